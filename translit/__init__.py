@@ -1,0 +1,96 @@
+"""translit: consistent English, Kazakh and Russian versions of a news post.
+
+The pipeline, one module per step::
+
+    textio     read a draft (any encoding), write results atomically
+    document   split a post into blocks (text, Markdown, HTML) keeping its structure
+    segment    blocks -> sentences -> inline spans, with offsets
+    detect     language and script of each span (kk, ru, en, Latin-script kk/ru, ...)
+    glossary   institutions, places and people: find every form, give the official one
+    protect    shield names, terms, numbers, dates and links from the engine
+    engine     transliterate by rule files (rules/*.toml)
+    recover    Latin-typed Kazakh back to Cyrillic, and re-rendered in one scheme
+    mt         offline machine translation (argostranslate, CTranslate2 NLLB)
+    versions   the en/kk/ru versions of a post
+    check      consistency checks across versions before publication
+
+Names are imported lazily so that ``import translit`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    # transliteration
+    "romanize": "engine",
+    "cyrillize": "engine",
+    "cyrillize_report": "engine",
+    "romanize_auto": "engine",
+    "schemes": "scheme",
+    "load_scheme": "engine",
+    "Scheme": "engine",
+    "SchemeInfo": "scheme",
+    # detection and segmentation
+    "detect": "detect",
+    "Detection": "detect",
+    "segments": "segment",
+    "Segment": "segment",
+    # glossary
+    "Glossary": "glossary",
+    "Mention": "glossary",
+    # recovery of Latin-typed Kazakh
+    "recover": "recover",
+    "rerender": "recover",
+    "Recovery": "recover",
+    # versions of a post
+    "make_versions": "versions",
+    "Versions": "versions",
+    # checks
+    "check_versions": "check",
+    "Finding": "check",
+    # errors
+    "TranslitError": "errors",
+    "RuleFileError": "errors",
+    "UnknownSchemeError": "errors",
+    "NotReversibleError": "errors",
+    "InputError": "errors",
+    "GlossaryError": "errors",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'translit' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + __all__)
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from .check import Finding, check_versions
+    from .detect import Detection, detect
+    from .engine import Scheme, cyrillize, cyrillize_report, load_scheme, romanize, romanize_auto
+    from .errors import (
+        GlossaryError,
+        InputError,
+        NotReversibleError,
+        RuleFileError,
+        TranslitError,
+        UnknownSchemeError,
+    )
+    from .glossary import Glossary, Mention
+    from .recover import Recovery, recover, rerender
+    from .scheme import SchemeInfo, schemes
+    from .segment import Segment, segments
+    from .versions import Versions, make_versions

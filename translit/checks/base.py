@@ -1,0 +1,182 @@
+"""Findings, check specifications and the per-post context every check family shares."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import Config
+from .document import Block, split_blocks
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+LANG_NAMES = {"en": "English", "kk": "Kazakh", "ru": "Russian"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one version of a post.
+
+    ``line`` and ``column`` are 1-based and point into that version's text;
+    ``start``/``end`` are the same place as character offsets. ``fix`` is the
+    suggested replacement for ``text`` when one exists; ``fixable`` says that
+    ``translit check --fix`` may apply it without an editor's judgement.
+    """
+
+    id: str
+    severity: str
+    version: str
+    line: int
+    column: int
+    text: str
+    message: str
+    fix: str | None = None
+    fixable: bool = False
+    start: int = 0
+    end: int = 0
+    path: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (schema translit.check/1)."""
+        return {
+            "id": self.id,
+            "severity": self.severity,
+            "version": self.version,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "offset": self.start,
+            "length": self.end - self.start,
+            "text": self.text,
+            "message": self.message,
+            "fix": self.fix,
+            "fixable": self.fixable,
+        }
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """What a check id means: the default severity, whether --fix applies it, one line of docs."""
+
+    id: str
+    severity: str
+    summary: str
+    fixable: bool = False
+    pair: bool = False  # needs two or more versions
+
+
+class Version:
+    """One language version of a post, with what every check needs precomputed."""
+
+    def __init__(self, lang: str, text: str, path: str | None = None) -> None:
+        self.lang = lang
+        self.text = text
+        self.path = path
+        self.blocks: list[Block] = split_blocks(text)
+        self._line_starts = [0]
+        for index, char in enumerate(text):
+            if char == "\n":
+                self._line_starts.append(index + 1)
+        self.prose = _prose(text, self.blocks)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def block_at(self, offset: int) -> int | None:
+        """Index of the block containing ``offset``."""
+        for index, block in enumerate(self.blocks):
+            if block.start <= offset < max(block.end, block.start + 1):
+                return index
+        return None
+
+
+def _prose(text: str, blocks: Sequence[Block]) -> str:
+    """``text`` with everything that is not running prose (markup, URLs, code) blanked to NUL.
+
+    Offsets stay those of ``text``; NUL is neither a space nor a word character,
+    so no check sees a double space or a number where markup was.
+    """
+    chars = ["\x00"] * len(text)
+    for block in blocks:
+        if block.kind == "code":
+            continue
+        for start, end in block.prose_spans:
+            chars[start:end] = text[start:end]
+    return "".join(chars)
+
+
+@dataclass
+class Post:
+    """The versions of one post, in the order en, kk, ru, and the configuration to check them by."""
+
+    versions: list[Version]
+    config: Config
+    name: str = ""
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def version(self, lang: str) -> Version | None:
+        """The version in ``lang``, if the post has one."""
+        for version in self.versions:
+            if version.lang == lang:
+                return version
+        return None
+
+
+class Emitter:
+    """Collects findings, applying the configuration (enabled checks, severities)."""
+
+    def __init__(self, config: Config, specs: dict[str, CheckSpec]) -> None:
+        self.config = config
+        self.specs = specs
+        self.findings: list[Finding] = []
+
+    def enabled(self, check_id: str) -> bool:
+        """Whether ``check_id`` is on; families skip work for checks that are off."""
+        return self.config.is_enabled(check_id)
+
+    def __call__(
+        self,
+        check_id: str,
+        version: Version,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        fix: str | None = None,
+        fixable: bool | None = None,
+        severity: str | None = None,
+    ) -> None:
+        spec = self.specs[check_id]
+        if not self.config.is_enabled(check_id):
+            return
+        line, column = version.position(start)
+        self.findings.append(
+            Finding(
+                id=check_id,
+                severity=self.config.severity(check_id, severity or spec.severity),
+                version=version.lang,
+                line=line,
+                column=column,
+                text=version.text[start:end],
+                message=message,
+                fix=fix,
+                fixable=spec.fixable if fixable is None else (fixable and spec.fixable),
+                start=start,
+                end=end,
+                path=version.path,
+            )
+        )
+
+
+CheckRunner = Callable[[Post, Emitter], None]
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """``text`` in quotes for a message, shortened in the middle when long."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit // 2 - 1] + "…" + text[-(limit // 2 - 1) :]
+    return f"“{text}”"

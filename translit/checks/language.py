@@ -1,0 +1,99 @@
+"""Wrong language or untranslated text in a version.
+
+``lang.cyrillic-in-en`` — Cyrillic words left in the English version (the seed post's
+caption “Бахина фото”).
+``lang.russian-in-kk`` — a paragraph of the Kazakh version that is Russian: no Kazakh
+letters at all and Russian function words.
+``lang.kazakh-in-ru`` — a paragraph of the Russian version written in Kazakh.
+``lang.untranslated`` — an English sentence left in the Kazakh or Russian version, or a
+paragraph identical in two versions.
+
+Names and titles are legitimately quoted in other scripts (a Kazakh conference title
+romanized in English, an English brand in Russian), so the kk/ru/en checks need
+function words of the other language, not just its letters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import CheckSpec, Emitter, Post, Version, quote
+
+CHECKS = [
+    CheckSpec("lang.cyrillic-in-en", "error", "Cyrillic (Russian or Kazakh) text left in the English version."),
+    CheckSpec("lang.russian-in-kk", "error", "A paragraph of the Kazakh version is in Russian."),
+    CheckSpec("lang.kazakh-in-ru", "warning", "A paragraph of the Russian version is in Kazakh."),
+    CheckSpec("lang.untranslated", "warning", "English text in the Kazakh or Russian version, or a paragraph identical in two versions."),
+]
+
+KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+(?:[\s\-–—,.:;!?«»\"“”()]*[\u0400-\u04ff]+)*")
+_CYR_WORD = re.compile(r"[\u0400-\u04ff]+")
+_LATIN_SENTENCE = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,;:\-–—]+[A-Za-z][A-Za-z'’-]*){4,}")
+RU_FUNCTION = frozenset("и в во на с со по для что это не как из от к ко о об до за при также был была были его её их который которая которые года году".split())
+KK_FUNCTION = frozenset("және мен бен пен да де та те деп бойынша үшін туралы арқылы бұл осы ол жылы жылғы болып болды екен еді дейін кейін сияқты".split())
+EN_FUNCTION = frozenset("the of and to in is was were for with on by at from that this which are as an be has have".split())
+
+
+def run(post: Post, out: Emitter) -> None:
+    """Look for text in the wrong language in each version, and for copied paragraphs."""
+    for version in post.versions:
+        if version.lang == "en" and out.enabled("lang.cyrillic-in-en"):
+            _cyrillic_in_en(version, out)
+        if version.lang in ("kk", "ru"):
+            _wrong_cyrillic(version, out)
+            if out.enabled("lang.untranslated"):
+                _english_in(version, out)
+    if out.enabled("lang.untranslated"):
+        _identical(post, out)
+
+
+def _cyrillic_in_en(version: Version, out: Emitter) -> None:
+    for match in _CYRILLIC_RUN.finditer(version.prose):
+        text = match.group()
+        language = "Kazakh" if KK_LETTERS & set(text) else "Russian"
+        out(
+            "lang.cyrillic-in-en",
+            version,
+            match.start(),
+            match.end(),
+            f"{language} text left in the English version: {quote(text)}; translate it or remove it.",
+        )
+
+
+def _wrong_cyrillic(version: Version, out: Emitter) -> None:
+    for block in version.blocks:
+        prose = block.prose(version.text)
+        words = [word.lower() for word in _CYR_WORD.findall(prose)]
+        if len(words) < 6:
+            continue
+        ru = sum(word in RU_FUNCTION for word in words)
+        kk = sum(word in KK_FUNCTION for word in words)
+        kk_letters = sum(1 for word in words if KK_LETTERS & set(word))
+        start = block.prose_spans[0][0] if block.prose_spans else block.start
+        if version.lang == "kk" and kk_letters == 0 and ru >= 2 and kk == 0:
+            out("lang.russian-in-kk", version, start, block.end, f"This paragraph of the Kazakh version is in Russian (no Kazakh letters): {quote(prose)}.")
+        elif version.lang == "ru" and kk >= 2 and kk > ru and kk_letters >= max(2, len(words) // 5):
+            out("lang.kazakh-in-ru", version, start, block.end, f"This paragraph of the Russian version is in Kazakh: {quote(prose)}.")
+
+
+def _english_in(version: Version, out: Emitter) -> None:
+    for match in _LATIN_SENTENCE.finditer(version.prose):
+        words = [word.lower() for word in re.findall(r"[A-Za-z]+", match.group())]
+        if sum(word in EN_FUNCTION for word in words) >= 2:
+            name = "Kazakh" if version.lang == "kk" else "Russian"
+            out("lang.untranslated", version, match.start(), match.end(), f"English text left in the {name} version: {quote(match.group())}.")
+
+
+def _identical(post: Post, out: Emitter) -> None:
+    seen: dict[str, Version] = {}
+    for version in post.versions:
+        for block in version.blocks:
+            prose = " ".join(block.prose(version.text).split())
+            if len(prose.split()) < 5 or block.kind == "code":
+                continue
+            other = seen.get(prose)
+            if other is not None and other.lang != version.lang:
+                out("lang.untranslated", version, block.start, block.end, f"This paragraph is identical to the {other.lang} version: it was not translated.")
+            else:
+                seen.setdefault(prose, version)

@@ -1,0 +1,97 @@
+"""Structure: every version has the same headings, paragraphs, list items and images.
+
+``structure.empty-version`` — a version with no text at all.
+``structure.missing-block`` — a heading, paragraph or list item of one version has no
+counterpart in another (found by aligning blocks on kind and length).
+``structure.missing-image`` — an image (by file name) is in one version but not another.
+``structure.missing-version`` — off unless ``[check.options] require-versions`` lists languages.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import PurePosixPath
+
+from .align import align
+from .base import LANG_NAMES, CheckSpec, Emitter, Post, quote
+
+CHECKS = [
+    CheckSpec("structure.empty-version", "error", "A version of the post is empty."),
+    CheckSpec("structure.missing-version", "error", "A language listed in require-versions has no version.", pair=True),
+    CheckSpec("structure.missing-block", "warning", "A heading, paragraph or list item has no counterpart in another version.", pair=True),
+    CheckSpec("structure.missing-image", "warning", "An image is in one version but not in another.", pair=True),
+]
+
+KIND_NAMES = {"heading": "heading", "paragraph": "paragraph", "item": "list item", "quote": "block quote", "code": "code block", "image": "image"}
+
+
+def run(post: Post, out: Emitter) -> None:
+    """Report empty and missing versions, unmatched blocks and images."""
+    for version in post.versions:
+        if not version.text.strip():
+            out("structure.empty-version", version, 0, 0, f"The {LANG_NAMES.get(version.lang, version.lang)} version is empty.")
+    required = out.config.option("require-versions", [])
+    present = {version.lang for version in post.versions}
+    for lang in required if isinstance(required, list) else []:
+        if lang not in present and post.versions:
+            out("structure.missing-version", post.versions[0], 0, 0, f"The post has no {LANG_NAMES.get(lang, lang)} version.")
+    versions = [version for version in post.versions if version.text.strip()]
+    if len(versions) < 2:
+        return
+    if out.enabled("structure.missing-block"):
+        _blocks(post, versions, out)
+    if out.enabled("structure.missing-image"):
+        _images(versions, out)
+
+
+def _blocks(post: Post, versions: list, out: Emitter) -> None:
+    reference = max(versions, key=lambda version: len(version.blocks))
+    for version in versions:
+        if version is reference:
+            continue
+        pairs = align(post, reference, version)
+        for position, (left, right) in enumerate(pairs):
+            if right is not None or left is None:
+                continue
+            block = reference.blocks[left]
+            if block.kind == "image":
+                continue
+            # Point at the next block this version does have, where the missing one belongs.
+            following = next((r for _, r in pairs[position:] if r is not None), None)
+            offset = version.blocks[following].start if following is not None else len(version.text.rstrip())
+            line, _ = reference.position(block.start)
+            kind = KIND_NAMES.get(block.kind, block.kind)
+            out(
+                "structure.missing-block",
+                version,
+                offset,
+                offset,
+                f"A {kind} of the {LANG_NAMES[reference.lang]} version ({reference.lang} line {line}: "
+                f"{quote(block.prose(reference.text))}) has no counterpart here; translate it or remove it there.",
+            )
+        for left, right in pairs:
+            if left is None and right is not None and version.blocks[right].kind != "image":
+                block = version.blocks[right]
+                out(
+                    "structure.missing-block",
+                    reference,
+                    reference.blocks[-1].end if reference.blocks else 0,
+                    reference.blocks[-1].end if reference.blocks else 0,
+                    f"The {LANG_NAMES[version.lang]} version has a {KIND_NAMES.get(block.kind, block.kind)} "
+                    f"({version.lang} line {version.position(block.start)[0]}: {quote(block.prose(version.text))}) with no counterpart here.",
+                )
+
+
+def _images(versions: list, out: Emitter) -> None:
+    names = {version.lang: Counter(PurePosixPath(src).name for block in version.blocks for src, _, _ in block.images) for version in versions}
+    union: Counter[str] = Counter()
+    for counter in names.values():
+        union |= counter
+    for version in versions:
+        missing = union - names[version.lang]
+        for name in sorted(missing):
+            where = next(
+                (f"{other.lang} line {other.position(start)[0]}" for other in versions for block in other.blocks for src, start, _ in block.images if PurePosixPath(src).name == name),
+                "another version",
+            )
+            out("structure.missing-image", version, 0, 0, f"Image {name!r} ({where}) is missing in this version.")

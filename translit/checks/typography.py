@@ -1,0 +1,113 @@
+"""Typography: quotation marks by language, balanced quotes and brackets, dashes, spaces, look-alike letters.
+
+House style (news-conventions §3.5): « » in Kazakh and Russian (nested „ “),
+“ ” in English (nested ‘ ’). Straight quotes in English are common CMS input
+and many CMSs curl them on output, so they are ``info`` by default; set
+``[check.options] en-quotes = "straight"`` if your house style keeps them, or
+``"any"`` to silence the check. A hyphen between spaces stands for a dash:
+— in Russian and English, – in Kazakh (``kk-dash``/``en-dash``/``ru-dash`` options).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..homoglyphs import find_homoglyphs
+from .base import CheckSpec, Emitter, Post, Version, quote
+
+CHECKS = [
+    CheckSpec("typography.quotes", "warning", "Quotation marks not of the language's style (« » in kk/ru, “ ” in en).", fixable=True),
+    CheckSpec("typography.unbalanced", "warning", "An opening quote or bracket without its closing one, or the reverse."),
+    CheckSpec("typography.dash", "warning", "A hyphen between spaces used as a dash.", fixable=True),
+    CheckSpec("typography.double-space", "warning", "Two or more spaces between words.", fixable=True),
+    CheckSpec("typography.homoglyph", "error", "Latin look-alike letters inside a Cyrillic word, or Cyrillic inside a Latin word.", fixable=True),
+    CheckSpec("typography.initials", "info", "No space between an initial and the surname (“Zh.Bekturova”).", fixable=True),
+]
+
+DASHES = {"en": " — ", "ru": " — ", "kk": " – "}
+_STRAIGHT = re.compile(r'"')
+_SPACED_HYPHEN = re.compile(r"(?<=[^\s\x00]) +- +(?=[^\s\x00\d])")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_INITIAL = re.compile(r"(?<![\w.])((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]?\.){1,2})(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,})")
+_ENUMERATOR = re.compile(r"(?:^|[\s;:])\w{1,2}\)$")
+_PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“"}
+
+
+def run(post: Post, out: Emitter) -> None:
+    """Typography checks on each version separately."""
+    for version in post.versions:
+        if out.enabled("typography.quotes") or out.enabled("typography.unbalanced"):
+            for block in version.blocks:
+                if block.kind != "code":
+                    _quotes(version, block.prose_spans, out)
+        if out.enabled("typography.dash"):
+            dash = str(out.config.option(f"{version.lang}-dash", DASHES.get(version.lang, " — ")))
+            for match in _SPACED_HYPHEN.finditer(version.prose):
+                out("typography.dash", version, match.start(), match.end(), f"A hyphen between spaces stands for a dash here; write {quote(dash.strip())}.", fix=dash)
+        if out.enabled("typography.double-space"):
+            for match in _DOUBLE_SPACE.finditer(version.prose):
+                out("typography.double-space", version, match.start(), match.end(), "Two or more spaces between words.", fix=" ")
+        if out.enabled("typography.homoglyph"):
+            for glyph in find_homoglyphs(version.prose, version.lang):
+                script = "Cyrillic" if glyph.script == "Cyrl" else "Latin"
+                out(
+                    "typography.homoglyph",
+                    version,
+                    glyph.start,
+                    glyph.end,
+                    f"{quote(glyph.text)} mixes Latin and Cyrillic letters that look alike; in {script} it is {quote(glyph.fixed)}.",
+                    fix=glyph.fixed,
+                )
+        if out.enabled("typography.initials"):
+            for match in _INITIAL.finditer(version.prose):
+                out("typography.initials", version, match.start(), match.end(), "Put a space between the initials and the surname.", fix=match.group(1) + " ")
+
+
+def _quotes(version: Version, spans: list[tuple[int, int]], out: Emitter) -> None:
+    text = version.prose
+    lang = version.lang
+    en_style = str(out.config.option("en-quotes", "curly"))
+    # Straight double quotes: pair them up in reading order within the block.
+    straight = [match.start() for start, end in spans for match in _STRAIGHT.finditer(text, start, end)]
+    for first, second in zip(straight[::2], straight[1::2]):
+        if lang in ("kk", "ru"):
+            out("typography.quotes", version, first, second + 1, f"Use « » quotation marks in {'Kazakh' if lang == 'kk' else 'Russian'}.", fix="«" + text[first + 1 : second] + "»")
+        elif en_style == "curly":
+            out("typography.quotes", version, first, second + 1, "Straight quotes; house style for English is “ ”.", fix="“" + text[first + 1 : second] + "”", severity="info")
+    if len(straight) % 2 and out.enabled("typography.unbalanced"):
+        out("typography.unbalanced", version, straight[-1], straight[-1] + 1, 'An odd number of straight quotes ("): one is not closed.')
+    stack: list[tuple[str, int]] = []
+    for start, end in spans:
+        for position in range(start, end):
+            char = text[position]
+            if char in "«" and lang == "en":
+                close = text.find("»", position)
+                if close != -1 and close < end:
+                    out("typography.quotes", version, position, close + 1, "« » are not used in English; write “ ”.", fix="“" + text[position + 1 : close] + "”")
+            elif char == "“" and lang in ("kk", "ru") and not any(opener in "«„" for opener, _ in stack):
+                close = text.find("”", position)
+                if close != -1 and close < end:
+                    out("typography.quotes", version, position, close + 1, f"Use « » quotation marks in {'Kazakh' if lang == 'kk' else 'Russian'}.", fix="«" + text[position + 1 : close] + "»")
+            if char == "“" and stack and stack[-1][0] == "„":
+                stack.pop()
+            elif char in _PAIRS:
+                stack.append((char, position))
+            elif char in ")]»”":
+                if stack and _PAIRS[stack[-1][0]] == char:
+                    stack.pop()
+                elif char == ")" and _ENUMERATOR.search(text[max(start, position - 4) : position + 1]):
+                    continue
+                elif char == "”" and any(opener == "“" for opener, _ in stack):
+                    while stack and stack[-1][0] != "“":
+                        _unclosed(version, stack.pop(), out)
+                    stack.pop()
+                elif out.enabled("typography.unbalanced"):
+                    out("typography.unbalanced", version, position, position + 1, f"{quote(char)} closes nothing: its opening mark is missing.")
+    for item in stack:
+        _unclosed(version, item, out)
+
+
+def _unclosed(version: Version, item: tuple[str, int], out: Emitter) -> None:
+    char, position = item
+    if out.enabled("typography.unbalanced"):
+        out("typography.unbalanced", version, position, position + 1, f"{quote(char)} is never closed: add {quote(_PAIRS[char])}.")

@@ -1,0 +1,89 @@
+"""``translit romanize`` and ``translit schemes``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..textio import read_text, write_output
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``romanize`` and ``schemes`` to ``app``."""
+
+    @app.command()
+    def romanize(
+        file: str = typer.Argument("-", help="Text to read; - (the default) reads standard input."),
+        scheme: str = typer.Option(
+            "auto",
+            "--scheme",
+            "-s",
+            help="Scheme id (see `translit schemes`), optionally with options: ru-bgn-pcgn+ascii. "
+            "auto: kk-news for paragraphs with Kazakh letters, ru-news for the rest.",
+        ),
+        reverse: bool = typer.Option(False, "--reverse", "-r", help="Latin to Cyrillic (reversible schemes only)."),
+        rules: Optional[Path] = typer.Option(None, "--rules", help="Your own rule file; it may inherit a built-in scheme."),
+        option: list[str] = typer.Option([], "--option", help="A named variant of the scheme, e.g. ascii. Repeatable."),
+        output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+        force: bool = typer.Option(False, "--force", help="Replace OUTPUT if it exists."),
+        encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding: utf-8, cp1251, kz-1048, ..."),
+        as_json: bool = typer.Option(False, "--json", help="JSON with the text and, with --reverse, the ambiguous letters."),
+    ) -> None:
+        """Transliterate Cyrillic to Latin (or back with --reverse). Only Cyrillic changes."""
+        from ..engine import cyrillize_report, load_scheme, romanize_auto
+
+        text = read_text(file, encoding)
+        chosen = str(rules) if rules is not None else scheme
+        ambiguities = []
+        if reverse:
+            if chosen == "auto":
+                raise typer.BadParameter("--reverse needs an explicit --scheme", param_hint="--scheme")
+            result, ambiguities = cyrillize_report(text, chosen, options=option)
+        elif chosen == "auto":
+            result = romanize_auto(text, options=option)
+        else:
+            result = load_scheme(chosen, option).romanize(text)
+
+        notes = []
+        for item in ambiguities:
+            line, column = _line_column(text, item.start)
+            notes.append(
+                {"line": line, "column": column, "latin": item.latin, "chosen": item.chosen, "alternatives": list(item.alternatives)}
+            )
+        if as_json:
+            result = json.dumps({"scheme": chosen, "text": result, "ambiguous": notes}, ensure_ascii=False, indent=2) + "\n"
+        write_output(output, result, force=force, inputs=(file,))
+        if notes and not as_json:
+            letters = sorted({f"{n['latin']} → {'/'.join(n['alternatives'])}" for n in notes})
+            sys.stderr.write(
+                f"translit: note: {len(notes)} letters were ambiguous ({', '.join(letters)}); "
+                "the first of each was written. --json lists them.\n"
+            )
+
+    @app.command()
+    def schemes(as_json: bool = typer.Option(False, "--json", help="Machine-readable list.")) -> None:
+        """List the transliteration schemes: id, language, standard, reversibility."""
+        from dataclasses import asdict
+
+        from ..scheme import schemes as all_schemes
+
+        infos = all_schemes()
+        if as_json:
+            rows = [{k: v for k, v in asdict(info).items() if k not in ("notes", "path")} for info in infos]
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            return
+        headers = ("id", "lang", "reversible", "options", "standard")
+        rows = [(i.id, i.language, i.reversible, ",".join(i.options) or "-", i.standard) for i in infos]
+        widths = [max(len(str(row[col])) for row in [headers, *rows]) for col in range(len(headers) - 1)]
+        for row in [headers, *rows]:
+            cells = [str(cell).ljust(width) for cell, width in zip(row, widths)] + [row[-1]]
+            sys.stdout.write("  ".join(cells).rstrip() + "\n")

@@ -1,0 +1,230 @@
+"""Project configuration: ``translit.toml`` or ``[tool.translit]`` in ``pyproject.toml``.
+
+A site repository commits one file next to its posts; every command finds it
+by walking up from the input's folder, the way git finds ``.git``. The first
+folder holding either file wins; in that folder ``translit.toml`` is preferred,
+and a ``pyproject.toml`` without a ``[tool.translit]`` table is skipped.
+
+Sections this module types (others are kept verbatim in :attr:`Config.raw`
+for the features that own them, e.g. ``[mt]``)::
+
+    [schemes]                 # romanization scheme per source language
+    kk = "kk-news"
+    ru = "ru-news"
+
+    [dates]
+    en = "us"                 # "us" (February 28, 2023), "uk" (28 February 2023) or "any"
+
+    [glossaries]
+    extra = ["site-glossary.tsv"]   # relative to the config file
+
+    [check]
+    fail-on = "error"
+    disable = ["typography.double-space"]     # ids or family prefixes ("typography")
+    enable = []                               # re-enables what a prefix disabled
+    [check.severity]
+    "typography.quotes" = "warning"
+    [check.options]
+    en-quotes = "curly"       # "curly", "straight" or "any"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .errors import TranslitError
+
+CONFIG_FILE = "translit.toml"
+PYPROJECT = "pyproject.toml"
+SEVERITIES = ("error", "warning", "info")
+LANGUAGES = ("en", "kk", "ru")
+DATE_STYLES = ("us", "uk", "any")
+
+DEFAULT_SCHEMES: Mapping[str, str] = MappingProxyType({"kk": "kk-news", "ru": "ru-news"})
+DEFAULT_DATES: Mapping[str, str] = MappingProxyType({"en": "any"})
+
+
+class ConfigError(TranslitError):
+    """The configuration file is malformed or names something that does not exist."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings read from one configuration file (or the defaults when there is none).
+
+    ``raw`` is the whole translit table as parsed, so a feature this module
+    does not know (``[mt]``, ``[post]``) reads its own section with
+    :meth:`section` and validates it itself.
+    """
+
+    path: Path | None = None
+    schemes: Mapping[str, str] = DEFAULT_SCHEMES
+    date_style: Mapping[str, str] = DEFAULT_DATES
+    glossaries: tuple[Path, ...] = ()
+    fail_on: str = "error"
+    disabled: frozenset[str] = frozenset()
+    enabled: frozenset[str] = frozenset()
+    severities: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    raw: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def root(self) -> Path | None:
+        """The folder holding the configuration file; relative paths in it start here."""
+        return self.path.parent if self.path is not None else None
+
+    def scheme(self, lang: str) -> str:
+        """The romanization scheme for Cyrillic text of ``lang`` ("kk" or "ru")."""
+        return self.schemes.get(lang) or DEFAULT_SCHEMES.get(lang, "kk-news")
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        """A top-level table owned by another feature, e.g. ``config.section("mt")``; empty if absent."""
+        value = self.raw.get(name, {})
+        return value if isinstance(value, Mapping) else {}
+
+    def is_enabled(self, check_id: str) -> bool:
+        """Whether a check runs: the most specific of ``enable``/``disable`` (id over family prefix) wins."""
+        best_len, best = -1, True
+        for names, verdict in ((self.disabled, False), (self.enabled, True)):
+            for name in names:
+                if _covers(name, check_id) and len(name) >= best_len:
+                    best_len, best = len(name), verdict
+        return best
+
+    def severity(self, check_id: str, default: str) -> str:
+        """The configured severity of ``check_id`` (exact id, then its family), else ``default``."""
+        if check_id in self.severities:
+            return self.severities[check_id]
+        family = check_id.split(".", 1)[0]
+        return self.severities.get(family, default)
+
+    def option(self, name: str, default: Any = None) -> Any:
+        """A check option from ``[check.options]``."""
+        return self.options.get(name, default)
+
+
+def _covers(name: str, check_id: str) -> bool:
+    return check_id == name or check_id.startswith(name + ".")
+
+
+def _toml_load(path: Path) -> dict[str, Any]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ModuleNotFoundError:
+            raise ConfigError("reading TOML on Python 3.10 needs the 'tomli' package", path=path) from None
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(exc.strerror or str(exc), path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        column = getattr(exc, "colno", None)
+        message = str(exc).split(" (at line")[0]
+        raise ConfigError(f"invalid TOML: {message}", path=path, line=line, column=column) from None
+
+
+def find_config(start: str | Path | None = None) -> Path | None:
+    """The configuration file that applies to ``start`` (a file or folder; default: the current folder)."""
+    here = Path(start) if start is not None else Path.cwd()
+    here = here.resolve()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and "translit" in _toml_load(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(start: str | Path | None = None, *, path: str | Path | None = None) -> Config:
+    """Load the configuration for ``start`` (searched upward), or exactly ``path`` when given.
+
+    No file found means the defaults. Errors name the file and the key.
+    """
+    found = Path(path) if path is not None else find_config(start)
+    if found is None:
+        return Config()
+    if not found.is_file():
+        raise ConfigError("no such configuration file", path=found)
+    data = _toml_load(found)
+    if found.name == PYPROJECT:
+        table = data.get("tool", {}).get("translit", {})
+    else:
+        table = data
+    return parse_config(table, found)
+
+
+def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
+    """Build a :class:`Config` from an already parsed table (the contents of translit.toml)."""
+
+    def fail(message: str) -> ConfigError:
+        return ConfigError(message, path=path)
+
+    def table_of(value: Any, key: str) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise fail(f"[{key}] must be a table")
+        return value
+
+    schemes = dict(DEFAULT_SCHEMES)
+    for lang, scheme in table_of(table.get("schemes", {}), "schemes").items():
+        if lang not in ("kk", "ru") or not isinstance(scheme, str):
+            raise fail(f"[schemes] {lang} = {scheme!r}: expected kk or ru = \"<scheme id>\"")
+        schemes[lang] = scheme
+
+    dates = dict(DEFAULT_DATES)
+    for lang, style in table_of(table.get("dates", {}), "dates").items():
+        if lang != "en" or style not in DATE_STYLES:
+            raise fail(f"[dates] {lang} = {style!r}: expected en = one of {', '.join(DATE_STYLES)}")
+        dates[lang] = style
+
+    glossaries: list[Path] = []
+    gloss = table.get("glossaries", {})
+    extra = gloss if isinstance(gloss, list) else table_of(gloss, "glossaries").get("extra", [])
+    if not isinstance(extra, list) or not all(isinstance(item, str) for item in extra):
+        raise fail("[glossaries] extra must be a list of file names")
+    base = path.parent if path is not None else Path.cwd()
+    for item in extra:
+        glossaries.append((base / item).resolve())
+
+    check = table_of(table.get("check", {}), "check")
+    fail_on = check.get("fail-on", check.get("fail_on", "error"))
+    if fail_on not in SEVERITIES:
+        raise fail(f"[check] fail-on = {fail_on!r}: expected one of {', '.join(SEVERITIES)}")
+    lists: dict[str, frozenset[str]] = {}
+    for key in ("disable", "enable"):
+        value = check.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise fail(f"[check] {key} must be a list of check ids")
+        lists[key] = frozenset(value)
+    severities = dict(table_of(check.get("severity", {}), "check.severity"))
+    for name, value in severities.items():
+        if value not in SEVERITIES:
+            raise fail(f"[check.severity] {name} = {value!r}: expected one of {', '.join(SEVERITIES)}")
+    options = dict(table_of(check.get("options", {}), "check.options"))
+
+    return Config(
+        path=path,
+        schemes=MappingProxyType(schemes),
+        date_style=MappingProxyType(dates),
+        glossaries=tuple(glossaries),
+        fail_on=fail_on,
+        disabled=lists["disable"],
+        enabled=lists["enable"],
+        severities=MappingProxyType(severities),
+        options=MappingProxyType(options),
+        raw=MappingProxyType(dict(table)),
+    )
+
+
+__all__ = ["Config", "ConfigError", "find_config", "load_config", "parse_config", "CONFIG_FILE"]

@@ -1,0 +1,362 @@
+"""The transliteration engine: compiles a rule file into tables and runs them.
+
+Romanizing is one ``str.translate`` over the text (the fastest thing pure
+Python can do) after a single regular-expression pass that handles what a
+letter table cannot: context rules (е → ye at a word start) and ALL-CAPS
+words, where a digraph must be upper-cased whole (ЖҰМАКЕНОВ → ZHUMAKENOV).
+Both run on the original text, so every rule sees the original context.
+Only Cyrillic letters are keys of the table, so everything else passes
+through untouched.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import NotReversibleError, RuleFileError
+from .homoglyphs import fix_homoglyphs
+from .scheme import Rule, SchemeInfo, SchemeSpec, read_spec
+
+_NOT_LETTER_AFTER = r"(?![^\W\d_])"
+
+
+# Decomposed Cyrillic (и + U+0306 for й, е + U+0308 for ё) is the only
+# non-NFC input that changes a letter; a scan for combining marks is ~30x
+# faster than unicodedata.is_normalized on Cyrillic text.
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
+def _nfc(text: str) -> str:
+    """NFC-normalise only the letters that carry combining marks."""
+    pieces = []
+    last = 0
+    for mark in _COMBINING.finditer(text):
+        start = max(mark.start() - 1, last)
+        end = mark.end()
+        while end < len(text) and _COMBINING.match(text, end):
+            end += 1
+        pieces.append(text[last:start])
+        pieces.append(unicodedata.normalize("NFC", text[start:end]))
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _charset(letters: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(ch) for ch in sorted(set(letters))) + "]"
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A Latin letter that stands for several Cyrillic ones, and the choice made."""
+
+    start: int
+    end: int
+    latin: str
+    chosen: str
+    alternatives: tuple[str, ...]
+
+
+class _Case:
+    """Upper-casing of Latin output, with the scheme's exceptions (Turkic İ/ı)."""
+
+    def __init__(self, exceptions: dict[str, str]) -> None:
+        self.exceptions = exceptions
+        self.lower_exceptions = {upper: lower for lower, upper in exceptions.items()}
+
+    def upper(self, text: str) -> str:
+        return "".join(self.exceptions.get(ch) or ch.upper() for ch in text)
+
+    def lower(self, text: str) -> str:
+        return "".join(self.lower_exceptions.get(ch) or ch.lower() for ch in text)
+
+    def title(self, text: str) -> str:
+        return self.upper(text[:1]) + text[1:] if text else text
+
+
+class Scheme:
+    """A compiled scheme. Build one with :func:`load_scheme`."""
+
+    def __init__(self, spec: SchemeSpec) -> None:
+        self.spec = spec
+        self.info: SchemeInfo = spec.info
+        self._case = _Case(spec.case)
+        self._compile_forward()
+        self._reverse: _Reverse | None = None
+
+    # --- forward ---------------------------------------------------------------
+
+    def _capital(self, letter: str) -> str:
+        return self.spec.capitals.get(letter) or self._case.title(self.spec.letters[letter])
+
+    def _compile_forward(self) -> None:
+        spec, case = self.spec, self._case
+        letters = spec.letters
+        self._table = {}
+        self._upper_table = {}
+        for letter, value in letters.items():
+            capital = letter.upper()
+            self._table[ord(letter)] = value
+            self._table[ord(capital)] = self._capital(letter)
+            self._upper_table[ord(letter)] = case.upper(value)
+            self._upper_table[ord(capital)] = case.upper(value)
+
+        # Characters that are not keys would each cost a failed lookup inside
+        # str.translate; mapping ASCII and common punctuation to themselves avoids it.
+        for code in (*range(0x80), *map(ord, "«»–—…“”„‘’№")):
+            self._table.setdefault(code, code)
+
+        upper = "".join(letters).upper()
+        branches: list[tuple[str, str]] = []
+        outputs = list(letters.values()) + [rule.out for rule in spec.rules]
+        # An ALL-CAPS word needs its own treatment only where Title and UPPER differ.
+        self._caps_group = 0
+        if any(case.title(value) != case.upper(value) for value in outputs):
+            caps_set = _charset(upper)
+            branches.append((upper, f"(?<={caps_set})(?<![^\\W\\d_]{caps_set}){caps_set}+{_NOT_LETTER_AFTER}"))
+            self._caps_group = 1
+        self._rule_outputs: list[str] = [""] * (1 + len(branches))
+        for rule in spec.rules:
+            branches.append(_rule_branch(rule, str.upper))
+            self._rule_outputs.append(rule.out)
+        self._special = _compile_branches(branches)
+        self._rules_only = _compile_branches([_rule_branch(rule, str.upper) for rule in spec.rules])
+
+    def _replace_special(self, match: re.Match[str]) -> str:
+        group = match.lastindex or 0
+        found = match.group()
+        if group == self._caps_group:
+            return self._caps_word(found)
+        out = self._rule_outputs[group]
+        if found[:1].isupper():
+            return self._case.upper(out) if len(found) > 1 and found.isupper() else self._case.title(out)
+        return out
+
+    def _caps_word(self, word: str) -> str:
+        if self._rules_only is not None:
+            word = self._rules_only.sub(self._replace_rule_upper, word)
+        return word.translate(self._upper_table)
+
+    def _replace_rule_upper(self, match: re.Match[str]) -> str:
+        return self._case.upper(self.spec.rules[(match.lastindex or 1) - 1].out)
+
+    def romanize(self, text: str) -> str:
+        """Cyrillic → Latin; everything that is not a Cyrillic letter is left as it is."""
+        text = _nfc(text)
+        text = fix_homoglyphs(text, self.info.language, to_script="Cyrl")
+        if self._special is not None:
+            text = self._special.sub(self._replace_special, text)
+        return text.translate(self._table)
+
+    # --- reverse ---------------------------------------------------------------
+
+    def cyrillize_report(self, text: str) -> tuple[str, list[Ambiguity]]:
+        """Latin → Cyrillic, and the places where a Latin letter stayed ambiguous."""
+        if self.info.reversible == "no":
+            raise NotReversibleError(
+                f"scheme {self.info.id} loses information and cannot be reversed without guessing; "
+                "for Latin-typed Kazakh use `translit recover`"
+            )
+        if self._reverse is None:
+            self._reverse = _Reverse(self)
+        return self._reverse.run(_nfc(text))
+
+    def cyrillize(self, text: str) -> str:
+        """Latin → Cyrillic (exact for one-to-one schemes, by position rules otherwise)."""
+        return self.cyrillize_report(text)[0]
+
+    def __repr__(self) -> str:
+        return f"<Scheme {self.info.id}>"
+
+
+class _Reverse:
+    """The inverted tables of a reversible scheme."""
+
+    def __init__(self, scheme: Scheme) -> None:
+        spec, case = scheme.spec, scheme._case
+        self.case = case
+        candidates: dict[str, list[str]] = {}
+
+        def offer(latin: str, cyrillic: str) -> None:
+            if latin and cyrillic not in candidates.setdefault(latin, []):
+                candidates[latin].append(cyrillic)
+
+        for letter, value in spec.letters.items():
+            offer(value, letter)
+            offer(scheme._capital(letter), letter.upper())
+            offer(case.upper(value), letter.upper())
+        for rule in spec.rules:
+            if len(rule.match) == 1:
+                offer(rule.out, rule.match)
+                offer(case.title(rule.out), rule.match.upper())
+                offer(case.upper(rule.out), rule.match.upper())
+        self.table: dict[str, str] = {}
+        self.alternatives: dict[str, tuple[str, ...]] = {}
+        for latin, options in candidates.items():
+            if len(options) > 1 and spec.info.reversible == "exact":
+                # A value a rule also produces is fine when the letters agree.
+                raise RuleFileError(
+                    f"scheme is declared exact but {latin!r} stands for {' and '.join(options)}",
+                    path=spec.info.path,
+                )
+            chosen = options[0]
+            if len(options) > 1:
+                preferred = spec.reverse_prefer.get(latin) or spec.reverse_prefer.get(case.lower(latin))
+                if preferred is None:
+                    raise RuleFileError(
+                        f"{latin!r} stands for {' and '.join(options)}: add it to [reverse] prefer",
+                        path=spec.info.path,
+                    )
+                chosen = preferred.upper() if latin[:1].isupper() else preferred
+                self.alternatives[latin] = tuple(options)
+            self.table[latin] = chosen
+
+        self.rule_outputs: list[str] = [""]
+        branches = []
+        for rule in spec.reverse_rules:
+            branches.append(_rule_branch(rule, case.upper))
+            self.rule_outputs.append(rule.out)
+        keys = sorted(self.table, key=len, reverse=True)
+        branches.append(("".join(key[0] for key in keys), _variants_after_first(keys)))
+        self.table_group = len(branches)
+        pattern = _compile_branches(branches)
+        assert pattern is not None
+        self.pattern = pattern
+
+    def run(self, text: str) -> tuple[str, list[Ambiguity]]:
+        ambiguities: list[Ambiguity] = []
+        pieces: list[str] = []
+        last = 0
+        for match in self.pattern.finditer(text):
+            pieces.append(text[last : match.start()])
+            found = match.group()
+            if match.lastindex == self.table_group:
+                chosen = self.table[found]
+            else:
+                out = self.rule_outputs[match.lastindex or 0]
+                chosen = out.upper() if found[:1] != self.case.lower(found[:1]) else out
+            options = self.alternatives.get(found)
+            if options:
+                ambiguities.append(Ambiguity(match.start(), match.end(), found, chosen, options))
+            pieces.append(chosen)
+            last = match.end()
+        pieces.append(text[last:])
+        return "".join(pieces), ambiguities
+
+
+def _variants_after_first(variants: Iterable[str]) -> str:
+    """Match one of ``variants`` whose first character was just consumed."""
+    ordered = sorted(dict.fromkeys(variants), key=len, reverse=True)
+    return "(?:" + "|".join(f"(?<={re.escape(v[0])}){re.escape(v[1:])}" for v in ordered) + ")"
+
+
+def _rule_branch(rule: Rule, upper: Callable[[str], str]) -> tuple[str, str]:
+    """A rule as (its possible first characters, a pattern for the rest).
+
+    The pattern runs after the first character was consumed, so contexts
+    before the rule are two-character look-behinds (context + first char);
+    all look-arounds read the original text, never output.
+    """
+
+    def letters(value: str) -> str:
+        return _charset(value + upper(value))
+
+    match = rule.match
+    variants = [match, upper(match[:1]) + match[1:], upper(match)]
+    first = _charset(v[0] for v in variants)
+    before = []
+    if rule.at == "word-start":
+        before.append(f"(?<![^\\W\\d_]{first})")
+    if rule.after:
+        before.append(f"(?<={letters(rule.after)}{first})")
+    if rule.not_after:
+        before.append(f"(?<!{letters(rule.not_after)}{first})")
+    after = []
+    if rule.at == "word-end":
+        after.append(_NOT_LETTER_AFTER)
+    if rule.before:
+        after.append(f"(?={letters(rule.before)})")
+    if rule.not_before:
+        after.append(f"(?!{letters(rule.not_before)})")
+    return "".join(v[0] for v in variants), "".join(before) + _variants_after_first(variants) + "".join(after)
+
+
+def _compile_branches(branches: list[tuple[str, str]]) -> re.Pattern[str] | None:
+    """One pattern that starts with a single character class, which lets the
+    regular-expression engine skip quickly to candidate positions; each branch
+    ends in an empty group, so ``match.lastindex`` tells which branch matched."""
+    if not branches:
+        return None
+    first = _charset("".join(chars for chars, _ in branches))
+    body = "|".join(f"{rest}()" for _, rest in branches)
+    return re.compile(f"{first}(?:{body})")
+
+
+def _spec_key(spec: str | Path) -> tuple[str, float]:
+    text = str(spec)
+    path = Path(text)
+    return (str(path.resolve()), path.stat().st_mtime) if path.is_file() else (text, 0.0)
+
+
+@functools.lru_cache(maxsize=64)
+def _load(key: tuple[str, float], options: tuple[str, ...]) -> Scheme:
+    return Scheme(read_spec(key[0], options))
+
+
+def load_scheme(spec: str | Path | Scheme, options: Iterable[str] = ()) -> Scheme:
+    """A compiled scheme from a built-in id (``"kk-news"``), a spec with options
+    (``"ru-bgn-pcgn+ascii"``) or a rule file path. Compiled schemes are cached."""
+    if isinstance(spec, Scheme):
+        return spec
+    name, *spec_options = str(spec).split("+") if not Path(str(spec)).is_file() else (str(spec),)
+    return _load(_spec_key(name), tuple(dict.fromkeys([*spec_options, *options])))
+
+
+def romanize(text: str, scheme: str | Path | Scheme = "kk-news", *, options: Iterable[str] = ()) -> str:
+    """Transliterate the Cyrillic in ``text`` to Latin by ``scheme``.
+
+    >>> romanize("Жұмакенов Еркебұлан", "kk-news")
+    'Zhumakenov Yerkebulan'
+    """
+    return load_scheme(scheme, options).romanize(text)
+
+
+def cyrillize(text: str, scheme: str | Path | Scheme, *, options: Iterable[str] = ()) -> str:
+    """Turn Latin written by ``scheme`` back into Cyrillic.
+
+    Raises NotReversibleError for schemes that lose information (kk-news,
+    BGN/PCGN, ICAO, ...): those need a lexicon, see :func:`translit.recover`.
+    """
+    return load_scheme(scheme, options).cyrillize(text)
+
+
+def cyrillize_report(
+    text: str, scheme: str | Path | Scheme, *, options: Iterable[str] = ()
+) -> tuple[str, list[Ambiguity]]:
+    """Like :func:`cyrillize`, and also the Latin letters that stayed ambiguous."""
+    return load_scheme(scheme, options).cyrillize_report(text)
+
+
+# Letters that occur in Kazakh but not in Russian orthography.
+_KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+
+
+def romanize_auto(
+    text: str, kk: str | Path | Scheme = "kk-news", ru: str | Path | Scheme = "ru-news", *, options: Iterable[str] = ()
+) -> str:
+    """Romanize line by line: ``kk`` where a line has Kazakh letters, ``ru`` elsewhere.
+
+    Posts mix the two (a Russian caption in a Kazakh post); a line is the
+    smallest unit that editors keep in one language.
+    """
+    kk_scheme, ru_scheme = load_scheme(kk, options), load_scheme(ru, options)
+    return "".join(
+        (kk_scheme if _KAZAKH_LETTERS.search(line) else ru_scheme).romanize(line) for line in text.splitlines(keepends=True)
+    )

@@ -1,0 +1,348 @@
+"""Dates, times, numbers, phones, e-mails and URLs in Kazakh, Russian and English text.
+
+``find_entities(text, lang)`` returns every such span with a normalised value,
+so two language versions can be compared by value (``28 ақпанда`` and
+``February 28`` are the same :class:`DateValue`; ``75,4%`` and ``75.4%`` the
+same percentage; ``+7 (727) 267-28-83`` and ``8 727 267 28 83`` the same E.164
+number) and so the post pipeline can shield them from machine translation.
+
+Spans never overlap; when two readings compete the more specific one wins
+(URL > e-mail > phone > date > time > number).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Union
+
+import regex
+
+__all__ = [
+    "DateValue",
+    "Entity",
+    "TimeValue",
+    "MONTHS",
+    "find_entities",
+    "parse_number",
+]
+
+
+@dataclass(frozen=True, order=True)
+class DateValue:
+    """A calendar date as written: any part the text leaves out is None."""
+
+    year: int | None
+    month: int
+    day: int | None
+
+
+@dataclass(frozen=True, order=True)
+class TimeValue:
+    """A 24-hour clock time."""
+
+    hour: int
+    minute: int
+
+
+Value = Union[DateValue, TimeValue, Decimal, str]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One date, time, number, percentage, phone, e-mail or URL found in a text.
+
+    ``kind`` is one of ``date time number percent phone email url``.
+    ``value`` is normalised: :class:`DateValue`, :class:`TimeValue`,
+    :class:`~decimal.Decimal` (numbers and percentages, scale words applied:
+    ``10 млн`` is 10000000), E.164 for phones, lower case for e-mails, the URL
+    as written. ``detail`` keeps what the value does not: a Kazakh case ending
+    written after a hyphen (``-ды`` in ``83%-ды``), the case form of a Kazakh
+    month (``loc`` for ``ақпанда``), ``nominative`` for a Russian month wrongly
+    left in the nominative after a day (``20 Январь``), ``on`` when an English
+    date is introduced by "on", the scale word of a number (``млн``).
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: Value
+    detail: str = ""
+    lang: str | None = field(default=None, compare=False)
+
+
+# ---------------------------------------------------------------- month tables
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"),
+    "ru_nom": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+               "сентябрь", "октябрь", "ноябрь", "декабрь"),
+    "ru_gen": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+               "сентября", "октября", "ноября", "декабря"),
+    "ru_prep": ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе",
+                "сентябре", "октябре", "ноябре", "декабре"),
+    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
+           "қыркүйек", "қазан", "қараша", "желтоқсан"),
+}
+_EN_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+# Kazakh case endings a month name takes, longest first so "ақпанында" is not read as "ақпаны".
+_KK_CASES: tuple[tuple[str, str], ...] = (
+    ("ындағы", "poss_attr"), ("індегі", "poss_attr"),
+    ("ында", "poss_loc"), ("інде", "poss_loc"),
+    ("дағы", "attr"), ("дегі", "attr"), ("тағы", "attr"), ("тегі", "attr"),
+    ("ның", "gen"), ("нің", "gen"), ("дың", "gen"), ("дің", "gen"), ("тың", "gen"), ("тің", "gen"),
+    ("нан", "abl"), ("нен", "abl"), ("дан", "abl"), ("ден", "abl"), ("тан", "abl"), ("тен", "abl"),
+    ("ға", "dat"), ("ге", "dat"), ("қа", "dat"), ("ке", "dat"),
+    ("да", "loc"), ("де", "loc"), ("та", "loc"), ("те", "loc"),
+    ("ы", "poss"), ("і", "poss"),
+)
+
+_MONTH_INDEX: dict[str, int] = {}
+for _table in ("en", "ru_nom", "ru_gen", "ru_prep", "kk"):
+    for _i, _name in enumerate(MONTHS[_table]):
+        _MONTH_INDEX[_name] = _i + 1
+for _i, _name in enumerate(_EN_ABBR):
+    _MONTH_INDEX.setdefault(_name, _i + 1)
+_MONTH_INDEX["sept"] = 9
+
+
+def _month_of(word: str) -> tuple[int, str] | None:
+    """Month number and case/detail of a month word in any of the three languages."""
+    w = word.lower().rstrip(".")
+    if w in _MONTH_INDEX:
+        if w in MONTHS["ru_nom"] and w not in MONTHS["ru_gen"]:
+            return _MONTH_INDEX[w], "nominative"
+        if w in MONTHS["kk"]:
+            return _MONTH_INDEX[w], "nom"
+        return _MONTH_INDEX[w], ""
+    for stem_index, stem in enumerate(MONTHS["kk"]):
+        if w.startswith(stem):
+            rest = w[len(stem):]
+            for ending, case in _KK_CASES:
+                if rest == ending:
+                    return stem_index + 1, case
+    return None
+
+
+# ---------------------------------------------------------------- patterns
+
+_KK_LETTERS = "а-яёәғқңөұүһіӘҒҚҢӨҰҮҺІА-ЯЁ"
+_SUFFIX = rf"(?:-[{_KK_LETTERS}]{{1,6}}(?![{_KK_LETTERS}\w]))"
+
+_MONTH_WORD = r"(?P<month>[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3,11}\.?)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-го|-і|-ші|-шы|-сі|-ы)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+
+_DATE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
+    regex.compile(p, regex.IGNORECASE)
+    for p in (
+        # 2023 жылғы 28 ақпанда / 2023 жылдың 28 ақпанында
+        rf"\b{_YEAR}\s+жыл(?:ғы|дың)\s+(?P<day>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,12}})",
+        # 2023 жылғы ақпанда
+        rf"\b{_YEAR}\s+жыл(?:ғы|дың)\s+(?P<month>[{_KK_LETTERS}]{{4,12}})",
+        # On the 28th of February 2023
+        rf"\b(?P<on>on\s+)?the\s+{_DAY}\s+of\s+{_MONTH_WORD}(?:,?\s+{_YEAR})?",
+        # February 28, 2023 / Feb. 28
+        rf"\b(?P<on>on\s+)?{_MONTH_WORD}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR})?\b",
+        # 28 февраля 2023 года / 28 ақпан 2023 ж. / 28 February 2023
+        rf"\b(?P<on>on\s+)?{_DAY}\s+{_MONTH_WORD}(?:\s+{_YEAR}(?P<yw>\s*(?:года|год|г\.|ж\.|жылы|жылғы))?)?",
+        # ақпанның 28-і
+        rf"\b(?P<month>[{_KK_LETTERS}]{{4,12}})\s+(?P<day>[0-3]?\d)-(?:і|ы|сі|ші)\b",
+        # в феврале 2023 года / February 2023
+        rf"\b(?P<month>[A-Za-zА-Яа-яЁё]{{3,9}})\s+{_YEAR}(?P<yw>\s*(?:года|г\.))?",
+        # 28.02.2023 (ж. / г.)
+        r"\b(?P<nday>[0-3]?\d)\.(?P<nmonth>[01]\d)\.(?P<nyear>(?:19|20)\d\d)(?P<yw>\s*(?:ж\.|г\.|года))?",
+    )
+)
+
+_TIME = regex.compile(rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])(?P<suffix>{_SUFFIX})?")
+_EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+_URL = regex.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"«»“”]+"
+    r"|\b(?<![@\w.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:kz|ru|com|org|net|gov|edu|info|kg|uz|ua|by|io|int)\b(?:/[^\s<>\"«»“”]*)?",
+    regex.IGNORECASE,
+)
+_GROUP_SPACE = "[ \u00a0\u202f\u2009]"
+_NUMBER = regex.compile(
+    rf"(?<![\w.,])(?P<num>\d{{1,3}}(?:(?P<sep>,|{_GROUP_SPACE}|\.)\d{{3}}(?:(?P=sep)\d{{3}})*)(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
+    rf"(?P<pct>\s?%)?"
+    rf"(?P<scale>\s+(?:млн|млрд|мың|тыс\.|тысяч[иа]?|million|billion|thousand|mln|bn)\b)?"
+    rf"(?P<suffix>{_SUFFIX})?"
+)
+_SCALES = {
+    "млн": 10**6, "mln": 10**6, "million": 10**6,
+    "млрд": 10**9, "bn": 10**9, "billion": 10**9,
+    "мың": 10**3, "тыс.": 10**3, "тысяч": 10**3, "тысячи": 10**3, "тысяча": 10**3, "thousand": 10**3,
+}
+_TRAILING_URL_PUNCT = ".,;:!?)»”'\""
+
+
+def parse_number(text: str, lang: str | None = None) -> Decimal | None:
+    """The value of a number written with any separators: ``10 000``, ``10,000``, ``75,4``, ``75.4``.
+
+    A comma or point followed by exactly three digits is a thousands separator
+    unless ``lang`` says otherwise (``1,500`` is 1500 in English, 1.5 in Russian).
+    """
+    s = regex.sub(_GROUP_SPACE, "", text.strip())
+    if not s:
+        return None
+    last_comma, last_point = s.rfind(","), s.rfind(".")
+    if last_comma >= 0 and last_point >= 0:
+        decimal_mark = "," if last_comma > last_point else "."
+    elif last_comma >= 0 or last_point >= 0:
+        mark = "," if last_comma >= 0 else "."
+        tail = s.rsplit(mark, 1)[1]
+        groups = s.count(mark)
+        if groups > 1 or (len(tail) == 3 and not (lang in ("ru", "kk") and mark == ",") and not (lang == "en" and mark == ".")):
+            decimal_mark = ""  # thousands only
+        else:
+            decimal_mark = mark
+    else:
+        decimal_mark = ""
+    group_mark = {",": ".", ".": ",", "": ",."}[decimal_mark]
+    for g in group_mark:
+        s = s.replace(g, "")
+    if decimal_mark:
+        s = s.replace(decimal_mark, ".")
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None
+
+
+def _phones(text: str) -> list[Entity]:
+    if not any(ch.isdigit() for ch in text):
+        return []
+    import phonenumbers
+
+    found = []
+    for match in phonenumbers.PhoneNumberMatcher(text, "KZ", leniency=phonenumbers.Leniency.VALID):
+        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        found.append(Entity("phone", match.start, match.end, match.raw_string, e164))
+    return found
+
+
+def _date_from(m: regex.Match[str]) -> tuple[DateValue, str] | None:
+    groups = m.groupdict()
+    if groups.get("nmonth"):
+        day, month, year = int(groups["nday"]), int(groups["nmonth"]), int(groups["nyear"])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return DateValue(year, month, day), "numeric"
+    parsed = _month_of(groups["month"])
+    if parsed is None:
+        return None
+    month, detail = parsed
+    word = groups["month"].lower().rstrip(".")
+    if word in ("may", "mar", "jun", "jul", "sep", "oct", "nov", "dec", "jan", "apr", "aug", "feb") and groups.get("day") is None:
+        return None  # "may 2023" is more often the verb than the month
+    day = int(groups["day"]) if groups.get("day") else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    year = int(groups["year"]) if groups.get("year") else None
+    if groups.get("on"):
+        detail = "on"
+    return DateValue(year, month, day), detail
+
+
+def _dates(text: str) -> list[Entity]:
+    found: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            parsed = _date_from(m)
+            if parsed is None:
+                continue
+            value, detail = parsed
+            # "On" is kept out of the span: it is prose, the date is the entity.
+            if m.groupdict().get("on"):
+                start = m.end("on")
+            found.append(Entity("date", start, end, text[start:end], value, detail))
+            taken.append((m.start(), end))
+    return found
+
+
+def _times(text: str) -> list[Entity]:
+    return [
+        Entity("time", m.start(), m.start("m") + 2, text[m.start():m.start("m") + 2],
+               TimeValue(int(m["h"]), int(m["m"])), (m["suffix"] or ""))
+        for m in _TIME.finditer(text)
+    ]
+
+
+def _numbers(text: str, lang: str | None) -> list[Entity]:
+    found = []
+    for m in _NUMBER.finditer(text):
+        value = parse_number(m["num"], lang)
+        if value is None:
+            continue
+        scale_word = (m["scale"] or "").strip().lower()
+        if scale_word:
+            value = value * _SCALES.get(scale_word, 1)
+        kind = "percent" if m["pct"] else "number"
+        end = m.end("scale") if m["scale"] else (m.end("pct") if m["pct"] else m.end("num"))
+        detail = m["suffix"] or scale_word
+        found.append(Entity(kind, m.start(), end, text[m.start():end], _tidy(value), detail))
+    return found
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """10000 rather than 1E+4, 75.4 rather than 75.40: values compare and print plainly."""
+    if value == value.to_integral_value():
+        return value.to_integral_value()
+    return value.normalize()
+
+
+def _urls(text: str) -> list[Entity]:
+    found = []
+    for m in _URL.finditer(text):
+        url = m.group().rstrip(_TRAILING_URL_PUNCT)
+        if m.group().endswith(")") and url.count("(") > url.count(")"):
+            url += ")"
+        found.append(Entity("url", m.start(), m.start() + len(url), url, url))
+    return found
+
+
+def _emails(text: str) -> list[Entity]:
+    return [Entity("email", m.start(), m.end(), m.group(), m.group().lower()) for m in _EMAIL.finditer(text)]
+
+
+def find_entities(text: str, lang: str | None = None, kinds: frozenset[str] | None = None) -> list[Entity]:
+    """Every date, time, number, percentage, phone, e-mail and URL in ``text``, in order.
+
+    ``lang`` ("kk", "ru", "en" or None) only settles ``1,500``-style
+    ambiguity; dates and months of all three languages are always found.
+    ``kinds`` limits the search (e.g. ``frozenset({"phone"})``).
+    """
+    return list(_find_cached(text, lang, kinds))
+
+
+@lru_cache(maxsize=4096)
+def _find_cached(text: str, lang: str | None, kinds: frozenset[str] | None) -> tuple[Entity, ...]:
+    stages = (
+        ("url", lambda: _urls(text)),
+        ("email", lambda: _emails(text)),
+        ("phone", lambda: _phones(text)),
+        ("date", lambda: _dates(text)),
+        ("time", lambda: _times(text)),
+        ("number", lambda: _numbers(text, lang)),
+    )
+    chosen: list[Entity] = []
+    for kind, run in stages:
+        if kinds is not None and kind not in kinds and not (kind == "number" and "percent" in kinds):
+            continue
+        for entity in run():
+            if kinds is not None and entity.kind not in kinds:
+                continue
+            if any(entity.start < other.end and other.start < entity.end for other in chosen):
+                continue
+            chosen.append(Entity(entity.kind, entity.start, entity.end, entity.text, entity.value, entity.detail, lang))
+    chosen.sort(key=lambda e: e.start)
+    return tuple(chosen)

@@ -1,0 +1,91 @@
+"""Latin letters that look Cyrillic (and back), as pasted text mixes them.
+
+``Kазахстан`` with a Latin K looks right and breaks every search, glossary
+match and transliteration. A word is repaired only when it is mostly one
+script and every foreign letter in it has a look-alike, so real mixed tokens
+(``iPhone``, ``COVID-19``) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Only pairs that are indistinguishable in common fonts.
+LATIN_TO_CYRILLIC = {
+    "A": "А", "a": "а", "B": "В", "C": "С", "c": "с", "E": "Е", "e": "е", "H": "Н",
+    "K": "К", "M": "М", "O": "О", "o": "о", "P": "Р", "p": "р", "T": "Т", "X": "Х",
+    "x": "х", "y": "у",
+}
+# Kazakh і is U+0456; a Latin i typed in its place is the commonest slip.
+LATIN_TO_CYRILLIC_KK = {**LATIN_TO_CYRILLIC, "i": "і", "I": "І"}
+CYRILLIC_TO_LATIN = {cyr: lat for lat, cyr in LATIN_TO_CYRILLIC.items()}
+CYRILLIC_TO_LATIN.update({"і": "i", "І": "I", "у": "y"})
+
+_CYRILLIC = "\u0400-\u04ff"
+# A Latin letter touching a Cyrillic one. Led by the Latin class so that the
+# regular-expression engine skips Cyrillic text quickly.
+_MIXED_PAIR = re.compile(rf"[A-Za-z](?:(?<=[{_CYRILLIC}][A-Za-z])|(?=[{_CYRILLIC}]))")
+
+
+@dataclass(frozen=True)
+class Homoglyph:
+    """A word written in two scripts, and the same word in one."""
+
+    start: int
+    end: int
+    text: str
+    fixed: str
+    script: str  # the script the word was restored to: "Cyrl" or "Latn"
+
+
+def _repair(word: str, lang: str | None) -> tuple[str, str] | None:
+    cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
+    latin = sum(1 for ch in word if ch.isascii() and ch.isalpha())
+    if not cyrillic or not latin:
+        return None
+    to_cyrillic = LATIN_TO_CYRILLIC_KK if lang == "kk" else LATIN_TO_CYRILLIC
+    if cyrillic >= latin and all(ch in to_cyrillic for ch in word if ch.isascii() and ch.isalpha()):
+        return "".join(to_cyrillic.get(ch, ch) for ch in word), "Cyrl"
+    if latin > cyrillic and all(ch in CYRILLIC_TO_LATIN for ch in word if "\u0400" <= ch <= "\u04ff"):
+        return "".join(CYRILLIC_TO_LATIN.get(ch, ch) for ch in word), "Latn"
+    return None
+
+
+def find_homoglyphs(text: str, lang: str | None = None) -> list[Homoglyph]:
+    """Every mixed-script word that a look-alike substitution makes single-script."""
+    found = []
+    word_end = 0
+    for pair in _MIXED_PAIR.finditer(text):
+        if pair.start() < word_end:
+            continue
+        start, word_end = pair.start(), pair.end()
+        while start and text[start - 1].isalpha():
+            start -= 1
+        while word_end < len(text) and text[word_end].isalpha():
+            word_end += 1
+        word = text[start:word_end]
+        repaired = _repair(word, lang)
+        if repaired is not None:
+            found.append(Homoglyph(start, word_end, word, *repaired))
+    return found
+
+
+def fix_homoglyphs(text: str, lang: str | None = None, *, to_script: str | None = None) -> str:
+    """``text`` with each mixed-script word restored to its main script.
+
+    ``to_script="Cyrl"`` restores only words that are mainly Cyrillic, which is
+    what transliteration needs (a Latin word stays Latin).
+    """
+    pieces = []
+    last = 0
+    for homoglyph in find_homoglyphs(text, lang):
+        if to_script is not None and homoglyph.script != to_script:
+            continue
+        pieces.append(text[last : homoglyph.start])
+        pieces.append(homoglyph.fixed)
+        last = homoglyph.end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)

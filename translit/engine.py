@@ -199,36 +199,48 @@ class _Reverse:
                 offer(case.upper(rule.out), rule.match.upper())
         self.table: dict[str, str] = {}
         self.alternatives: dict[str, tuple[str, ...]] = {}
+        # Signs such as ʺ ʹ ` have no capital: ъ and Ъ share them, and the
+        # neighbouring letters decide the case, which loses nothing.
+        self.caseless: set[str] = set()
         for latin, options in candidates.items():
-            if len(options) > 1 and spec.info.reversible == "exact":
-                # A value a rule also produces is fine when the letters agree.
+            if len({option.lower() for option in options}) == 1:
+                if len(options) > 1:
+                    self.caseless.add(latin)
+                self.table[latin] = options[0].lower() if len(options) > 1 else options[0]
+                continue
+            if spec.info.reversible == "exact":
                 raise RuleFileError(
                     f"scheme is declared exact but {latin!r} stands for {' and '.join(options)}",
                     path=spec.info.path,
                 )
-            chosen = options[0]
-            if len(options) > 1:
-                preferred = spec.reverse_prefer.get(latin) or spec.reverse_prefer.get(case.lower(latin))
-                if preferred is None:
-                    raise RuleFileError(
-                        f"{latin!r} stands for {' and '.join(options)}: add it to [reverse] prefer",
-                        path=spec.info.path,
-                    )
-                chosen = preferred.upper() if latin[:1].isupper() else preferred
-                self.alternatives[latin] = tuple(options)
-            self.table[latin] = chosen
+            preferred = spec.reverse_prefer.get(latin) or spec.reverse_prefer.get(case.lower(latin))
+            if preferred is None:
+                raise RuleFileError(
+                    f"{latin!r} stands for {' and '.join(options)}: add it to [reverse] prefer",
+                    path=spec.info.path,
+                )
+            self.table[latin] = preferred.upper() if latin[:1] != case.lower(latin[:1]) else preferred
+            self.alternatives[latin] = tuple(options)
 
         self.rule_outputs: list[str] = [""]
+        # A rule that reads a sequence one way although the table reads it
+        # another (ts: тс by rule, ц by the loan table) is a choice worth reporting.
+        self.rule_alternatives: list[tuple[str, ...]] = [()]
         branches = []
         for rule in spec.reverse_rules:
             branches.append(_rule_branch(rule, case.upper))
             self.rule_outputs.append(rule.out)
+            other = self.table.get(rule.match)
+            self.rule_alternatives.append((rule.out, other) if other and other != rule.out else ())
         keys = sorted(self.table, key=len, reverse=True)
         branches.append(("".join(key[0] for key in keys), _variants_after_first(keys)))
         self.table_group = len(branches)
         pattern = _compile_branches(branches)
         assert pattern is not None
         self.pattern = pattern
+
+    def _is_upper(self, text: str) -> bool:
+        return text != self.case.lower(text)
 
     def run(self, text: str) -> tuple[str, list[Ambiguity]]:
         ambiguities: list[Ambiguity] = []
@@ -237,18 +249,34 @@ class _Reverse:
         for match in self.pattern.finditer(text):
             pieces.append(text[last : match.start()])
             found = match.group()
-            if match.lastindex == self.table_group:
+            group = match.lastindex or 0
+            options: tuple[str, ...] = ()
+            if group == self.table_group:
                 chosen = self.table[found]
+                options = self.alternatives.get(found, ())
+                if found in self.caseless and self._capital_context(text, match.start(), match.end()):
+                    chosen = chosen.upper()
             else:
-                out = self.rule_outputs[match.lastindex or 0]
-                chosen = out.upper() if found[:1] != self.case.lower(found[:1]) else out
-            options = self.alternatives.get(found)
+                chosen = self.rule_outputs[group]
+                if len(found) > 1 and all(self._is_upper(ch) for ch in found if ch.isalpha()):
+                    chosen = chosen.upper()
+                elif self._is_upper(found[:1]):
+                    chosen = chosen[:1].upper() + chosen[1:]
+                options = self.rule_alternatives[group]
             if options:
                 ambiguities.append(Ambiguity(match.start(), match.end(), found, chosen, options))
             pieces.append(chosen)
             last = match.end()
         pieces.append(text[last:])
         return "".join(pieces), ambiguities
+
+    def _capital_context(self, text: str, start: int, end: int) -> bool:
+        """A caseless sign is a capital inside an ALL-CAPS word: OBʺEKT → ОБЪЕКТ."""
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if not (before.isalpha() and self._is_upper(before)):
+            return False
+        return not after.isalpha() or self._is_upper(after)
 
 
 def _variants_after_first(variants: Iterable[str]) -> str:

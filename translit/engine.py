@@ -271,7 +271,12 @@ class _Reverse:
         return "".join(pieces), ambiguities
 
     def _capital_context(self, text: str, start: int, end: int) -> bool:
-        """A caseless sign is a capital inside an ALL-CAPS word: OBʺEKT → ОБЪЕКТ."""
+        """A caseless sign is a capital inside an ALL-CAPS word: OBʺEKT → ОБЪЕКТ.
+
+        Combining marks (k̦, a̋, u̇ in ISO 9) are skipped to reach the letters.
+        """
+        while start and unicodedata.combining(text[start - 1]):
+            start -= 1
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
         if not (before.isalpha() and self._is_upper(before)):

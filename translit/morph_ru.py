@@ -174,14 +174,15 @@ def _person_word(word: str, gender: str) -> dict[str, str]:
 def inflect_person(name: str, gender: str) -> dict[str, str]:
     """Case forms of a person's name in Russian; ``gender`` is "m" or "f".
 
-    Every word declines on its own (given name, patronymic, surname, both
-    halves of Касым-Жомарт); initials, Kazakh -улы/-кызы patronymics and
-    women's names ending in a consonant (Баян) do not.
+    Every word declines on its own (given name, patronymic, surname; of a
+    double name only its last half: Касым-Жомарта); initials, Kazakh
+    -улы/-кызы patronymics and women's names ending in a consonant (Баян)
+    do not.
     """
     words = name.split(" ")
     per_word: list[dict[str, str]] = []
     for word in words:
-        parts = word.split("-")
-        part_forms = [_person_word(part, gender) for part in parts]
-        per_word.append({case: "-".join(p[case] for p in part_forms) for case in CASES})
+        head, sep, last = word.rpartition("-")
+        forms = _person_word(last, gender)
+        per_word.append({case: head + sep + forms[case] for case in CASES})
     return {case: " ".join(w[case] for w in per_word) for case in CASES}

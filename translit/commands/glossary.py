@@ -1,9 +1,159 @@
-"""CLI commands for this feature (placeholder until the feature lands)."""
+"""``translit glossary lint|show|search``: institution, place and people names for editors."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
 import typer
+
+from ..errors import EXIT_FINDINGS, EXIT_OK, GlossaryError
+
+_GLOSSARY_HELP = "Extra glossary file or directory (repeatable); later ones override the built-ins."
+
+
+def _load(paths: Optional[list[Path]]) -> Any:
+    from ..glossary import Glossary
+
+    return Glossary.load(paths or [])
+
+
+def _warn_conflicts(glossary: Any) -> None:
+    for conflict in glossary.conflicts:
+        sys.stderr.write(f"translit: warning: {conflict}\n")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this feature's commands to app."""
+    """Add the ``glossary`` command group to ``app``."""
+    group = typer.Typer(
+        name="glossary",
+        help="Institution, place and people names: find every form, enforce the official one.",
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+
+    @group.command("lint")
+    def lint(
+        file: str = typer.Argument(..., help="Text file to check ('-' for standard input)."),
+        lang: Optional[str] = typer.Option(None, "--lang", "-l", help="kk, ru or en: only that language's forms."),
+        glossary: Optional[list[Path]] = typer.Option(None, "--glossary", "-g", help=_GLOSSARY_HELP),
+        fix: bool = typer.Option(False, "--fix", help="Write the text with official forms (accepted and discouraged ones replaced)."),
+        output: Optional[str] = typer.Option(None, "--output", "-o", help="Where --fix writes (default: standard output)."),
+        force: bool = typer.Option(False, "--force", help="Replace an existing --output file."),
+        as_json: bool = typer.Option(False, "--json", help="Findings as JSON on standard output."),
+        encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (utf-8, cp1251, kz-1048)."),
+    ) -> None:
+        """List every non-official name with FILE:LINE:COL, the official form and why; exit 1 if any."""
+        from ..glossary import line_column
+        from ..textio import read_text, write_output
+
+        if lang is not None and lang not in ("kk", "ru", "en"):
+            raise GlossaryError(f"unknown language {lang!r}; use kk, ru or en")
+        text = read_text(file, encoding)
+        loaded = _load(glossary)
+        _warn_conflicts(loaded)
+        findings = loaded.lint(text, lang)
+        name = "<stdin>" if file == "-" else file
+        records = []
+        for mention in findings:
+            line, column = line_column(text, mention.start)
+            records.append(
+                {
+                    "file": name,
+                    "line": line,
+                    "column": column,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "text": mention.text,
+                    "entity": mention.entity,
+                    "candidates": list(mention.candidates),
+                    "lang": mention.lang,
+                    "status": mention.status,
+                    "case": mention.case,
+                    "official": loaded.replacement(mention),
+                    "reason": mention.reason,
+                }
+            )
+        if fix:
+            fixed, _ = loaded.fix(text, lang)
+            write_output(output, fixed, force=force, inputs=(file,))
+            report = sys.stderr
+        else:
+            report = sys.stdout
+        if as_json:
+            report.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        else:
+            for r in records:
+                target = r["official"] or " or ".join(r["candidates"])
+                who = r["entity"] or "ambiguous: " + ", ".join(r["candidates"])
+                why = f" ({r['reason']})" if r["reason"] else ""
+                report.write(f"{r['file']}:{r['line']}:{r['column']}: {r['status']}: {r['text']!r} -> {target!r}{why} [{who}]\n")
+        raise typer.Exit(EXIT_FINDINGS if records else EXIT_OK)
+
+    @group.command("show")
+    def show(
+        entity_id: str = typer.Argument(..., help="Entity id, e.g. lib.nlrk."),
+        glossary: Optional[list[Path]] = typer.Option(None, "--glossary", "-g", help=_GLOSSARY_HELP),
+        as_json: bool = typer.Option(False, "--json", help="The entry as JSON."),
+    ) -> None:
+        """Everything the glossary knows about one entity, with the file and line it comes from."""
+        loaded = _load(glossary)
+        entity = loaded.entity(entity_id)
+        if as_json:
+            data = {
+                "id": entity.id,
+                "type": entity.type,
+                "official": dict(entity.names),
+                "variants": [
+                    {"lang": v.lang, "form": v.form, "status": v.status, "reason": v.reason, "until": v.until}
+                    for v in entity.variants
+                ],
+                "successor": entity.successor,
+                "parent": entity.parent,
+                "notes": entity.notes,
+                "sources": list(entity.sources),
+                "confidence": entity.confidence,
+                "origin": str(entity.origin),
+            }
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            return
+        out = [f"{entity.id} ({entity.type})  {entity.origin}"]
+        for lang in ("kk", "ru", "en"):
+            if lang in entity.names:
+                out.append(f"  {lang}: {entity.names[lang]}")
+        for variant in entity.variants:
+            if variant.status == "official":
+                continue
+            extra = ", ".join(x for x in (variant.reason, f"until {variant.until}" if variant.until else "") if x)
+            out.append(f"  {variant.lang} {variant.status}: {variant.form}" + (f"  ({extra})" if extra else ""))
+        for label, value in (("successor", entity.successor), ("parent", entity.parent), ("until", entity.until)):
+            if value:
+                out.append(f"  {label}: {value}")
+        if entity.notes:
+            out.append(f"  notes: {entity.notes}")
+        if entity.confidence:
+            out.append(f"  confidence: {entity.confidence}")
+        for source in entity.sources:
+            out.append(f"  source: {source}")
+        sys.stdout.write("\n".join(out) + "\n")
+
+    @group.command("search")
+    def search(
+        word: str = typer.Argument(..., help="A word or part of a name, in any of the three languages."),
+        glossary: Optional[list[Path]] = typer.Option(None, "--glossary", "-g", help=_GLOSSARY_HELP),
+        as_json: bool = typer.Option(False, "--json", help="Matches as JSON."),
+    ) -> None:
+        """Entities whose id or any form contains WORD; exit 1 when none does."""
+        loaded = _load(glossary)
+        hits = loaded.search(word)
+        if as_json:
+            payload = [{"id": e.id, "type": e.type, "official": dict(e.names)} for e in hits]
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        else:
+            for entity in hits:
+                sys.stdout.write(f"{entity.id}\t{entity.names.get('en') or next(iter(entity.names.values()))}\n")
+        raise typer.Exit(EXIT_OK if hits else EXIT_FINDINGS)
+
+    app.add_typer(group)

@@ -1,0 +1,125 @@
+"""Precision and recall of glossary mention finding, and the time to lint a long post.
+
+    python bench/bench_glossary.py [--sentences tests/data/glossary_sentences.txt]
+
+The test set marks every expected mention as [[surface|entity-id]] ([[surface|?]] for an
+ambiguous short form). A found mention counts as correct when its span and its entity (or
+"ambiguous") are exactly the expected ones. The timing part builds a 10,000-word post from
+the test sentences (so it is full of names, far denser than real news) and lints it with the
+full built-in glossary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from translit.glossary import Glossary  # noqa: E402
+
+MARK = re.compile(r"\[\[(.+?)\|([^\]|]+)\]\]", re.S)
+
+
+def parse(path: Path) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
+    """(lang, plain text, [(start, end, entity or '?')]) for every sentence of the test set."""
+    rows: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        if line[:3] in ("kk\t", "ru\t", "en\t"):
+            rows.append((line[:2], line[3:]))
+        else:  # a line break inside a name continues the sentence
+            rows[-1] = (rows[-1][0], rows[-1][1] + "\n" + line)
+    out = []
+    for lang, marked in rows:
+        plain, gold, cursor = [], [], 0
+        offset = 0
+        for m in MARK.finditer(marked):
+            plain.append(marked[cursor : m.start()])
+            offset += m.start() - cursor
+            gold.append((offset, offset + len(m.group(1)), m.group(2)))
+            plain.append(m.group(1))
+            offset += len(m.group(1))
+            cursor = m.end()
+        plain.append(marked[cursor:])
+        out.append((lang, "".join(plain), gold))
+    return out
+
+
+def score(glossary: Glossary, data) -> dict[str, dict[str, float]]:
+    table: dict[str, dict[str, float]] = {}
+    misses = []
+    for lang, text, gold in data:
+        found = {(m.start, m.end, m.entity or "?") for m in glossary.find(text, lang)}
+        expected = set(gold)
+        row = table.setdefault(lang, {"sentences": 0, "gold": 0, "found": 0, "correct": 0})
+        row["sentences"] += 1
+        row["gold"] += len(expected)
+        row["found"] += len(found)
+        row["correct"] += len(found & expected)
+        for start, end, ent in sorted(expected - found):
+            misses.append(f"  miss  {lang}: {text[start:end]!r} {ent}")
+        for start, end, ent in sorted(found - expected):
+            misses.append(f"  extra {lang}: {text[start:end]!r} {ent}")
+    return table, misses
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=Path, default=ROOT / "tests/data/glossary_sentences.txt")
+    parser.add_argument("--show-errors", action="store_true")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    glossary = Glossary.load()
+    load = time.perf_counter() - t0
+    data = parse(args.sentences)
+    table, misses = score(glossary, data)
+    print(f"glossary: {len(glossary)} entities, loaded and compiled in {load:.2f} s (pymorphy3 included)")
+    print(f"{'lang':<5}{'sentences':>10}{'mentions':>10}{'found':>8}{'correct':>9}{'precision':>11}{'recall':>8}")
+    total = {"sentences": 0, "gold": 0, "found": 0, "correct": 0}
+    for lang in ("kk", "ru", "en"):
+        row = table.get(lang, total)
+        for key in total:
+            total[key] += row[key] if lang in table else 0
+    for lang, row in [*((lang, table[lang]) for lang in ("kk", "ru", "en") if lang in table), ("all", total)]:
+        precision = row["correct"] / row["found"] if row["found"] else 1.0
+        recall = row["correct"] / row["gold"] if row["gold"] else 1.0
+        print(f"{lang:<5}{row['sentences']:>10}{row['gold']:>10}{row['found']:>8}{row['correct']:>9}{precision:>11.1%}{recall:>8.1%}")
+    if args.show_errors and misses:
+        print("\n".join(misses))
+
+    posts = {"test-set sentences (name-dense)": [text for _, text, _ in data]}
+    news = ROOT.parent / "shared" / "data" / "news" / "kk-en.jsonl"
+    if news.is_file():  # real government news (kk + en), when the reference data is beside the checkout
+        rows = [json.loads(line) for line in news.read_text(encoding="utf-8").splitlines() if line.strip()]
+        posts["kk-en.jsonl news (real)"] = [r.get(k) or "" for r in rows for k in ("kk", "en")]
+    for label, texts in posts.items():
+        words: list[str] = []
+        while len(words) < 10_000:
+            for text in texts:
+                words.extend(text.split())
+        post = " ".join(words[:10_000])
+        runs = []
+        for _ in range(9):
+            t0 = time.perf_counter()
+            findings = glossary.lint(post)
+            runs.append(time.perf_counter() - t0)
+        mentions = len(glossary.find(post))
+        print(
+            f"lint of a 10,000-word post from {label} ({len(post):,} chars, {mentions} mentions, "
+            f"{len(findings)} findings): median {statistics.median(runs) * 1000:.0f} ms, "
+            f"best {min(runs) * 1000:.0f} ms over {len(runs)} runs (target < 200 ms)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

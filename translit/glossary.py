@@ -1,0 +1,805 @@
+"""Institutions, places and people: find every form of a name, give the official one.
+
+A glossary is a set of TOML files (``glossaries/*.toml``, format in
+``glossaries/README.md``). Each entry lists the official form of a name in
+Kazakh, Russian and English, accepted variants, discouraged or wrong
+variants and former names. Only base forms are written down: the Russian
+cases come from pymorphy3 (``morph_ru``), the Kazakh case and possessive
+endings from ``morph_kk``; English possessives and Kazakh endings after a
+hyphen on abbreviations (ҰАК-та) are recognised while matching.
+
+Every form is compiled once into a trie keyed by folded word tokens, so
+finding names in a 10,000-word post is one pass over its words. Folding
+covers what real drafts contain: letter case, ё/е, Latin look-alike
+letters typed inside Cyrillic words (including Latin i for Kazakh і),
+quotes, punctuation, extra spaces and line breaks inside a name.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from . import morph_kk
+from .errors import GlossaryError
+from .resources import bundled_dir
+
+LANGS: tuple[str, ...] = ("kk", "ru", "en")
+STATUSES: tuple[str, ...] = ("official", "accepted", "discouraged", "outdated", "ambiguous")
+_STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
+ENTITY_TYPES: tuple[str, ...] = (
+    "library", "ministry", "state_body", "organisation", "department", "akimat", "region", "city",
+    "country", "university", "media", "person", "term",
+)  # fmt: skip
+_CASE_ORDER = {
+    case: rank
+    for rank, case in enumerate(("nom", "gen", "dat", "acc", "ins", "prep", "loc", "abl", "attr", "poss"))
+}
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# Punctuation that ends a phrase: a name never runs across it (a blank line counts too).
+_BARRIER = regex.compile(r"[!?;:|/\\]|\n[ \t\r]*\n")
+_APOSTROPHES = frozenset("'’ʼ`´")
+_QUOTES = frozenset("«»\"“”„‘’‹›'")
+_QUOTE_MARK = regex.compile(r"[«»\"“”„‹›]")
+_HYPHENS = frozenset("-‐‑–—")
+_LATIN_LETTER = regex.compile(r"[a-z]")
+_CYRILLIC_LETTER = regex.compile(r"\p{Cyrillic}")
+# Latin letters that look like Cyrillic ones, after lower-casing (H→h→н, B→b→в …).
+_LOOKALIKES = str.maketrans("abcehikmoptxy", "авсенікмортху")
+_RU_PREPOSITION_CASES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("в", "во", "на", "о", "об", "обо", "при"), ("prep", "acc")),
+    **dict.fromkeys(("к", "ко", "по"), ("dat",)),
+    **dict.fromkeys(("из", "от", "до", "у", "для", "без", "около", "после", "среди", "возле", "кроме", "из-за"), ("gen",)),
+    **dict.fromkeys(("с", "со"), ("ins", "gen")),
+    **dict.fromkeys(("за", "под", "над", "перед", "между"), ("ins", "acc")),
+    **dict.fromkeys(("про", "через"), ("acc",)),
+}
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where something was defined: a glossary file and a 1-based line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One written form of a name in one language, with its status."""
+
+    form: str
+    lang: str
+    status: str
+    reason: str = ""
+    until: str | None = None
+    origin: Origin | None = None
+    use: str | None = None  # the form to write instead, when it is not simply the official one
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An institution, place, person or term, with every form the glossary knows."""
+
+    id: str
+    type: str
+    names: Mapping[str, str]
+    variants: tuple[Variant, ...]
+    origin: Origin
+    notes: str = ""
+    sources: tuple[str, ...] = ()
+    confidence: str = ""
+    successor: str | None = None
+    until: str | None = None
+    parent: str | None = None
+    gender: str | None = None
+    fixed: tuple[str, ...] = ()
+
+    def official(self, lang: str) -> str | None:
+        """The official form in ``lang``, or None when the glossary has none."""
+        return self.names.get(lang)
+
+    def forms(self, lang: str | None = None) -> list[Variant]:
+        """Every variant (official first), optionally of one language."""
+        return [v for v in self.variants if lang is None or v.lang == lang]
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A short form that names several entities ("National Library")."""
+
+    lang: str
+    forms: tuple[str, ...]
+    entities: tuple[str, ...]
+    note: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two entries claim the same form; the later one wins."""
+
+    form: str
+    lang: str
+    kept: str
+    kept_origin: Origin
+    dropped: str
+    dropped_origin: Origin
+
+    def __str__(self) -> str:
+        return (
+            f"{self.kept_origin}: {self.lang} form {self.form!r} of {self.kept} is also claimed by "
+            f"{self.dropped} at {self.dropped_origin}; {self.kept} wins"
+        )
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in text."""
+
+    entity: str | None
+    candidates: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+    form: str
+    lang: str
+    status: str
+    case: str | None = None
+    cases: tuple[str, ...] = ()
+    possessive: str | None = None
+    reason: str = ""
+    use: str | None = None
+
+
+@dataclass(frozen=True)
+class _FormInfo:
+    """What one compiled token sequence stands for."""
+
+    entity: str | None
+    candidates: tuple[str, ...]
+    lang: str
+    status: str
+    form: str
+    cases: tuple[str, ...]
+    possessive: str | None
+    reason: str
+    origin: Origin | None
+    words: tuple[str, ...] = ()  # the form's word tokens, for the capitalisation check
+    use: str | None = None
+
+
+# --------------------------------------------------------------------------- folding
+
+
+@lru_cache(maxsize=65536)
+def fold_token(token: str) -> str:
+    """Fold one word for matching: NFC, lower case, ё→е, Latin look-alikes inside Cyrillic words."""
+    folded = unicodedata.normalize("NFC", token).lower().replace("ё", "е")
+    if not folded.isascii() and _LATIN_LETTER.search(folded) and _CYRILLIC_LETTER.search(folded):
+        folded = folded.translate(_LOOKALIKES)
+    return folded
+
+
+def _is_mixed_script(token: str) -> bool:
+    if token.isascii():
+        return False
+    return bool(_LATIN_LETTER.search(token.lower()) and _CYRILLIC_LETTER.search(token))
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens of ``text`` as (word, start, end); punctuation and spaces fall between them."""
+    return [(m.group(), *m.span()) for m in _WORD.finditer(text)]
+
+
+def fold(text: str) -> tuple[str, ...]:
+    """The folded token sequence of a phrase, the key it is matched by."""
+    return tuple(fold_token(word) for word, _, _ in tokens(text))
+
+
+def _normal(word: str) -> str:
+    return unicodedata.normalize("NFC", word).replace("ё", "е").replace("Ё", "Е")
+
+
+def _capitalisation_ok(surface: Sequence[str], form: Sequence[str]) -> bool:
+    """Surface words written as in the form; a capital first letter and ALL CAPS are allowed."""
+    if all(word.isupper() for word in surface if any(c.isalpha() for c in word)):
+        return True
+    for index, (seen, want) in enumerate(zip(surface, form)):
+        if seen == want:
+            continue
+        seen, want = _normal(seen), _normal(want)
+        if seen == want:
+            continue
+        if index == 0 and seen == want[:1].upper() + want[1:]:
+            continue
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- loading
+
+
+class _SourceFile:
+    """A glossary file's text, for turning parsed values back into line numbers."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = str(path)
+        self.lines = text.splitlines()
+
+    def line_of(self, needle: str, start: int = 1) -> int:
+        quoted = (f'"{needle}"', f"'{needle}'")
+        for number in range(max(start, 1), len(self.lines) + 1):
+            line = self.lines[number - 1]
+            if any(q in line for q in quoted):
+                return number
+        return start
+
+    def origin(self, needle: str, start: int = 1) -> Origin:
+        return Origin(self.path, self.line_of(needle, start))
+
+
+def _as_list(value: Any, where: str, source: _SourceFile) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, (str, dict)):
+        return [value]
+    if isinstance(value, list):
+        return value
+    raise GlossaryError(f"{where} must be a string or a list", path=source.path)
+
+
+def _variants(raw: Any, status: str, source: _SourceFile, entity_line: int, entity_id: str) -> list[Variant]:
+    """Parse ``accepted``/``discouraged``/``outdated`` tables: {lang = [form | {form, reason, until}]}."""
+    if raw is None:
+        return []
+    if not isinstance(raw, dict):
+        raise GlossaryError(f"{entity_id}: {status} must be a table of languages", path=source.path, line=entity_line)
+    out: list[Variant] = []
+    for lang, items in raw.items():
+        if lang not in LANGS:
+            raise GlossaryError(f"{entity_id}: unknown language {lang!r} in {status}", path=source.path, line=entity_line)
+        for item in _as_list(items, f"{entity_id}.{status}.{lang}", source):
+            use = None
+            if isinstance(item, str):
+                form, reason, until = item, "", None
+            elif isinstance(item, dict) and isinstance(item.get("form"), str):
+                form, reason, until = item["form"], str(item.get("reason", "")), item.get("until")
+                until = str(until) if until is not None else None
+                use = str(item["use"]) if item.get("use") else None
+            else:
+                raise GlossaryError(f"{entity_id}: bad {status} item {item!r}", path=source.path, line=entity_line)
+            out.append(Variant(form, lang, status, reason, until, source.origin(form, entity_line), use))
+    return out
+
+
+def _parse_entity(raw: dict[str, Any], source: _SourceFile, search_from: int) -> Entity:
+    entity_id = raw.get("id")
+    if not isinstance(entity_id, str) or not entity_id:
+        raise GlossaryError("an [[entity]] has no id", path=source.path, line=search_from)
+    line = source.line_of(entity_id, search_from)
+    kind = raw.get("type", "")
+    if kind not in ENTITY_TYPES:
+        raise GlossaryError(f"{entity_id}: type must be one of {', '.join(ENTITY_TYPES)}", path=source.path, line=line)
+    names = {lang: raw[lang] for lang in LANGS if isinstance(raw.get(lang), str) and raw[lang].strip()}
+    if not names:
+        raise GlossaryError(f"{entity_id}: needs an official form in kk, ru or en", path=source.path, line=line)
+    successor = raw.get("successor")
+    variants: list[Variant] = []
+    for lang, form in names.items():
+        status = "outdated" if successor else "official"
+        variants.append(Variant(form, lang, status, "", raw.get("until"), source.origin(form, line)))
+    for status in ("accepted", "discouraged", "outdated"):
+        for variant in _variants(raw.get(status), status, source, line, entity_id):
+            if successor and status == "accepted":
+                variant = Variant(variant.form, variant.lang, "outdated", variant.reason, variant.until, variant.origin)
+            variants.append(variant)
+    until = raw.get("until")
+    return Entity(
+        id=entity_id,
+        type=kind,
+        names=names,
+        variants=tuple(variants),
+        origin=Origin(source.path, line),
+        notes=str(raw.get("notes", "")),
+        sources=tuple(str(s) for s in _as_list(raw.get("sources"), f"{entity_id}.sources", source)),
+        confidence=str(raw.get("confidence", "")),
+        successor=str(successor) if successor else None,
+        until=str(until) if until is not None else None,
+        parent=str(raw["parent"]) if raw.get("parent") else None,
+        gender=str(raw["gender"]) if raw.get("gender") else None,
+        fixed=tuple(str(w) for w in _as_list(raw.get("fixed"), f"{entity_id}.fixed", source)),
+    )
+
+
+def _parse_ambiguity(raw: dict[str, Any], source: _SourceFile, search_from: int) -> Ambiguity:
+    forms = tuple(_as_list(raw.get("forms"), "ambiguous.forms", source))
+    entities = tuple(_as_list(raw.get("entities"), "ambiguous.entities", source))
+    lang = raw.get("lang")
+    if lang not in LANGS or not forms or len(entities) < 2:
+        raise GlossaryError(
+            "[[ambiguous]] needs lang, forms and at least two entities", path=source.path, line=search_from
+        )
+    return Ambiguity(lang, forms, entities, str(raw.get("note", "")), source.origin(forms[0], search_from))
+
+
+@dataclass(frozen=True)
+class GlossaryFile:
+    """One parsed glossary file."""
+
+    path: str
+    title: str
+    entities: tuple[Entity, ...]
+    ambiguities: tuple[Ambiguity, ...]
+    examples: tuple[Mapping[str, Any], ...]
+
+
+def parse_file(path: Path) -> GlossaryFile:
+    """Parse one glossary file; a malformed file raises GlossaryError with its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GlossaryError(exc.strerror or str(exc), path=path) from None
+    except UnicodeDecodeError:
+        raise GlossaryError("not UTF-8", path=path) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = regex.search(r"at line (\d+), column (\d+)", str(exc))
+        message = regex.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise GlossaryError(
+            f"not valid TOML: {message}",
+            path=path,
+            line=int(found.group(1)) if found else None,
+            column=int(found.group(2)) if found else None,
+        ) from None
+    source = _SourceFile(path, text)
+    entities: list[Entity] = []
+    cursor = 1
+    for raw in _as_list(data.get("entity"), "entity", source):
+        entity = _parse_entity(raw, source, cursor)
+        entities.append(entity)
+        cursor = entity.origin.line
+    ambiguities = [_parse_ambiguity(raw, source, 1) for raw in _as_list(data.get("ambiguous"), "ambiguous", source)]
+    examples = tuple(_as_list(data.get("example"), "example", source))
+    return GlossaryFile(str(path), str(data.get("title", "")), tuple(entities), tuple(ambiguities), examples)
+
+
+def glossary_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand directories to their ``*.toml`` files (sorted); a missing path is an error."""
+    out: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.glob("*.toml") if p.is_file()))
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise GlossaryError("no such glossary file or directory", path=path)
+    return out
+
+
+# --------------------------------------------------------------------------- inflection
+
+
+def _is_abbreviation(form: str) -> bool:
+    """ҚР ҰК, НБ РК, КазНЭБ, NLRK: words with a capital after the first letter, or a short all-caps form."""
+    words = [w for w, _, _ in tokens(form)]
+    return bool(words) and all(
+        (len(w) > 1 and w.isupper()) or any(c.isupper() for c in w[1:]) for w in words if any(c.isalpha() for c in w)
+    )
+
+
+def _ru_forms(form: str, entity: Entity) -> list[tuple[str, str]]:
+    """(surface, case) for a Russian form; pymorphy3 is imported only here."""
+    from . import morph_ru
+
+    if _is_abbreviation(form) or not _CYRILLIC_LETTER.search(form) or not form[:1].isalpha():
+        return [(form, case) for case in morph_ru.CASES]
+    if entity.type == "person":
+        table = morph_ru.inflect_person(form, entity.gender or "m")
+    else:
+        table = morph_ru.inflect_name(form, fixed=frozenset(w.lower() for w in entity.fixed))
+    return [(surface, case) for case, surface in table.items()]
+
+
+def _kk_forms(form: str, entity: Entity) -> list[tuple[str, str, str | None]]:
+    """(surface, case, possessive) for a Kazakh form: the last word takes the endings."""
+    if _is_abbreviation(form) or not _CYRILLIC_LETTER.search(form) or not form[-1:].isalpha():
+        return [(form, "nom", None)]  # a quoted title does not decline: its generic noun does
+    head, sep, last = form.rpartition(" ")
+    proper = entity.type == "person" or (not sep and entity.type in ("city", "country", "region"))
+    proper = proper or last[:1].isupper() and not morph_kk.has_possessive3(last)
+    prefix = head + sep
+    return [(prefix + surface, case, poss) for surface, case, poss in morph_kk.paradigm(last, proper=proper)]
+
+
+def _expand(variant: Variant, entity: Entity) -> list[tuple[str, tuple[str, ...], str | None]]:
+    """Every inflected surface of a variant with the cases it can be and its possessive."""
+    merged: dict[tuple[tuple[str, ...], str | None], tuple[str, list[str]]] = {}
+    if variant.lang == "ru":
+        produced = [(surface, case, None) for surface, case in _ru_forms(variant.form, entity)]
+    elif variant.lang == "kk":
+        produced = _kk_forms(variant.form, entity)
+    else:
+        produced = [(variant.form, "nom", None)]
+    for surface, case, poss in produced:
+        key = (fold(surface), poss)
+        if key in merged:
+            merged[key][1].append(case)
+        else:
+            merged[key] = (surface, [case])
+    return [(surface, tuple(cases), poss) for (_, poss), (surface, cases) in merged.items()]
+
+
+# --------------------------------------------------------------------------- the glossary
+
+
+_TERMINAL = ""  # a token is never empty, so "" marks the end of a form in the trie
+
+
+class Glossary:
+    """A compiled glossary: find names in text, give official forms, lint and fix.
+
+    Build one with :meth:`load`; it is immutable afterwards and safe to share.
+    """
+
+    def __init__(self, files: Sequence[GlossaryFile]) -> None:
+        self.files: tuple[GlossaryFile, ...] = tuple(files)
+        entities: dict[str, Entity] = {}
+        for gfile in self.files:
+            for entity in gfile.entities:
+                entities[entity.id] = entity  # a later file overrides an entry with the same id
+        self.entities: Mapping[str, Entity] = entities
+        self.ambiguities: tuple[Ambiguity, ...] = tuple(a for f in self.files for a in f.ambiguities)
+        self.conflicts: list[Conflict] = []
+        self._trie: dict[str, Any] = {}
+        self._canonical: dict[tuple[str, str], dict[tuple[str, str | None], str]] = {}
+        self._compile()
+
+    # ---- construction
+
+    @classmethod
+    def load(cls, paths: Iterable[str | Path] | None = None, *, builtin: bool = True) -> "Glossary":
+        """Built-in glossaries plus user files or directories (later ones extend or override).
+
+        Loading is cached per list of files and their modification times.
+        """
+        files: list[Path] = []
+        if builtin:
+            files.extend(glossary_files([bundled_dir("glossaries")]))
+        files.extend(glossary_files(paths or ()))
+        stamp = tuple((str(p.resolve()), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+        return _load_cached(stamp)
+
+    def _claim(self, key: tuple[str, ...], info: _FormInfo) -> None:
+        node = self._trie
+        for token in key:
+            node = node.setdefault(token, {})
+        infos: list[_FormInfo] = node.setdefault(_TERMINAL, [])
+        owner = infos[0].candidates if infos else None
+        if owner is not None and owner != info.candidates:
+            old = infos[0]
+            self.conflicts.append(
+                Conflict(
+                    info.form,
+                    info.lang,
+                    "|".join(info.candidates),
+                    info.origin or Origin("?", 0),
+                    "|".join(old.candidates),
+                    old.origin or Origin("?", 0),
+                )
+            )
+            infos.clear()
+        infos.append(info)
+
+    def _compile(self) -> None:
+        for entity in self.entities.values():
+            self._compile_entity(entity)
+        known = set(self.entities)
+        for ambiguity in self.ambiguities:
+            missing = [e for e in ambiguity.entities if e not in known]
+            if missing:
+                raise GlossaryError(
+                    f"ambiguous form {ambiguity.forms[0]!r} names unknown entities {', '.join(missing)}",
+                    path=ambiguity.origin.path,
+                    line=ambiguity.origin.line,
+                )
+            pseudo = Entity("", "term", {}, (), ambiguity.origin)
+            reason = ambiguity.note or "names " + " or ".join(ambiguity.entities)
+            for form in ambiguity.forms:
+                variant = Variant(form, ambiguity.lang, "ambiguous", reason, None, ambiguity.origin)
+                for surface, cases, poss in _expand(variant, pseudo):
+                    self._claim(
+                        fold(surface),
+                        _FormInfo(
+                            None, ambiguity.entities, ambiguity.lang, "ambiguous", surface, cases, poss, reason,
+                            ambiguity.origin, tuple(w for w, _, _ in tokens(surface)),
+                        ),
+                    )
+
+    def _compile_entity(self, entity: Entity) -> None:
+        successor = self.entities.get(entity.successor) if entity.successor else None
+        for variant in entity.variants:
+            reason = variant.reason
+            if variant.status == "outdated" and not reason:
+                reason = "former name" + (f" (until {variant.until or entity.until})" if (variant.until or entity.until) else "")
+                if successor is not None and successor.official(variant.lang):
+                    reason += f"; now {successor.official(variant.lang)}"
+            elif variant.status == "accepted" and not reason:
+                reason = "accepted variant"
+            elif variant.status == "discouraged" and not reason:
+                reason = "discouraged variant"
+            for surface, cases, poss in _expand(variant, entity):
+                info = _FormInfo(
+                    entity.id, (entity.id,), variant.lang, variant.status, surface, cases, poss, reason,
+                    variant.origin, tuple(w for w, _, _ in tokens(surface)), variant.use,
+                )
+                self._claim(fold(surface), info)
+                if variant.status in ("official", "outdated") and variant.form == entity.names.get(variant.lang):
+                    table = self._canonical.setdefault((entity.id, variant.lang), {})
+                    for case in cases:
+                        table.setdefault((case, poss), surface)
+
+    # ---- lookup
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id; GlossaryError when there is none."""
+        try:
+            return self.entities[entity_id]
+        except KeyError:
+            raise GlossaryError(f"no entity {entity_id!r} in the glossary") from None
+
+    def canonical(self, entity_id: str, lang: str, case: str | None = None, *, possessive: str | None = None) -> str:
+        """The official form of an entity in ``lang``, in ``case`` for kk/ru ("gen", "loc", …) or "poss" for en."""
+        entity = self.entity(entity_id)
+        official = entity.official(lang)
+        if official is None:
+            raise GlossaryError(f"{entity_id} has no official {lang} form")
+        if case in (None, "nom"):
+            return official
+        if lang == "en":
+            return official + "'s" if case == "poss" else official
+        table = self._canonical.get((entity_id, lang), {})
+        if lang == "kk" and _is_abbreviation(official):
+            return morph_kk.hyphenated(official, case)
+        return table.get((case, possessive)) or table.get((case, None)) or table.get((case, "3")) or official
+
+    def search(self, word: str) -> list[Entity]:
+        """Entities whose id or any form contains ``word`` (folded), ids sorted."""
+        needle = " ".join(fold(word))
+        raw = word.lower()
+        hits = []
+        for entity in self.entities.values():
+            if raw in entity.id.lower() or any(needle and needle in " ".join(fold(v.form)) for v in entity.variants):
+                hits.append(entity)
+        return sorted(hits, key=lambda e: e.id)
+
+    # ---- matching
+
+    def find(self, text: str, lang: str | None = None) -> list[Mention]:
+        """Every name in ``text`` (longest match wins), in order; ``lang`` limits the forms to one language."""
+        if lang is not None and lang not in LANGS:
+            raise GlossaryError(f"unknown language {lang!r}; use kk, ru or en")
+        words = tokens(text)
+        folded = [fold_token(w) for w, _, _ in words]
+        mentions: list[Mention] = []
+        index = 0
+        count = len(words)
+        trie = self._trie
+        while index < count:
+            node = trie.get(folded[index])
+            if node is None:
+                index += 1
+                continue
+            best_end = -1
+            best_infos: list[_FormInfo] = []
+            cursor = index
+            while True:
+                infos = node.get(_TERMINAL)
+                if infos:
+                    usable = infos if lang is None else [i for i in infos if i.lang == lang]
+                    if usable:
+                        best_end, best_infos = cursor, usable
+                cursor += 1
+                if cursor >= count or _BARRIER.search(text, words[cursor - 1][2], words[cursor][1]):
+                    break
+                node = node.get(folded[cursor])
+                if node is None:
+                    break
+            if best_end < 0:
+                index += 1
+                continue
+            if best_end == index and self._common_noun(words[index][0], best_infos):
+                index += 1
+                continue
+            mentions.append(self._mention(text, words, index, best_end, best_infos))
+            index = best_end + 1
+        return mentions
+
+    def _common_noun(self, word: str, infos: list[_FormInfo]) -> bool:
+        """A lower-case word whose glossary form is capitalised: "үкімет", "the senate" are common nouns.
+
+        Places and people keep matching (a lower-case "almaty" is a typo worth
+        reporting); single-word institution names do not.
+        """
+        if not word.islower():
+            return False
+        for info in infos:
+            if info.entity is None or not info.words or not info.words[0][:1].isupper():
+                return False
+            if self.entities[info.entity].type in ("city", "country", "region", "person"):
+                return False
+        return True
+
+    def _mention(
+        self, text: str, words: list[tuple[str, int, int]], first: int, last: int, infos: list[_FormInfo]
+    ) -> Mention:
+        start, end = words[first][1], words[last][2]
+        surface_words = [w for w, _, _ in words[first : last + 1]]
+        exact = [i for i in infos if _capitalisation_ok(surface_words, i.words)]
+        pool = exact or infos
+        best = min(pool, key=lambda i: (_STATUS_RANK[i.status], i.lang != "kk"))
+        same = [i for i in pool if i.lang == best.lang and i.status == best.status and i.possessive == best.possessive]
+        cases = tuple(sorted({c for i in same for c in i.cases}, key=lambda c: _CASE_ORDER.get(c, 99)))
+        status, reason, possessive = best.status, best.reason, best.possessive
+        if best.status == "official":
+            reason = ""
+        if status in ("official", "accepted") and any(_is_mixed_script(w) for w in surface_words):
+            status, reason = "discouraged", "Latin letters inside a Cyrillic word"
+        elif not exact and status in ("official", "accepted"):
+            status, reason = "discouraged", f"capitalisation: the glossary writes {best.form!r}"
+        # Endings written after the name: Kazakh case after a hyphen (ҰАК-та), English 's.
+        nxt = last + 1
+        if nxt < len(words):
+            gap = text[end : words[nxt][1]]
+            following = words[nxt][0]
+            suffix_case = morph_kk.HYPHEN_SUFFIXES.get(following.lower())
+            if len(gap) == 1 and gap in _HYPHENS and suffix_case and (best.lang == "kk" or _is_abbreviation(best.form)):
+                end = words[nxt][2]
+                cases = (suffix_case,)
+            elif len(gap) == 1 and gap in _APOSTROPHES and following.lower() == "s" and best.lang == "en":
+                end = words[nxt][2]
+                cases = ("poss",)
+        # A quoted title («Дружные ребята») keeps its quotes inside the span, so a fix cannot double them.
+        if best.form[:1] in _QUOTES and start > 0 and text[start - 1] in _QUOTES:
+            start -= 1
+        if best.form[-1:] in _QUOTES and end < len(text) and text[end] in _QUOTES and cases != ("poss",):
+            end += 1
+        # A quote opened inside the span is closed just after it (Service "Kazakhstan kitaptary").
+        if len(_QUOTE_MARK.findall(text, start, end)) % 2 == 1:
+            if end < len(text) and text[end] in _QUOTES:
+                end += 1
+            elif start > 0 and text[start - 1] in _QUOTES:
+                start -= 1
+        case = self._guess_case(text, start, cases, best.lang)
+        entity = best.entity
+        return Mention(
+            entity, best.candidates, start, end, text[start:end], best.form, best.lang, status, case, cases,
+            possessive, reason, best.use if status == best.status else None,
+        )
+
+    @staticmethod
+    def _guess_case(text: str, start: int, cases: tuple[str, ...], lang: str) -> str | None:
+        if len(cases) == 1:
+            return cases[0]
+        if not cases:
+            return None
+        if lang == "ru":
+            before = _WORD.findall(text, max(0, start - 40), start)
+            if before:
+                for case in _RU_PREPOSITION_CASES.get(before[-1].lower(), ()):
+                    if case in cases:
+                        return case
+        return cases[0]
+
+    # ---- editing
+
+    def replacement(self, mention: Mention) -> str | None:
+        """The official form for a mention, in its case, capitalised like it; None when ambiguous."""
+        if mention.entity is None:
+            return None
+        entity = self.entity(mention.entity)
+        target = entity
+        if entity.successor and entity.successor in self.entities:
+            target = self.entities[entity.successor]
+        if target.official(mention.lang) is None:
+            return None
+        if mention.use and (mention.lang == "en" or mention.case in (None, "nom")):
+            base = mention.use
+            if mention.case == "poss":
+                base += next((c for c in mention.text if c in _APOSTROPHES), "'") + "s"
+            out = base
+        elif mention.lang == "en":
+            base = target.official("en") or ""
+            if mention.case == "poss":
+                apostrophe = next((c for c in mention.text if c in _APOSTROPHES), "'")
+                base = f"{base}{apostrophe}s"
+            out = base
+        else:
+            out = self.canonical(target.id, mention.lang, mention.case, possessive=mention.possessive)
+        if mention.text[:1].isupper() and out[:1].islower():
+            out = out[:1].upper() + out[1:]
+        return out
+
+    def lint(self, text: str, lang: str | None = None, *, statuses: Iterable[str] | None = None) -> list[Mention]:
+        """Mentions that are not in their official form (or only those with the given statuses)."""
+        wanted = set(statuses) if statuses is not None else set(STATUSES) - {"official"}
+        return [m for m in self.find(text, lang) if m.status in wanted]
+
+    def fix(
+        self, text: str, lang: str | None = None, *, statuses: Iterable[str] = ("accepted", "discouraged")
+    ) -> tuple[str, list[Mention]]:
+        """Replace mentions with the given statuses by the official form in their case.
+
+        Ambiguous mentions are never replaced (which entity is meant is the
+        editor's call); outdated ones are left alone by default because a
+        former name can be right for a past event.
+        """
+        wanted = set(statuses)
+        changed: list[Mention] = []
+        pieces: list[str] = []
+        cursor = 0
+        for mention in self.find(text, lang):
+            if mention.status not in wanted:
+                continue
+            if mention.status == "accepted" and mention.entity and self.entities[mention.entity].type == "person":
+                continue  # "Surname Name Patronymic" is as right as "Name Surname"; only misspellings are fixed
+            new = self.replacement(mention)
+            if new is None or new == mention.text:
+                continue
+            pieces.append(text[cursor : mention.start])
+            pieces.append(new)
+            cursor = mention.end
+            changed.append(mention)
+        pieces.append(text[cursor:])
+        return "".join(pieces), changed
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self.entities.values())
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset, for FILE:LINE:COL reports."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+@lru_cache(maxsize=8)
+def _load_cached(stamp: tuple[tuple[str, int, int], ...]) -> Glossary:
+    return Glossary([parse_file(Path(path)) for path, _, _ in stamp])
+
+
+__all__ = [
+    "Ambiguity",
+    "Conflict",
+    "Entity",
+    "Glossary",
+    "GlossaryFile",
+    "Mention",
+    "Origin",
+    "Variant",
+    "fold",
+    "fold_token",
+    "line_column",
+    "parse_file",
+    "tokens",
+]

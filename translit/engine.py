@@ -19,34 +19,49 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import NotReversibleError, RuleFileError
-from .homoglyphs import fix_homoglyphs
+from .homoglyphs import MIXED_PAIR_CONTEXT, repair_word, word_around
 from .scheme import Rule, SchemeInfo, SchemeSpec, read_spec
 
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 
 
-# Decomposed Cyrillic (и + U+0306 for й, е + U+0308 for ё) is the only
-# non-NFC input that changes a letter; a scan for combining marks is ~30x
-# faster than unicodedata.is_normalized on Cyrillic text.
-_COMBINING = re.compile("[\u0300-\u036f]")
+# The two repairs done before transliterating, found in one scan: a run of
+# combining marks (decomposed й = и + U+0306 is the only non-NFC input that
+# changes a letter) and a Latin letter touching a Cyrillic one (Kазахстан).
+# One leading character class (rather than two alternatives) lets the
+# regular-expression engine skip clean text quickly.
+_REPAIRS = re.compile(f"[\\u0300-\\u036fA-Za-z](?:(?<=[\\u0300-\\u036f])[\\u0300-\\u036f]*()|(?<=[A-Za-z]){MIXED_PAIR_CONTEXT}())")
 
 
-def _nfc(text: str) -> str:
-    """NFC-normalise only the letters that carry combining marks."""
+def _repair(text: str, lang: str) -> str:
+    """NFC-normalise letters with combining marks and restore look-alike
+    Latin letters inside Cyrillic words; a clean text costs one scan."""
     pieces = []
     last = 0
-    for mark in _COMBINING.finditer(text):
-        start = max(mark.start() - 1, last)
-        end = mark.end()
-        while end < len(text) and _COMBINING.match(text, end):
-            end += 1
-        pieces.append(text[last:start])
-        pieces.append(unicodedata.normalize("NFC", text[start:end]))
-        last = end
+    for found in _REPAIRS.finditer(text):
+        if found.start() < last:
+            continue
+        if found.lastindex == 1:
+            start, end = max(found.start() - 1, last), found.end()
+            pieces += [text[last:start], unicodedata.normalize("NFC", text[start:end])]
+            last = end
+            continue
+        start, end = word_around(text, found.start(), found.end())
+        repaired = repair_word(unicodedata.normalize("NFC", text[start:end]), lang)
+        if start >= last and repaired is not None and repaired[1] == "Cyrl":
+            pieces += [text[last:start], repaired[0]]
+            last = end
     if not pieces:
         return text
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+_COMBINING = re.compile("[\\u0300-\\u036f]")
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text) if _COMBINING.search(text) else text
 
 
 def _charset(letters: Iterable[str]) -> str:
@@ -113,44 +128,47 @@ class Scheme:
         for code in (*range(0x80), *map(ord, "«»–—…“”„‘’№")):
             self._table.setdefault(code, code)
 
-        upper = "".join(letters).upper()
+        upper = _charset("".join(letters).upper())
         branches: list[tuple[str, str]] = []
-        outputs = list(letters.values()) + [rule.out for rule in spec.rules]
-        # An ALL-CAPS word needs its own treatment only where Title and UPPER differ.
-        self._caps_group = 0
-        if any(case.title(value) != case.upper(value) for value in outputs):
-            caps_set = _charset(upper)
-            branches.append((upper, f"(?<={caps_set})(?<![^\\W\\d_]{caps_set}){caps_set}+{_NOT_LETTER_AFTER}"))
-            self._caps_group = 1
-        self._rule_outputs: list[str] = [""] * (1 + len(branches))
+        # Only a capital whose Title and UPPER forms differ (Ж: Zh/ZH) needs a
+        # look at its neighbours; every other capital is right in the table.
+        multi = "".join(letter.upper() for letter in letters if self._capital(letter) != case.upper(letters[letter]))
+        self._rule_outputs: list[str] = [""]
         for rule in spec.rules:
             branches.append(_rule_branch(rule, str.upper))
             self._rule_outputs.append(rule.out)
+        # Last, so that a context rule for the same letter (ц → c before и) wins.
+        self._caps_group = 0
+        if multi:
+            branches.append((multi, f"(?:(?<={upper}{_charset(multi)})|(?={upper}))"))
+            self._caps_group = len(branches)
         self._special = _compile_branches(branches)
-        self._rules_only = _compile_branches([_rule_branch(rule, str.upper) for rule in spec.rules])
+
+    @staticmethod
+    def _in_caps_word(text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] sits in an ALL-CAPS word (a capital beside it, no small letter)."""
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if before.islower() or after.islower():
+            return False
+        return before.isupper() or after.isupper()
 
     def _replace_special(self, match: re.Match[str]) -> str:
         group = match.lastindex or 0
         found = match.group()
         if group == self._caps_group:
-            return self._caps_word(found)
+            caps = self._in_caps_word(match.string, match.start(), match.end())
+            return (self._upper_table if caps else self._table)[ord(found)]
         out = self._rule_outputs[group]
-        if found[:1].isupper():
-            return self._case.upper(out) if len(found) > 1 and found.isupper() else self._case.title(out)
-        return out
-
-    def _caps_word(self, word: str) -> str:
-        if self._rules_only is not None:
-            word = self._rules_only.sub(self._replace_rule_upper, word)
-        return word.translate(self._upper_table)
-
-    def _replace_rule_upper(self, match: re.Match[str]) -> str:
-        return self._case.upper(self.spec.rules[(match.lastindex or 1) - 1].out)
+        if not found[:1].isupper():
+            return out
+        if (len(found) > 1 and found.isupper()) or self._in_caps_word(match.string, match.start(), match.end()):
+            return self._case.upper(out)
+        return self._case.title(out)
 
     def romanize(self, text: str) -> str:
         """Cyrillic → Latin; everything that is not a Cyrillic letter is left as it is."""
-        text = _nfc(text)
-        text = fix_homoglyphs(text, self.info.language, to_script="Cyrl")
+        text = _repair(text, self.info.language)
         if self._special is not None:
             text = self._special.sub(self._replace_special, text)
         return text.translate(self._table)
@@ -328,7 +346,16 @@ def _compile_branches(branches: list[tuple[str, str]]) -> re.Pattern[str] | None
     if not branches:
         return None
     first = _charset("".join(chars for chars, _ in branches))
-    body = "|".join(f"{rest}()" for _, rest in branches)
+    # Consecutive branches with the same first characters share one check of
+    # that character, so a frequent letter (и, е) is tested once, not per rule.
+    groups: list[tuple[str, list[str]]] = []
+    for chars, rest in branches:
+        charset = _charset(chars)
+        if groups and groups[-1][0] == charset:
+            groups[-1][1].append(f"{rest}()")
+        else:
+            groups.append((charset, [f"{rest}()"]))
+    body = "|".join(f"(?<={charset})(?:{'|'.join(rests)})" for charset, rests in groups)
     return re.compile(f"{first}(?:{body})")
 
 

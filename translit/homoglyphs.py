@@ -25,7 +25,8 @@ CYRILLIC_TO_LATIN.update({"і": "i", "І": "I", "у": "y"})
 _CYRILLIC = "\u0400-\u04ff"
 # A Latin letter touching a Cyrillic one. Led by the Latin class so that the
 # regular-expression engine skips Cyrillic text quickly.
-_MIXED_PAIR = re.compile(rf"[A-Za-z](?:(?<=[{_CYRILLIC}][A-Za-z])|(?=[{_CYRILLIC}]))")
+MIXED_PAIR_CONTEXT = rf"(?:(?<=[{_CYRILLIC}][A-Za-z])|(?=[{_CYRILLIC}]))"
+_MIXED_PAIR = re.compile(f"[A-Za-z]{MIXED_PAIR_CONTEXT}")
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,18 @@ class Homoglyph:
     script: str  # the script the word was restored to: "Cyrl" or "Latn"
 
 
-def _repair(word: str, lang: str | None) -> tuple[str, str] | None:
+def word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``text[start:end]`` to the whole run of letters it sits in."""
+    while start and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return start, end
+
+
+def repair_word(word: str, lang: str | None) -> tuple[str, str] | None:
+    """``(word in one script, that script)``, or None when the word is not a
+    look-alike mix (both scripts present, every foreign letter a look-alike)."""
     cyrillic = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
     latin = sum(1 for ch in word if ch.isascii() and ch.isalpha())
     if not cyrillic or not latin:
@@ -59,13 +71,9 @@ def find_homoglyphs(text: str, lang: str | None = None) -> list[Homoglyph]:
     for pair in _MIXED_PAIR.finditer(text):
         if pair.start() < word_end:
             continue
-        start, word_end = pair.start(), pair.end()
-        while start and text[start - 1].isalpha():
-            start -= 1
-        while word_end < len(text) and text[word_end].isalpha():
-            word_end += 1
+        start, word_end = word_around(text, pair.start(), pair.end())
         word = text[start:word_end]
-        repaired = _repair(word, lang)
+        repaired = repair_word(word, lang)
         if repaired is not None:
             found.append(Homoglyph(start, word_end, word, *repaired))
     return found

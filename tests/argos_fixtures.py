@@ -39,8 +39,9 @@ import io
 import json
 import sys
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import pytest
 
@@ -56,10 +57,6 @@ except ImportError as exc:  # pragma: no cover - depends on the install
     _HAVE_ARGOS, _WHY = False, f"{exc.name} is not installed (pip install 'translit[mt]')"
 
 requires_argos = pytest.mark.skipif(not _HAVE_ARGOS, reason=f"machine translation not installed: {_WHY}")
-requires_ct2 = pytest.mark.skipif(
-    not _HAVE_ARGOS and "argostranslate" not in _WHY,
-    reason=f"ctranslate2/sentencepiece not installed: {_WHY}",
-)
 
 NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh", "ky": "Kyrgyz", "de": "German"}
 MARKERS = ("EN", "RU", "KK", "KY", "DE")
@@ -87,7 +84,7 @@ def _corpus() -> list[str]:
     return lines
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _sentencepiece(user_symbols: tuple[str, ...]) -> tuple[bytes, tuple[str, ...]]:
     """Train a tiny unigram model in memory; return its bytes and its piece list."""
     import sentencepiece as spm
@@ -283,10 +280,38 @@ def build_nllb_copy_model(out_dir: Path) -> Path:
     return out
 
 
+@functools.cache
+def isolate_argos() -> Path:
+    """Import argostranslate once with its data, config and cache folders in a temporary place.
+
+    argostranslate creates ``~/.local/share/argos-translate`` and friends and
+    reads ``~/.config/argos-translate/settings.json`` at import; tests must
+    neither touch nor depend on the developer's own.
+    """
+    import tempfile
+
+    from translit.mt import import_argos
+
+    home = Path(tempfile.mkdtemp(prefix="translit-argos-home-"))
+    import_argos(
+        home / "packages",
+        environ={
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+        },
+    )
+    return home
+
+
 def argos_translator(tmp_path: Path, packages: Sequence[Path], **config: Any) -> Any:
-    """Install ``packages`` into a fresh argos folder under tmp_path; return a Translator over it."""
+    """Install ``packages`` into a fresh argos folder under tmp_path; return a Translator over it.
+
+    ``config`` entries are ``[mt]`` keys (``pairs={"kk-en": {...}}``, ``pivots=[...]``).
+    """
     from translit.mt import ArgosEngine, MTConfig, Translator
 
+    isolate_argos()
     packages_dir = Path(tmp_path) / "argos-packages"
     engine = ArgosEngine(packages_dir)
     for package in packages:

@@ -29,7 +29,7 @@ from typing import Any, Iterable
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from translit.detect import _APOSTROPHES, _CYRILLIC, _LATIN, _WORD, Detector  # noqa: E402
+from translit.detect import Detector, words_of  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "langid" / "dev.jsonl"
 OUTPUT = REPO / "translit" / "data" / "langid" / "profiles.json"
@@ -47,12 +47,37 @@ SETTINGS = {
     "orders": 5,
     "alpha": 0.1,
     "min_count": 2,
-    "temperature": 0.35,
+    # Romanized classes are many and near-copies of each other: rarer n-grams only slow start-up.
+    "romanized_min_count": 5,
+    "temperature": 0.2,
     "shared_unseen": 0.5,
+    # Nats a capitalised Latin word may count against any class (names travel between languages).
+    "name_penalty": {"Latn": 12.0},
     # Prior weight of each class; a romanized language shares its weight among its schemes.
-    "priors": {"kk": 1.0, "ru": 1.0, "en": 1.0, "ky": 0.5, "uk": 0.5, "tt": 0.5, "uz": 0.5, "tr": 0.5},
+    "priors": {"kk": 1.0, "ru": 1.0, "en": 1.0, "ky": 0.25, "uk": 0.25, "tt": 0.25, "uz": 0.25, "tr": 0.25},
     "romanized_prior": 0.15,
+    # Letters whose absence from a word is evidence against a language.
+    # (Ukrainian і ї є ґ were tried: too many short Ukrainian texts lack them.)
+    "markers": {"kk": "әғқңөұүһі", "ky": "өүң", "tt": "әөүҗңһ"},
+    "absence_weight": 2.0,
 }
+
+
+EXAMPLES = [
+    # [text, lang, scheme or null]: checked by tests/test_detect.py against the shipped profile.
+    ["Бахина фото", "ru", None],
+    ["Kazakhstan kitaptary", "kk", "kk-news"],
+    ["Otbasylyk oku - tarbiye kozi", "kk", "kk-news"],
+    ["Ulttyk zhane otbasylyk dastustusturlerdi saktau men damytudagy balalar kitaphanasyn", "kk", "kk-news"],
+    ["Otbasylyq oqu – tärbie közi", "kk", "kk-latin-2021"],
+    ["Otbasylyq oqý – tárbıe kózi", "kk", "kk-latin-2018"],
+    ["Druzhnye rebyata", "ru", "ru-news"],
+    ["«Отбасылық оқу – тәрбие көзі»", "kk", None],
+    ["Национальная библиотека Республики Казахстан", "ru", None],
+    ["Қазақстан Республикасы Ұлттық кітапханасы", "kk", None],
+    ["Akimat of Karaganda Region", "en", None],
+    ["The online conference was opened by the head of the Department of Culture.", "en", None],
+]
 
 
 def is_held_out(text: str) -> bool:
@@ -81,12 +106,6 @@ def split(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dic
             continue
         build.append(r)
     return build, held
-
-
-def words_of(text: str, script: str) -> list[str]:
-    """The words the detector scores, the same way detect() picks them."""
-    marker = _CYRILLIC if script == "Cyrl" else _LATIN
-    return [w for w in _WORD.findall(text.translate(_APOSTROPHES).lower()) if marker.search(w)]
 
 
 def grams_of(word: str, orders: int) -> Iterable[str]:
@@ -141,14 +160,21 @@ def make_profile(texts: dict[str, list[str]], settings: dict[str, Any]) -> dict[
         counts: list[Counter[str]] = [Counter() for _ in range(orders)]
         for text in texts[class_id]:
             for word in words_of(text, script):
-                for gram in grams_of(word, orders):
+                for gram in grams_of(word.lower(), orders):
                     counts[len(gram) - 1][gram] += 1
         prior = settings["priors"][lang]
         if scheme:
             n_schemes = sum(1 for other in texts if other.startswith(lang + "@"))
             prior = prior * settings["romanized_prior"] / n_schemes
+        markers = settings["markers"].get(class_id, "")
+        extra: dict[str, Any] = {}
+        if markers:
+            words = [w.lower() for text in texts[class_id] for w in words_of(text, script)]
+            unmarked = sum(1 for w in words if not set(markers) & set(w)) / max(1, len(words))
+            extra = {"markers": markers, "unmarked": round(unmarked, 4)}
         classes.append(
             {
+                **extra,
                 "id": class_id,
                 "lang": lang,
                 "script": script,
@@ -156,10 +182,7 @@ def make_profile(texts: dict[str, list[str]], settings: dict[str, Any]) -> dict[
                 "prior": round(prior, 6),
                 "totals": [sum(c.values()) for c in counts],
                 "types": [len(c) for c in counts],
-                "grams": [
-                    dict(sorted(((g, n) for g, n in c.items() if n >= settings["min_count"]), key=lambda kv: -kv[1]))
-                    for c in counts
-                ],
+                "grams": [_by_count(c, settings["romanized_min_count" if scheme else "min_count"]) for c in counts],
             }
         )
     return {
@@ -168,8 +191,20 @@ def make_profile(texts: dict[str, list[str]], settings: dict[str, Any]) -> dict[
         "alpha": settings["alpha"],
         "temperature": settings["temperature"],
         "shared_unseen": settings["shared_unseen"],
+        "name_penalty": settings["name_penalty"],
+        "absence_weight": settings["absence_weight"],
+        "examples": EXAMPLES,
         "classes": classes,
     }
+
+
+def _by_count(counts: Counter[str], min_count: int) -> dict[str, str]:
+    """{count: "gram|gram|..."}: the compact form detect.py loads fast (n-grams never contain "|")."""
+    groups: dict[int, list[str]] = defaultdict(list)
+    for gram, n in counts.items():
+        if n >= min_count:
+            groups[n].append(gram)
+    return {str(n): "|".join(sorted(groups[n])) for n in sorted(groups, reverse=True)}
 
 
 def expected(record: dict[str, Any]) -> tuple[str, str | None]:
@@ -197,6 +232,7 @@ def cross_validate(build: list[dict[str, Any]], settings: dict[str, Any], folds:
     rng.shuffle(order)
     hits: Counter[tuple[str, str]] = Counter()
     seen: Counter[tuple[str, str]] = Counter()
+    calibration: list[tuple[list[float], list[float], list[bool]]] = []
     for fold in range(folds):
         test = [build[i] for k, i in enumerate(order) if k % folds == fold]
         train = [build[i] for k, i in enumerate(order) if k % folds != fold]
@@ -209,8 +245,22 @@ def cross_validate(build: list[dict[str, Any]], settings: dict[str, Any], folds:
             if r.get("scheme"):
                 seen[(key[0], "scheme")] += 1
                 hits[(key[0], "scheme")] += got.scheme == r["scheme"]
+            model = detector.model(script_of(r["lang"] + ("@" + r["scheme"] if r.get("scheme") else "")))
+            words = words_of(r["text"], "Latn" if r.get("scheme") or r["lang"] in ("en", "tr", "uz") else "Cyrl")
+            if words:
+                truth = [c.lang == r["lang"] and (c.scheme is not None) == bool(r.get("scheme")) for c in model.classes]
+                calibration.append((model.log_likelihoods(words), [c.log_prior for c in model.classes], truth))
     for key in sorted(seen):
         print(f"{key[0]:8} {key[1]:9} {100 * hits[key] / seen[key]:6.1f}  n={seen[key]}")
+    for temperature in (0.02, 0.05, 0.1, 0.2, 0.35):
+        loss = 0.0
+        for lls, priors, truth in calibration:
+            scores = [ll * temperature + p for ll, p in zip(lls, priors)]
+            top = max(scores)
+            norm = math.log(sum(math.exp(x - top) for x in scores)) + top
+            right = math.log(sum(math.exp(x - top) for x, t in zip(scores, truth) if t)) + top
+            loss -= right - norm
+        print(f"temperature {temperature}: log-loss {loss / len(calibration):.4f}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -62,8 +62,8 @@ class Config:
     """
 
     path: Path | None = None
-    schemes: Mapping[str, str] = DEFAULT_SCHEMES
-    date_style: Mapping[str, str] = DEFAULT_DATES
+    schemes: Mapping[str, str] = field(default_factory=lambda: DEFAULT_SCHEMES)
+    date_style: Mapping[str, str] = field(default_factory=lambda: DEFAULT_DATES)
     glossaries: tuple[Path, ...] = ()
     fail_on: str = "error"
     disabled: frozenset[str] = frozenset()

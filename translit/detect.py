@@ -19,14 +19,18 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
+import types
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
+from itertools import chain, repeat
+from operator import add
 from pathlib import Path
 from typing import Any, Callable
 
 from .resources import bundled_dir
 
-__all__ = ["Alternative", "Detection", "Detector", "detect", "default_detector"]
+__all__ = ["Alternative", "Detection", "Detector", "detect", "default_detector", "words_of"]
 
 # Fixed-point resolution of the packed costs (units per nat) and the width of
 # one class's field; 32 bits hold MAX_WORDS words of the most expensive n-grams.
@@ -36,17 +40,20 @@ _MASK = (1 << _FIELD) - 1
 MAX_WORDS = 2000
 """Only the first MAX_WORDS words of a text are scored: enough for any paragraph."""
 
-# A word: letters, with inner apostrophes (don't, oʻzbek, g'alaba) kept.
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʻʼ`][^\W\d_]+)*")
+# A word: letters and combining marks (ALA-LC's t︠s︡), with the inner marks that
+# romanizations write for ъ/ь (S”yezd, ob``edinyonny`x, Ul’yanovske) or apostrophes
+# (don't, oʻzbek) kept, and a trailing soft-sign mark (sem`, Kazan').
+_LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f\ufe20-\ufe2f])+"
+_WORD = re.compile(_LETTERS + r"(?:['`”″ʹʺ]+" + _LETTERS + r")*['`ʹʺ″]*")
 _CYRILLIC = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\ua640-\ua69f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_APOSTROPHES = str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "`": "'", "İ": "i"})
+_APOSTROPHES = str.maketrans({"’": "'", "ʻ": "'", "ʼ": "'", "‘": "'", "İ": "i"})
 
 MIXED_SHARE = 0.2
 """A text is ``mixed`` when the minority script has at least this share of its letters."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alternative:
     """One reading of a text: a language (romanized or not) and its probability."""
 
@@ -106,12 +113,24 @@ class _Model:
     """The naive-Bayes model of one script: packed n-gram costs for its classes."""
 
     def __init__(
-        self, classes: list[dict[str, Any]], orders: int, alpha: float, temperature: float, shared_unseen: float
+        self,
+        classes: list[dict[str, Any]],
+        orders: int,
+        alpha: float,
+        temperature: float,
+        shared_unseen: float,
+        name_penalty: float,
+        absence_weight: float,
     ) -> None:
         self.classes = tuple(
             _Class(c["lang"], c.get("scheme"), math.log(c.get("prior", 1.0))) for c in classes
         )
+        self.log_priors = tuple(c.log_prior for c in self.classes)
+        readings = list(dict.fromkeys((c.lang, c.scheme is not None) for c in self.classes))
+        self.readings: tuple[tuple[str, bool], ...] = tuple(readings)
+        self.reading_of = tuple(readings.index((c.lang, c.scheme is not None)) for c in self.classes)
         self.orders = orders
+        self._higher = tuple(range(2, orders + 1))
         self.temperature = temperature
         n = len(classes)
         # Cost of an n-gram a class never saw, per order, and the whole table
@@ -135,35 +154,65 @@ class _Model:
             for order_index, grams in enumerate(c["grams"]):
                 total, types = c["totals"][order_index], c["types"][order_index]
                 log_denominator = math.log(total + alpha * (types + 1))
-                miss = self._unseen[order_index]
-                base = (miss >> shift) & _MASK
-                # Counts repeat (most are small), so each distinct count is priced once.
-                delta: dict[int, int] = {}
-                for gram, count in grams.items():
-                    step = delta.get(count)
-                    if step is None:
-                        step = delta[count] = (_fixed(log_denominator - math.log(count + alpha)) - base) << shift
-                    table[gram] = get(gram, miss) + step
+                base = (self._unseen[order_index] >> shift) & _MASK
+                for count, joined in grams.items():
+                    step = (_fixed(log_denominator - math.log(int(count) + alpha)) - base) << shift
+                    keys = joined.split("|")
+                    # C-level iteration: start-up time is dominated by this update.
+                    table.update(zip(keys, map(add, map(get, keys, repeat(0)), repeat(step))))
+        # The table holds each n-gram's cost minus the unseen cost of its order
+        # (fields may be negative; the sum over a word never is), so a word costs
+        # one sum over all its n-grams plus a constant that depends on its length.
         self._table = table
         self._n = n
-        self.word_cost: Callable[[str], int] = lru_cache(maxsize=1 << 16)(self._word_cost)
+        # Letters that prove a language (Kazakh ә ғ қ ..., Ukrainian є ї ґ): a word
+        # without any of them costs what the class's share of such words says. This
+        # absence is evidence the n-gram counts cannot see; it is scaled by
+        # 1/temperature because it is not over-counted like overlapping n-grams.
+        self._markers = tuple(
+            (i * _FIELD, frozenset(c["markers"]), _fixed(-math.log(c["unmarked"]) * absence_weight / temperature))
+            for i, c in enumerate(classes)
+            if c.get("markers")
+        )
+        self._name_penalty = _fixed(name_penalty)
+        self.word_cost: Callable[[str], int] = lru_cache(maxsize=1 << 16)(self._written_cost)
 
     def _word_cost(self, word: str) -> int:
         padded = f" {word} "
-        get = self._table.get
-        unseen = self._unseen
-        total = 0
         length = len(padded)
-        for order in range(1, self.orders + 1):
-            miss = unseen[order - 1]
-            for start in range(length - order + 1):
-                gram = padded[start : start + order]
-                if gram != " ":
-                    total += get(gram, miss)
-        return total
+        grams = [padded[start : start + order] for order in self._higher for start in range(length - order + 1)]
+        return sum(map(self._table.get, chain(word, grams), repeat(0)), self._unseen_cost(len(word)))
+
+    def _unseen_cost(self, letters: int) -> int:
+        """What a word of this many letters costs if none of its n-grams were seen."""
+        padded = letters + 2
+        return letters * self._unseen[0] + sum(
+            max(0, padded - order + 1) * self._unseen[order - 1] for order in self._higher
+        )
+
+    def _written_cost(self, word: str) -> int:
+        lower = word.lower()
+        cost = self._word_cost(lower)
+        for shift, markers, absent in self._markers:
+            if markers.isdisjoint(lower):
+                cost += absent << shift
+        if self._name_penalty and word[0].isupper() and word != word.upper():
+            # A capitalised word is most likely a name, and names travel between
+            # languages (Karaganda in English news): it may cost no reading more
+            # than name_penalty above the one it fits best. A reading's schemes
+            # move together, so the name still tells Kazahstan from Kazaxstan.
+            fields = [(cost >> (i * _FIELD)) & _MASK for i in range(self._n)]
+            ceiling = min(fields) + self._name_penalty
+            lowest = [_MASK] * len(self.readings)
+            for field, reading in zip(fields, self.reading_of):
+                lowest[reading] = min(lowest[reading], field)
+            cost = 0
+            for i, (field, reading) in enumerate(zip(fields, self.reading_of)):
+                cost |= (field - max(0, lowest[reading] - ceiling)) << (i * _FIELD)
+        return cost
 
     def log_likelihoods(self, words: list[str]) -> list[float]:
-        """Per-class log-likelihood (nats) of the words."""
+        """Per-class log-likelihood (nats) of the words (as written: case matters for names)."""
         cost = self.word_cost
         total = 0
         for word in words:
@@ -190,9 +239,23 @@ class Detector:
         by_script: dict[str, list[dict[str, Any]]] = {"Cyrl": [], "Latn": []}
         for c in profile["classes"]:
             by_script[c["script"]].append(c)
-        self._models = {
-            script: _Model(classes, orders, alpha, temperature, shared_unseen) for script, classes in by_script.items() if classes
+        # Each script's model is built on first use: a Russian-only caller never pays for the Latin one.
+        name_penalty = profile.get("name_penalty", {})
+        self._build = {
+            script: partial(
+                _Model,
+                classes,
+                orders,
+                alpha,
+                temperature,
+                shared_unseen,
+                name_penalty.get(script, 0.0),
+                float(profile.get("absence_weight", 1.0)),
+            )
+            for script, classes in by_script.items()
+            if classes
         }
+        self._models: dict[str, _Model] = {}
         self.languages = tuple(sorted({c["lang"] for c in profile["classes"]}))
         self.schemes = tuple(sorted({c["scheme"] for c in profile["classes"] if c.get("scheme")}))
 
@@ -212,35 +275,50 @@ class Detector:
             return _UNDETERMINED
         dominant = "Cyrl" if cyrillic >= latin else "Latn"
         script = "mixed" if min(cyrillic, latin) >= MIXED_SHARE * letters else dominant
-        marker = _CYRILLIC if dominant == "Cyrl" else _LATIN
-        words = [w for w in _WORD.findall(text.translate(_APOSTROPHES).lower()) if marker.search(w)]
-        model = self._models.get(dominant)
+        words = words_of(text, dominant)
+        model = self.model(dominant)
         if model is None or not words:
             return Detection(lang="und", script=script, confidence=0.0)
         return _decide(model, model.log_likelihoods(words[:MAX_WORDS]), script)
 
+    def model(self, script: str) -> _Model | None:
+        """The model of ``script`` (Cyrl or Latn), built once."""
+        model = self._models.get(script)
+        if model is None:
+            build = self._build.get(script)
+            if build is None:
+                return None
+            model = self._models[script] = build()
+        return model
+
+
+def words_of(text: str, script: str) -> list[str]:
+    """The words of ``text`` that the model of ``script`` (Cyrl or Latn) scores, as written."""
+    marker = _CYRILLIC if script == "Cyrl" else _LATIN
+    return [w for w in _WORD.findall(text.translate(_APOSTROPHES)) if marker.search(w)]
+
 
 def _decide(model: _Model, log_likelihoods: list[float], script: str) -> Detection:
     """Turn per-class log-likelihoods into a ranked Detection."""
-    scores = [ll * model.temperature + c.log_prior for ll, c in zip(log_likelihoods, model.classes)]
+    temperature = model.temperature
+    scores = [ll * temperature + prior for ll, prior in zip(log_likelihoods, model.log_priors)]
     best = max(scores)
-    weights = [math.exp(s - best) for s in scores]
+    exp = math.exp
+    weights = [exp(s - best) for s in scores]
     norm = sum(weights)
-    # A reading is a language, romanized or not; its schemes share its probability.
-    readings: dict[tuple[str, bool], list[Any]] = {}
-    for c, w in zip(model.classes, weights):
-        key = (c.lang, c.scheme is not None)
-        entry = readings.get(key)
-        if entry is None:
-            readings[key] = [w / norm, w, c.scheme]
-        else:
-            entry[0] += w / norm
-            if w > entry[1]:
-                entry[1], entry[2] = w, c.scheme
-    ranked = sorted(readings.items(), key=lambda item: -item[1][0])
+    # A reading is a language, romanized or not; its schemes share its probability
+    # and the reading names its most likely scheme.
+    mass = [0.0] * len(model.readings)
+    top_weight = [0.0] * len(model.readings)
+    top_scheme: list[str | None] = [None] * len(model.readings)
+    for index, reading, weight in zip(range(len(weights)), model.reading_of, weights):
+        mass[reading] += weight
+        if weight > top_weight[reading]:
+            top_weight[reading] = weight
+            top_scheme[reading] = model.classes[index].scheme
+    order = sorted(range(len(mass)), key=mass.__getitem__, reverse=True)
     alternatives = tuple(
-        Alternative(lang=lang, probability=entry[0], romanized=romanized, scheme=entry[2])
-        for (lang, romanized), entry in ranked
+        Alternative(model.readings[r][0], mass[r] / norm, model.readings[r][1], top_scheme[r]) for r in order
     )
     top = alternatives[0]
     return Detection(
@@ -269,3 +347,19 @@ def detect(text: str) -> Detection:
     'ru'
     """
     return default_detector().detect(text)
+
+
+class _CallableModule(types.ModuleType):
+    """``translit.detect`` names both this module and its main function.
+
+    Once the module is imported, Python binds the package attribute
+    ``translit.detect`` to the module, shadowing the lazily exported function;
+    making the module callable keeps ``from translit import detect;
+    detect(text)`` working whatever was imported first.
+    """
+
+    def __call__(self, text: str) -> Detection:
+        return detect(text)
+
+
+sys.modules[__name__].__class__ = _CallableModule

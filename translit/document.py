@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Union
 
 __all__ = [
     "Block",
@@ -44,7 +44,6 @@ __all__ = [
     "plain",
     "render",
     "render_block",
-    "text_node",
 ]
 
 FORMATS = ("text", "markdown", "html")
@@ -132,11 +131,6 @@ def render(doc: Document) -> str:
 def plain(node: Text, fmt: str) -> str:
     """The prose of a text node, as a translator reads it (HTML entities decoded)."""
     return html.unescape(node.raw) if fmt == "html" else node.raw
-
-
-def text_node(text: str, fmt: str) -> Text:
-    """A text node holding ``text`` written for ``fmt`` (HTML-escaped for HTML)."""
-    return Text(html.escape(text, quote=False) if fmt == "html" else text)
 
 
 # ------------------------------------------------------------------ format detection
@@ -232,15 +226,6 @@ def _has_prose(node: Node) -> bool:
     if isinstance(node, Span):
         return any(_has_prose(c) for c in node.children)
     return False
-
-
-def iter_text(nodes: list[Node]) -> Iterator[Text]:
-    """Every text node of a body, depth first."""
-    for node in nodes:
-        if isinstance(node, Text):
-            yield node
-        elif isinstance(node, Span):
-            yield from iter_text(node.children)
 
 
 # ------------------------------------------------------------------ plain text
@@ -564,6 +549,11 @@ def _parse_html(text: str) -> list[Block]:
         if name in _CONTAINERS or (name not in _INLINE and name not in ("img", "br", "wbr") and leaf is None):
             close_leaf()
             blocks.append(Block("markup", raw, [], "", False))
+            continue
+        if name == "img" and (leaf is None or (leaf.tag is None and not any(_has_prose(n) for n in leaf.frames[0][2]) and len(leaf.frames) == 1)):
+            # An image between blocks is a block of its own, never glued to the next one.
+            close_leaf()
+            blocks.append(_trim(Block("image", "", [_img_node(raw)], "")))
             continue
         # Inline markup: inside a leaf, or starting an implicit paragraph.
         if leaf is None:

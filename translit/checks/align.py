@@ -9,10 +9,13 @@ about a missing number or paragraph can point at the right place.
 from __future__ import annotations
 
 import math
+import re
 
 from .base import Post, Version
 
 _GAP = 1.3
+_DIGIT_WEIGHT = 1.5
+_DIGITS = re.compile(r"\d+")
 _KIND_MISMATCH = 2.5
 
 
@@ -21,8 +24,21 @@ def _length(version: Version, index: int) -> float:
     return max(8.0, float(sum(end - start for start, end in block.prose_spans)))
 
 
+def _digits(version: Version, index: int) -> frozenset[str]:
+    """Digit groups of a block: "1,500", "1 500" and "75.4"/"75,4" give the same groups in every language."""
+    cache = version.__dict__.setdefault("_values", {}).setdefault("digits", {})
+    if index not in cache:
+        block = version.blocks[index]
+        cache[index] = frozenset(_DIGITS.findall(block.prose(version.text)))
+    return cache[index]  # type: ignore[no-any-return]
+
+
 def _cost(a: Version, i: int, b: Version, j: int) -> float:
     cost = min(abs(math.log(_length(a, i) / _length(b, j))), 3.0)
+    # Numbers survive translation, so shared digits are the strongest sign two paragraphs correspond.
+    digits_a, digits_b = _digits(a, i), _digits(b, j)
+    if digits_a or digits_b:
+        cost += _DIGIT_WEIGHT * (1 - len(digits_a & digits_b) / len(digits_a | digits_b))
     kind_a, kind_b = a.blocks[i].kind, b.blocks[j].kind
     if kind_a != kind_b:
         cost += _KIND_MISMATCH if "image" in (kind_a, kind_b) else _KIND_MISMATCH / 2
@@ -80,3 +96,10 @@ def counterpart(post: Post, a: Version, index: int | None, b: Version) -> int:
         elif after and right is not None:
             return b.blocks[right].start
     return b.blocks[-1].start
+
+
+def unmatched(post: Post, a: Version, index: int | None, b: Version) -> bool:
+    """Whether block ``index`` of ``a`` has no counterpart at all in ``b`` (a missing paragraph)."""
+    if index is None or not b.blocks:
+        return False
+    return any(left == index and right is None for left, right in align(post, a, b))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Config
-from .document import Block, split_blocks
+from .blocks import Block, split_blocks
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 LANG_NAMES = {"en": "English", "kk": "Kazakh", "ru": "Russian"}
@@ -69,11 +69,11 @@ class CheckSpec:
 class Version:
     """One language version of a post, with what every check needs precomputed."""
 
-    def __init__(self, lang: str, text: str, path: str | None = None) -> None:
+    def __init__(self, lang: str, text: str, path: str | None = None, fmt: str = "auto") -> None:
         self.lang = lang
         self.text = text
         self.path = path
-        self.blocks: list[Block] = split_blocks(text)
+        self.blocks: list[Block] = split_blocks(text, fmt)
         self._line_starts = [0]
         for index, char in enumerate(text):
             if char == "\n":
@@ -94,7 +94,7 @@ class Version:
 
 
 def _prose(text: str, blocks: Sequence[Block]) -> str:
-    """``text`` with everything that is not running prose (markup, URLs, code) blanked to NUL.
+    """``text`` with everything that is not running prose (markup, link targets, code) blanked to NUL.
 
     Offsets stay those of ``text``; NUL is neither a space nor a word character,
     so no check sees a double space or a number where markup was.
@@ -116,13 +116,6 @@ class Post:
     config: Config
     name: str = ""
     cache: dict[str, Any] = field(default_factory=dict)
-
-    def version(self, lang: str) -> Version | None:
-        """The version in ``lang``, if the post has one."""
-        for version in self.versions:
-            if version.lang == lang:
-                return version
-        return None
 
 
 class Emitter:
@@ -170,8 +163,6 @@ class Emitter:
             )
         )
 
-
-CheckRunner = Callable[[Post, Emitter], None]
 
 
 def quote(text: str, limit: int = 60) -> str:

@@ -1,68 +1,30 @@
-"""Values the pair checks compare: phones, e-mails, URLs, dates, times and numbers.
+"""Values the pair checks compare, found once per version by :mod:`translit.entities`.
 
-Each extractor runs once per version (results cached on the version) and
-returns offsets into the version's text, so a number inside a phone or a
-date is not counted again as a bare number.
+Dates, times, numbers and percentages, phones, e-mails and URLs come with
+normalised values (``75,4%`` = ``75.4%``, ``10 млн`` = ``10 million``,
+``+7 (727) 267-28-83`` = ``8 727 267 28 83``); spans never overlap, so the
+digits of a phone or a date are not counted again as numbers. Entities are
+looked for in the prose only (markup and link targets blanked), while links
+come from the document structure.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from typing import TypeVar
 from urllib.parse import urlsplit
 
+from ..entities import MONTHS, DateValue, Entity, TimeValue, find_entities
 from .base import Version
 
-MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-MONTHS_EN_ABBR = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-MONTHS_RU_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
-MONTHS_RU_NOM = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
-MONTHS_RU_PREP = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"]
-MONTHS_KK = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"]
-
-_EN_MONTH = "|".join(MONTHS_EN + [abbr + r"\.?" for abbr in MONTHS_EN_ABBR if abbr != "may"] + ["sept\\.?"])
-_RU_MONTH = "|".join(MONTHS_RU_GEN + MONTHS_RU_NOM)
-_KK_MONTH = "|".join(MONTHS_KK)
-_DAY = r"(?P<d>[0-3]?\d)"
-_YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
-
-DATE_PATTERNS = {
-    "en": [
-        re.compile(rf"\b(?P<m>{_EN_MONTH})\s+{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?", re.I),
-        re.compile(rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_EN_MONTH})(?:,?\s+{_YEAR}\b)?", re.I),
-        re.compile(rf"\b(?:in\s+)?(?P<m>{_EN_MONTH})(?:\s+of)?,?\s+{_YEAR}\b", re.I),
-    ],
-    "ru": [
-        re.compile(rf"(?<![\w.]){_DAY}(?:-?го)?\s+(?P<m>{_RU_MONTH})(?![\w])(?:\s+{_YEAR}(?:\s*(?:года|году|г\.))?)?", re.I),
-        re.compile(rf"(?P<m>{'|'.join(MONTHS_RU_PREP + MONTHS_RU_NOM)})\s+{_YEAR}(?:\s*(?:года|году|г\.))?", re.I),
-    ],
-    "kk": [
-        re.compile(rf"(?:{_YEAR}\s+жыл(?:ғы|дың|ы)\s+)?{_DAY}(?:-[іи])?\s+(?P<m>{_KK_MONTH})[а-яәғқңөұүһі]*(?:\s+(?P<y2>(?:1[89]|20)\d\d)\s*(?:ж\.|жыл\w*))?", re.I),
-        re.compile(rf"(?P<m>{_KK_MONTH})[а-яәғқңөұүһі]*\s+{_DAY}-(?:і|ы|сі|сы|нші|ші)\b", re.I),
-        re.compile(rf"{_YEAR}\s+жыл(?:ғы|дың)\s+(?P<m>{_KK_MONTH})[а-яәғқңөұүһі]*", re.I),
-    ],
-}
-_NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]?\d)")
-_TIME = re.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?![\d:]|\.\d)(?:\s*(?P<ampm>[ap]\.?m\.?))?", re.I)
-_TIME_AMPM = re.compile(r"(?<![\d:])(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>[ap]\.?m\.?)(?!\w)", re.I)
-
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]«»\"“”]+[^\s<>()\[\]«»\"“”.,;:!?]")
+T = TypeVar("T")
+INVALID = " (not a valid number)"
 _LANG_SEGMENTS = frozenset({"en", "eng", "ru", "rus", "kk", "kz", "kaz", "qq", "qz"})
-
-_GROUPED_SPACE = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)"
-_GROUPED_COMMA = r"\d{1,3}(?:,\d{3})+(?![\d,])"
-NUMBER_PATTERNS = {
-    "en": re.compile(rf"(?<![^\W\d_]-)(?<![\w.,/#])(?P<n>{_GROUPED_COMMA}|\d+)(?P<frac>\.\d+)?(?![\w.]?\d)"),
-    "cyr": re.compile(rf"(?<![^\W\d_]-)(?<![\w.,/#])(?P<n>{_GROUPED_SPACE}|\d+)(?P<frac>,\d+)?(?![\w,]?\d)"),
-}
-MULTIPLIERS = [
-    (re.compile(r"\s*(?:thousand\b|тыс\.|тысяч\w*|мың\b)", re.I), Decimal(10) ** 3),
-    (re.compile(r"\s*(?:million\b|mln\b|млн\.?|миллион\w*)", re.I), Decimal(10) ** 6),
-    (re.compile(r"\s*(?:billion\b|bn\b|млрд\.?|миллиард\w*)", re.I), Decimal(10) ** 9),
-    (re.compile(r"\s*(?:trillion\b|трлн\.?|триллион\w*)", re.I), Decimal(10) ** 12),
-]
+# Written like a phone (international +7 or trunk 8, area code, digit groups): validated by libphonenumber.
+_PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+\d{1,3}|8)[ \-‑]*\(?\d{2,5}\)?(?:[ \-‑]*\d){4,9}(?!\d)")
 SMALL_NUMBER_WORDS = {
     "en": ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
     "ru": [
@@ -73,6 +35,15 @@ SMALL_NUMBER_WORDS = {
     ],
     "kk": ["нөл", "бір|біреу", "екі|екеу", "үш|үшеу", "төрт|төртеу", "бес|бесеу", "алты|алтау", "жеті|жетеу", "сегіз", "тоғыз", "он", "он бір", "он екі"],
 }
+ORDINAL_WORDS = {
+    "en": ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"],
+    "kk": ["", "бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші", "тоғызыншы", "оныншы", "он бірінші", "он екінші"],
+    "ru": ["", "перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм", "девят", "десят", "одиннадцат", "двенадцат"],
+}
+_RU_ORDINAL_ENDING = "(?:ый|ой|ий|ая|ое|ого|ому|ом|ую|ые|ых|ым|ыми|ья|ье|ьего|ьей|ьему|ьи|ьих)"
+_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_RU_NOMINATIVE = re.compile(r"(?i)\b(?:" + "|".join(MONTHS["ru_nom"]) + r")\b")
+MONTH_NAMES_EN = [name.capitalize() for name in MONTHS["en"]]
 
 
 @dataclass(frozen=True)
@@ -85,34 +56,108 @@ class Value:
     end: int
 
 
-def _cached(version: Version, name: str, compute):  # type: ignore[no-untyped-def]
+def _cached(version: Version, name: str, compute: Callable[[Version], T]) -> T:
     cache = version.__dict__.setdefault("_values", {})
     if name not in cache:
         cache[name] = compute(version)
-    return cache[name]
+    return cache[name]  # type: ignore[no-any-return]
+
+
+_NOT_PHONES = frozenset({"url", "email", "date", "time", "number", "percent"})
+
+
+def entities(version: Version) -> list[Entity]:
+    """Every entity of the version's prose; numbers and dates inside a phone number are dropped."""
+
+    def compute(version: Version) -> list[Entity]:
+        found = _year_first(version.prose, find_entities(version.prose, version.lang, _NOT_PHONES))
+        if not _PHONE_LIKE.search(version.prose):
+            return found
+        # libphonenumber's matcher is the slowest step of a check: it runs only around what looks like a phone.
+        phones = []
+        for match in _PHONE_LIKE.finditer(version.prose):
+            window = max(0, match.start() - 2)
+            for phone in find_entities(version.prose[window : match.end() + 2], version.lang, frozenset({"phone"})):
+                phones.append(Entity(phone.kind, phone.start + window, phone.end + window, phone.text, phone.value, phone.detail, phone.lang))
+        kept = [e for e in found if not any(p.start < e.end and e.start < p.end for p in phones) or e.kind in ("url", "email")]
+        return sorted(kept + phones, key=lambda entity: entity.start)
+
+    return _cached(version, "entities", compute)
+
+
+# "83 percent", "83 процента", "83 пайыз" are 83%.
+_PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|процент\w*|пайыз\w*)", re.I)
+_YEAR_WORD = re.compile(r"\s+жыл(?:ғы|дың)\s+$")
+
+
+def _year_first(text: str, found: list[Entity]) -> list[Entity]:
+    """Join a Kazakh year to the date after it: "2023 жылғы 28 желтоқсандағы" is one date, not 2023 and a day.
+
+    The entity finder reads the year itself in most forms; this catches the ones it leaves
+    as a bare number (long month forms such as -дағы), so the year is not reported as a stray number.
+    """
+    out: list[Entity] = []
+    for entity in found:
+        previous = out[-1] if out else None
+        if (
+            entity.kind == "date"
+            and isinstance(entity.value, DateValue)
+            and entity.value.year is None
+            and previous is not None
+            and previous.kind == "number"
+            and len(previous.text) == 4
+            and previous.text.isdigit()
+            and _YEAR_WORD.search(text[previous.end : entity.start] + " ")
+        ):
+            value = DateValue(int(previous.text), entity.value.month, entity.value.day)
+            out[-1] = Entity("date", previous.start, entity.end, text[previous.start : entity.end], value, entity.detail, entity.lang)
+            continue
+        out.append(entity)
+    return out
+
+
+def _of(version: Version, *kinds: str) -> list[Entity]:
+    return [entity for entity in entities(version) if entity.kind in kinds]
 
 
 def phones(version: Version) -> list[Value]:
-    """Phone numbers, keyed by E.164 (the same number written +7 (727) … or 8 (727) …)."""
+    """Phone numbers keyed by E.164, plus numbers that look like phones but cannot exist (label ends in INVALID)."""
 
     def compute(version: Version) -> list[Value]:
-        if not re.search(r"\d[\d\s()\-‑.]{6,}\d", version.text):
-            return []
-        import phonenumbers
+        found = [Value(str(entity.value), str(entity.value), entity.start, entity.end) for entity in _of(version, "phone")]
+        taken = [(value.start, value.end) for value in found]
+        for match in _PHONE_LIKE.finditer(version.prose):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            if sum(char.isdigit() for char in match.group()) < 10:
+                continue  # "853-0569": a local number of another country, not a broken Kazakh one
+            import phonenumbers
 
-        found = []
-        for match in phonenumbers.PhoneNumberMatcher(version.text, "KZ", leniency=phonenumbers.Leniency.POSSIBLE):
-            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-            label = e164 if phonenumbers.is_valid_number(match.number) else "invalid:" + e164
-            found.append(Value(e164, label, match.start, match.end))
-        return found
+            try:
+                number = phonenumbers.parse(match.group(), "KZ")
+            except phonenumbers.NumberParseException:
+                continue
+            if not phonenumbers.is_valid_number(number):
+                digits = "+" + str(number.country_code) + str(number.national_number)
+                found.append(Value(digits, digits + INVALID, match.start(), match.end()))
+        return sorted(found, key=lambda value: value.start)
 
     return _cached(version, "phones", compute)
 
 
 def emails(version: Version) -> list[Value]:
-    """E-mail addresses, compared case-insensitively."""
-    return _cached(version, "emails", lambda v: [Value(m.group().lower(), m.group(), m.start(), m.end()) for m in _EMAIL.finditer(v.text)])
+    """E-mail addresses, compared case-insensitively (mailto: links included)."""
+
+    def compute(version: Version) -> list[Value]:
+        found = [Value(str(entity.value), entity.text, entity.start, entity.end) for entity in _of(version, "email")]
+        for block in version.blocks:
+            for target, start, end in block.links:
+                if target.lower().startswith("mailto:"):
+                    address = target[7:].split("?")[0]
+                    found.append(Value(address.lower(), address, start, end))
+        return found
+
+    return _cached(version, "emails", compute)
 
 
 def normalise_url(url: str) -> str:
@@ -121,160 +166,125 @@ def normalise_url(url: str) -> str:
     Scheme, ``www.``, a trailing slash, and a language code as a path segment,
     query value or subdomain (``/en/``, ``?lang=ru``, ``kk.example.kz``) are ignored.
     """
-    if url.startswith("www."):
+    if "://" not in url:
         url = "http://" + url
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://x.kz[" and other broken URLs: compared as written
+        return url.lower()
     host = parts.netloc.lower().removeprefix("www.")
     labels = host.split(".")
     if len(labels) > 2 and labels[0] in _LANG_SEGMENTS:
         host = ".".join(labels[1:])
     path = "/".join(segment for segment in parts.path.split("/") if segment and segment.lower() not in _LANG_SEGMENTS)
-    query = "&".join(
-        item for item in parts.query.split("&") if item and not (item.split("=", 1)[-1].lower() in _LANG_SEGMENTS and "=" in item)
-    )
+    query = "&".join(item for item in parts.query.split("&") if item and not ("=" in item and item.split("=", 1)[1].lower() in _LANG_SEGMENTS))
     return f"{host}/{path}" + (f"?{query}" if query else "")
 
 
 def urls(version: Version) -> list[Value]:
-    """Link targets and bare URLs (mailto: links count as e-mails, fragments and relative links are skipped)."""
+    """Link targets and URLs written in the text (relative links and fragments are skipped)."""
 
     def compute(version: Version) -> list[Value]:
-        found: list[Value] = []
-        covered: list[tuple[int, int]] = []
+        found = [Value(normalise_url(str(entity.value)), entity.text, entity.start, entity.end) for entity in _of(version, "url")]
         for block in version.blocks:
             for target, start, end in block.links:
-                covered.append((start, end))
                 if target.startswith(("http://", "https://", "www.")):
                     found.append(Value(normalise_url(target), target, start, end))
-        for match in _URL.finditer(version.text):
-            if not any(start <= match.start() < end for start, end in covered):
-                found.append(Value(normalise_url(match.group()), match.group(), match.start(), match.end()))
-        return found
+        return sorted(found, key=lambda value: value.start)
 
     return _cached(version, "urls", compute)
 
 
-def _month_index(name: str, lang: str) -> int:
-    name = name.lower().rstrip(".")
-    if lang == "en":
-        for index, month in enumerate(MONTHS_EN):
-            if month.startswith(name[:3]):
-                return index + 1
-    if lang == "ru":
-        for table in (MONTHS_RU_GEN, MONTHS_RU_NOM, MONTHS_RU_PREP):
-            if name in table:
-                return table.index(name) + 1
-    if lang == "kk":
-        for index, month in enumerate(MONTHS_KK):
-            if name.startswith(month):
-                return index + 1
-    raise ValueError(name)
-
-
 @dataclass(frozen=True)
-class DateValue:
-    """A date mention: day may be None ("in February 2023"), year may be None ("28 February")."""
+class DateMention:
+    """A date as written: ``nominative_span`` is set for a Russian month wrongly in the nominative after a day."""
 
-    day: int | None
-    month: int
-    year: int | None
+    value: DateValue
     start: int
     end: int
-    month_start: int
-    month_end: int
+    text: str
+    nominative_span: tuple[int, int] | None = None
 
     @property
     def label(self) -> str:
-        """The date in ISO-like form for messages: 2023-02-28, --02-28, 2023-02."""
-        if self.day is None:
-            return f"{self.year}-{self.month:02d}"
-        return f"{self.year if self.year else '--'}-{self.month:02d}-{self.day:02d}"
+        """The date in English for messages: February 28, 2023."""
+        date = self.value
+        name = MONTH_NAMES_EN[date.month - 1]
+        if date.day is None:
+            return f"{name} {date.year}" if date.year else name
+        return f"{name} {date.day}" + (f", {date.year}" if date.year else "")
 
 
-def dates(version: Version) -> list[DateValue]:
-    """Dates in the version's language, plus numeric dates (28.02.2023) in any language."""
+def dates(version: Version) -> list[DateMention]:
+    """The dates of the version."""
 
-    def compute(version: Version) -> list[DateValue]:
-        text = version.prose
-        found: list[DateValue] = []
-        taken: list[tuple[int, int]] = []
-        for pattern in DATE_PATTERNS.get(version.lang, []):
-            for match in pattern.finditer(text):
-                if any(start < match.end() and match.start() < end for start, end in taken):
-                    continue
-                groups = match.groupdict()
-                day = int(groups["d"]) if groups.get("d") else None
-                if day is not None and not 1 <= day <= 31:
-                    continue
-                year_text = groups.get("y") or groups.get("y2")
-                month = _month_index(match.group("m"), version.lang)
-                found.append(DateValue(day, month, int(year_text) if year_text else None, match.start(), match.end(), match.start("m"), match.end("m")))
-                taken.append((match.start(), match.end()))
-        for match in _NUMERIC_DATE.finditer(text):
-            day, month = int(match.group("d")), int(match.group("mo"))
-            if 1 <= day <= 31 and 1 <= month <= 12 and not any(s < match.end() and match.start() < e for s, e in taken):
-                found.append(DateValue(day, month, int(match.group("y")), match.start(), match.end(), match.start("mo"), match.end("mo")))
-        found.sort(key=lambda value: value.start)
+    def compute(version: Version) -> list[DateMention]:
+        found = []
+        for entity in _of(version, "date"):
+            assert isinstance(entity.value, DateValue)
+            span = None
+            if entity.detail == "nominative" and entity.value.day is not None:
+                month = _RU_NOMINATIVE.search(entity.text)
+                if month:
+                    span = (entity.start + month.start(), entity.start + month.end())
+            found.append(DateMention(entity.value, entity.start, entity.end, entity.text, span))
         return found
 
     return _cached(version, "dates", compute)
 
 
 def times(version: Version) -> list[Value]:
-    """Clock times, keyed as 24-hour HH:MM (3 p.m. = 15:00)."""
+    """Clock times as HH:MM."""
 
     def compute(version: Version) -> list[Value]:
         found = []
-        for pattern in (_TIME, _TIME_AMPM):
-            for match in pattern.finditer(version.prose):
-                hour = int(match.group("h"))
-                minute = int(match.groupdict().get("mi") or 0)
-                ampm = (match.group("ampm") or "").lower()
-                if ampm.startswith("p") and hour < 12:
-                    hour += 12
-                elif ampm.startswith("a") and hour == 12:
-                    hour = 0
-                found.append(Value(f"{hour:02d}:{minute:02d}", match.group(), match.start(), match.end()))
+        for entity in _of(version, "time"):
+            assert isinstance(entity.value, TimeValue)
+            label = f"{entity.value.hour:02d}:{entity.value.minute:02d}"
+            found.append(Value(label, label, entity.start, entity.end))
         return found
 
     return _cached(version, "times", compute)
 
 
 def numbers(version: Version) -> list[Value]:
-    """Numbers outside dates, times, phones and URLs, normalised (75,4 = 75.4; 10 000 = 10,000; 10 млн = 10 million)."""
+    """Numbers and percentages (a percentage only matches a percentage)."""
 
     def compute(version: Version) -> list[Value]:
-        text = version.prose
-        excluded = [(value.start, value.end) for value in phones(version) + times(version)]
-        excluded += [(value.start, value.end) for value in dates(version)]
-        pattern = NUMBER_PATTERNS["en" if version.lang == "en" else "cyr"]
         found = []
-        for match in pattern.finditer(text):
-            if any(start <= match.start() < end for start, end in excluded):
-                continue
-            digits = re.sub(r"[ \u00a0\u202f,]", "", match.group("n"))
-            fraction = (match.group("frac") or "").replace(",", ".")
-            try:
-                value = Decimal(digits + fraction)
-            except InvalidOperation:
-                continue
-            end = match.end()
-            for multiplier, factor in MULTIPLIERS:
-                hit = multiplier.match(text, end)
-                if hit:
-                    value *= factor
-                    end = hit.end()
-                    break
-            key = format(value.normalize(), "f")
-            found.append(Value(key, text[match.start() : end].strip(), match.start(), end))
+        for entity in _of(version, "number", "percent"):
+            percent = entity.kind == "percent" or _PERCENT_WORD.match(version.prose, entity.end) is not None
+            suffix = "%" if percent else ""
+            key = format(Decimal(str(entity.value)), "f") + suffix
+            found.append(Value(key, entity.text.strip(), entity.start, entity.end))
         return found
 
     return _cached(version, "numbers", compute)
 
 
+def roman(value: int) -> str:
+    """``value`` (1-39) in Roman numerals."""
+    out = ""
+    for number, letters in _ROMAN:
+        while value >= number:
+            out += letters
+            value -= number
+    return out
+
+
 def small_number_words(version: Version, value: int) -> int:
-    """How many times the number ``value`` (0-12) is written as a word in the version."""
-    words = SMALL_NUMBER_WORDS.get(version.lang)
-    if not words or not 0 <= value < len(words):
-        return 0
-    return len(re.findall(rf"(?<!\w)(?:{words[value]})(?!\w)", version.prose, re.I))
+    """How many times the number ``value`` is written in words, as an ordinal word or in Roman numerals.
+
+    "two libraries", "екінші отырыс" (the second meeting), "IX форум" all stand for a digit elsewhere.
+    """
+    patterns = []
+    words = SMALL_NUMBER_WORDS.get(version.lang, [])
+    ordinals = ORDINAL_WORDS.get(version.lang, [])
+    if 0 <= value < len(words):
+        patterns.append(words[value])
+    if 0 < value < len(ordinals):
+        patterns.append(ordinals[value] + (_RU_ORDINAL_ENDING if version.lang == "ru" else ""))
+    count = len(re.findall(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)", version.prose, re.I)) if patterns else 0
+    if 0 < value < 40:
+        count += len(re.findall(rf"(?<![\w-]){roman(value)}(?![\w-])", version.prose))
+    return count

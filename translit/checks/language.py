@@ -27,7 +27,8 @@ CHECKS = [
 ]
 
 KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+(?:[\s\-–—,.:;!?«»\"“”()]*[\u0400-\u04ff]+)*")
+# A Cyrillic letter inside a Latin word is a look-alike (typography.homoglyph), not Russian text.
+_CYRILLIC_RUN = re.compile(r"(?<![A-Za-z])[\u0400-\u04ff]+(?:[\s\-–—,.:;!?«»\"“”()]*[\u0400-\u04ff]+)*(?![A-Za-z])")
 _CYR_WORD = re.compile(r"[\u0400-\u04ff]+")
 _LATIN_SENTENCE = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,;:\-–—]+[A-Za-z][A-Za-z'’-]*){4,}")
 RU_FUNCTION = frozenset("и в во на с со по для что это не как из от к ко о об до за при также был была были его её их который которая которые года году".split())
@@ -61,6 +62,23 @@ def _cyrillic_in_en(version: Version, out: Emitter) -> None:
         )
 
 
+def _flag(version: Version, block_start: int) -> None:
+    version.__dict__.setdefault("_values", {}).setdefault("wrong-language", set()).add(block_start)
+
+
+def _flagged(version: Version, block_start: int) -> bool:
+    return block_start in version.__dict__.get("_values", {}).get("wrong-language", set())
+
+
+def text_language(text: str) -> str:
+    """A rough language of a paragraph by its letters: en (Latin), kk (Kazakh letters) or ru."""
+    latin = sum(1 for char in text if char.isascii() and char.isalpha())
+    cyrillic = sum(1 for char in text if "\u0400" <= char <= "\u04ff")
+    if latin > cyrillic:
+        return "en"
+    return "kk" if KK_LETTERS & set(text) else "ru"
+
+
 def _wrong_cyrillic(version: Version, out: Emitter) -> None:
     for block in version.blocks:
         prose = block.prose(version.text)
@@ -72,8 +90,10 @@ def _wrong_cyrillic(version: Version, out: Emitter) -> None:
         kk_letters = sum(1 for word in words if KK_LETTERS & set(word))
         start = block.prose_spans[0][0] if block.prose_spans else block.start
         if version.lang == "kk" and kk_letters == 0 and ru >= 2 and kk == 0:
+            _flag(version, block.start)
             out("lang.russian-in-kk", version, start, block.end, f"This paragraph of the Kazakh version is in Russian (no Kazakh letters): {quote(prose)}.")
         elif version.lang == "ru" and kk >= 2 and kk > ru and kk_letters >= max(2, len(words) // 5):
+            _flag(version, block.start)
             out("lang.kazakh-in-ru", version, start, block.end, f"This paragraph of the Russian version is in Kazakh: {quote(prose)}.")
 
 
@@ -86,14 +106,22 @@ def _english_in(version: Version, out: Emitter) -> None:
 
 
 def _identical(post: Post, out: Emitter) -> None:
-    seen: dict[str, Version] = {}
+    """A paragraph copied into another version: blame the version whose language it is not in."""
+    seen: dict[str, tuple[Version, int]] = {}
     for version in post.versions:
         for block in version.blocks:
-            prose = " ".join(block.prose(version.text).split())
+            prose = block.prose(version.text)
             if len(prose.split()) < 5 or block.kind == "code":
                 continue
-            other = seen.get(prose)
-            if other is not None and other.lang != version.lang:
-                out("lang.untranslated", version, block.start, block.end, f"This paragraph is identical to the {other.lang} version: it was not translated.")
-            else:
-                seen.setdefault(prose, version)
+            if prose not in seen:
+                seen[prose] = (version, block.start)
+                continue
+            other, other_start = seen[prose]
+            if other.lang == version.lang:
+                continue
+            written_in = text_language(prose)
+            blamed, blamed_start, source = (other, other_start, version) if written_in == version.lang else (version, block.start, other)
+            if _flagged(blamed, blamed_start):
+                continue
+            blamed_block = next(b for b in blamed.blocks if b.start == blamed_start)
+            out("lang.untranslated", blamed, blamed_start, blamed_block.end, f"This paragraph is identical to the {source.lang} version: it was not translated.")

@@ -13,16 +13,16 @@ from collections import Counter
 from pathlib import PurePosixPath
 
 from .align import align
-from .base import LANG_NAMES, CheckSpec, Emitter, Post, quote
+from .base import LANG_NAMES, CheckSpec, Emitter, Post, Version, quote
 
 CHECKS = [
     CheckSpec("structure.empty-version", "error", "A version of the post is empty."),
-    CheckSpec("structure.missing-version", "error", "A language listed in require-versions has no version.", pair=True),
+    CheckSpec("structure.missing-version", "error", "A language listed in [check.options] require-versions has no version."),
     CheckSpec("structure.missing-block", "warning", "A heading, paragraph or list item has no counterpart in another version.", pair=True),
     CheckSpec("structure.missing-image", "warning", "An image is in one version but not in another.", pair=True),
 ]
 
-KIND_NAMES = {"heading": "heading", "paragraph": "paragraph", "item": "list item", "quote": "block quote", "code": "code block", "image": "image"}
+KIND_NAMES = {"heading": "heading", "paragraph": "paragraph", "list_item": "list item", "caption": "caption", "cell": "table cell", "quote": "block quote", "code": "code block", "image": "image"}
 
 
 def run(post: Post, out: Emitter) -> None:
@@ -44,45 +44,40 @@ def run(post: Post, out: Emitter) -> None:
         _images(versions, out)
 
 
-def _blocks(post: Post, versions: list, out: Emitter) -> None:
+def _blocks(post: Post, versions: list[Version], out: Emitter) -> None:
+    """Blocks of the longest version with no counterpart in another, and the reverse."""
     reference = max(versions, key=lambda version: len(version.blocks))
     for version in versions:
         if version is reference:
             continue
         pairs = align(post, reference, version)
         for position, (left, right) in enumerate(pairs):
-            if right is not None or left is None:
-                continue
-            block = reference.blocks[left]
-            if block.kind == "image":
-                continue
-            # Point at the next block this version does have, where the missing one belongs.
-            following = next((r for _, r in pairs[position:] if r is not None), None)
-            offset = version.blocks[following].start if following is not None else len(version.text.rstrip())
-            line, _ = reference.position(block.start)
-            kind = KIND_NAMES.get(block.kind, block.kind)
-            out(
-                "structure.missing-block",
-                version,
-                offset,
-                offset,
-                f"A {kind} of the {LANG_NAMES[reference.lang]} version ({reference.lang} line {line}: "
-                f"{quote(block.prose(reference.text))}) has no counterpart here; translate it or remove it there.",
-            )
-        for left, right in pairs:
-            if left is None and right is not None and version.blocks[right].kind != "image":
-                block = version.blocks[right]
-                out(
-                    "structure.missing-block",
-                    reference,
-                    reference.blocks[-1].end if reference.blocks else 0,
-                    reference.blocks[-1].end if reference.blocks else 0,
-                    f"The {LANG_NAMES[version.lang]} version has a {KIND_NAMES.get(block.kind, block.kind)} "
-                    f"({version.lang} line {version.position(block.start)[0]}: {quote(block.prose(version.text))}) with no counterpart here.",
-                )
+            if left is not None and right is None:
+                _report(version, reference, left, pairs[position:], 1, out)
+            elif right is not None and left is None:
+                _report(reference, version, right, pairs[position:], 0, out)
 
 
-def _images(versions: list, out: Emitter) -> None:
+def _report(lacking: Version, having: Version, index: int, rest: list[tuple[int | None, int | None]], side: int, out: Emitter) -> None:
+    """A block of ``having`` is missing in ``lacking``: point where it belongs, before the next block it has."""
+    block = having.blocks[index]
+    if block.kind == "image":
+        return  # images are compared by file name
+    following = next((pair[side] for pair in rest if pair[side] is not None), None)
+    offset = lacking.blocks[following].start if following is not None else len(lacking.text.rstrip())
+    line = having.position(block.start)[0]
+    kind = KIND_NAMES.get(block.kind, block.kind)
+    out(
+        "structure.missing-block",
+        lacking,
+        offset,
+        offset,
+        f"A {kind} of the {LANG_NAMES[having.lang]} version ({having.lang} line {line}: "
+        f"{quote(block.prose(having.text))}) has no counterpart here; translate it or remove it there.",
+    )
+
+
+def _images(versions: list[Version], out: Emitter) -> None:
     names = {version.lang: Counter(PurePosixPath(src).name for block in version.blocks for src, _, _ in block.images) for version in versions}
     union: Counter[str] = Counter()
     for counter in names.values():

@@ -5,7 +5,12 @@ House style (news-conventions §3.5): « » in Kazakh and Russian (nested „ �
 and many CMSs curl them on output, so they are ``info`` by default; set
 ``[check.options] en-quotes = "straight"`` if your house style keeps them, or
 ``"any"`` to silence the check. A hyphen between spaces stands for a dash:
-— in Russian and English, – in Kazakh (``kk-dash``/``en-dash``/``ru-dash`` options).
+— in Russian and English, – in Kazakh (``kk-dash``/``en-dash``/``ru-dash`` options); Russian
+also writes the em dash where an en dash between spaces is typed.
+
+Brackets and quotes are balanced per paragraph. Not reported: list enumerators ("1)", "а)"),
+smileys (":)", ")))"), and the kk/ru convention of writing nested guillemets that open together
+only once ("«Астана Бас жоспары» институты»", real akorda.kz headline).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ CHECKS = [
 DASHES = {"en": " — ", "ru": " — ", "kk": " – "}
 _STRAIGHT = re.compile(r'"')
 _SPACED_HYPHEN = re.compile(r"(?<=[^\s\x00]) +- +(?=[^\s\x00\d])")
+_SPACED_EN_DASH = re.compile(r"(?<=[^\s\x00]) +– +(?=[^\s\x00\d])")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _INITIAL = re.compile(r"(?<![\w.])((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]?\.){1,2})(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,})")
 _ENUMERATOR = re.compile(r"(?:^|[\s;:])\w{1,2}\)$")
@@ -44,6 +50,9 @@ def run(post: Post, out: Emitter) -> None:
             dash = str(out.config.option(f"{version.lang}-dash", DASHES.get(version.lang, " — ")))
             for match in _SPACED_HYPHEN.finditer(version.prose):
                 out("typography.dash", version, match.start(), match.end(), f"A hyphen between spaces stands for a dash here; write {quote(dash.strip())}.", fix=dash)
+            if version.lang == "ru" and dash.strip() == "—":
+                for match in _SPACED_EN_DASH.finditer(version.prose):
+                    out("typography.dash", version, match.start(), match.end(), "Russian uses the em dash between words; write “—”.", fix=dash)
         if out.enabled("typography.double-space"):
             for match in _DOUBLE_SPACE.finditer(version.prose):
                 out("typography.double-space", version, match.start(), match.end(), "Two or more spaces between words.", fix=" ")
@@ -77,6 +86,7 @@ def _quotes(version: Version, spans: list[tuple[int, int]], out: Emitter) -> Non
     if len(straight) % 2 and out.enabled("typography.unbalanced"):
         out("typography.unbalanced", version, straight[-1], straight[-1] + 1, 'An odd number of straight quotes ("): one is not closed.')
     stack: list[tuple[str, int]] = []
+    closed_guillemets = 0
     for start, end in spans:
         for position in range(start, end):
             char = text[position]
@@ -95,8 +105,14 @@ def _quotes(version: Version, spans: list[tuple[int, int]], out: Emitter) -> Non
             elif char in ")]»”":
                 if stack and _PAIRS[stack[-1][0]] == char:
                     stack.pop()
+                    closed_guillemets += char == "»"
+                elif char == "»" and closed_guillemets and lang in ("kk", "ru"):
+                    # «Астана Бас жоспары» институты»: nested quotes that open together are written once.
+                    closed_guillemets -= 1
                 elif char == ")" and _ENUMERATOR.search(text[max(start, position - 4) : position + 1]):
                     continue
+                elif char == ")" and (text[position - 1 : position] in (":", ";", "-", ")") or text[position + 1 : position + 2] == ")"):
+                    continue  # a smiley, ":)" or ")))"
                 elif char == "”" and any(opener == "“" for opener, _ in stack):
                     while stack and stack[-1][0] != "“":
                         _unclosed(version, stack.pop(), out)

@@ -1,9 +1,92 @@
-"""CLI commands for this feature (placeholder until the feature lands)."""
+"""``translit detect``: the language and script of every part of a post."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import typer
+
+from ..textio import read_text, write_output
+
+_TEXT_WIDTH = 60
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _shorten(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _TEXT_WIDTH else flat[: _TEXT_WIDTH - 1] + "…"
+
+
+def _rows(text: str, level: int) -> list[dict[str, Any]]:
+    from ..segment import segments
+
+    rows = []
+    for index, seg in enumerate(segments(text)):
+        if seg.level > level:
+            continue
+        line, column = _line_column(text, seg.start)
+        rows.append(
+            {
+                "index": index,
+                "kind": seg.kind,
+                "level": seg.level,
+                "parent": seg.parent,
+                "start": seg.start,
+                "end": seg.end,
+                "line": line,
+                "column": column,
+                "text": seg.text,
+                **seg.detection.as_dict(),
+            }
+        )
+    return rows
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    header = f"{'LINE:COL':<9} {'SPAN':<14} {'LANG':<8} {'SCRIPT':<6} {'CONF':>5}  {'SCHEME':<14} TEXT"
+    lines = [header]
+    spans = {row["index"]: (row["start"], row["end"]) for row in rows}
+    for row in rows:
+        if row["kind"] == "sentence" and spans.get(row["parent"]) == (row["start"], row["end"]):
+            continue  # a one-sentence block: the block's row says it all
+        lang = row["lang"] + ("-Latn" if row["romanized"] else "")
+        kind = "  " * row["level"] + row["kind"]
+        where = f"{row['line']}:{row['column']}"
+        lines.append(
+            f"{where:<9} {kind:<14} {lang:<8} {row['script']:<6} "
+            f"{row['confidence']:>5.2f}  {row['scheme'] or '':<14} {_shorten(row['text'])}"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def register(app: typer.Typer) -> None:
-    """Add this feature's commands to app."""
+    """Add ``detect`` to ``app``."""
+
+    @app.command()
+    def detect(
+        file: str = typer.Argument("-", help="Text to read; - (the default) reads standard input."),
+        as_json: bool = typer.Option(False, "--json", help="JSON: every span with offsets, language, script, scheme."),
+        encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding: utf-8, cp1251, kz-1048, ..."),
+        level: int = typer.Option(
+            2, "--level", min=0, max=2, help="Deepest level shown: 0 blocks, 1 sentences, 2 quotes and foreign-script runs."
+        ),
+    ) -> None:
+        """Say which language and script each block, sentence and quoted span is in.
+
+        LANG is an ISO 639-1 code (kk ru en ky uk tt uz tr, und when there are no
+        letters); kk-Latn / ru-Latn mark Kazakh or Russian typed in Latin letters,
+        with the most likely scheme.
+        """
+        text = read_text(file, encoding)
+        rows = _rows(text, level)
+        if as_json:
+            source = "<stdin>" if file == "-" else file
+            output = json.dumps({"source": source, "segments": rows}, ensure_ascii=False, indent=2) + "\n"
+        else:
+            output = _table(rows)
+        write_output(None, output)

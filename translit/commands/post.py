@@ -1,9 +1,217 @@
-"""CLI commands for this feature (placeholder until the feature lands)."""
+"""``translit post``: the English, Kazakh and Russian versions of a draft (or of a folder of drafts)."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
 import typer
+
+POST_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
+_LANG_TAGS = ("en", "kk", "ru")
+
+
+def output_paths(draft: Path, outdir: Path | None, targets: list[str]) -> tuple[dict[str, Path], Path]:
+    """``NAME.<lang><ext>`` for each target and ``NAME.report.json``; NAME drops a trailing ``.en``/``.kk``/``.ru``."""
+    stem = draft.stem
+    for tag in _LANG_TAGS:
+        if stem.endswith("." + tag):
+            stem = stem[: -len(tag) - 1]
+            break
+    folder = outdir if outdir is not None else draft.parent
+    ext = draft.suffix or ".txt"
+    return {lang: folder / f"{stem}.{lang}{ext}" for lang in targets}, folder / f"{stem}.report.json"
+
+
+def _drafts_in(folder: Path) -> list[Path]:
+    """Posts in a folder, leaving out the versions and reports an earlier run wrote there."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in POST_SUFFIXES)
+    reports = {p.name[: -len(".report.json")] for p in folder.glob("*.report.json")}
+    drafts = []
+    for path in files:
+        parts = path.name.rsplit(".", 2)
+        if len(parts) == 3 and parts[1] in _LANG_TAGS and parts[0] in reports:
+            continue
+        drafts.append(path)
+    return drafts
+
+
+def process_post(
+    draft: str,
+    source: str | None,
+    targets: list[str],
+    outdir: str | None,
+    fmt: str,
+    force: bool,
+    encoding: str = "utf-8",
+    drafts: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """Make and write the versions of one draft; returns a summary with the report (run in worker processes too).
+
+    ``drafts`` are the other drafts of the run: none of them is ever an output, even with ``force``.
+    """
+    from ..config import load_config
+    from ..document import format_for_path
+    from ..errors import InputError
+    from ..textio import read_text, write_text
+    from ..versions import make_versions
+
+    path = Path(draft)
+    text = read_text(path, encoding)
+    paths, report_path = output_paths(path, Path(outdir) if outdir else None, targets)
+    protected = {Path(d).resolve() for d in (draft, *drafts)}
+    for target in [*paths.values(), report_path]:
+        if target.exists() and target.resolve() in protected:
+            raise InputError("would overwrite a draft; pass -o OUTDIR", path=target)
+        if target.exists() and not force:
+            raise InputError("exists; pass --force to replace it", path=target)
+    chosen = format_for_path(path, text) if fmt == "auto" else fmt
+    versions = make_versions(text, source=source, targets=targets, fmt=chosen, config=load_config(path.parent))
+    report = dict(versions.report)
+    report["draft"] = str(path)
+    report["outputs"] = {lang: str(p) for lang, p in paths.items()}
+    for lang, target in paths.items():
+        write_text(target, versions.texts[lang], force=force, inputs=(path,))
+    write_text(report_path, json.dumps(report, ensure_ascii=False, indent=2) + "\n", force=force, inputs=(path,))
+    return {"draft": str(path), "report_path": str(report_path), "report": report, "exit": versions.exit_code, "lost": versions.lost}
+
+
+def _run(args: tuple[str, str | None, list[str], str | None, str, bool, str, tuple[str, ...]]) -> dict[str, Any]:
+    from ..errors import TranslitError
+
+    try:
+        return process_post(*args)
+    except TranslitError as exc:
+        return {"draft": args[0], "error": str(exc)}
+
+
+_WARM_POST = (
+    'On 28 February 2023 K.A. Bakhina of the National Library of the Republic of Kazakhstan presented '
+    '"Otbasylyk oku - tarbiye kozi" (+7 727 267 28 83, 10,000 books, 75.4%).\n'
+)
+
+
+class _NoEngine:
+    """Stands in for the engines while warming up: every pair has no route, so nothing is loaded."""
+
+    def route(self, src: str, tgt: str) -> Any:
+        from ..errors import TranslitError
+
+        raise TranslitError(f"warm-up: no engine for {src}→{tgt}")
+
+
+def _warm_up(start: Path) -> None:
+    """Load the glossary, language profiles, recovery lexicon and locale data once, before forking.
+
+    Worker processes made by fork inherit these caches, so ``--jobs N`` does not
+    pay the start-up cost N times.
+    """
+    from ..config import load_config
+    from ..versions import make_versions
+
+    make_versions(_WARM_POST, config=load_config(start), translator=_NoEngine())
+
+
+def _summary(result: dict[str, Any]) -> str:
+    report = result["report"]
+    lines = [f"{result['draft']}: source {report['source']}, format {report['format']}"]
+    for lang, path in report["outputs"].items():
+        if lang == report["source"]:
+            how = "normalised"
+        elif report["routes"].get(lang):
+            how = "translated"
+        elif not report["untranslated_blocks"].get(lang):
+            how = "complete: no prose to translate"
+        else:
+            how = f"NOT translated: {report['untranslated_blocks'].get(lang, 0)} blocks marked {report['untranslated_marker'][0]}"
+        lines.append(f"  {lang}: {path} ({how})")
+    if report["lost_parts"]:
+        lines.append(f"  {report['lost_parts']} protected parts lost by the engine, marked [[lost:…]]")
+    for block in report["foreign_blocks"]:
+        lines.append(f"  line {block['line']}: block in {block['lang']}, kept as written")
+    lines.append(f"  report: {result['report_path']}")
+    return "\n".join(lines)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this feature's commands to app."""
+    """Add ``translit post``."""
+
+    @app.command("post")
+    def post(
+        draft: Path = typer.Argument(..., help="The draft post (text, Markdown or HTML), or a folder of drafts."),
+        source: Optional[str] = typer.Option(None, "--from", help="Language of the draft: en, kk or ru (default: detected per block)."),
+        to: str = typer.Option("en,kk,ru", "--to", help="Versions to make, comma-separated."),
+        outdir: Optional[Path] = typer.Option(None, "-o", "--outdir", help="Folder for the versions (default: the draft's folder)."),
+        fmt: str = typer.Option("auto", "--format", help="auto, text, markdown or html."),
+        force: bool = typer.Option(False, "--force", help="Replace existing versions and report."),
+        as_json: bool = typer.Option(False, "--json", help="Print the report(s) as JSON."),
+        jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Posts processed in parallel (for a folder)."),
+        encoding: str = typer.Option("utf-8", "--encoding", help="Encoding of the draft(s): utf-8, cp1251, kz-1048. Versions are written in UTF-8."),
+    ) -> None:
+        """Write NAME.en/.kk/.ru versions of a post and NAME.report.json.
+
+        Exit codes: 0 all versions made; 1 the engine lost protected parts
+        (marked [[lost:…]]); 2 bad input; 3 no translation route for some
+        version (its prose is marked [[untranslated:SRC]] … [[/untranslated]]).
+        """
+        from ..errors import EXIT_FINDINGS, EXIT_NO_ROUTE, EXIT_OK, EXIT_USAGE, InputError
+
+        targets = [t.strip() for t in to.split(",") if t.strip()]
+        bad = [t for t in targets + ([source] if source else []) if t not in _LANG_TAGS]
+        if bad or not targets:
+            raise InputError(f"unknown language {bad[0] if bad else to!r}; use en, kk, ru")
+        if fmt not in ("auto", "text", "markdown", "html"):
+            raise InputError(f"unknown format {fmt!r}; use auto, text, markdown or html")
+        if not draft.exists():
+            raise InputError("no such file or folder", path=draft)
+        drafts = _drafts_in(draft) if draft.is_dir() else [draft]
+        if not drafts:
+            raise InputError("no posts (.txt .md .html) in this folder", path=draft)
+        names = tuple(str(d) for d in drafts)
+        tasks = [(str(d), source, targets, str(outdir) if outdir else None, fmt, force, encoding, names) for d in drafts]
+        if jobs > 1 and len(tasks) > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            if context.get_start_method() == "fork":
+                _warm_up(drafts[0].parent)
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                results = list(pool.map(_run, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
+        elif len(tasks) == 1:
+            results = [process_post(*tasks[0])]
+        else:
+            results = [_run(t) for t in tasks]
+
+        errors = no_route = lost = False
+        for result in results:
+            if "error" in result:
+                sys.stderr.write(f"translit: error: {result['error']}\n")
+                errors = True
+                continue
+            report = result["report"]
+            for lang, why in report["no_route"].items():
+                if not report["untranslated_blocks"].get(lang):
+                    continue
+                sys.stderr.write(
+                    f"translit: warning: {result['draft']}: {lang} version not machine-translated ({why}); "
+                    f"prose marked {report['untranslated_marker'][0]} … {report['untranslated_marker'][1]}\n"
+                )
+            no_route = no_route or result["exit"] == EXIT_NO_ROUTE
+            lost = lost or bool(result["lost"])
+        if as_json:
+            payload: Any = results[0]["report"] if len(results) == 1 and "report" in results[0] else [
+                r.get("report", {"draft": r["draft"], "error": r.get("error")}) for r in results
+            ]
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        else:
+            for result in results:
+                if "report" in result:
+                    sys.stdout.write(_summary(result) + "\n")
+        # A failed post outranks a version left for a translator, which outranks lost parts.
+        code = EXIT_USAGE if errors else EXIT_NO_ROUTE if no_route else EXIT_FINDINGS if lost else EXIT_OK
+        if code != EXIT_OK:
+            raise typer.Exit(code)

@@ -1,0 +1,175 @@
+"""Benchmark of translit.recover on held-out Kazakh text the lexicon never saw.
+
+Takes the held-out sentences of bench/build_kk_lexicon.py's fixed split (SHA-1
+of the sentence = 0 mod 5), romanizes them with translit's engine in kk-news
+and kk-latin-2021, recovers them and counts the words that come back exactly
+(case included). Baselines: the engine's own ``cyrillize`` (where the scheme is
+reversible) and a letter-by-letter reading under vowel harmony (the fallback
+recover uses for unknown words). Typo suggestions: a single random edit of
+the kk-news spelling of held-out words (seeded), counted as found when the
+original is among the top 3 suggestions. Speed: words per CPU second over the kk-news text
+(lexicon loaded; word cache cleared, or warm).
+
+    python bench/bench_recover.py [--shared ../shared] [--typos 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from build_kk_lexicon import held_out, kazakh_sentences  # noqa: E402
+
+from translit.engine import cyrillize, romanize  # noqa: E402
+from translit.errors import TranslitError  # noqa: E402
+
+# the module, not the function translit.recover that the package exports under the same name
+recover_module = importlib.import_module("translit.recover")
+
+CYR_WORD = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+")
+
+
+def word_accuracy(pairs: list[tuple[str, str]]) -> tuple[int, int, int]:
+    """(correct words, words, sentences whose word counts differ) over (original, recovered) pairs."""
+    correct = total = misaligned = 0
+    for original, recovered in pairs:
+        a, b = CYR_WORD.findall(original), CYR_WORD.findall(recovered)
+        if len(a) != len(b):
+            misaligned += 1
+        total += len(a)
+        correct += sum(1 for x, y in zip(a, b) if x == y)
+    return correct, total, misaligned
+
+
+def typo(word: str, rng: random.Random) -> str:
+    """One random edit of a Latin word: deletion, insertion, substitution or transposition."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    i = rng.randrange(len(word))
+    kind = rng.choice("disx" if len(word) > 1 else "dis")
+    if kind == "d":
+        return word[:i] + word[i + 1 :]
+    if kind == "i":
+        return word[:i] + rng.choice(letters) + word[i:]
+    if kind == "s":
+        return word[:i] + rng.choice(letters.replace(word[i], "")) + word[i + 1 :]
+    i = min(i, len(word) - 2)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--typos", type=int, default=1000)
+    parser.add_argument("--errors", type=int, default=0, help="print this many wrong words per scheme")
+    parser.add_argument("--speed-runs", type=int, default=3, help="runs per speed figure (the median is shown)")
+    args = parser.parse_args(argv)
+
+    sentences = [text for _, text in kazakh_sentences(args.shared) if held_out(text)]
+    words = sum(len(CYR_WORD.findall(s)) for s in sentences)
+    t0 = time.perf_counter()
+    lexicon = recover_module.load_lexicon()
+    load = time.perf_counter() - t0
+    print(f"held-out: {len(sentences)} sentences, {words} Cyrillic words; lexicon load {load:.2f} s\n")
+
+    print("| input scheme | recover word acc. | engine cyrillize | letter-by-letter | misaligned sentences |")
+    print("|---|---|---|---|---|")
+    news_words = 0
+    false_flags = 0
+    for scheme in ("kk-latin-2021", "kk-news"):
+        latin = [romanize(s, scheme) for s in sentences]
+        recovered = [recover_module.recover(text) for text in latin]
+        if scheme == "kk-news":
+            news_words = sum(len(r.words) for r in recovered)
+            false_flags = sum(len(r.typos) for r in recovered)
+        ok, total, bad = word_accuracy(list(zip(sentences, (r.text for r in recovered))))
+        try:
+            base = word_accuracy([(s, cyrillize(t, scheme)) for s, t in zip(sentences, latin)])
+            engine = f"{base[0] / base[1]:.1%}"
+        except TranslitError:
+            engine = "n/a (not reversible)"
+        style = "kk-news" if scheme == "kk-news" else scheme
+        letters = word_accuracy(
+            [(s, recover_module.LATIN_WORD.sub(lambda m: recover_module._with_case(recover_module._spell(recover_module._lower(m.group(0), style), style), m.group(0)), t))
+             for s, t in zip(sentences, latin)]
+        )
+        print(f"| {scheme} | **{ok / total:.1%}** ({ok}/{total}) | {engine} | {letters[0] / letters[1]:.1%} | {bad} |")
+        if args.errors:
+            shown = 0
+            for s, r in zip(sentences, recovered):
+                for x, y in zip(CYR_WORD.findall(s), CYR_WORD.findall(r.text)):
+                    if x != y and shown < args.errors:
+                        print(f"    {x} -> {y}", file=sys.stderr)
+                        shown += 1
+
+    if args.typos:
+        typo_table(sentences, args.typos)
+    print(f"false alarms on the clean kk-news text: {false_flags} of {news_words} words flagged "
+          f"({false_flags / max(news_words, 1):.1%})")
+    speed_table(sentences, args.speed_runs)
+    return 0
+
+
+def typo_table(sentences: list[str], size: int) -> None:
+    """Top-3 suggestion rate for one random edit of held-out words' kk-news spelling."""
+    rng = random.Random(5)
+    pool = sorted({w.lower() for s in sentences for w in CYR_WORD.findall(s) if len(w) >= 4})
+    sample = rng.sample(pool, min(size, len(pool)))
+    found = flagged = found_flagged = 0
+    for word in sample:
+        latin = romanize(word, "kk-news")
+        bad = typo(latin, rng)
+        result = recover_module.recover(bad).words
+        if not result:
+            continue
+        item = result[0]
+        flagged += item.typo
+        ranked = item.suggestions if item.typo else item.alternatives
+        hit = any(c.cyrillic.lower() == word for c in ranked[:3])
+        found += hit
+        found_flagged += hit and item.typo
+    print(f"\ntypos (one random edit of the kk-news spelling, {len(sample)} held-out words): "
+          f"flagged {flagged / len(sample):.1%}, right word in top 3: **{found / len(sample):.1%}** "
+          f"(of the flagged ones: {found_flagged / max(flagged, 1):.1%})")
+
+
+def speed_table(sentences: list[str], runs: int) -> None:
+    """Words per CPU second, cold and warm: the median of ``runs`` runs.
+
+    CPU time of this process, because the machine is shared: wall time would
+    measure the neighbours too.
+    """
+    latin = [romanize(s, "kk-news") for s in sentences]
+    rows = []
+    for label, suggest, passes in (
+        ("cold word cache, with suggestions", True, 1),
+        ("cold word cache, suggest=False", False, 1),
+        ("warm word cache (second pass)", True, 2),
+    ):
+        measured = []
+        for _ in range(runs):
+            for cached in (recover_module._read, recover_module._read_cased, recover_module._fit, recover_module._letters,
+                           recover_module._parses, recover_module.fold, recover_module._parse_record):
+                cached.cache_clear()
+            for _ in range(passes):
+                start, wall = time.process_time(), time.perf_counter()
+                count = sum(len(recover_module.recover(t, suggest=suggest).words) for t in latin)
+                cpu, wall = time.process_time() - start, time.perf_counter() - wall
+            measured.append((cpu, wall))
+        cpu, wall = sorted(measured)[len(measured) // 2]
+        rows.append(f"| {label} | {count} | {cpu:.2f} s | **{count / cpu:,.0f}** | {count / wall:,.0f} |")
+    print("\n| speed (kk-news held-out text) | words | CPU time | words/s (CPU) | words/s (wall) |")
+    print("|---|---|---|---|---|")
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,157 @@
+"""Build translit/data/lexicon/kk_lexicon.tsv.gz: Kazakh words by skeleton, with frequencies.
+
+Sources (see translit/data/lexicon/README.md for attribution and licences):
+
+* the Kazakh lines of ../shared/data/langid/dev.jsonl and the ``kk`` side of
+  ../shared/data/news/kk-en.jsonl: word counts, from the TRAIN part only;
+* Debian's hunspell-kk dictionary (/usr/share/hunspell/kk_KZ.dic/.aff, or
+  --hunspell DIR): its 54k stems expanded with their suffix rules, so that
+  inflected forms never seen in the corpus are still known.
+
+The held-out split is fixed: a sentence is held out when the SHA-1 of its
+text is 0 mod 5 (:func:`held_out`). bench/bench_recover.py measures on exactly
+those sentences, which the lexicon never saw.
+
+Run from the repository root::
+
+    python bench/build_kk_lexicon.py [--shared ../shared] [--hunspell /usr/share/hunspell]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import io
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from translit.recover import LEXICON_FILE, TRIGRAM_FILE, skeleton  # noqa: E402
+
+WORD = re.compile(r"[а-яёәғқңөұүһі]+", re.IGNORECASE)
+
+
+def held_out(text: str) -> bool:
+    """The fixed split: True for the fifth of sentences kept for benchmarks."""
+    return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def kazakh_sentences(shared: Path) -> Iterator[tuple[str, str]]:
+    """(source, text) of every Kazakh Cyrillic sentence in the shared data."""
+    with open(shared / "data" / "langid" / "dev.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["lang"] == "kk" and record["script"] == "Cyrl":
+                yield record["source"], record["text"]
+    with open(shared / "data" / "news" / "kk-en.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record.get("kk"):
+                yield record["source"]["repo"], record["kk"]
+
+
+def expand_hunspell(folder: Path) -> dict[str, str]:
+    """Every form of the hunspell-kk dictionary -> its stem (single-level suffixes, as the .aff has)."""
+    aff = (folder / "kk_KZ.aff").read_text(encoding="utf-8-sig").replace("\r", "").split("\n")
+    rules: dict[str, list[tuple[str, str, re.Pattern[str]]]] = defaultdict(list)
+    for line in aff:
+        parts = line.split()
+        if len(parts) >= 5 and parts[0] == "SFX":
+            strip = "" if parts[2] == "0" else parts[2]
+            add = "" if parts[3] == "0" else parts[3].split("/")[0]
+            rules[parts[1]].append((strip, add, re.compile(f"(?:{parts[4]})$")))
+    forms: dict[str, str] = {}
+    for line in (folder / "kk_KZ.dic").read_text(encoding="utf-8-sig").replace("\r", "").split("\n")[1:]:
+        stem, _, flags = line.strip().partition("/")
+        stem = stem.lower()
+        if not stem or not WORD.fullmatch(stem):
+            continue
+        forms.setdefault(stem, stem)
+        # The .aff files я among the front vowels, but a stem ending in -я/-ия is back
+        # (миссия -> миссиясы, not *миссиясі): test the conditions as if it were а.
+        probe = re.sub(r"я([^аәеёиоөуұүыіэюя]*)$", r"а\1", stem)
+        for flag in flags:
+            for strip, add, cond in rules.get(flag, ()):
+                if stem.endswith(strip) and cond.search(probe):
+                    forms.setdefault(stem[: len(stem) - len(strip)] + add, stem)
+    return forms
+
+
+def write_trigrams(counts: Counter[str], path: Path) -> None:
+    """Letter trigram counts of corpus tokens (word boundaries as ``^``/``$``): the tie-breaker
+    between dictionary forms that spell the same (бірін/бірің, Анда/Аңда)."""
+    trigrams: Counter[str] = Counter()
+    for word, count in counts.items():
+        padded = f"^^{word}$"
+        for i in range(len(padded) - 2):
+            trigrams[padded[i : i + 3]] += count
+    lines = [f"{gram}\t{n}" for gram, n in sorted(trigrams.items())]
+    path.write_text("# letter trigram counts of the lexicon's train corpus\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--hunspell", type=Path, default=Path("/usr/share/hunspell"))
+    parser.add_argument("--out", type=Path, default=ROOT / "translit" / "data" / "lexicon" / LEXICON_FILE)
+    args = parser.parse_args(argv)
+
+    counts: Counter[str] = Counter()
+    sentences = held = 0
+    for _source, text in kazakh_sentences(args.shared):
+        if held_out(text):
+            held += 1
+            continue
+        sentences += 1
+        counts.update(word.lower() for word in WORD.findall(text))
+
+    forms: dict[str, str] = {}
+    if (args.hunspell / "kk_KZ.dic").is_file():
+        forms = expand_hunspell(args.hunspell)
+    else:
+        print(f"warning: no hunspell-kk in {args.hunspell}; corpus words only", file=sys.stderr)
+    hunspell = set(forms)
+    # A corpus word the dictionary lacks joins the family of its longest known prefix
+    # (миссиясы -> миссия), so that all forms of a frequent stem count as frequent.
+    stems = set(forms.values()) | set(counts)
+    for word in counts:
+        if word not in forms:
+            forms[word] = next((word[:n] for n in range(len(word) - 1, 3, -1) if word[:n] in stems), word)
+    family: Counter[str] = Counter()
+    for word, count in counts.items():
+        family[forms[word]] += count
+    corpus_only = {word for word in counts if word not in hunspell}
+
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(forms):
+        if len(word) > 40:
+            continue
+        fam = family[forms[word]]
+        by_key[skeleton(word)].append(f"{word} {counts[word]} {fam}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.out.with_suffix(".tmp")
+    # mtime=0 keeps the file byte-identical between rebuilds of the same data
+    with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as packed, \
+            io.TextIOWrapper(packed, encoding="utf-8", newline="\n") as handle:
+        handle.write(
+            f"# translit Kazakh lexicon: skeleton<TAB>word count family;... ({len(counts)} corpus words from "
+            f"{sentences} train sentences, {held} held out; {len(forms)} hunspell-kk forms)\n"
+        )
+        for key in sorted(by_key):
+            handle.write(key + "\t" + ";".join(by_key[key]) + "\n")
+    tmp.replace(args.out)
+    print(f"{args.out}: {len(by_key)} skeletons, {sum(map(len, by_key.values()))} words; "
+          f"train {sentences} sentences / {sum(counts.values())} tokens ({len(corpus_only)} types not in hunspell-kk), held out {held}")
+    write_trigrams(counts, args.out.parent / TRIGRAM_FILE)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

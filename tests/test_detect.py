@@ -1,0 +1,198 @@
+"""Language detection on real text: the seed post, Kazakh titles typed in Latin, neighbours."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translit import detect
+from translit.cli import main
+from translit.detect import Detector, default_detector
+from translit.engine import romanize
+from translit.resources import bundled_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "nlrk-2023-02-28.en.txt"
+PROFILE = bundled_dir("data") / "langid" / "profiles.json"
+
+# Real sentences of the kind editors write (the seed post's own story, retold per language).
+KAZAKH = "Қазақстан Республикасы Ұлттық кітапханасының қызметкері К.А. Бахина онлайн-конференцияда баяндама жасады."
+RUSSIAN = "Сотрудник Национальной библиотеки Республики Казахстан К.А. Бахина выступила с докладом на онлайн-конференции."
+NEIGHBOURS = {
+    "ky": "Бишкектеги республикалык балдар жана өспүрүмдөр китепканасынын жетекчиси конференцияга катышты.",
+    "uk": "Заступник директора Національної бібліотеки України для дітей взяла участь у конференції.",
+    "tt": "Казандагы балалар китапханәсе җитәкчесе конференциядә чыгыш ясады.",
+    "uz": "Toshkentdagi bolalar kutubxonasi rahbari konferensiyada ma'ruza qildi.",
+    "tr": "Ankara'daki çocuk kütüphanesinin müdürü konferansta bir konuşma yaptı.",
+}
+
+
+def seed_paragraphs() -> list[str]:
+    return [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+
+
+def test_profile_examples_hold() -> None:
+    """The profile carries its own examples; every one must come out as stated."""
+    profile = json.loads(PROFILE.read_text(encoding="utf-8"))
+    assert len(profile["examples"]) >= 10
+    for text, lang, scheme in profile["examples"]:
+        found = detect(text)
+        assert (found.lang, found.scheme, found.romanized) == (lang, scheme, scheme is not None), text
+
+
+def test_profile_holds_counts_not_text() -> None:
+    profile = json.loads(PROFILE.read_text(encoding="utf-8"))
+    assert profile["format"] == "translit-langid/1"
+    for cls in profile["classes"]:
+        for grams in cls["grams"]:
+            for count, joined in grams.items():
+                assert int(count) >= 2
+                assert all(len(g) <= profile["orders"] for g in joined.split("|"))
+    readme = (PROFILE.parent / "README.md").read_text(encoding="utf-8")
+    assert "CC BY" in readme and "KazNERD" in readme
+
+
+def test_seed_english_paragraphs_are_english() -> None:
+    english = [p for p in seed_paragraphs() if p[0].isascii() and len(p) > 100]
+    assert len(english) == 7
+    for paragraph in english:
+        found = detect(paragraph)
+        assert (found.lang, found.script, found.romanized) == ("en", "Latn", False)
+        assert found.confidence > 0.99
+
+
+def test_russian_caption_in_english_post() -> None:
+    found = detect("Бахина фото")
+    assert (found.lang, found.script, found.romanized) == ("ru", "Cyrl", False)
+    assert found.alternatives[0].lang == "ru"
+
+
+def test_seed_kazakh_titles_typed_in_latin() -> None:
+    title = "Ulttyk zhane otbasylyk dastustusturlerdi saktau men damytudagy balalar kitaphanasyn aleumettik-madeni miassi"
+    found = detect(title)
+    assert (found.lang, found.script, found.romanized, found.scheme) == ("kk", "Latn", True, "kk-news")
+    for short in ("Otbasylyk oku - tarbiye kozi", "Kazakhstan kitaptary", "Balalarga oku"):
+        found = detect(short)
+        assert (found.lang, found.romanized) == ("kk", True), short
+
+
+def test_russian_title_typed_in_latin() -> None:
+    for title in ("Druzhniye Rebyata", "Druzhnye rebyata"):
+        found = detect(title)
+        assert (found.lang, found.romanized) == ("ru", True), title
+        assert found.scheme is not None and found.scheme.startswith("ru-")
+
+
+@pytest.mark.parametrize("scheme", ["kk-news", "kk-latin-2021", "kk-latin-2018", "kk-bgn-pcgn"])
+def test_kazakh_romanized_with_each_scheme_names_the_scheme(scheme: str) -> None:
+    found = detect(romanize(KAZAKH, scheme))
+    assert (found.lang, found.romanized, found.scheme) == ("kk", True, scheme)
+
+
+@pytest.mark.parametrize("scheme", ["ru-news", "ru-icao", "ru-iso9", "ru-gost-7.79b"])
+def test_russian_romanized_is_russian(scheme: str) -> None:
+    found = detect(romanize(RUSSIAN, scheme))
+    assert (found.lang, found.romanized) == ("ru", True)
+    assert found.scheme == scheme
+
+
+def test_cyrillic_kazakh_and_russian() -> None:
+    assert detect(KAZAKH).lang == "kk"
+    assert detect(RUSSIAN).lang == "ru"
+    # Short headlines: where detectors fail.
+    assert detect("Ұлттық кітапхана").lang == "kk"
+    assert detect("Отбасылық оқу").lang == "kk"
+    assert detect("Национальная библиотека").lang == "ru"
+    assert detect("Дружные ребята").lang == "ru"
+
+
+@pytest.mark.parametrize("lang", sorted(NEIGHBOURS))
+def test_neighbours_are_not_kazakh_or_russian(lang: str) -> None:
+    found = detect(NEIGHBOURS[lang])
+    assert found.lang == lang
+    assert not found.romanized
+
+
+def test_english_with_kazakh_names_is_english() -> None:
+    for text in (
+        "Akimat of Karaganda Region",
+        "President of Kazakhstan Kassym-Jomart Tokayev receives Askar Myrzakhmetov",
+        "The online conference was closed by Bayan Kuanyshevna Uataeva, head of the Karaganda Regional Children's Library.",
+    ):
+        found = detect(text)
+        assert (found.lang, found.romanized) == ("en", False), text
+
+
+def test_no_letters_is_undetermined() -> None:
+    for text in ("", "   ", "+7 (727) 267-28-83", "2023-02-28"):
+        found = detect(text)
+        assert (found.lang, found.script, found.confidence) == ("und", "Zyyy", 0.0)
+    assert detect("北京").script == "Zzzz"
+
+
+def test_mixed_script() -> None:
+    found = detect("Бахина фото Bakhina photo")
+    assert found.script == "mixed"
+    assert detect("Сотрудник библиотеки Bakhina выступила с докладом на конференции").script == "Cyrl"
+
+
+def test_alternatives_are_ranked_probabilities() -> None:
+    found = detect("Otbasylyk oku")
+    probabilities = [a.probability for a in found.alternatives]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert sum(probabilities) == pytest.approx(1.0)
+    assert found.alternatives[0].lang == found.lang and found.alternatives[0].probability == found.confidence
+    assert {a.lang for a in found.alternatives} >= {"en", "kk", "ru", "tr", "uz"}
+
+
+def test_deterministic_and_independent_of_instances() -> None:
+    texts = [*seed_paragraphs(), "Бахина фото", "Otbasylyk oku"]
+    first = [detect(t) for t in texts]
+    fresh = Detector.from_path(PROFILE)
+    assert [fresh.detect(t) for t in texts] == first
+    assert [detect(t) for t in texts] == first
+    assert default_detector() is default_detector()
+
+
+def test_as_dict_is_json_ready() -> None:
+    data = detect("Otbasylyk oku - tarbiye kozi").as_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["lang"] == "kk" and data["romanized"] is True and data["scheme"] == "kk-news"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_gives_a_valid_detection(text: str) -> None:
+    found = detect(text)
+    assert found.lang in {"kk", "ru", "en", "ky", "uk", "tt", "uz", "tr", "und"}
+    assert found.script in {"Cyrl", "Latn", "mixed", "Zyyy", "Zzzz"}
+    assert 0.0 <= found.confidence <= 1.0 + 1e-9
+    assert found.romanized == (found.scheme is not None)
+    assert detect(text) == found
+
+
+def test_cli_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["detect", str(SEED)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert "caption" in out and "Бахина фото" in out
+    assert "kk-Latn" in out and "kk-news" in out
+    assert main(["detect", str(SEED), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    text = SEED.read_text(encoding="utf-8")
+    rows = data["segments"]
+    assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)
+    caption = next(r for r in rows if r["text"] == "Бахина фото" and r["level"] == 0)
+    assert (caption["kind"], caption["lang"], caption["line"], caption["column"]) == ("caption", "ru", 3, 1)
+
+
+def test_cli_reads_cp1251(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes("Национальная библиотека Республики Казахстан\n".encode("cp1251"))
+    assert main(["detect", str(draft), "--encoding", "cp1251", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["segments"]
+    assert rows[0]["lang"] == "ru"

@@ -1,0 +1,309 @@
+"""translit.recover: Latin-typed Kazakh back to Cyrillic, typos, and re-rendering in one scheme.
+
+Runs on the committed lexicon (translit/data/lexicon) only: no shared data needed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from translit import recover, rerender
+from translit.cli import app
+from translit.engine import romanize
+
+R = importlib.import_module("translit.recover")
+SEED = Path(__file__).resolve().parent.parent / "examples" / "nlrk-2023-02-28.en.txt"
+
+TITLE_1 = "Ulttyk zhane otbasylyk dastustusturlerdi saktau men damytudagy balalar kitaphanasyn aleumettik-madeni miassi"
+TITLE_1_KK = "Ұлттық және отбасылық дәстүрлерді сақтау мен дамытудағы балалар кітапханасының әлеуметтік-мәдени миссиясы"
+TITLE_2 = "Otbasylyk oku - tarbiye kozi"
+TITLE_2_KK = "Отбасылық оқу – тәрбие көзі"
+
+
+# --- the seed post's titles ---------------------------------------------------
+
+
+def test_seed_title_2_is_recovered_exactly() -> None:
+    result = recover(TITLE_2)
+    assert result.text == TITLE_2_KK
+    assert result.typos == ()
+    assert all(word.known for word in result.words)
+
+
+def test_seed_title_1_corrected_exactly_with_typos_flagged_not_applied() -> None:
+    result = recover(TITLE_1)
+    assert result.corrected == TITLE_1_KK
+    flagged = {word.latin: word for word in result.typos}
+    assert set(flagged) == {"dastustusturlerdi", "kitaphanasyn", "miassi"}
+    assert flagged["dastustusturlerdi"].suggestions[0].cyrillic == "дәстүрлерді"
+    assert not flagged["dastustusturlerdi"].known
+    assert flagged["kitaphanasyn"].suggestions[0].cyrillic == "кітапханасының"
+    assert flagged["kitaphanasyn"].known and "genitive" in flagged["kitaphanasyn"].reason
+    assert flagged["miassi"].suggestions[0].cyrillic == "миссиясы"
+    # the reading as typed keeps the typos: nothing is silently rewritten
+    assert "кітапханасын " in result.text and "дәстүрлерді" not in result.text
+    assert result.text.startswith("Ұлттық және отбасылық ")
+
+
+def test_aleumettik_is_the_exact_news_spelling_of_aleumettik() -> None:
+    # not a typo: әлеуметтік romanizes to exactly "aleumettik" in kk-news
+    word = recover("aleumettik-madeni").words[0]
+    assert word.known and not word.typo
+    assert word.cyrillic == "әлеуметтік"
+    assert romanize("әлеуметтік", "kk-news") == "aleumettik"
+
+
+@pytest.mark.parametrize("scheme", ["kk-news", "kk-latin-2021", "kk-latin-2018", "kk-latin-2017"])
+def test_corrected_title_round_trips_through_every_style(scheme: str) -> None:
+    latin = romanize(TITLE_1_KK, scheme)
+    result = recover(latin)
+    assert result.style == scheme
+    assert result.text == TITLE_1_KK
+    assert result.typos == ()
+
+
+def test_mixed_styles_in_one_title() -> None:
+    assert recover("Otbasylyq oku – tärbie kozı").text == "Отбасылық оқу – тәрбие көзі"
+
+
+def test_by_ear_variants() -> None:
+    assert recover("tarbie").text == "тәрбие"  # e for ye
+    assert recover("kitapkhanasy").text == recover("kitaphanasy").text == "кітапханасы"  # kh or h for х
+    assert recover("Kairat").text == "Қайрат"  # i for й
+
+
+# --- names, places and loan words -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("Abay", "Абай"),
+        ("Karaganda", "Қарағанды"),
+        ("Almaty", "Алматы"),
+        ("conference", "конференция"),
+        ("missiyasy", "миссиясы"),
+        ("Qazaqstan", "Қазақстан"),
+        ("Shymkent", "Шымкент"),
+        ("Yerkebulan", "Еркебұлан"),
+    ],
+)
+def test_names_and_loan_words(latin: str, cyrillic: str) -> None:
+    assert recover(latin).text == cyrillic
+
+
+def test_every_names_list_spelling_recovers_to_its_entry() -> None:
+    for cyrillic, latin in R.read_names(R.lexicon_dir() / R.NAMES_FILE):
+        assert recover(latin).text.lower() == cyrillic.lower(), latin
+
+
+def test_glossary_place_names_recover_from_2021_spelling() -> None:
+    tomllib = pytest.importorskip("tomllib")
+    folder = Path(__file__).resolve().parent.parent / "glossaries"
+    names = []
+    for path in sorted(folder.glob("*.toml")):
+        for entity in tomllib.loads(path.read_text(encoding="utf-8")).get("entity", []):
+            if isinstance(entity.get("kk"), str):
+                names.append(entity["kk"])
+    if not names:
+        pytest.skip("no glossaries in this checkout")
+    right = sum(recover(romanize(name, "kk-latin-2021")).text == name for name in names)
+    assert right >= 0.95 * len(names)
+
+
+# --- morphology, case, punctuation -------------------------------------------------
+
+
+def test_unseen_inflections_are_analysed_with_harmony() -> None:
+    word = recover("kitaphanasynyn").words[0]
+    assert word.cyrillic == "кітапханасының" and word.known
+    assert recover("adamyn").text == "адамын"  # 3rd-person possessive + accusative, not "your (sg.)"
+    assert recover("zhasauy").text == "жасауы"  # у is a glide: -ы, not -й
+    assert recover("damytudagy").text == "дамытудағы"
+
+
+def test_vowel_harmony_decides_k_and_g() -> None:
+    assert recover("kolder").text == "көлдер"
+    assert recover("koldar").text == "қолдар"
+
+
+def test_official_alphabet_keeps_its_letters() -> None:
+    # in a 2021 text n is н and ñ is ң
+    assert recover("adamyn", style="kk-latin-2021").text == "адамын"
+    assert recover("Ūlttyq kıtaphana").text == "Ұлттық кітапхана"
+
+
+def test_case_is_kept() -> None:
+    assert recover("ULTTYK KITAPHANA").text == "ҰЛТТЫҚ КІТАПХАНА"
+    assert recover("Ulttyk kitaphana").text == "Ұлттық кітапхана"
+    # 2021: I is the capital of ı (і), İ of i (и/й)
+    assert recover("Ūlttyq Kıtaphana ILE").text == "Ұлттық Кітапхана ІЛЕ"
+    assert recover("Qazaqstan İnjenerlık akademiasy").text.startswith("Қазақстан Инженерлік")
+
+
+def test_punctuation_spacing_and_other_scripts_pass_through() -> None:
+    text = "«Abay»,  Almaty (2023)!\n\tҚарағанды: oku?"
+    assert recover(text).text == "«Абай»,  Алматы (2023)!\n\tҚарағанды: оқу?"
+
+
+def test_spaced_hyphen_becomes_kazakh_dash_but_word_hyphen_stays() -> None:
+    assert recover("oku - tarbiye").text == "оқу – тәрбие"
+    assert recover("aleumettik-madeni").text == "әлеуметтік-мәдени"
+
+
+def test_alternatives_and_confidence() -> None:
+    word = recover("kol").words[0]
+    options = {c.cyrillic for c in word.alternatives}
+    assert {"қол", "көл"} <= options
+    assert 0 < word.confidence <= 1
+    assert abs(sum(c.score for c in word.alternatives) - 1) < 0.05
+
+
+def test_only_kazakh() -> None:
+    from translit.errors import TranslitError
+
+    with pytest.raises(TranslitError):
+        recover("Privet", lang="ru")
+
+
+# --- the skeleton and the fast romanization ----------------------------------------
+
+KAZAKH_WORDS = [
+    "Ұлттық", "дәстүрлерді", "кітапханасының", "әлеуметтік", "тәрбие", "Еркебұлан", "үйіне", "щётка",
+    "чемпион", "Қайроллаұлы", "түйе", "тұзхана", "миссиясы", "Өскемен", "ғылыми", "жиһаз", "съезд",
+]
+
+
+@pytest.mark.parametrize("scheme", list(R.STYLES))
+def test_fast_tables_agree_with_the_engine(scheme: str) -> None:
+    for word in KAZAKH_WORDS:
+        assert R.romanize_word(word.lower(), scheme) == romanize(word.lower(), scheme), word
+
+
+def _real_words() -> list[str]:
+    words = set(KAZAKH_WORDS) | set(re.findall(r"[^\W\d_]+", TITLE_1_KK + " " + TITLE_2_KK))
+    words |= R._glossary_words()
+    return sorted(word.lower() for word in words)
+
+
+@given(st.sampled_from(_real_words()))
+@settings(max_examples=300, deadline=None)
+def test_every_style_folds_a_real_word_to_the_same_skeleton(word: str) -> None:
+    keys = {R.fold(romanize(word, scheme)) for scheme in R.STYLES}
+    assert keys == {R.skeleton(word)}
+
+
+@given(st.text(alphabet=st.sampled_from(list("Ұлттық және 123,.;:!?()«»-–\n\tәҚ")), max_size=40))
+@settings(max_examples=100, deadline=None)
+def test_text_without_latin_letters_is_untouched(text: str) -> None:
+    result = recover(text)
+    assert result.words == ()
+    assert result.text == text
+
+
+@given(st.lists(st.sampled_from(["Abay", "oku", "tarbiye", "kozi", "ulttyk", ",", " ", "  ", "-", "!", "\n", "2023"]), max_size=12))
+@settings(max_examples=100, deadline=None)
+def test_everything_but_words_is_kept(parts: list[str]) -> None:
+    text = "".join(parts)
+    result = recover(text)
+    strip = re.compile(r"[A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІіЁё]+")
+    assert strip.sub("W", result.text).replace("–", "-") == strip.sub("W", text)
+    assert len(result.words) == len(strip.findall(text))
+
+
+def test_detect_style() -> None:
+    assert R.detect_style(TITLE_1) == "kk-news"
+    assert R.detect_style("Ūlttyq jäne otbasylyq") == "kk-latin-2021"
+    assert R.detect_style("Ulttyq jáne otbasylyq") == "kk-latin-2018"
+    assert R.detect_style("Ulttyq ja'ne otbasylyq") == "kk-latin-2017"
+
+
+# --- rerender --------------------------------------------------------------------
+
+
+def test_rerender_seed_post_in_2021() -> None:
+    post = SEED.read_text(encoding="utf-8")
+    out = rerender(post, "kk-latin-2021")
+    assert '"Otbasylyq oqu - tärbie közı"' in out
+    assert '"Balalarğa oqu"' in out
+    # flagged words stay as typed, known ones are re-spelled
+    assert '"Ūlttyq jäne otbasylyq dastustusturlerdi saqtau' in out
+    # English text and the Russian title are untouched
+    assert '"Druzhniye Rebyata"' in out
+    assert "organized by Karaganda regional children's library named after Abay" in out
+    assert out.count("\n") == post.count("\n")
+
+
+def test_rerender_makes_one_spelling_of_one_title() -> None:
+    text = 'A talk on "Otbasylyq oqu - tärbie közı" and later on "otbasylyk oku - tarbie kozi".'
+    out = R.rerender_report(text, "kk-news")
+    assert [span.rendered for span in out.spans] == ["Otbasylyk oku - tarbiye kozi", "otbasylyk oku - tarbiye kozi"]
+
+
+def test_rerender_correct_applies_suggestions() -> None:
+    out = rerender(f'on "{TITLE_1}"', "kk-news", correct=True)
+    assert out == f'on "{romanize(TITLE_1_KK, "kk-news")}"'
+
+
+def test_rerender_unknown_scheme_is_an_error() -> None:
+    from translit.errors import TranslitError
+
+    with pytest.raises(TranslitError):
+        rerender('"Otbasylyk oku"', "kk-nonsense")
+
+
+# --- CLI -------------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def test_cli_recover_reports_typos_with_exit_1() -> None:
+    result = runner.invoke(app, ["recover", "-"], input=TITLE_1 + "\n")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Ұлттық және отбасылық дәстүстүстүрлерді")
+    assert f"corrected: {TITLE_1_KK}" in result.stdout
+    assert "dastustusturlerdi" in result.stdout and "дәстүрлерді" in result.stdout
+
+
+def test_cli_recover_json(tmp_path: Path) -> None:
+    path = tmp_path / "title.txt"
+    path.write_text(TITLE_2, encoding="utf-8")
+    result = runner.invoke(app, ["recover", str(path), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["text"] == TITLE_2_KK
+    assert data["words"][0]["cyrillic"] == "Отбасылық"
+    assert data["words"][0]["alternatives"][0]["source"] == "lexicon"
+
+
+def test_cli_rerender_to_file_and_never_over_the_input(tmp_path: Path) -> None:
+    source = tmp_path / "post.txt"
+    source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out.txt"
+    result = runner.invoke(app, ["rerender", str(source), "--scheme", "kk-latin-2021", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert '"Otbasylyq oqu - tärbie közı"' in out.read_text(encoding="utf-8")
+    again = runner.invoke(app, ["rerender", str(source), "--scheme", "kk-news", "-o", str(source), "--force"])
+    assert again.exit_code != 0
+    assert source.read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8")
+
+
+def test_cli_recover_unknown_style_is_a_usage_error() -> None:
+    from translit.cli import main
+
+    assert main(["recover", "-", "--style", "kk-xx"]) == 2
+
+
+def test_rerender_keeps_exonyms_in_news_ascii_but_not_in_2021() -> None:
+    text = '"Qazaqstan kıtaptary" and "Kazakhstan kitaptary" in "Karaganda oblysy"'
+    assert rerender(text, "kk-news") == '"Kazakstan kitaptary" and "Kazakhstan kitaptary" in "Karaganda oblysy"'
+    assert rerender(text, "kk-latin-2021") == '"Qazaqstan kıtaptary" and "Qazaqstan kıtaptary" in "Qarağandy oblysy"'

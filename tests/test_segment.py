@@ -1,0 +1,135 @@
+"""A post split into blocks, sentences and inline spans with exact offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translit import segments
+from translit.segment import BLOCK_KINDS, Segment
+
+SEED = Path(__file__).resolve().parent.parent / "examples" / "nlrk-2023-02-28.en.txt"
+TEXT = SEED.read_text(encoding="utf-8")
+TITLES = [
+    "Kazakhstan kitaptary",
+    "Ulttyk zhane otbasylyk dastustusturlerdi saktau men damytudagy balalar kitaphanasyn aleumettik-madeni miassi",
+    "Otbasylyk oku - tarbiye kozi",
+    "Druzhniye Rebyata",
+    "Balalarga oku",
+]
+
+
+def test_seed_blocks_are_the_paragraphs() -> None:
+    parts = segments(TEXT)
+    blocks = [s for s in parts if s.level == 0]
+    paragraphs = [p.strip() for p in TEXT.split("\n\n") if p.strip()]
+    assert [b.text for b in blocks] == paragraphs
+    assert [b.kind for b in blocks[:3]] == ["heading", "caption", "paragraph"]
+    assert blocks[1].text == "Бахина фото" and blocks[1].detection.lang == "ru"
+    assert all(b.detection.lang == "en" for b in blocks[2:])
+
+
+def test_seed_quoted_titles_are_inline_spans_with_exact_offsets() -> None:
+    parts = segments(TEXT)
+    quotes = [s for s in parts if s.kind == "quote"]
+    assert [q.text for q in quotes] == TITLES
+    for quote in quotes:
+        assert TEXT[quote.start : quote.end] == quote.text
+        assert TEXT[quote.start - 1] == '"' and TEXT[quote.end] == '"'
+        assert quote.level == 2 and parts[quote.parent].kind == "sentence"
+    found = {q.text: q.detection for q in quotes}
+    for title in ("Kazakhstan kitaptary", TITLES[1], "Otbasylyk oku - tarbiye kozi", "Balalarga oku"):
+        assert (found[title].lang, found[title].romanized) == ("kk", True), title
+    assert found[TITLES[1]].scheme == "kk-news"
+    assert (found["Druzhniye Rebyata"].lang, found["Druzhniye Rebyata"].romanized) == ("ru", True)
+
+
+def test_seed_sentences_keep_initials_together() -> None:
+    parts = segments(TEXT)
+    sentences = [s.text for s in parts if s.kind == "sentence"]
+    assert any(s.startswith("On the 28th of February") and "K.A. Bakhina took part" in s for s in sentences)
+    opened = next(p for p in parts if p.level == 0 and p.text.startswith("The online conference was opened"))
+    inside = [s.text for s in parts if s.parent == parts.index(opened)]
+    assert len(inside) == 2
+    assert inside[1].startswith("The head of the group") and inside[1].endswith("at the online conference.")
+
+
+def test_parents_nest() -> None:
+    parts = segments(TEXT)
+    for seg in parts:
+        if seg.parent is None:
+            assert seg.level == 0 and seg.kind in BLOCK_KINDS
+        else:
+            parent = parts[seg.parent]
+            assert parent.level == seg.level - 1
+            assert parent.start <= seg.start <= seg.end <= parent.end
+
+
+def test_foreign_script_runs() -> None:
+    text = "Сотрудник библиотеки K.A. Bakhina выступила с докладом. The caption read Бахина фото in Cyrillic."
+    parts = segments(text)
+    foreign = [(s.text, s.detection.script) for s in parts if s.kind == "foreign"]
+    assert foreign == [("K.A. Bakhina", "Latn"), ("Бахина фото", "Cyrl")]
+    assert [s.detection.lang for s in parts if s.kind == "sentence"] == ["ru", "en"]
+
+
+def test_guillemets_and_caption_above_paragraph() -> None:
+    text = "Фото: Бахина\nЖұмакенов Еркебұлан Қайроллаұлы «Отбасылық оқу – тәрбие көзі» тақырыбында баяндама жасады."
+    parts = segments(text)
+    assert [(s.kind, s.text) for s in parts if s.level == 0] == [
+        ("caption", "Фото: Бахина"),
+        ("paragraph", text.split("\n")[1]),
+    ]
+    quote = next(s for s in parts if s.kind == "quote")
+    assert quote.text == "Отбасылық оқу – тәрбие көзі" and quote.detection.lang == "kk"
+
+
+def test_markdown_heading_and_list() -> None:
+    text = "# Ұлттық кітапхана\n- Бахина фото\n- Druzhnye rebyata\n\nA paragraph.\r\nIt goes on."
+    blocks = [s for s in segments(text) if s.level == 0]
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "# Ұлттық кітапхана"),
+        ("list-item", "- Бахина фото"),
+        ("list-item", "- Druzhnye rebyata"),
+        ("paragraph", "A paragraph.\r\nIt goes on."),
+    ]
+
+
+def test_empty_and_blank() -> None:
+    assert segments("") == []
+    assert segments(" \n\n\t\n") == []
+
+
+paragraph = st.text(
+    alphabet=st.sampled_from(list("abc әқ Бахина.!?«»\"“”-:K") + [" ", "A", "Қ"]), min_size=1, max_size=60
+).filter(lambda p: p.strip())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(paragraph, min_size=1, max_size=5), st.sampled_from(["\n\n", "\n \n", "\r\n\r\n", "\n\n\n"]))
+def test_blocks_cover_every_paragraph_exactly(paragraphs: list[str], separator: str) -> None:
+    text = separator.join(paragraphs)
+    parts = segments(text)
+    for seg in parts:
+        assert text[seg.start : seg.end] == seg.text
+        assert seg.text == seg.text.strip() and seg.text
+    blocks = [s for s in parts if s.level == 0]
+    covered = _covered(blocks)
+    assert covered == {i for i, ch in enumerate(text) if not ch.isspace()}
+    for index, block in enumerate(parts):
+        if block.level != 0:
+            continue
+        sentences = [s for s in parts if s.parent == index]
+        assert sentences, "every block has at least one sentence"
+        assert _covered(sentences) == {i for i in range(block.start, block.end) if not text[i].isspace()}
+
+
+def _covered(items: list[Segment]) -> set[int]:
+    seen: set[int] = set()
+    for item in items:
+        span = {i for i in range(item.start, item.end) if not item.text[i - item.start].isspace()}
+        assert not (span & seen), "segments of one level do not overlap"
+        seen |= span
+    return seen

@@ -1,0 +1,263 @@
+"""Pre-publication checks of a post's versions: ``check_versions`` and the ``Finding`` it returns.
+
+Each check has a stable id (``family.name``), a default severity and a
+docstring in its family module under :mod:`translit.checks`; ``translit.toml``
+turns checks on and off and changes severities (see :mod:`translit.config`).
+Pair checks (numbers, dates, contacts, glossary coverage, structure) need two
+or more versions and are skipped for a version checked alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import FAMILIES
+from .checks.base import SEVERITY_RANK, CheckSpec, Emitter, Finding, Post, Version
+from .config import Config, load_config
+from .errors import InputError
+
+__all__ = [
+    "CHECKS",
+    "Finding",
+    "CheckSpec",
+    "PostFiles",
+    "apply_fixes",
+    "check_versions",
+    "fix_versions",
+    "group_files",
+    "language_of",
+    "language_from_name",
+    "SEVERITY_RANK",
+]
+
+LANGS = ("en", "kk", "ru")
+LANG_ALIASES = {"en": "en", "eng": "en", "kk": "kk", "kz": "kk", "kaz": "kk", "qaz": "kk", "ru": "ru", "rus": "ru"}
+POST_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+CHECKS: dict[str, CheckSpec] = {spec.id: spec for family in FAMILIES for spec in family.CHECKS}
+_NAME_LANG = re.compile(r"^(?P<stem>.+?)[._-](?P<lang>en|eng|kk|kz|kaz|qaz|ru|rus)$", re.I)
+
+
+def language_from_name(path: str | Path) -> tuple[str, str | None]:
+    """The post name and the language a file name carries: ``post.kk.md`` -> ("post", "kk")."""
+    name = Path(path).name
+    for suffix in POST_SUFFIXES:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    found = _NAME_LANG.match(name)
+    if found:
+        return found.group("stem"), LANG_ALIASES[found.group("lang").lower()]
+    return name, None
+
+
+def language_of(text: str) -> str:
+    """The language of a whole version (kk, ru or en), by the detector."""
+    from .detect import detect
+
+    lang = detect(text[:4000]).lang
+    base = lang.split("-")[0] if isinstance(lang, str) else "en"
+    if base in LANGS:
+        return base
+    letters = [char for char in text if char.isalpha()]
+    cyrillic = sum("\u0400" <= char <= "\u04ff" for char in letters)
+    if cyrillic * 2 < len(letters):
+        return "en"
+    return "kk" if any(char in "әғқңөұүһіӘҒҚҢӨҰҮҺІ" for char in text) else "ru"
+
+
+@dataclass
+class PostFiles:
+    """The files of one post: language -> path, and the name they share."""
+
+    name: str
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+def check_versions(
+    versions: Mapping[str, str] | Sequence[str | Path],
+    *,
+    config: Config | None = None,
+    paths: Mapping[str, str] | None = None,
+    formats: Mapping[str, str] | None = None,
+    encoding: str = "utf-8",
+) -> list[Finding]:
+    """Check the versions of one post and return the findings, sorted by version and position.
+
+    ``versions`` is ``{"en": text, "kk": text, "ru": text}`` (any subset), or
+    a list of file paths whose language comes from the name (``post.kk.md``)
+    or is detected. ``config`` defaults to the ``translit.toml`` found from the
+    current folder (or from the files' folder). ``paths`` names the files in
+    findings; ``formats`` forces text/markdown/html per language; ``encoding``
+    is that of the files.
+    """
+    if isinstance(versions, Mapping):
+        texts = dict(versions)
+        named = dict(paths or {})
+        start = None
+    else:
+        texts, named = {}, {}
+        for item in versions:
+            lang, text = _read_version(Path(item), encoding)
+            if lang in texts:
+                raise InputError(f"two {lang} versions given ({named[lang]} and {item})", path=item)
+            texts[lang], named[lang] = text, str(item)
+        start = Path(versions[0]).parent if versions else None
+    for lang in texts:
+        if lang not in LANGS:
+            raise InputError(f"unknown language {lang!r}; expected en, kk or ru")
+    cfg = config if config is not None else load_config(start)
+    post = Post(
+        versions=[
+            Version(lang, texts[lang], named.get(lang), _format(named.get(lang), texts[lang], (formats or {}).get(lang)))
+            for lang in LANGS
+            if lang in texts
+        ],
+        config=cfg,
+    )
+    return run_checks(post)
+
+
+def _format(path: str | None, text: str, forced: str | None) -> str:
+    if forced:
+        return forced
+    if path:
+        from .document import format_for_path
+
+        return format_for_path(path, text)
+    return "auto"
+
+
+def _read_version(path: Path, encoding: str) -> tuple[str, str]:
+    from .textio import read_text
+
+    text = read_text(path, encoding)
+    return language_from_name(path)[1] or language_of(text), text
+
+
+def run_checks(post: Post) -> list[Finding]:
+    """Run every enabled check family on a post."""
+    out = Emitter(post.config, CHECKS)
+    for family in FAMILIES:
+        family.run(post, out)
+    order = {lang: index for index, lang in enumerate(LANGS)}
+    unique: dict[tuple[str, str, int, int, str], Finding] = {}
+    for finding in out.findings:
+        unique.setdefault((finding.id, finding.version, finding.start, finding.end, finding.message), finding)
+    return sorted(unique.values(), key=lambda f: (order.get(f.version, 9), f.start, f.end, f.id))
+
+
+def group_files(paths: Iterable[str | Path], *, siblings: bool = False, encoding: str = "utf-8") -> list[PostFiles]:
+    """Group input files and folders into posts.
+
+    Files named ``NAME.LANG.EXT`` (LANG en/kk/ru, also kz/eng/rus) group by
+    NAME within their folder; a folder contributes its post files (recursively,
+    ``*.fixed.*`` outputs skipped). Untagged files named on the command line
+    form one post when their detected languages differ and there are at most
+    three of them; otherwise each is a post of its own. With ``siblings`` a
+    named ``post.en.md`` brings in ``post.kk.md`` and ``post.ru.md`` from its
+    folder (what a pre-commit hook wants when only one version changed).
+    """
+    groups: dict[tuple[Path, str], PostFiles] = {}
+    untagged: list[tuple[Path, str]] = []
+    explicit: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in POST_SUFFIXES and ".fixed." not in child.name and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                    _add(child, groups, None, encoding)
+        elif str(path) == "-":
+            raise InputError("standard input holds several versions: use --stdin-json with {\"en\": ..., \"kk\": ..., \"ru\": ...}")
+        elif path.exists():
+            explicit.append(path)
+        else:
+            raise InputError("no such file or folder", path=path)
+    for path in explicit:
+        _add(path, groups, untagged, encoding)
+    if siblings:
+        for (folder, stem), post in list(groups.items()):
+            if stem.startswith("\0"):
+                continue
+            for child in sorted(folder.iterdir()):
+                if child.is_file() and child.suffix.lower() in POST_SUFFIXES and ".fixed." not in child.name:
+                    child_stem, lang = language_from_name(child)
+                    if child_stem == stem and lang is not None and lang not in post.files:
+                        post.files[lang] = child
+    if untagged:
+        from .textio import read_text
+
+        langs = [(path, language_of(read_text(path, encoding))) for path, _ in untagged]
+        if len(langs) <= 3 and len({lang for _, lang in langs}) == len(langs):
+            post = PostFiles(langs[0][0].stem, {lang: path for path, lang in langs})
+            groups[(langs[0][0].parent, "\0untagged")] = post
+        else:
+            for path, lang in langs:
+                groups[(path.parent, "\0" + str(path))] = PostFiles(path.stem, {lang: path})
+    return list(groups.values())
+
+
+def _add(path: Path, groups: dict[tuple[Path, str], PostFiles], untagged: list[tuple[Path, str]] | None, encoding: str) -> None:
+    """File ``path`` under its post; an untagged file goes to ``untagged`` when that list is given."""
+    stem, lang = language_from_name(path)
+    if lang is None:
+        if untagged is not None:
+            untagged.append((path, stem))
+            return
+        from .textio import read_text
+
+        lang = language_of(read_text(path, encoding))
+        key = (path.parent, "\0" + str(path))
+    else:
+        key = (path.parent, stem)
+    post = groups.setdefault(key, PostFiles(stem))
+    if lang in post.files:
+        raise InputError(f"two {lang} versions of post {stem!r}: {post.files[lang]} and {path}", path=path)
+    post.files[lang] = path
+
+
+def fix_versions(
+    texts: Mapping[str, str],
+    *,
+    config: Config,
+    paths: Mapping[str, str] | None = None,
+    formats: Mapping[str, str] | None = None,
+    rounds: int = 3,
+) -> tuple[dict[str, str], int]:
+    """The versions with every fixable finding fixed, and how many fixes were made.
+
+    A fix inside another (a dash inside a quotation whose marks are replaced)
+    is applied in the next round, after the versions are checked again.
+    """
+    fixed = dict(texts)
+    total = 0
+    for _ in range(rounds):
+        findings = check_versions(fixed, config=config, paths=paths, formats=formats)
+        made = 0
+        for lang in fixed:
+            fixed[lang], count = apply_fixes(fixed[lang], [f for f in findings if f.version == lang])
+            made += count
+        total += made
+        if not made:
+            break
+    return fixed, total
+
+
+def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
+    """``text`` with every fixable finding's fix applied (overlapping fixes: the first wins); and how many."""
+    chosen: list[Finding] = []
+    last_end = -1
+    for finding in sorted((f for f in findings if f.fixable and f.fix is not None), key=lambda f: (f.start, -f.end)):
+        if finding.start >= last_end and finding.end > finding.start:
+            chosen.append(finding)
+            last_end = finding.end
+    pieces = []
+    cursor = 0
+    for finding in chosen:
+        pieces.append(text[cursor : finding.start])
+        pieces.append(finding.fix or "")
+        cursor = finding.end
+    pieces.append(text[cursor:])
+    return "".join(pieces), len(chosen)

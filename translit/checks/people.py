@@ -1,0 +1,133 @@
+"""People: one spelling per person, the one the people glossary gives.
+
+``people.inconsistent`` — two spellings of what is evidently one name in a version: "Jomart" and
+"Zhomart", "Tokayev" and "Tokaev", "Esenzhanov" and "Yesenzhanov", or a patronymic written in both
+systems ("Kaiyrbekkyzy" and "Kaiyrbekovna"). Words are compared by a spelling skeleton that folds the
+variation transliteration allows (zh/j, kh/h, y/i, ye-/e-, a glide y between vowels, doubled letters;
+Kazakh letters to their Russian look-alikes in Cyrillic), never by edit distance, so different names
+are not confused.
+``people.spelling`` — a person's name in a form the people glossary marks as wrong, with its official
+spelling ("Kasym-Zhomart Tokaev" → "Kassym-Jomart Tokayev").
+``people.missing`` — a person the people glossary knows, named in one version but not found in another:
+left out, or spelled in a way the glossary does not list. ``info`` by default, because news often
+names a person in one version and writes "the Head of State" / "Мемлекет басшысы" in another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from functools import lru_cache
+
+from .base import CheckSpec, Emitter, Post, Version, quote
+from .compare import compare_values
+from .extract import Value
+from .glossary import PERSON_TYPES, entity_type, load_glossary, mentions
+from .names import is_caps, runs
+
+CHECKS = [
+    CheckSpec("people.inconsistent", "warning", "The same person's name spelled two ways in one version."),
+    CheckSpec("people.spelling", "warning", "A person's name not spelled as the people glossary says.", fixable=True),
+    CheckSpec("people.missing", "info", "A person of the people glossary named in one version is not found in another.", pair=True),
+]
+
+_LATIN_PATRONYMIC = re.compile(r"(?:kyzy|kizi|qyzy|qizi|kyzi|qızy|uly|uli|ulu|ūly|yevna|evna|ovna|yevich|evich|ovich)$")
+_CYRILLIC_PATRONYMIC = re.compile(r"(?:қызы|кызы|ұлы|улы|уly|евна|овна|евич|ович)$")
+_KK_TO_RU = str.maketrans("әғқңөұүһіё", "агкноуухие")
+_VOWELS = "aeiouy"
+_MIN_LENGTH = 4
+_KINDS = frozenset({"paragraph", "list_item", "quote", "cell", "heading", "caption"})
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """The spelling skeleton of a name: equal for spellings transliteration may produce of one name."""
+    word = word.lower().replace("'", "").replace("’", "")
+    if word.endswith("s") and len(word) > 3 and word[-2:] in ("'s", "’s"):
+        word = word[:-2]
+    cyrillic = any("\u0400" <= char <= "\u04ff" for char in word)
+    patronymic = ""
+    pattern = _CYRILLIC_PATRONYMIC if cyrillic else _LATIN_PATRONYMIC
+    found = pattern.search(word)
+    if found and found.start() >= 3:
+        word, patronymic = word[: found.start()], "+patronymic"
+    if cyrillic:
+        word = word.translate(_KK_TO_RU).replace("й", "и").replace("ы", "и").replace("э", "е")
+    else:
+        for old, new in (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("q", "k"), ("w", "u"), ("x", "ks")):
+            word = word.replace(old, new)
+        if word.startswith("ye"):
+            word = word[1:]
+        word = re.sub(rf"(?<=[{_VOWELS}])y(?=[{_VOWELS}])", "", word)
+        word = word.replace("y", "i")
+    word = re.sub(r"(.)\1+", r"\1", word)
+    return word + patronymic
+
+
+def run(post: Post, out: Emitter) -> None:
+    """Report glossary-wrong spellings of people and names spelled two ways within a version."""
+    glossary = load_glossary(post)
+    for version in post.versions:
+        covered: list[tuple[int, int]] = []
+        for mention in mentions(post, version):
+            if entity_type(post, mention.entity) not in PERSON_TYPES or mention.status not in ("discouraged", "outdated"):
+                continue
+            fix = glossary.replacement(mention)
+            if fix is None or fix == mention.text:
+                continue
+            covered.append((mention.start, mention.end))
+            reason = f" ({mention.reason})" if mention.reason else ""
+            # A fix that drops a word (a patronymic the glossary does not list) is only a suggestion.
+            same_shape = len(fix.split()) == len(mention.text.split())
+            out("people.spelling", version, mention.start, mention.end, f"{quote(mention.text)} is spelled {quote(fix)} in the people glossary{reason}.", fix=fix, fixable=same_shape)
+        if out.enabled("people.inconsistent"):
+            _inconsistent(version, out, covered)
+    compare_values(post, out, "people.missing", _people(post), "person")
+
+
+def _people(post: Post) -> Callable[[Version], list[Value]]:
+    def values(version: Version) -> list[Value]:
+        seen: dict[str, Value] = {}
+        glossary = load_glossary(post)
+        for mention in mentions(post, version):
+            if mention.entity is None or mention.entity in seen or entity_type(post, mention.entity) not in PERSON_TYPES:
+                continue
+            name = glossary.entity(mention.entity).official("en") or mention.entity
+            seen[mention.entity] = Value(mention.entity, quote(name), mention.start, mention.end)
+        return list(seen.values())
+
+    return values
+
+
+def _inconsistent(version: Version, out: Emitter, covered: list[tuple[int, int]]) -> None:
+    spellings: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(dict)
+    for word_run in runs(version, _KINDS):
+        for word in word_run:
+            text = word.text
+            if len(text) < _MIN_LENGTH or not text[0].isupper() or is_caps(text):
+                continue
+            spellings[skeleton(text)].setdefault(text.lower(), []).append((word.start, word.end))
+    for forms in spellings.values():
+        if len(forms) < 2:
+            continue
+        ordered = sorted(forms.items(), key=lambda item: (-len(item[1]), item[1][0][0]))
+        preferred, places = ordered[0]
+        first = places[0]
+        for _form, occurrences in ordered[1:]:
+            start, end = occurrences[0]
+            if any(s < end and start < e for s, e in covered):
+                continue
+            wanted = version.text[first[0] : first[1]]
+            if version.text[start:end][:1].isupper():
+                wanted = wanted[:1].upper() + wanted[1:]
+            patronymic = skeleton(wanted).endswith("+patronymic") and wanted.lower()[-4:] != version.text[start:end].lower()[-4:]
+            what = "the patronymic is written in two systems" if patronymic else "one name spelled two ways"
+            out(
+                "people.inconsistent",
+                version,
+                start,
+                end,
+                f"{quote(version.text[start:end])} and {quote(version.text[first[0]:first[1]])} (line {version.position(first[0])[0]}): {what}; use one spelling.",
+                fix=wanted,
+            )

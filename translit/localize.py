@@ -1,0 +1,213 @@
+"""Dates, numbers, quotes and dashes in each language's news style.
+
+``format_date(DateValue(2023, 2, 28), "kk")`` gives ``2023 жылғы 28 ақпанда``;
+``"ru"`` gives ``28 февраля 2023 года``; ``"en"`` gives ``February 28, 2023``
+(``style="uk"``: ``28 February 2023``).  Numbers use CLDR separators through
+Babel (``10 000`` with a no-break space and ``75,4`` in kk/ru, ``10,000`` and
+``75.4`` in en).  Phones, e-mails and URLs are never rewritten.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from .entities import MONTHS, DateValue, Entity, TimeValue
+
+__all__ = [
+    "kk_suffix",
+    "format_date",
+    "format_number",
+    "format_time",
+    "render_entity",
+    "fix_quotes",
+    "fix_dashes",
+    "typography",
+]
+
+_EN_MONTHS = tuple(m.capitalize() for m in MONTHS["en"])
+
+_BACK = set("аоұыяуэё")
+_FRONT = set("әеөүіи")
+_VOICELESS = set("кқпстфхцчшщ")
+_SONORANT = set("мнң")
+
+# Suffix families: (back, front) forms after a vowel, after м/н/ң, after other voiced, after voiceless.
+_CASE_SUFFIX: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str], tuple[str, str]]] = {
+    "gen": (("ның", "нің"), ("ның", "нің"), ("дың", "дің"), ("тың", "тің")),
+    "dat": (("ға", "ге"), ("ға", "ге"), ("ға", "ге"), ("қа", "ке")),
+    "acc": (("ны", "ні"), ("ды", "ді"), ("ды", "ді"), ("ты", "ті")),
+    "loc": (("да", "де"), ("да", "де"), ("да", "де"), ("та", "те")),
+    "abl": (("дан", "ден"), ("нан", "нен"), ("дан", "ден"), ("тан", "тен")),
+    "ins": (("мен", "мен"), ("мен", "мен"), ("мен", "мен"), ("пен", "пен")),
+    "attr": (("дағы", "дегі"), ("дағы", "дегі"), ("дағы", "дегі"), ("тағы", "тегі")),
+}
+
+
+def kk_suffix(word: str, case: str) -> str:
+    """The Kazakh case ending ``word`` takes (vowel harmony and consonant assimilation)."""
+    if case in ("nom", "", None) or case not in _CASE_SUFFIX:
+        return ""
+    low = word.lower()
+    letters = [ch for ch in low if ch.isalpha()]
+    front = False
+    for ch in reversed(letters):
+        if ch in _BACK:
+            break
+        if ch in _FRONT:
+            front = True
+            break
+    last = letters[-1] if letters else "а"
+    vowels = _BACK | _FRONT
+    if last in vowels:
+        family = 0
+    elif last in _SONORANT:
+        family = 1
+    elif last in _VOICELESS:
+        family = 3
+    else:
+        family = 2
+    if case == "ins" and last in "жз":
+        return "бен"
+    if case == "ins" and last in "мнң":
+        return "бен"
+    return _CASE_SUFFIX[case][family][1 if front else 0]
+
+
+def _kk_case(detail: str) -> str:
+    """Map a source date's form to the Kazakh case used in the official pattern."""
+    return {
+        "loc": "loc", "poss_loc": "loc", "on": "loc", "attr": "attr", "poss_attr": "attr",
+        "gen": "gen", "dat": "dat", "abl": "abl", "nom": "nom", "poss": "nom",
+    }.get(detail, "loc")
+
+
+def format_date(value: DateValue, lang: str, *, style: str = "us", case: str | None = None) -> str:
+    """A date in news style; ``case`` is the Kazakh case of the month (default: locative, "on")."""
+    m = value.month - 1
+    if lang == "en":
+        month = _EN_MONTHS[m]
+        if value.day is None:
+            return f"{month} {value.year}" if value.year else month
+        if style == "uk":
+            return f"{value.day} {month}" + (f" {value.year}" if value.year else "")
+        return f"{month} {value.day}" + (f", {value.year}" if value.year else "")
+    if lang == "ru":
+        if value.day is None:
+            month = MONTHS["ru_prep"][m] if case == "prep" else MONTHS["ru_nom"][m]
+            return f"{month} {value.year} года" if value.year else month
+        return f"{value.day} {MONTHS['ru_gen'][m]}" + (f" {value.year} года" if value.year else "")
+    if lang == "kk":
+        base = MONTHS["kk"][m]
+        kcase = case or "loc"
+        month = base + kk_suffix(base, kcase)
+        if value.day is None:
+            return f"{value.year} жылғы {month}" if value.year else month
+        return (f"{value.year} жылғы " if value.year else "") + f"{value.day} {month}"
+    raise ValueError(f"no date style for language {lang!r}")
+
+
+def format_time(value: TimeValue, lang: str) -> str:
+    """24-hour ``15:00`` in all three languages."""
+    return f"{value.hour:02d}:{value.minute:02d}" if value.hour >= 10 else f"{value.hour}:{value.minute:02d}"
+
+
+_SCALE_WORDS = {
+    "en": {10**9: "billion", 10**6: "million", 10**3: "thousand"},
+    "ru": {10**9: "млрд", 10**6: "млн", 10**3: "тыс."},
+    "kk": {10**9: "млрд", 10**6: "млн", 10**3: "мың"},
+}
+_SEPARATOR = regex.compile(r"[.,\s\u00a0\u202f]")
+_SCALE_OF = {"млн": 10**6, "mln": 10**6, "million": 10**6, "млрд": 10**9, "bn": 10**9, "billion": 10**9,
+             "мың": 10**3, "тыс.": 10**3, "тысяч": 10**3, "тысячи": 10**3, "тысяча": 10**3, "thousand": 10**3}
+
+
+@lru_cache(maxsize=2048)
+def format_number(value: Decimal, lang: str, plain_digits: bool = False) -> str:
+    """A number with the language's separators; ``plain_digits`` keeps ``2023``-style integers ungrouped."""
+    if plain_digits and value == value.to_integral_value() and abs(value) < 10000:
+        return str(int(value))
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale={"kk": "kk", "ru": "ru", "en": "en"}.get(lang, "en"), decimal_quantization=False)
+
+
+def render_entity(entity: Entity, lang: str, *, date_style: str = "us", case: str | None = None) -> str:
+    """``entity`` written as the ``lang`` version of the post writes it."""
+    if entity.kind == "date":
+        if lang == "kk" and case is None:
+            case = _kk_case(entity.detail)
+        return format_date(entity.value, lang, style=date_style, case=case)  # type: ignore[arg-type]
+    if entity.kind == "time":
+        return format_time(entity.value, lang)  # type: ignore[arg-type]
+    if entity.kind in ("number", "percent"):
+        value: Decimal = entity.value  # type: ignore[assignment]
+        plain = not _SEPARATOR.search(entity.text.rstrip("%").strip())
+        scale_word = entity.detail if entity.detail in _SCALE_OF else ""
+        if scale_word:
+            scale = _SCALE_OF[scale_word]
+            base = format_number(value / scale, lang, True)
+            return f"{base} {_SCALE_WORDS.get(lang, _SCALE_WORDS['en'])[scale]}"
+        text = format_number(value, lang, plain)
+        return text + "%" if entity.kind == "percent" else text
+    return entity.text
+
+
+# ------------------------------------------------------------------ typography
+
+_ANY_QUOTE = regex.compile(r"[\"«»“”„]")
+_QUOTES = {"en": ("“", "”", "‘", "’"), "ru": ("«", "»", "„", "“"), "kk": ("«", "»", "„", "“")}
+
+
+def fix_quotes(text: str, lang: str) -> str:
+    """Straight and foreign quotation marks become the language's own (« » kk/ru, “ ” en)."""
+    if lang not in _QUOTES:
+        return text
+    if not _ANY_QUOTE.search(text):
+        return text
+    open_q, close_q, nest_open, nest_close = _QUOTES[lang]
+    out: list[str] = []
+    depth = 0
+    pos = 0
+    for m in _ANY_QUOTE.finditer(text):
+        i = m.start()
+        out.append(text[pos:i])
+        pos = i + 1
+        ch = text[i]
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if ch in "«„" or (ch == "“" and lang == "en"):
+            opening = True
+        elif ch in "»”":
+            opening = False
+        elif ch == "“":  # ru/kk close nested quotes with “; in en-typed text it opens
+            opening = depth == 0
+        else:
+            opening = (prev.isspace() or prev in "([{-—–/") and not nxt.isspace()
+            if not opening and depth == 0 and not (prev.isalnum() or prev in ".,!?…:;)"):
+                opening = True
+        if opening:
+            out.append(open_q if depth == 0 else nest_open)
+            depth += 1
+        else:
+            depth = max(depth - 1, 0)
+            out.append(close_q if depth == 0 else nest_close)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_SPACED_DASH = regex.compile(r"(?<=\S)[ \u00a0]+[-–—]{1,2}[ \u00a0]+(?=\S)")
+_DASHES = {"ru": " — ", "kk": " – ", "en": " — "}
+
+
+def fix_dashes(text: str, lang: str) -> str:
+    """A spaced hyphen or dash between words becomes the language's dash (ru —, kk –, en —)."""
+    dash = _DASHES.get(lang)
+    return _SPACED_DASH.sub(dash, text) if dash else text
+
+
+def typography(text: str, lang: str) -> str:
+    """Quotes and dashes of ``lang``."""
+    return fix_dashes(fix_quotes(text, lang), lang)

@@ -1,0 +1,1248 @@
+"""Kazakh typed in Latin letters, back to Cyrillic: best guess, alternatives, typos.
+
+Editors type Kazakh titles in Latin "by ear" (news ASCII: ``Ulttyk zhane
+otbasylyk``), in one of the official alphabets (2021 ``Ūlttyq jäne``, 2018
+``Ulttyq jáne``, 2017 ``Ulttyq ja'ne``) or in a mix. News ASCII merges ten
+letter pairs (а/ә, г/ғ, и/і, й/ы, к/қ, н/ң, о/ө, у/ұ/ү, ...), so the Cyrillic
+cannot be read off the letters; it is recovered from a lexicon.
+
+How a word is recovered:
+
+1. Its *skeleton* is computed: the spelling folded to what every style agrees
+   on (``fold``: ä/á/a' → a, q → k, ş → sh, kh → h, zh/j → j, ye → e, y → i,
+   doubled letters once). Every lexicon word is stored under the skeleton of
+   its kk-news romanization, so recovery is a dictionary lookup.
+2. The lexicon words under that skeleton are ranked by corpus frequency and by
+   how exactly they explain the spelling: a word whose romanization in the
+   text's own style equals the input wins over one that only folds to it
+   (in a 2021-style text "kol" is кол, not қол).
+3. A word not in the lexicon is analysed as a known word plus Kazakh suffixes
+   (кітапхана·сы·ның, дамыту·да·ғы), allomorphs chosen by vowel harmony and
+   the final sound; failing that, it is spelled letter by letter under vowel
+   harmony (front ә ө ү і е take к/г, back а о ұ ы take қ/ғ) and flagged.
+4. A flagged word gets suggestions: nearest lexicon words by edits of its
+   skeleton (one or two), with stutters ("stustustu") undone. A known word is
+   also flagged when its case breaks the genitive–possessive agreement of a
+   noun phrase ("балалар кітапханасын ... миссиясы" wants кітапханасының).
+
+Typos are suggested, never silently applied: :attr:`Recovery.text` keeps the
+reading of what was typed, :attr:`Recovery.corrected` applies the top
+suggestion of every flagged word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .resources import bundled_dir
+
+__all__ = [
+    "Candidate",
+    "RerenderedSpan",
+    "Lexicon",
+    "Recovery",
+    "Rerendering",
+    "WordRecovery",
+    "detect_style",
+    "fold",
+    "load_lexicon",
+    "recover",
+    "rerender",
+    "rerender_report",
+    "romanize_word",
+    "skeleton",
+]
+
+STYLES = ("kk-news", "kk-latin-2021", "kk-latin-2018", "kk-latin-2017")
+"""Input styles told apart by :func:`detect_style`; ``kk-news`` covers by-ear ASCII too."""
+
+# --------------------------------------------------------------------------
+# Fast per-word romanization (hot path of ranking; the engine's rule files are
+# the reference, and the test suite checks that these tables agree with them).
+
+_NEWS = {
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e",
+    "ё": "yo", "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k", "қ": "k", "л": "l",
+    "м": "m", "н": "n", "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "kh", "һ": "h", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "і": "i", "ь": "", "э": "e",
+    "ю": "yu", "я": "ya",
+}
+_L2021 = dict(
+    _NEWS,
+    **{"ә": "ä", "ғ": "ğ", "е": "e", "ж": "j", "й": "i", "қ": "q", "ң": "ñ", "ө": "ö",
+       "ұ": "ū", "ү": "ü", "х": "h", "ш": "ş", "ы": "y", "і": "ı", "щ": "şş", "ё": "io",
+       "ю": "iu", "я": "ia", "ц": "ts", "ч": "tş"},
+)
+_L2018 = dict(
+    _NEWS,
+    **{"ә": "á", "ғ": "ǵ", "ж": "j", "и": "ı", "й": "ı", "қ": "q", "ң": "ń", "ө": "ó",
+       "у": "ý", "ұ": "u", "ү": "ú", "х": "h", "ы": "y", "і": "i", "ё": "ıo", "ю": "ıý",
+       "я": "ıa", "щ": "shsh"},
+)
+_L2017 = dict(
+    _NEWS,
+    **{"ә": "a'", "ғ": "g'", "ж": "j", "и": "i'", "й": "i'", "қ": "q", "ң": "n'",
+       "ө": "o'", "у": "y'", "ұ": "u", "ү": "u'", "х": "h", "ш": "s'", "ч": "c'",
+       "ы": "y", "і": "i", "ё": "i'o", "ю": "i'y'", "я": "i'a", "щ": "s's'"},
+)
+_TABLES = {
+    "kk-news": str.maketrans(_NEWS),
+    "kk-latin-2021": str.maketrans(_L2021),
+    "kk-latin-2018": str.maketrans(_L2018),
+    "kk-latin-2017": str.maketrans(_L2017),
+}
+_YE = re.compile(r"(?:(?<=[аәеёиоөуұүіэюяъь])|^)е")
+
+
+def romanize_word(word: str, style: str = "kk-news") -> str:
+    """Lower-case romanization of one lower-case Kazakh word in ``style`` (no case, no context beyond е)."""
+    if style == "kk-news":
+        word = _YE.sub("yе", word)
+    return word.translate(_TABLES[style])
+
+
+# --------------------------------------------------------------------------
+# Skeleton: the spelling folded to what all styles agree on.
+
+_PRE_FOLD = str.maketrans(
+    {
+        "ä": "a", "á": "a", "à": "a", "â": "a", "ğ": "g", "ǵ": "g", "ñ": "n", "ń": "n",
+        "ö": "o", "ó": "o", "ô": "o", "q": "k", "ū": "u", "ü": "u", "ú": "u", "ý": "u",
+        "ù": "u", "ı": "i", "í": "i", "ì": "i", "ş": "sh", "ç": "ch", "é": "e", "ê": "e",
+        "w": "u", "x": "h", "c": "ts", "’": "'", "ʼ": "'", "ʻ": "'", "`": "'",
+    }
+)
+_APOS_PAIRS = {"a'": "a", "g'": "g", "n'": "n", "o'": "o", "u'": "u", "y'": "u",
+               "i'": "i", "s'": "sh", "c'": "ch"}
+_APOS = re.compile(r"[agnouyisc]'")
+_DIGRAPHS = re.compile(r"shch|shsh|zh|ye|yo|y")
+_DIGRAPH_FOLD = {"shch": "sh", "shsh": "sh", "zh": "j", "ye": "e", "yo": "io", "y": "i"}
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=1 << 18)
+def fold(latin: str) -> str:
+    """Skeleton of a lower-case Latin word in any style: the key of the lexicon index.
+
+    >>> fold("dästürlerdı") == fold("dasturlerdi") == fold("da'stu'rlerdi")
+    True
+    """
+    text = unicodedata.normalize("NFC", latin).replace("i\u0307", "i")
+    text = _APOS.sub(lambda m: _APOS_PAIRS[m.group(0)], text.replace("’", "'"))
+    text = text.translate(_PRE_FOLD).replace("'", "")
+    # "c" became "ts" above (2017 c' was taken first); ts+h is by-ear "ch" (and 2021 ч = tş)
+    text = _DOUBLES.sub(r"\1", text.replace("tsh", "ch")).replace("kh", "h")
+    text = _DIGRAPHS.sub(lambda m: _DIGRAPH_FOLD[m.group(0)], text)
+    # й+е is "ye" in news ASCII but "ie" in 2021: both fold to e
+    return _DOUBLES.sub(r"\1", _DOUBLES.sub(r"\1", text).replace("ie", "e"))
+
+
+def skeleton(cyrillic: str) -> str:
+    """Skeleton of a Kazakh Cyrillic word: :func:`fold` of its kk-news romanization."""
+    return fold(romanize_word(cyrillic.lower(), "kk-news"))
+
+
+# --------------------------------------------------------------------------
+# Styles
+
+
+_MARKS_2021 = re.compile(r"[äğñöşūüÄĞÑÖŞŪÜİ]")
+_MARKS_2018 = re.compile(r"[áǵńóúýÁǴŃÓÚÝ]")
+_MARKS_2017 = re.compile(r"[AaGgNnOoUuYyIiSsCc]['’]")
+_DOTLESS = re.compile(r"ı")
+_Q = re.compile(r"[Qq]")
+
+
+def detect_style(text: str) -> str:
+    """The Latin style a span is typed in, from its distinctive letters (default ``kk-news``).
+
+    ä ğ ñ ö ş ū ü İ are 2021 only, á ǵ ń ó ú ý 2018 only (ı is in both), letter +
+    apostrophe is 2017; q alone (no other mark) is read as 2021.
+    """
+    marks_2021 = len(_MARKS_2021.findall(text))
+    marks_2018 = len(_MARKS_2018.findall(text))
+    if marks_2021 or marks_2018:
+        return "kk-latin-2018" if marks_2018 > marks_2021 else "kk-latin-2021"
+    apostrophes = len(_MARKS_2017.findall(text))
+    if apostrophes >= 2 or (apostrophes and _Q.search(text)):
+        return "kk-latin-2017"
+    if _DOTLESS.search(text) or _Q.search(text):
+        return "kk-latin-2021"
+    return "kk-news"
+
+
+def _lower(word: str, style: str) -> str:
+    if style == "kk-latin-2021":
+        word = word.replace("İ", "i").replace("I", "ı")
+    return unicodedata.normalize("NFC", word.lower().replace("i\u0307", "i"))
+
+
+# --------------------------------------------------------------------------
+# Lexicon
+
+LEXICON_FILE = "kk_lexicon.tsv.gz"
+TRIGRAM_FILE = "kk_trigrams.tsv"
+NAMES_FILE = "kk_names.tsv"
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Kazakh words indexed by skeleton, with corpus counts.
+
+    ``entries`` maps a skeleton to its raw record ``word count family;...``
+    (parsed on first use: most skeletons are never asked for), ``names`` maps
+    lower-case Latin spellings of proper names and loan words to Cyrillic.
+    """
+
+    entries: dict[str, str]
+    names: dict[str, str] = field(default_factory=dict)
+    trigrams: dict[str, int] = field(default_factory=dict)
+    bigrams: dict[str, int] = field(default_factory=dict)
+
+    def words(self, key: str) -> list[tuple[str, int, int]]:
+        """(word, corpus count, stem-family count) for every word with skeleton ``key``."""
+        return _parse_record(self.entries.get(key, ""))
+
+    def letters(self, word: str) -> float:
+        """Log-probability per letter of ``word`` under the letter-trigram model (add-one smoothed)."""
+        if not self.trigrams:
+            return 0.0
+        padded = f"^^{word}$"
+        total = 0.0
+        for i in range(len(padded) - 2):
+            gram = padded[i : i + 3]
+            total += math.log((self.trigrams.get(gram, 0) + 0.5) / (self.bigrams.get(gram[:2], 0) + 20.0))
+        return total / (len(padded) - 2)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.entries
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_record(record: str) -> list[tuple[str, int, int]]:
+    out = []
+    for item in record.split(";") if record else ():
+        word, count, family = item.split(" ")
+        out.append((word, int(count), int(family)))
+    return out
+
+
+def lexicon_dir() -> Path:
+    """Folder of the bundled Kazakh lexicon."""
+    return bundled_dir("data") / "lexicon"
+
+
+def read_lexicon(path: Path) -> dict[str, str]:
+    """Read a lexicon file (``skeleton<TAB>word count family;...``, one skeleton a line; ``#`` lines are comments)."""
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+    lines = data.decode("utf-8").split("\n")
+    return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+
+
+def read_names(path: Path) -> list[tuple[str, str]]:
+    """Read the names/loan-word list: ``Cyrillic<TAB>Latin spelling | Latin spelling``."""
+    pairs: list[tuple[str, str]] = []
+    if not path.is_file():
+        return pairs
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cyr, _, latins = line.partition("\t")
+        for latin in latins.split("|"):
+            if latin.strip():
+                pairs.append((cyr.strip(), latin.strip()))
+    return pairs
+
+
+def _glossary_words() -> set[str]:
+    """Lower-case Kazakh words of the bundled glossaries' names (official and accepted forms)."""
+    folder = bundled_dir("glossaries")
+    words: set[str] = set()
+    if not folder.is_dir():
+        return words
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10 has no tomllib
+        return words
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for entity in data.get("entity", []):
+            forms = [entity.get("kk")] + list(entity.get("accepted", {}).get("kk", []))
+            for form in forms:
+                if isinstance(form, str):
+                    words.update(word.lower() for word in _CYR_WORD.findall(form))
+    return words
+
+
+_CYR_WORD = re.compile(r"[а-яёәғқңөұүһі]+", re.IGNORECASE)
+
+
+def read_trigrams(path: Path) -> dict[str, int]:
+    """Letter trigram counts (``trigram<TAB>count``)."""
+    counts: dict[str, int] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                gram, _, count = line.partition("\t")
+                counts[gram] = int(count)
+    return counts
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The bundled lexicon (or the one at ``path``), with the names list and glossary words added.
+
+    Names-list and glossary words count at least :data:`NAME_COUNT`, so that
+    "Abay" or "Karaganda" outrank a rare dictionary form with the same skeleton.
+    """
+    folder = lexicon_dir()
+    entries = read_lexicon(Path(path) if path else folder / LEXICON_FILE)
+    names: dict[str, str] = {}
+    for cyr, latin in read_names(folder / NAMES_FILE):
+        names.setdefault(_lower(latin, "kk-news"), cyr)
+    extra = {cyr.lower() for cyr in names.values() if " " not in cyr} | _glossary_words()
+    for word in sorted(extra):
+        key = skeleton(word)
+        items = [item.split(" ") for item in entries.get(key, "").split(";") if item]
+        for item in items:
+            if item[0] == word:
+                item[1] = str(max(int(item[1]), NAME_COUNT))
+                item[2] = str(max(int(item[2]), NAME_COUNT))
+                break
+        else:
+            items.append([word, str(NAME_COUNT), str(NAME_COUNT)])
+        entries[key] = ";".join(" ".join(item) for item in items)
+    _parse_record.cache_clear()
+    trigrams = read_trigrams(folder / TRIGRAM_FILE)
+    bigrams: dict[str, int] = {}
+    for gram, count in trigrams.items():
+        bigrams[gram[:2]] = bigrams.get(gram[:2], 0) + count
+    return Lexicon(entries=entries, names=names, trigrams=trigrams, bigrams=bigrams)
+
+
+NAME_COUNT = 20
+"""Corpus count given to a names-list or glossary word the corpus never showed: these are the
+words of the posts translit is made for (places, institutions, conference, mission), so a
+typo is more likely one of them than a rare dictionary form."""
+
+
+# --------------------------------------------------------------------------
+# Morphology: vowel harmony, final-sound classes and suffix allomorphs
+
+_BACK = frozenset("аоұыя")
+_FRONT = frozenset("әеөүіэю")
+_VOWELS = frozenset("аәеёиоөуұүыіэюя")
+_CONSONANT_FINAL = {**{c: "K" for c in "бвгғдкқпстфхһцчшщ"}, **{c: "S" for c in "лрйу"},
+                    **{c: "N" for c in "мнң"}, **{c: "Z" for c in "жз"}}
+
+
+def harmony(word: str) -> str:
+    """``back`` or ``front``: the class of the last harmonic vowel (у and и only as a last resort)."""
+    for char in reversed(word):
+        if char in _BACK:
+            return "back"
+        if char in _FRONT:
+            return "front"
+    for char in reversed(word):
+        if char == "у":
+            return "back"
+        if char == "и":
+            return "front"
+    return "back"
+
+
+def _final(word: str) -> str:
+    """Class of the last sound: V vowel, S л р й у, N м н ң, Z ж з, K voiceless and other stops."""
+    last = word[-1:]
+    if last in _VOWELS and last != "у":  # у is a glide before suffixes: оқуы, оқудың
+        return "V"
+    return _CONSONANT_FINAL.get(last, "K")
+
+
+# (allomorph, classes of the preceding sound it follows). "P" = after a 3rd-person possessive ы/і/сы/сі.
+# л takes д- in the plural and derivations (қолдар) but л- nowhere, р й у take л-.
+_FAMILIES: dict[str, tuple[tuple[str, str], ...]] = {
+    "gen": (("ның", "VN"), ("нің", "VN"), ("дың", "SZ"), ("дің", "SZ"), ("тың", "K"), ("тің", "K")),
+    "acc": (("ны", "V"), ("ні", "V"), ("ды", "SNZ"), ("ді", "SNZ"), ("ты", "K"), ("ті", "K"), ("н", "P")),
+    "dat": (("ға", "VSNZ"), ("ге", "VSNZ"), ("қа", "K"), ("ке", "K"), ("на", "P"), ("не", "P")),
+    "loc": (("да", "VSNZ"), ("де", "VSNZ"), ("та", "K"), ("те", "K"), ("нда", "P"), ("нде", "P")),
+    "abl": (("дан", "VSZ"), ("ден", "VSZ"), ("нан", "NP"), ("нен", "NP"), ("тан", "K"), ("тен", "K")),
+    "ins": (("мен", "VS"), ("бен", "NZ"), ("пен", "K")),
+    "attr": (("дағы", "VSNZ"), ("дегі", "VSNZ"), ("тағы", "K"), ("тегі", "K"), ("ндағы", "P"), ("ндегі", "P")),
+    "pl": (("лар", "Vr"), ("лер", "Vr"), ("дар", "lNZ"), ("дер", "lNZ"), ("тар", "K"), ("тер", "K")),
+    "p3": (("сы", "V"), ("сі", "V"), ("ы", "SNZK"), ("і", "SNZK")),
+    "p1": (("м", "V"), ("ым", "SNZK"), ("ім", "SNZK"), ("мыз", "V"), ("міз", "V"), ("ымыз", "SNZK"), ("іміз", "SNZK")),
+    "p2": (("ң", "V"), ("ың", "SNZK"), ("ің", "SNZK"), ("ңыз", "V"), ("ңіз", "V"), ("ыңыз", "SNZK"), ("іңіз", "SNZK")),
+    "lyk": (("лық", "Vr"), ("лік", "Vr"), ("дық", "lNZ"), ("дік", "lNZ"), ("тық", "K"), ("тік", "K")),
+    "ly": (("лы", "Vr"), ("лі", "Vr"), ("ды", "lNZ"), ("ді", "lNZ"), ("ты", "K"), ("ті", "K")),
+    "syz": (("сыз", "VSNZK"), ("сіз", "VSNZK")),
+    "shy": (("шы", "VSNZK"), ("ші", "VSNZK")),
+    "day": (("дай", "VSNZ"), ("дей", "VSNZ"), ("тай", "K"), ("тей", "K")),
+    "sha": (("ша", "VSNZK"), ("ше", "VSNZK")),
+    "gan": (("ған", "VSNZ"), ("ген", "VSNZ"), ("қан", "K"), ("кен", "K")),
+    "atyn": (("атын", "SNZK"), ("етін", "SNZK"), ("йтын", "V"), ("йтін", "V")),
+    "yp": (("ып", "SNZK"), ("іп", "SNZK"), ("п", "V")),
+    "u": (("у", "VSNZK"),),
+    "neg": (("ма", "VS"), ("ме", "VS"), ("ба", "NZ"), ("бе", "NZ"), ("па", "K"), ("пе", "K")),
+    "sa": (("са", "VSNZK"), ("се", "VSNZK")),
+    "a": (("а", "SNZK"), ("е", "SNZK"), ("й", "V")),
+    "person": (("мын", "VSNZK"), ("мін", "VSNZK"), ("сың", "VSNZK"), ("сің", "VSNZK"),
+               ("мыз", "VSNZK"), ("міз", "VSNZK")),
+    "past": (("ды", "VSNZ"), ("ді", "VSNZ"), ("ты", "K"), ("ті", "K")),
+}
+# Order of suffix slots: derivation (may repeat) < plural < possessive < case < personal ending.
+_RANK = {"pl": 1, "p1": 2, "p2": 2, "p3": 2, "gen": 3, "acc": 3, "dat": 3, "loc": 3, "abl": 3,
+         "ins": 3, "attr": 3, "person": 4}
+_SUFFIX_COST = 0.8
+_MAX_SUFFIXES = 3
+
+
+def _allowed(tail: str, side: str, allomorph: str, classes: str) -> bool:
+    """Whether ``allomorph`` may follow a word ending in ``tail`` with harmony ``side``."""
+    final = _final(tail)
+    last = tail[-1:]
+    ok = final in classes
+    if not ok and "P" in classes:
+        ok = last in "ыі"
+    if not ok and "r" in classes:
+        ok = last in "рйу"
+    if not ok and "l" in classes:
+        ok = last == "л"
+    if ok and "r" in classes and "S" not in classes and last == "л":
+        ok = False
+    if not ok:
+        return False
+    for char in allomorph:
+        if char in _BACK:
+            return side == "back"
+        if char in _FRONT:
+            return side == "front"
+    return True
+
+
+@lru_cache(maxsize=1)
+def _suffix_index() -> dict[str, tuple[tuple[str, str, int], ...]]:
+    """Skeleton of each allomorph -> (allomorph, classes, slot rank)."""
+    index: dict[str, list[tuple[str, str, int]]] = {}
+    for family, allomorphs in _FAMILIES.items():
+        for allomorph, classes in allomorphs:
+            key = fold(romanize_word(allomorph, "kk-news"))
+            pair = (allomorph, classes, _RANK.get(family, 0))
+            if pair not in index.setdefault(key, []):
+                index[key].append(pair)
+    return {key: tuple(pairs) for key, pairs in index.items()}
+
+
+_LONGEST_SUFFIX = 6
+
+
+_PROBES = ("а", "е", "ар", "ер", "ал", "ел", "ан", "ен", "аз", "ез", "ат", "ет", "ы", "і")
+
+
+@lru_cache(maxsize=1 << 14)
+def _chain_possible(rest: str) -> bool:
+    """Whether the skeleton ``rest`` spells a suffix chain after some word (cheap pre-check)."""
+    return any(_suffix_parses(rest, probe) for probe in _PROBES)
+
+
+def _suffix_parses(rest: str, prev: str) -> list[tuple[str, int]]:
+    """(Cyrillic suffix chain, number of suffixes) spelling the skeleton ``rest`` after the word ``prev``."""
+    return _parses(rest, harmony(prev), prev[-2:], skeleton(prev)[-1:], 0, 0)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parses(rest: str, side: str, tail: str, last: str, depth: int, rank: int) -> list[tuple[str, int]]:
+    """Suffix chains after a word with harmony ``side``, last letters ``tail``, last skeleton letter ``last``."""
+    if not rest:
+        return [("", 0)]
+    if depth >= _MAX_SUFFIXES:
+        return []
+    index = _suffix_index()
+    out: list[tuple[str, int]] = []
+    for size in range(1, min(len(rest), _LONGEST_SUFFIX) + 1):
+        head = rest[:size]
+        for key, spelled in ((head, head), (last + head, head)):
+            for allomorph, classes, slot in index.get(key, ()):
+                if (slot <= rank and slot) or (rank and not slot) or not _allowed(tail, side, allomorph, classes):
+                    continue
+                vowels = [c for c in allomorph if c in _BACK or c in _FRONT]
+                next_side = side if not vowels else ("back" if vowels[-1] in _BACK else "front")
+                next_tail = (tail + allomorph)[-2:]
+                next_last = skeleton(allomorph)[-1:]
+                for chain, count in _parses(rest[len(spelled):], next_side, next_tail, next_last, depth + 1, slot):
+                    out.append((allomorph + chain, count + 1))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One Cyrillic reading of a word, with its share of the probability mass."""
+
+    cyrillic: str
+    score: float
+    source: str
+    """``lexicon`` (a known word), ``name`` (names list), ``analysis`` (known word + suffixes),
+    ``letters`` (spelled letter by letter), ``typo`` (an edit away), ``agreement`` (case agreement)."""
+
+
+@dataclass(frozen=True)
+class WordRecovery:
+    """The recovery of one Latin word of the input."""
+
+    latin: str
+    start: int
+    end: int
+    cyrillic: str
+    """Best reading of the word as typed (case of the input kept)."""
+    confidence: float
+    known: bool
+    """True when a lexicon word (or a known word plus regular suffixes) explains the spelling."""
+    alternatives: tuple[Candidate, ...] = ()
+    typo: bool = False
+    """True when the word is probably mistyped: unknown, or known but breaking case agreement."""
+    suggestions: tuple[Candidate, ...] = ()
+    """Nearest real words for a flagged word, best first (case of the input kept)."""
+    reason: str = ""
+
+    @property
+    def corrected(self) -> str:
+        """The top suggestion of a flagged word, else the reading as typed."""
+        return self.suggestions[0].cyrillic if self.typo and self.suggestions else self.cyrillic
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """Kazakh Cyrillic recovered from a Latin-typed span.
+
+    ``text`` is the reading of what was typed (a mistyped word is spelled as
+    typed, letter by letter); ``corrected`` applies the top suggestion of each
+    flagged word. Non-Latin text, punctuation and spacing are kept, except that
+    a spaced hyphen between words becomes the Kazakh dash (" - " -> " – ").
+    """
+
+    source: str
+    style: str
+    words: tuple[WordRecovery, ...]
+    text: str
+    corrected: str
+
+    @property
+    def typos(self) -> tuple[WordRecovery, ...]:
+        """The flagged words."""
+        return tuple(word for word in self.words if word.typo)
+
+    @property
+    def confidence(self) -> float:
+        """Lowest word confidence (1.0 for a span without words)."""
+        return min((word.confidence for word in self.words), default=1.0)
+
+
+# --------------------------------------------------------------------------
+# Ranking
+
+
+def _harmony_breaks(word: str) -> int:
+    """Letters breaking native harmony: қ/ғ beside a front vowel, к/г beside a back one."""
+    breaks = 0
+    for i, char in enumerate(word):
+        if char in "қғкг":
+            near = word[i - 1 : i] + word[i + 1 : i + 2]
+            if char in "қғ" and any(c in "әөүі" for c in near):
+                breaks += 1
+            elif char in "кг" and any(c in "аоұы" for c in near):
+                breaks += 1
+    return breaks
+
+
+_LIGHT = re.compile(r"kh|zh|ye")
+_LIGHT_MAP = {"kh": "h", "zh": "j", "ye": "e"}
+
+
+def _light(latin: str) -> str:
+    """A spelling folded only where by-ear styles differ for the same letter (kh/h, zh/j, ye/e)."""
+    folded = unicodedata.normalize("NFC", latin).replace("’", "'")
+    folded = _APOS.sub(lambda m: _APOS_PAIRS[m.group(0)], folded).translate(_PRE_FOLD).replace("'", "")
+    return _LIGHT.sub(lambda m: _LIGHT_MAP[m.group(0)], folded)
+
+
+def _distance(a: str, b: str, limit: int = 4) -> int:
+    """Levenshtein distance with adjacent transpositions, capped at ``limit``."""
+    if a == b:
+        return 0
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) >= limit:
+            return limit
+        previous2, previous = previous, current
+    return min(previous[-1], limit)
+
+
+_KEY_VOWELS = frozenset("aeiou")
+
+
+def _weighted_distance(a: str, b: str) -> float:
+    """Edit distance between skeletons where vowel edits cost half: by-ear spellings blur vowels first."""
+    def cost(char: str) -> float:
+        return 0.5 if char in _KEY_VOWELS else 1.0
+
+    previous = [0.0]
+    for char in b:
+        previous.append(previous[-1] + cost(char))
+    previous2: list[float] = []
+    for i, ca in enumerate(a, 1):
+        current = [previous[0] + cost(ca)]
+        for j, cb in enumerate(b, 1):
+            if ca == cb:
+                substitution = 0.0
+            else:
+                substitution = 0.5 if ca in _KEY_VOWELS and cb in _KEY_VOWELS else 1.0
+            value = min(previous[j] + cost(ca), current[j - 1] + cost(cb), previous[j - 1] + substitution)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1.0)
+            current.append(value)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _prior(count: int, family: int) -> float:
+    return math.log(count + 0.2 * family + 0.1)
+
+
+@lru_cache(maxsize=1 << 17)
+def _fit(word: str, latin: str, style: str) -> tuple[float, int]:
+    """How well the Cyrillic ``word`` explains the spelling: (bonus, light edit distance)."""
+    if romanize_word(word, style) == latin:
+        return 4.0, 0
+    for other in STYLES:
+        if other != style and romanize_word(word, other) == latin:
+            return 2.0, 0
+    if style == "kk-news":
+        distance = _distance(_light(latin), _light(romanize_word(word, "kk-news")), 3)
+    else:
+        # the official alphabets keep what news ASCII merges: an n is not an ñ there
+        distance = _distance(latin, romanize_word(word, style), 3)
+    return -0.7 * distance, distance
+
+
+def _softmax(scored: list[tuple[str, float, str]]) -> list[Candidate]:
+    if not scored:
+        return []
+    top = max(score for _, score, _ in scored)
+    weights = [(word, math.exp(score - top), source) for word, score, source in scored]
+    total = sum(weight for _, weight, _ in weights)
+    best: dict[str, Candidate] = {}
+    for word, weight, source in weights:
+        if word not in best or best[word].score < weight / total:
+            best[word] = Candidate(word, weight / total, source)
+    return sorted(best.values(), key=lambda c: -c.score)
+
+
+def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[str, float, str]]:
+    """Known word + suffix chains that spell ``key``."""
+    out: list[tuple[str, float, str]] = []
+    entries = lexicon.entries
+    for cut in range(len(key) - 1, 2, -1):
+        stem_key = key[:cut]
+        if stem_key not in entries:
+            continue
+        for stem, count, family in lexicon.words(stem_key):
+            seen: set[str] = set()
+            for chain, suffixes in sorted(_suffix_parses(key[cut:], stem), key=lambda p: p[1]):
+                word = stem + chain
+                if word in seen:
+                    continue
+                seen.add(word)
+                bonus, _ = _fit(word, latin, style)
+                out.append((word, _prior(count, family) + bonus - _SUFFIX_COST * suffixes - 1.0, "analysis"))
+        if len(out) >= ANALYSES_ENOUGH:
+            break
+    return out
+
+
+ANALYSES_ENOUGH = 40
+"""Analysis stops at the stem length where this many readings were found (longest stems first)."""
+
+
+# Letter-by-letter reading: (back, front) Cyrillic for each Latin token, by style.
+_NEWS_LETTERS = [
+    ("shch", "щщ"), ("sh", "шш"), ("ch", "чч"), ("zh", "жж"), ("kh", "хх"), ("ts", "цц"),
+    ("ya", "яя"), ("yu", "юю"), ("yo", "ёё"), ("ye", "ее"), ("a", "аә"), ("o", "оө"), ("u", "ұү"),
+    ("k", "қк"), ("g", "ғг"), ("i", "иі"), ("y", "ыы"), ("e", "ее"), ("b", "бб"), ("d", "дд"),
+    ("f", "фф"), ("h", "хх"), ("j", "жж"), ("l", "лл"), ("m", "мм"), ("n", "нн"), ("p", "пп"),
+    ("r", "рр"), ("s", "сс"), ("t", "тт"), ("v", "вв"), ("z", "зз"), ("w", "уу"), ("x", "хх"),
+    ("c", "цц"), ("q", "ққ"),
+    ("ä", "әә"), ("ğ", "ғғ"), ("ñ", "ңң"), ("ö", "өө"), ("ş", "шш"), ("ū", "ұұ"), ("ü", "үү"),
+    ("ı", "іі"), ("á", "әә"), ("ǵ", "ғғ"), ("ń", "ңң"), ("ó", "өө"), ("ú", "үү"), ("ý", "уу"),
+    ("a'", "әә"), ("g'", "ғғ"), ("n'", "ңң"), ("o'", "өө"), ("u'", "үү"), ("y'", "уу"),
+    ("i'", "ии"), ("s'", "шш"), ("c'", "чч"),
+]
+_OFFICIAL_LETTERS = {
+    "kk-latin-2021": {"a": "аа", "o": "оо", "u": "уу", "k": "кк", "g": "гг", "i": "ии", "y": "ыы",
+                      "j": "жж", "h": "хх", "e": "ее"},
+    "kk-latin-2018": {"a": "аа", "o": "оо", "u": "ұұ", "k": "кк", "g": "гг", "i": "іі", "ı": "ии",
+                      "y": "ыы", "j": "жж", "h": "хх", "e": "ее"},
+    "kk-latin-2017": {"a": "аа", "o": "оо", "u": "ұұ", "k": "кк", "g": "гг", "i": "іі", "y": "ыы",
+                      "j": "жж", "h": "хх", "e": "ее"},
+}
+_TOKEN = re.compile("|".join(re.escape(t) for t, _ in sorted(_NEWS_LETTERS, key=lambda p: -len(p[0]))) + "|.")
+_LATIN_VOWELS = frozenset("aeiouyäöüūıáóúýé")
+
+
+_LOAN_MARKS = re.compile(r"^[^aeiouy]*[aeiouy].*o|v|f|ts|ch|shch|yu|ya|yo|^(?:st|pr|tr|kr|gr|dr|br|pl|kl|sp)|io|eo|ia|ea|ae")
+
+
+def _spell(latin: str, style: str) -> str:
+    """Letter-by-letter Cyrillic, for a word nothing else explains.
+
+    In news ASCII the merged letters are chosen by vowel harmony (front if the
+    word has an e, back otherwise), unless the word looks borrowed (o past the
+    first syllable, v, f, ts, ch, initial clusters...), which keeps Russian
+    letters: native Kazakh has о/ө only in the first syllable.
+    """
+    table = dict(_NEWS_LETTERS)
+    table.update(_OFFICIAL_LETTERS.get(style, {}))
+    if style == "kk-latin-2021":
+        table.update({"ia": "яя", "iu": "юю", "io": "ёё", "tş": "чч"})
+    tokens = _TOKEN.findall(latin) if style != "kk-latin-2021" else _TOKEN_2021.findall(latin)
+    side = 0
+    loan = False
+    if style == "kk-news":
+        loan = bool(_LOAN_MARKS.search(latin))
+        side = 1 if ("e" in tokens and not loan) else 0
+        if loan:
+            table.update({"a": "аа", "o": "оо", "u": "уу", "k": "кк", "g": "гг", "i": "ии", "y": "ыы"})
+    out = []
+    for i, token in enumerate(tokens):
+        pair = table.get(token)
+        if pair is None:
+            out.append(token)
+            continue
+        char = pair[side]
+        before = tokens[i - 1] if i else ""
+        if style == "kk-news":
+            if token == "u" and before[-1:] in _LATIN_VOWELS:
+                char = "у"
+            elif token == "y" and before[-1:] in _LATIN_VOWELS:
+                char = "й"
+            elif token == "e" and i == 0:
+                char = "э"
+        elif style == "kk-latin-2021" and token == "i" and before[-1:] in _LATIN_VOWELS:
+            char = "й"
+        out.append(char)
+    return "".join(out)
+
+
+_TOKEN_2021 = re.compile("ia|iu|io|tş|" + _TOKEN.pattern)
+
+
+# --------------------------------------------------------------------------
+# Typos
+
+_KEY_ALPHABET = "abdefghijklmnoprstuvz"
+_STUTTER = re.compile(r"(.{2,5}?)\1+")
+
+
+def _edits1(key: str) -> dict[str, float]:
+    """Every skeleton one edit away, with the edit's cost (vowels half, swaps one)."""
+    vowels = _KEY_VOWELS
+    out: dict[str, float] = {}
+    for i in range(len(key) + 1):
+        a, b = key[:i], key[i:]
+        for c in _KEY_ALPHABET:
+            out.setdefault(a + c + b, 0.5 if c in vowels else 1.0)
+        if not b:
+            continue
+        out.setdefault(a + b[1:], 0.5 if b[0] in vowels else 1.0)
+        if len(b) > 1:
+            out.setdefault(a + b[1] + b[0] + b[2:], 1.0)
+        for c in _KEY_ALPHABET:
+            out.setdefault(a + c + b[1:], 0.5 if c in vowels and b[0] in vowels else 1.0)
+    out.pop(key, None)
+    return out
+
+
+def _deletes(key: str, depth: int) -> set[str]:
+    found = {key}
+    frontier = {key}
+    for _ in range(depth):
+        frontier = {word[:i] + word[i + 1 :] for word in frontier for i in range(len(word))}
+        found |= frontier
+    return found
+
+
+@lru_cache(maxsize=4)
+def _frequent_index(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Two-deletion neighbourhood of every skeleton of a corpus-attested word (SymSpell)."""
+    index: dict[str, set[str]] = {}
+    attested = re.compile(r" [1-9]\d* \d")
+    for key, record in lexicon.entries.items():
+        if len(key) < 4 or not attested.search(record):
+            continue
+        for deleted in _deletes(key, 2):
+            index.setdefault(deleted, set()).add(key)
+    return {deleted: tuple(keys) for deleted, keys in index.items()}
+
+
+_LATIN_VOWEL_LETTERS = "aeiouy"
+TYPO_DISTANCE_WEIGHT = 4.0
+ANALYSE_BELOW = -4.0
+"""Suffix analysis of one-edit variants runs when no lexicon suggestion scores above this."""
+"""Score lost per unit of (vowel-weighted) edit distance; the prior is 1.5 x log frequency."""
+
+
+def _latin_edits(latin: str) -> dict[str, float]:
+    """One edit of the typed word that a skeleton edit misses, with its cost: swaps and vowel
+    insertions/deletions cost half, any letter turned into a vowel or deleted costs one
+    (a deleted e in "sh(e)sh" changes the skeleton by three letters)."""
+    splits = [(latin[:i], latin[i:]) for i in range(len(latin) + 1)]
+    out: dict[str, float] = {}
+    for a, b in splits:
+        if b:
+            out[a + b[1:]] = 0.5 if b[0] in _LATIN_VOWEL_LETTERS else 1.0
+            for c in _LATIN_VOWEL_LETTERS:
+                out.setdefault(a + c + b[1:], 0.5 if b[0] in _LATIN_VOWEL_LETTERS else 1.0)
+        if len(b) > 1:
+            out[a + b[1] + b[0] + b[2:]] = 0.5
+        for c in _LATIN_VOWEL_LETTERS:
+            out.setdefault(a + c + b, 0.5)
+    out.pop(latin, None)
+    return out
+
+
+_DOUBLE_CONSONANT = re.compile(r"([bdfgjklmnprstvz])\1")
+
+
+def _doubles(latin: str) -> set[str]:
+    return set(_DOUBLE_CONSONANT.findall(latin))
+
+
+def _suggest(lexicon: Lexicon, latin: str, key: str, style: str) -> list[Candidate]:
+    """Nearest real words of a flagged spelling, best first.
+
+    Candidates: the spelling with a stutter undone (dastustustur -> dastur), one
+    edit of the skeleton or of the typed letters (found in the lexicon, or, for
+    the cheap deletions and swaps, by suffix analysis), and two edits among
+    corpus-attested words (a SymSpell deletion index). Ranked by frequency
+    against a distance where vowel edits cost half.
+    """
+    entries = lexicon.entries
+    keys: dict[str, float] = {}
+    collapsed = _STUTTER.sub(r"\1", key)
+    if collapsed != key:
+        keys[collapsed] = 0.0
+    for variant, cost in _edits1(key).items():
+        if variant in entries:
+            keys.setdefault(variant, cost)
+    for variant, cost in _latin_edits(latin).items():
+        found = fold(variant)
+        if found != key and found in entries:
+            keys[found] = min(keys.get(found, 9.0), cost)
+    if len(key) >= 4:
+        index = _frequent_index(lexicon)
+        for deleted in _deletes(key, 2):
+            for found in index.get(deleted, ()):
+                if found != key and found not in keys and _distance(found, key, 3) <= 2:
+                    keys[found] = _weighted_distance(key, found)
+    scored: list[tuple[str, float, str]] = []
+    typed_doubles = _doubles(latin)
+    for found, distance in list(keys.items()) + [(key, 1.0)]:
+        words = lexicon.words(found)
+        # the ending carries the grammar and is rarely where the slip is: keep it when possible
+        same_ending = 1.0 if found[-2:] == key[-2:] else 0.0
+        for word, count, family in words:
+            # a doubled consonant is typed on purpose (native words rarely have one): keep it
+            doubled = 1.0 if typed_doubles & _doubles(romanize_word(word, "kk-news")) else 0.0
+            score = (1.5 * _prior(count, family) - TYPO_DISTANCE_WEIGHT * distance + same_ending + doubled
+                     - _form_penalty(word))
+            scored.append((word, score, "typo"))
+    # a slip in the stem of an inflected form the lexicon lacks (jurnlistermen): strip a suffix
+    # chain off the typed skeleton and correct the stem
+    for cut in range(len(key) - 1, 2, -1):
+        rest = key[cut:]
+        if not _chain_possible(rest):
+            continue
+        for variant, cost in _edits1(key[:cut]).items():
+            if variant not in entries:
+                continue
+            for stem, count, family in lexicon.words(variant):
+                for chain, suffixes in _suffix_parses(rest, stem):
+                    word = stem + chain
+                    score = (1.5 * _prior(count, family) - _SUFFIX_COST * suffixes - 1.0
+                             - TYPO_DISTANCE_WEIGHT * cost - _form_penalty(word))
+                    scored.append((word, score, "typo"))
+    # words the lexicon lacks but the suffix analysis knows (ісіндегі, шешілмей): analyse the
+    # one-edit variants of the typed word too, when nothing one edit away scored well
+    if not scored or max(score for _, score, _ in scored) < ANALYSE_BELOW:
+        variants = {collapsed: 0.0}
+        for i in range(len(key)):
+            variants.setdefault(key[:i] + key[i + 1 :], 0.5 if key[i] in _KEY_VOWELS else 1.0)
+            variants.setdefault(key[:i] + key[i + 1 : i + 2] + key[i] + key[i + 2 :], 1.0)
+            for vowel in "aeiou":
+                variants.setdefault(key[: i + 1] + vowel + key[i + 1 :], 0.5)
+        for found, distance in variants.items():
+            if len(found) < 4 or found == key:
+                continue
+            for word, score, _ in _analyses(lexicon, found, latin, style)[:3]:
+                score -= _form_penalty(word)
+                scored.append((word, score - TYPO_DISTANCE_WEIGHT * distance, "typo"))
+    return _softmax(scored)[:5]
+
+
+# --------------------------------------------------------------------------
+# Words and spans
+
+
+@dataclass(frozen=True)
+class _Reading:
+    cyrillic: str
+    confidence: float
+    known: bool
+    alternatives: tuple[Candidate, ...]
+    typo: bool
+    suggestions: tuple[Candidate, ...]
+    reason: str
+
+
+LETTERS_WEIGHT = 0.3
+"""Weight of the letter-trigram log-probability (summed over the word) in a reading's score."""
+
+
+_SECOND_PERSON = re.compile(r"[^аәеоөұүыіиэюяуйндт][ыі]ң$")
+
+
+def _form_penalty(word: str) -> float:
+    """Harmony breaks and the rare "your (sg.)" ending: the length-free part of :func:`_letters`."""
+    return 0.5 * _harmony_breaks(word) + (2.5 if _SECOND_PERSON.search(word) else 0.0)
+
+
+@lru_cache(maxsize=1 << 17)
+def _letters(lexicon: Lexicon, word: str) -> float:
+    """Form-level evidence: letter trigrams, harmony, and the rarity of "your (sg.)" in news.
+
+    The dictionary lists the 2nd-person possessive (адамың) but not the far
+    more frequent 3rd-person possessive + accusative (адамын), which only the
+    suffix analysis produces; without this penalty the rare form would win.
+    """
+    penalty = 2.5 if _SECOND_PERSON.search(word) else 0.0
+    return lexicon.letters(word) * (len(word) + 1) - 0.5 * _harmony_breaks(word) - penalty / LETTERS_WEIGHT
+
+
+KNOWN_DISTANCE = 1
+"""A lexicon word explains a spelling when they differ by at most this many by-ear edits."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True) -> _Reading:
+    """Recover one lower-case Latin word."""
+    key = fold(latin)
+    scored: list[tuple[str, float, str]] = []
+    best_distance = 99
+    name = lexicon.names.get(latin)
+    if name:
+        scored.append((name.lower(), 12.0, "name"))
+        best_distance = 0
+    for word, count, family in lexicon.words(key):
+        bonus, distance = _fit(word, latin, style)
+        best_distance = min(best_distance, distance)
+        scored.append((word, _prior(count, family) + bonus + LETTERS_WEIGHT * _letters(lexicon, word), "lexicon"))
+    listed = lexicon.words(key)
+    attested = any(count for _, count, _ in listed)
+    # an unattested dictionary form is trusted when it is the only exact reading, unless it is
+    # the rare "your (sg.)" form the analysis can beat (адамың vs адамын)
+    doubtful = len(listed) != 1 or bool(_SECOND_PERSON.search(listed[0][0]))
+    if best_distance > 0 or (not attested and doubtful):
+        for word, score, source in _analyses(lexicon, key, latin, style):
+            distance = _fit(word, latin, style)[1]
+            best_distance = min(best_distance, distance)
+            scored.append((word, score + LETTERS_WEIGHT * _letters(lexicon, word), source))
+    known = best_distance <= KNOWN_DISTANCE
+    if not known:
+        spelled = _spell(latin, style)
+        scored = [(spelled, 0.0, "letters")] + [(w, s - 3.0, src) for w, s, src in scored]
+        candidates = _softmax(scored)
+        suggestions = tuple(_suggest(lexicon, latin, key, style)) if suggest else ()
+        return _Reading(spelled, min(candidates[0].score, 0.3), False, tuple(candidates[:5]), True,
+                        suggestions, "unknown word")
+    candidates = _softmax(scored)
+    return _Reading(candidates[0].cyrillic, candidates[0].score, True, tuple(candidates[:5]), False, (), "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _read_cased(
+    lexicon: Lexicon, latin: str, style: str, suggest: bool
+) -> tuple[str, float, bool, tuple[Candidate, ...], bool, tuple[Candidate, ...], str]:
+    """The WordRecovery fields after the offsets, for a word as typed (case kept)."""
+    reading = _read(lexicon, _lower(latin, style), style, suggest)
+    return (
+        _with_case(reading.cyrillic, latin),
+        reading.confidence,
+        reading.known,
+        tuple(Candidate(_with_case(c.cyrillic, latin), c.score, c.source) for c in reading.alternatives),
+        reading.typo,
+        tuple(Candidate(_with_case(c.cyrillic, latin), c.score, c.source) for c in reading.suggestions),
+        reading.reason,
+    )
+
+
+def _with_case(cyrillic: str, latin: str) -> str:
+    """Give ``cyrillic`` the case pattern of ``latin`` (lower, Title, or ALL CAPS)."""
+    letters = [c for c in latin if c.isalpha()]
+    if not letters or not letters[0].isupper():
+        return cyrillic
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return cyrillic.upper()
+    return cyrillic[:1].upper() + cyrillic[1:]
+
+
+LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff](?:[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0307]|['’](?=[A-Za-z\u00c0-\u024f]))*['’]?")
+_SPACED_HYPHEN = re.compile(r"^(\s+)-(\s+)$")
+_POSS3_ACC = re.compile(r"(?:сы|сі|ы|і)н$")
+_POSS3 = re.compile(r"(?:сы|сі|[^аәеоөұүыіэюяиу][ыі])$")
+_CLAUSE_END = re.compile(r"[.!?;:,()\"«»“”]")
+_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+
+
+def _phrase_end(words: list[WordRecovery], j: int, text: str) -> bool:
+    """Whether word ``j`` ends its phrase: last word, or followed by punctuation."""
+    if j + 1 == len(words):
+        return True
+    return bool(_CLAUSE_END.search(text[words[j].end : words[j + 1].start]))
+
+
+def _agreement(words: list[WordRecovery], text: str, lexicon: Lexicon) -> list[WordRecovery]:
+    """Flag a possessor in the accusative where a later possessed noun wants the genitive.
+
+    In a Kazakh noun phrase the possessor takes the genitive and the head the
+    3rd-person possessive: "балалар кітапханасының ... миссиясы". A title
+    ending in a possessed noun with no verb has no use for an accusative
+    (-сын/-сін), the usual result of a dropped -ың/-ің.
+    """
+    out = list(words)
+    # A possessed head at the end of a phrase after a possessor: among the suggestions for a
+    # mistyped head, prefer one with the 3rd-person possessive (…миссиясы, not …миссия).
+    for j, word in enumerate(words):
+        if not (word.typo and word.suggestions and _phrase_end(words, j, text)):
+            continue
+        for i in range(j - 1, max(j - 4, -1), -1):
+            if _CLAUSE_END.search(text[words[i].end : words[i + 1].start]):
+                break
+            possessor = words[i].cyrillic.lower()
+            if _GENITIVE.search(possessor) or (words[i].known and _POSS3_ACC.search(possessor)):
+                top = [c for c in word.suggestions[:3] if _POSS3.search(c.cyrillic.lower())]
+                if top and top[0] is not word.suggestions[0]:
+                    rest = tuple(c for c in word.suggestions if c is not top[0])
+                    top[0] = Candidate(top[0].cyrillic, top[0].score, "agreement")
+                    out[j] = WordRecovery(
+                        latin=word.latin, start=word.start, end=word.end, cyrillic=word.cyrillic,
+                        confidence=word.confidence, known=word.known, alternatives=word.alternatives,
+                        typo=True, suggestions=(top[0],) + rest, reason=word.reason,
+                    )
+                break
+    words = list(out)
+    for i, word in enumerate(words):
+        if not word.known or word.typo or not _POSS3_ACC.search(word.cyrillic.lower()):
+            continue
+        for j in range(i + 1, min(i + 4, len(words))):
+            between = text[words[j - 1].end : words[j].start]
+            if _CLAUSE_END.search(between):
+                break
+            later = words[j]
+            if _phrase_end(words, j, text) and _POSS3.search(later.corrected.lower()):
+                stem = word.cyrillic[:-1]
+                genitive = stem + ("ның" if harmony(stem.lower()) == "back" else "нің")
+                out[i] = WordRecovery(
+                    latin=word.latin, start=word.start, end=word.end, cyrillic=word.cyrillic,
+                    confidence=word.confidence, known=True, alternatives=word.alternatives, typo=True,
+                    suggestions=(Candidate(genitive, 1.0, "agreement"),),
+                    reason=f"accusative before the possessed {later.corrected!r}: genitive expected",
+                )
+                break
+    return out
+
+
+def recover(
+    text: str, lang: str = "kk", *, style: str | None = None, lexicon: Lexicon | None = None, suggest: bool = True
+) -> Recovery:
+    """Recover the Kazakh Cyrillic of the Latin-typed words in ``text``.
+
+    ``style`` is the Latin style (``kk-news``, ``kk-latin-2021``, ``-2018``,
+    ``-2017``); by default it is read off the text's letters. Cyrillic and
+    other non-Latin text passes through unchanged. ``suggest=False`` skips
+    the search for suggestions (flagged words are still flagged): several
+    times faster on text with many unknown words.
+
+    >>> recover("Otbasylyk oku - tarbiye kozi").text
+    'Отбасылық оқу – тәрбие көзі'
+    """
+    if lang != "kk":
+        from .errors import TranslitError
+
+        raise TranslitError(f"recovery is implemented for Kazakh only, not {lang!r}")
+    lexicon = lexicon or load_lexicon()
+    style = style or detect_style(text)
+    words: list[WordRecovery] = []
+    for match in LATIN_WORD.finditer(text):
+        latin = match.group(0)
+        end = match.end()
+        if latin[-1] in "'’" and style != "kk-latin-2017":
+            latin, end = latin[:-1], end - 1
+        words.append(WordRecovery(latin, match.start(), end, *_read_cased(lexicon, latin, style, suggest)))
+    words = _agreement(words, text, lexicon)
+    return Recovery(
+        source=text, style=style, words=tuple(words),
+        text=_splice(text, words, corrected=False), corrected=_splice(text, words, corrected=True),
+    )
+
+
+def _splice(text: str, words: list[WordRecovery], *, corrected: bool) -> str:
+    parts: list[str] = []
+    position = 0
+    for word in words:
+        between = text[position : word.start]
+        parts.append(_SPACED_HYPHEN.sub(r"\1–\2", between) if position else between)
+        parts.append(word.corrected if corrected else word.cyrillic)
+        position = word.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------
+# Re-rendering Latin-Kazakh spans in one scheme
+
+
+@dataclass(frozen=True)
+class RerenderedSpan:
+    """One Latin-Kazakh span of a text and how it was written again."""
+
+    start: int
+    end: int
+    source: str
+    rendered: str
+    recovery: Recovery
+
+
+@dataclass(frozen=True)
+class Rerendering:
+    """A text whose Latin-Kazakh spans are written again in ``scheme``."""
+
+    text: str
+    scheme: str
+    spans: tuple[RerenderedSpan, ...]
+
+    @property
+    def typos(self) -> tuple[WordRecovery, ...]:
+        """Flagged words of all spans (left as typed unless ``correct`` was asked for)."""
+        return tuple(word for span in self.spans for word in span.recovery.typos)
+
+
+_QUOTED = re.compile(r"[\"“«]([^\"”»\n]{3,300})[\"”»]")
+
+
+def _kazakh_spans(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, detected style) of the Latin-Kazakh spans: whole blocks, sentences or quotes."""
+    try:
+        from .segment import segments
+    except ImportError:  # pragma: no cover - detection is part of the package; kept for partial installs
+        return _fallback_spans(text)
+    chosen: list[tuple[int, int, str | None]] = []
+    found = [s for s in segments(text) if s.detection.lang == "kk" and s.detection.romanized]
+    for seg in sorted(found, key=lambda s: (s.level, s.start)):
+        if any(seg.start < end and start < seg.end for start, end, _ in chosen):
+            continue
+        if seg.kind != "quote":
+            # a sentence or block counts only when nearly all its words are Kazakh; otherwise
+            # its quoted titles are taken one by one
+            words = recover(seg.text, suggest=False).words
+            if sum(word.known for word in words) < 0.9 * len(words):
+                continue
+        chosen.append((seg.start, seg.end, seg.detection.scheme))
+    return sorted(chosen)
+
+
+def _fallback_spans(text: str) -> list[tuple[int, int, str | None]]:
+    """Quoted spans whose words are nearly all known Kazakh (when detection is unavailable)."""
+    spans = []
+    for match in _QUOTED.finditer(text):
+        result = recover(match.group(1))
+        if len(result.words) >= 2 and sum(w.known for w in result.words) >= 0.8 * len(result.words):
+            spans.append((match.start(1), match.end(1), result.style))
+    return spans
+
+
+def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False) -> Rerendering:
+    """Find the Latin-Kazakh spans of ``text``, recover them and write them again in ``scheme``.
+
+    An unknown word is left as typed, a flagged known word is written as read
+    (with ``correct`` both take their top suggestion), so that nothing is
+    silently rewritten; ``Rerendering.typos`` lists them with suggestions.
+    """
+    from .engine import load_scheme, romanize
+
+    load_scheme(scheme)  # an unknown scheme fails before any work
+    parts: list[str] = []
+    spans: list[RerenderedSpan] = []
+    position = 0
+    for start, end, detected in _kazakh_spans(text):
+        source = text[start:end]
+        style = detected if detected in STYLES else None
+        result = recover(source, style=style)
+        rendered_parts: list[str] = []
+        cursor = 0
+        for word in result.words:
+            rendered_parts.append(source[cursor : word.start])
+            exonym = (
+                bool(word.alternatives)
+                and word.alternatives[0].source == "name"
+                and fold(_lower(word.latin, result.style)) != skeleton(word.cyrillic)
+            )
+            unknown = word.typo and not word.known and not (correct and word.suggestions)
+            if unknown or (exonym and scheme == "kk-news"):
+                # an unknown word stays as typed (no guess is written); so does an exonym
+                # (Kazakhstan, Karaganda) in news ASCII. A known word flagged for agreement is
+                # re-spelled as read: the spelling changes, the word does not.
+                rendered_parts.append(word.latin)
+            else:
+                rendered_parts.append(romanize(word.corrected if correct else word.cyrillic, scheme))
+            cursor = word.end
+        rendered_parts.append(source[cursor:])
+        rendered = "".join(rendered_parts)
+        spans.append(RerenderedSpan(start, end, source, rendered, result))
+        parts.append(text[position:start])
+        parts.append(rendered)
+        position = end
+    parts.append(text[position:])
+    return Rerendering(text="".join(parts), scheme=scheme, spans=tuple(spans))
+
+
+def rerender(text: str, scheme: str = "kk-news", *, correct: bool = False) -> str:
+    """``text`` with every Latin-Kazakh span written again in ``scheme`` (see :func:`rerender_report`).
+
+    >>> rerender('report "Otbasylyk oqu - tärbie kozi"', "kk-news")
+    'report "Otbasylyk oku - tarbiye kozi"'
+    """
+    return rerender_report(text, scheme, correct=correct).text

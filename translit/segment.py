@@ -1,0 +1,260 @@
+"""A post split into blocks, sentences and inline spans, each with its language.
+
+Blocks are paragraphs, headings, captions and list items (separated by blank
+lines, or by a short unpunctuated line such as a caption above a paragraph).
+Every block holds one or more sentences; a sentence holds its inline spans:
+quoted text (a title in quotation marks) and runs of words in another script
+(a Cyrillic name inside an English sentence). Offsets are character (code
+point) offsets into the original text, so ``text[s.start:s.end] == s.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .detect import Detection, detect
+
+__all__ = ["Segment", "segments", "BLOCK_KINDS", "INLINE_KINDS"]
+
+BLOCK_KINDS = ("paragraph", "heading", "caption", "list-item")
+INLINE_KINDS = ("quote", "foreign")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a text.
+
+    ``level`` 0 is a block (``kind`` paragraph, heading, caption or
+    list-item), 1 a sentence (``kind`` sentence), 2 an inline span (``kind``
+    quote or foreign). ``parent`` is the index, in the list :func:`segments`
+    returned, of the segment this one lies in (None for blocks).
+    """
+
+    kind: str
+    level: int
+    start: int
+    end: int
+    text: str
+    detection: Detection
+    parent: int | None = None
+
+
+_CAPTION = re.compile(
+    r"(?i)(?<![^\W\d_])(?:фото\w*|photo\w*|сурет\w*|фотосурет\w*|видео\w*|video|credit|source|дереккөз\w*|источник)(?![^\W\d_])|©"
+)
+_LIST_MARKER = re.compile(r"\s*(?:[-*•–—]\s+|\d{1,3}[.)]\s+)")
+_HEADING_MARKER = re.compile(r"\s*#{1,6}\s")
+_END_PUNCT = ".!?…:;,"
+_SHORT_LINE = 60
+_HEADING_WORDS = 12
+
+_OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", "‹": "›"}
+_TERMINATOR = re.compile(r"[.!?…]+")
+_CLOSERS = "\"'»”“’›)]"
+# Words after which a full stop does not end a sentence (lower case, without the stop).
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st etc e.g i.e vs no nos jan feb mar apr jun jul aug sep sept oct nov dec "
+    "inc ltd co corp gen col lt sgt rev jr sr "
+    "г гг ул им др т.е т.б т.с.с см стр проф акад обл р-н тел каз рус англ".split()
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
+_WORD_RUN = re.compile(r"[^\W\d_]+(?:['’ʻʼ-][^\W\d_]+)*")
+
+
+def segments(text: str) -> list[Segment]:
+    """Split ``text`` into blocks, sentences and inline spans, each with its Detection.
+
+    The list is in document order, each segment followed by the segments it
+    contains (blocks, then their sentences, then their inline spans).
+    """
+    out: list[Segment] = []
+    for start, end in _blocks(text):
+        block_index = len(out)
+        out.append(_segment(text, _block_kind(text[start:end]), 0, start, end, None))
+        for s_start, s_end in _sentences(text, start, end):
+            sentence_index = len(out)
+            sentence = _segment(text, "sentence", 1, s_start, s_end, block_index)
+            out.append(sentence)
+            for kind, i_start, i_end in _inline(text, s_start, s_end):
+                out.append(_segment(text, kind, 2, i_start, i_end, sentence_index))
+    return out
+
+
+def _segment(text: str, kind: str, level: int, start: int, end: int, parent: int | None) -> Segment:
+    piece = text[start:end]
+    return Segment(kind=kind, level=level, start=start, end=end, text=piece, detection=detect(piece), parent=parent)
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line, without its line break."""
+    position = 0
+    for line in text.splitlines(keepends=True):
+        yield position, position + len(line.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"))
+        position += len(line)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _stands_alone(line: str) -> bool:
+    """A short line without closing punctuation: a heading or a caption, not wrapped prose."""
+    stripped = line.strip()
+    return len(stripped) <= _SHORT_LINE and not stripped.endswith(tuple(_END_PUNCT))
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each block, trimmed of surrounding white space."""
+    current: tuple[int, int] | None = None
+    for start, end in _lines(text):
+        line = text[start:end]
+        if not line.strip():
+            if current:
+                yield _strip(text, *current)
+            current = None
+            continue
+        breaks = (
+            current is None
+            or _LIST_MARKER.match(line) is not None
+            or _HEADING_MARKER.match(line) is not None
+            or _stands_alone(text[current[0] : current[1]].splitlines()[-1])
+        )
+        if breaks:
+            if current:
+                yield _strip(text, *current)
+            current = (start, end)
+        else:
+            current = (current[0], end)
+    if current:
+        yield _strip(text, *current)
+
+
+def _block_kind(block: str) -> str:
+    if _HEADING_MARKER.match(block):
+        return "heading"
+    if _LIST_MARKER.match(block):
+        return "list-item"
+    if "\n" not in block and len(block.split()) <= _HEADING_WORDS and not block.endswith(tuple(_END_PUNCT)):
+        return "caption" if _CAPTION.search(block) else "heading"
+    return "paragraph"
+
+
+def _quote_depths(text: str, start: int, end: int) -> list[int]:
+    """Nesting depth of quotation marks before each position of text[start:end]."""
+    depths = []
+    stack: list[str] = []
+    for ch in text[start:end]:
+        depths.append(len(stack))
+        if stack and ch == stack[-1]:
+            stack.pop()
+        elif ch in _OPENERS:
+            stack.append(_OPENERS[ch])
+        elif ch == '"':
+            stack.append('"')
+    return depths
+
+
+def _ends_sentence(text: str, start: int, stop: int) -> bool:
+    """Does the terminator at ``stop`` (text[stop] is . ! ? or …) end a sentence?"""
+    if text[stop] != ".":
+        return True
+    word_start = stop
+    while word_start > start and (_LETTER.match(text[word_start - 1]) or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:stop]
+    if _INITIALS.fullmatch(word):  # K.A. Bakhina
+        return False
+    return word.lower() not in _ABBREVIATIONS
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of a block; never split inside quotation marks."""
+    depths = _quote_depths(text, start, end)
+    sentence_start = start
+    for match in _TERMINATOR.finditer(text, start, end):
+        stop = match.end()
+        while stop < end and text[stop] in _CLOSERS:
+            stop += 1
+        if stop >= end or not text[stop].isspace():
+            continue
+        following = stop
+        while following < end and text[following].isspace():
+            following += 1
+        if following >= end:
+            break
+        nxt = text[following]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or nxt in "\"'(-–—"):
+            continue
+        if depths[stop - 1 - start] > 0 and depths[following - start] > 0:
+            continue
+        if not _ends_sentence(text, start, match.start()):
+            continue
+        yield sentence_start, stop
+        sentence_start = following
+    if sentence_start < end:
+        yield _strip(text, sentence_start, end)
+
+
+def _inline(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
+    """Quoted passages and runs of words in another script within text[start:end]."""
+    quotes = []
+    stack: list[tuple[str, int]] = []
+    for position in range(start, end):
+        ch = text[position]
+        if stack and ch == stack[-1][0]:
+            _, opened = stack.pop()
+            inner = _strip(text, opened, position)
+            if _LETTER.search(text, inner[0], inner[1]):
+                quotes.append(inner)
+        elif ch in _OPENERS:
+            stack.append((_OPENERS[ch], position + 1))
+        elif ch == '"':
+            stack.append(('"', position + 1))
+    quotes.sort()
+    for q_start, q_end in quotes:
+        yield "quote", q_start, q_end
+    piece = text[start:end]
+    cyrillic, latin = len(_CYRILLIC_CHAR.findall(piece)), len(_LATIN_CHAR.findall(piece))
+    if not (cyrillic and latin):
+        return
+    # Runs of the script that has fewer letters in the sentence are the foreign ones.
+    foreign = _latin_word if cyrillic >= latin else _cyrillic_word
+    run: tuple[int, int] | None = None
+    for match in _WORD_RUN.finditer(text, start, end):
+        if foreign(match.group()):
+            gap = text[run[1] : match.start()] if run else ""
+            if run and not _LETTER.search(gap) and "\n" not in gap and len(gap) <= 3:
+                run = (run[0], match.end())
+            else:
+                if run:
+                    yield from _foreign(run, quotes)
+                run = (match.start(), match.end())
+        elif run:
+            yield from _foreign(run, quotes)
+            run = None
+    if run:
+        yield from _foreign(run, quotes)
+
+
+def _foreign(run: tuple[int, int], quotes: list[tuple[int, int]]) -> Iterator[tuple[str, int, int]]:
+    if not any(q_start <= run[0] and run[1] <= q_end for q_start, q_end in quotes):
+        yield "foreign", run[0], run[1]
+
+
+_CYRILLIC_CHAR = re.compile(r"[\u0400-\u052f]")
+_LATIN_CHAR = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def _latin_word(word: str) -> bool:
+    return _LATIN_CHAR.search(word) is not None and _CYRILLIC_CHAR.search(word) is None
+
+
+def _cyrillic_word(word: str) -> bool:
+    return _CYRILLIC_CHAR.search(word) is not None and _LATIN_CHAR.search(word) is None

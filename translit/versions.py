@@ -1,0 +1,531 @@
+"""The English, Kazakh and Russian versions of a post, and the report of how each was made.
+
+``make_versions(draft)`` parses the post (:mod:`translit.document`), finds the
+language of every block, and for every target language:
+
+* the source language itself is *normalised*: institution names in their
+  official form, dates/numbers in news style, quotes and dashes of the
+  language; the prose is not touched;
+* another language is machine-translated sentence by sentence through
+  :class:`translit.mt.Translator`, with names, dates, numbers and contacts
+  shielded (:mod:`translit.protect`) and restored in the target's form;
+* when no translation route exists, the version is still produced: every
+  protected part is already in the target language and the prose is wrapped
+  in ``[[untranslated:SRC]] … [[/untranslated]]`` for a translator.  Source
+  prose is never passed off as a translation.
+
+A block written in a language other than the post's is kept as it is in every
+version and reported.  Nothing here prints; :class:`Versions` carries the
+texts and a JSON-ready report.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .document import Block, Break, Document, Lit, Node, Span, Text, parse, plain, render
+from .errors import EXIT_NO_ROUTE, EXIT_OK, TranslitError
+from .localize import typography
+from .protect import Part, Protector, Restored, Shielded
+
+__all__ = [
+    "LANGUAGES",
+    "UNTRANSLATED_OPEN",
+    "UNTRANSLATED_CLOSE",
+    "LOST_MARK",
+    "Versions",
+    "make_versions",
+]
+
+LANGUAGES = ("en", "kk", "ru")
+UNTRANSLATED_OPEN = "[[untranslated:{lang}]]"
+UNTRANSLATED_CLOSE = "[[/untranslated]]"
+LOST_MARK = "[[lost:{text}]]"
+"""Written where the engine dropped a protected part, so a human sees it; also in the report."""
+
+_MIN_FOREIGN_LETTERS = 4
+MAX_SENTENCE_CHARS = 400
+"""Longer sentences are cut at a clause boundary before translation (see ``_sentences``)."""
+
+
+@dataclass
+class Versions:
+    """The versions of a post (``texts[lang]``) and the report of how each block was made.
+
+    ``report`` is JSON-ready (the ``NAME.report.json`` written by ``translit
+    post``).  ``untranslated`` counts, per target, the blocks left for a
+    translator because no route exists; ``lost`` counts protected parts an
+    engine dropped.
+    """
+
+    source: str
+    fmt: str
+    texts: dict[str, str]
+    report: dict[str, Any]
+    untranslated: dict[str, int] = field(default_factory=dict)
+    lost: int = 0
+
+    def __getitem__(self, lang: str) -> str:
+        return self.texts[lang]
+
+    @property
+    def en(self) -> str | None:
+        """The English version, if it was asked for."""
+        return self.texts.get("en")
+
+    @property
+    def kk(self) -> str | None:
+        """The Kazakh version, if it was asked for."""
+        return self.texts.get("kk")
+
+    @property
+    def ru(self) -> str | None:
+        """The Russian version, if it was asked for."""
+        return self.texts.get("ru")
+
+    @property
+    def exit_code(self) -> int:
+        """EXIT_NO_ROUTE when some prose had to be left for a translator, else EXIT_OK."""
+        return EXIT_NO_ROUTE if any(self.untranslated.values()) else EXIT_OK
+
+
+# ------------------------------------------------------------------ units: the translatable text of a block
+
+
+@dataclass
+class _Unit:
+    """The text of one block body (or of a span inside it), with its protected parts."""
+
+    nodes: list[Node]
+    mt: Shielded | None = None
+    same: Shielded | None = None
+    children: list["_Unit"] = field(default_factory=list)
+
+
+def _pieces(nodes: list[Node], fmt: str, keep_breaks: bool, children: list[_Unit]) -> list[str | Part]:
+    out: list[str | Part] = []
+    child_iter = iter(children)
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(plain(node, fmt))
+        elif isinstance(node, Break):
+            out.append(Part("markup", node.raw, "", payload=node) if keep_breaks else " ")
+        elif isinstance(node, Lit):
+            out.append(Part("markup", node.raw, "", payload=node))
+        else:
+            out.append(Part("markup", "", "", payload=(node, next(child_iter))))
+    merged: list[str | Part] = []
+    for piece in out:
+        if isinstance(piece, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _build_unit(nodes: list[Node], fmt: str, lang: str, protector: Protector, context: str = "") -> _Unit:
+    children = []
+    seen = context
+    for node in nodes:
+        if isinstance(node, Span):
+            # A link's text is translated on its own; the sentence before it still decides its case.
+            children.append(_build_unit(node.children, fmt, lang, protector, seen))
+        seen += _block_text([node], fmt)
+    unit = _Unit(nodes, children=children)
+    unit.mt = protector.shield(_pieces(nodes, fmt, False, children), lang, context=context)
+    unit.same = protector.shield(_pieces(nodes, fmt, True, children), lang, context=context)
+    return unit
+
+
+def _walk(unit: _Unit) -> list[_Unit]:
+    out = [unit]
+    for child in unit.children:
+        out.extend(_walk(child))
+    return out
+
+
+def _block_text(nodes: list[Node], fmt: str) -> str:
+    out = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(plain(node, fmt))
+        elif isinstance(node, Span):
+            out.append(_block_text(node.children, fmt))
+        else:
+            out.append(" ")
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ language of blocks
+
+
+_LETTERS = regex.compile(r"\p{L}")
+_CYRILLIC_LETTERS = regex.compile(r"\p{Cyrillic}")
+_KAZAKH_ONLY = regex.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+DETECT_CHARS = 300
+"""Language detection reads the start of a block: a paragraph's language shows in its first sentences."""
+
+
+def _script_guess(text: str) -> str:
+    letters = len(_LETTERS.findall(text))
+    if not letters:
+        return "und"
+    if len(_CYRILLIC_LETTERS.findall(text)) * 2 < letters:
+        return "en"
+    return "kk" if _KAZAKH_ONLY.search(text) else "ru"
+
+
+def _detect(text: str) -> tuple[str, float]:
+    try:
+        from .detect import detect
+    except ImportError:
+        return _script_guess(text), 0.5
+    try:
+        det = detect(text[:DETECT_CHARS])
+    except Exception:  # detection is an optional refinement; the script decides without it
+        return _script_guess(text), 0.3
+    if det.lang in LANGUAGES and not det.romanized:
+        return det.lang, float(det.confidence)
+    return _script_guess(text), 0.3
+
+
+# ------------------------------------------------------------------ the pipeline
+
+
+class _Pipeline:
+    def __init__(self, config: Any, translator: Any, glossary: Any, notes: list[str]) -> None:
+        self.config = config
+        self.notes = notes
+        self.translator = translator
+        schemes = {lang: config.scheme(lang) for lang in ("kk", "ru")} if config is not None else {}
+        style = "us"
+        if config is not None:
+            style = dict(config.date_style).get("en", "us")
+        detector = None
+        try:
+            from .detect import detect as detector
+        except ImportError:
+            notes.append("language detection unavailable: Latin-typed titles are not recognised")
+        self.protector = Protector(glossary, schemes=schemes, date_style=style, title_detector=detector)
+
+    def route(self, src: str, tgt: str) -> tuple[Any, str | None]:
+        if self.translator is None:
+            return None, f"no machine-translation engine available for {src}→{tgt}"
+        try:
+            return self.translator.route(src, tgt), None
+        except TranslitError as exc:
+            return None, str(exc)
+
+
+def _load_glossary(config: Any, notes: list[str]) -> Any:
+    try:
+        from .glossary import Glossary
+    except ImportError:
+        notes.append("glossary unavailable: institution names are not normalised")
+        return None
+    paths = list(getattr(config, "glossaries", ()) or ()) if config is not None else []
+    try:
+        return Glossary.load(paths) if paths else Glossary.load()
+    except TranslitError:
+        raise
+    except Exception as exc:  # a broken optional component must not stop the post
+        notes.append(f"glossary unavailable ({exc}): institution names are not normalised")
+        return None
+
+
+def _make_translator(config: Any, notes: list[str]) -> Any:
+    try:
+        from . import mt
+    except ImportError:
+        notes.append("machine translation unavailable (translit.mt missing)")
+        return None
+    mt_config = mt.MTConfig.from_project(config) if config is not None else mt.load_config()
+    return mt.Translator(mt_config)
+
+
+def make_versions(
+    text: str,
+    *,
+    source: str | None = None,
+    targets: Sequence[str] = LANGUAGES,
+    fmt: str = "auto",
+    config: Any = None,
+    translator: Any = None,
+    glossary: Any = None,
+    max_sentence_chars: int | None = None,
+) -> Versions:
+    """The ``targets`` versions of the post ``text`` (source language detected per block when not given).
+
+    ``config`` is a :class:`translit.config.Config` (schemes for names, date
+    style, glossaries, ``[mt]`` engines, ``[post] max_sentence_chars``);
+    ``translator`` and ``glossary`` replace the ones built from it (for
+    embedding and tests).  When no route
+    exists for a target, that version carries the prose inside
+    ``[[untranslated:SRC]] … [[/untranslated]]`` and ``Versions.exit_code``
+    is ``EXIT_NO_ROUTE``.
+    """
+    for lang in [*targets, *([source] if source else [])]:
+        if lang not in LANGUAGES:
+            raise TranslitError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+    notes: list[str] = []
+    if config is None:
+        from .config import load_config
+
+        config = load_config()
+    post_settings = config.section("post")
+    unknown = sorted(set(post_settings) - {"max_sentence_chars"})
+    if unknown:
+        raise TranslitError(f"[post] unknown key {unknown[0]!r} (known: max_sentence_chars)", path=config.path)
+    if max_sentence_chars is None:
+        value = post_settings.get("max_sentence_chars", MAX_SENTENCE_CHARS)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 40:
+            raise TranslitError("[post] max_sentence_chars must be an integer of at least 40", path=config.path)
+        max_sentence_chars = value
+    doc = parse(text, fmt)
+    if glossary is None:
+        glossary = _load_glossary(config, notes)
+    if translator is None:
+        translator = _make_translator(config, notes)
+    pipe = _Pipeline(config, translator, glossary, notes)
+
+    block_langs: list[str | None] = []
+    weights: Counter[str] = Counter()
+    for block in doc.blocks:
+        if not block.translatable:
+            block_langs.append(None)
+            continue
+        body = _block_text(block.body, doc.fmt)
+        lang, _conf = _detect(body)
+        letters = len(_LETTERS.findall(body))
+        block_langs.append(lang if lang in LANGUAGES else None)
+        if lang in LANGUAGES:
+            weights[lang] += letters
+    src = source or (weights.most_common(1)[0][0] if weights else "en")
+
+    units: dict[int, _Unit] = {}
+    foreign: list[int] = []
+    for i, block in enumerate(doc.blocks):
+        lang = block_langs[i]
+        if lang is None:
+            continue
+        letters = len(_LETTERS.findall(_block_text(block.body, doc.fmt)))
+        if lang != src and letters >= _MIN_FOREIGN_LETTERS:
+            foreign.append(i)
+            continue
+        units[i] = _build_unit(block.body, doc.fmt, src, pipe.protector)
+
+    texts: dict[str, str] = {}
+    routes: dict[str, Any] = {}
+    no_route: dict[str, str] = {}
+    untranslated: Counter[str] = Counter()
+    lost_total = 0
+    block_reports: list[dict[str, Any]] = []
+    per_block: dict[int, dict[str, Any]] = {i: {} for i in range(len(doc.blocks))}
+
+    for tgt in targets:
+        route = None
+        if tgt != src:
+            route, why = pipe.route(src, tgt)
+            if route is None:
+                no_route[tgt] = why or "no route"
+            routes[tgt] = route.as_dict() if route is not None and hasattr(route, "as_dict") else None
+        translations: dict[int, str] = {}
+        mt_errors: list[str] = []
+        if route is not None:
+            translations, mt_errors = _translate_all(pipe.translator, units, src, tgt, max_sentence_chars)
+            if mt_errors:
+                # The engine failed: the version is made as if there were no route, and says why.
+                notes.extend(mt_errors)
+                no_route[tgt] = mt_errors[0]
+        out_blocks: list[Block] = []
+        for i, block in enumerate(doc.blocks):
+            if i not in units:
+                out_blocks.append(block)
+                if i in foreign:
+                    per_block[i][tgt] = {"status": "kept", "reason": f"block is in {block_langs[i]}, not {src}"}
+                continue
+            unit = units[i]
+            mode = "same" if tgt == src else ("mt" if route is not None and not mt_errors else "untranslated")
+            body, info = _render_unit(unit, pipe.protector, doc.fmt, src, tgt, mode, translations)
+            if mode == "untranslated" and info["has_prose"]:
+                body = f"{UNTRANSLATED_OPEN.format(lang=src)} {body} {UNTRANSLATED_CLOSE}"
+                untranslated[tgt] += 1
+                info["status"] = "untranslated"
+            lost_total += len(info["lost"])
+            if mode == "same" and not info["changed"]:
+                out_blocks.append(block)  # nothing to normalise: the draft's bytes (entities, line breaks) stay
+            else:
+                out_blocks.append(Block(block.kind, block.lead, [Text(body)], block.trail, True, block.line))
+            if route is not None and mode == "mt":
+                info["route"] = route.describe() if hasattr(route, "describe") else str(route)
+                info["engines"] = list(getattr(route, "engines", ()))
+            info.pop("has_prose", None)
+            info.pop("changed", None)
+            per_block[i][tgt] = info
+        texts[tgt] = render(Document(doc.fmt, out_blocks))
+
+    for i, block in enumerate(doc.blocks):
+        if not block.translatable and i not in foreign:
+            continue
+        block_reports.append({
+            "index": i,
+            "line": block.line,
+            "kind": block.kind,
+            "lang": block_langs[i],
+            "targets": per_block[i],
+        })
+    report = {
+        "source": src,
+        "source_given": source is not None,
+        "format": doc.fmt,
+        "targets": list(targets),
+        "routes": routes,
+        "no_route": no_route,
+        "untranslated_blocks": dict(untranslated),
+        "lost_parts": lost_total,
+        "foreign_blocks": [
+            {"index": i, "line": doc.blocks[i].line, "lang": block_langs[i]} for i in foreign
+        ],
+        "untranslated_marker": [UNTRANSLATED_OPEN.format(lang=src), UNTRANSLATED_CLOSE],
+        "notes": notes,
+        "blocks": block_reports,
+    }
+    return Versions(src, doc.fmt, texts, report, dict(untranslated), lost_total)
+
+
+_CLAUSE_CUTS = tuple(regex.compile(p) for p in (r"[;:]\s+", r",\s+", r"\s[—–-]\s+", r"\s+"))
+
+
+def _sentences(text: str, max_chars: int) -> list[str]:
+    """Sentences of a shielded unit; joining them gives ``text`` back exactly.
+
+    A sentence longer than ``max_chars`` is cut after a clause (``;``, ``:``,
+    ``,``, a dash) or failing that a space: CTranslate2 stops decoding at 256
+    tokens by default, and a cut-off translation would lose the names at the end.
+    """
+    try:
+        from .mt import split_sentences
+    except ImportError:
+        sentences = [text]
+    else:
+        sentences = split_sentences(text)
+    out: list[str] = []
+    for sentence in sentences:
+        while len(sentence) > max_chars:
+            window = sentence[:max_chars]
+            cut = -1
+            for pattern in _CLAUSE_CUTS:
+                found = [m.end() for m in pattern.finditer(window) if m.end() > max_chars // 3]
+                if found:
+                    cut = found[-1]
+                    break
+            if cut <= 0:
+                break
+            out.append(sentence[:cut])
+            sentence = sentence[cut:]
+        out.append(sentence)
+    return out
+
+
+def _translate_all(
+    translator: Any, units: dict[int, _Unit], src: str, tgt: str, max_chars: int
+) -> tuple[dict[int, str], list[str]]:
+    """One batch for the whole post: every sentence of every unit that has prose."""
+    wanted: list[tuple[int, list[str]]] = []
+    for unit in (u for top in units.values() for u in _walk(top)):
+        assert unit.mt is not None
+        if unit.mt.has_prose:
+            wanted.append((id(unit), _sentences(unit.mt.text, max_chars)))
+    flat = [s for _, sentences in wanted for s in sentences]
+    if not flat:
+        return {}, []
+    try:
+        done = translator.translate_batch(flat, src, tgt)
+    except TranslitError as exc:
+        return {}, [f"{src}→{tgt}: {exc}"]
+    out: dict[int, str] = {}
+    pos = 0
+    for key, sentences in wanted:
+        out[key] = "".join(_spaced(done[pos + k], sentences[k]) for k in range(len(sentences)))
+        pos += len(sentences)
+    return out, []
+
+
+def _spaced(translated: str, source: str) -> str:
+    """Keep the source sentence's trailing space, which joins it to the next one."""
+    tail = source[len(source.rstrip()):]
+    return translated.rstrip() + tail if tail else translated
+
+
+def _render_unit(
+    unit: _Unit,
+    protector: Protector,
+    fmt: str,
+    src: str,
+    tgt: str,
+    mode: str,
+    translations: dict[int, str],
+) -> tuple[str, dict[str, Any]]:
+    """The target text of a unit (escaped for ``fmt``) and what was applied, lost and noted."""
+    shielded = unit.same if mode in ("same", "untranslated") else unit.mt
+    assert shielded is not None
+    if mode == "mt" and shielded.has_prose:
+        prose = translations.get(id(unit), shielded.text)
+        status = "translated"
+    else:
+        prose = shielded.text
+        status = "normalised" if mode == "same" else "protected-only"
+    changed = False
+    if mode != "untranslated":
+        styled = typography(prose, tgt)
+        changed = styled != prose
+        prose = styled
+    if fmt == "html":
+        prose = html.escape(prose, quote=False)
+    child_info: list[dict[str, Any]] = []
+    escape = (lambda s: html.escape(s, quote=False)) if fmt == "html" else (lambda s: s)
+
+    def render_markup(part: Part) -> str:
+        payload = part.payload
+        if isinstance(payload, (Lit, Break)):
+            return payload.raw
+        span, child = payload
+        text, info = _render_unit(child, protector, fmt, src, tgt, mode, translations)
+        child_info.append(info)
+        return span.open + text + span.close
+
+    restored: Restored = protector.restore(prose, shielded, tgt, render_markup=render_markup, escape=escape)
+    text = restored.text
+    lost = [p for p in restored.lost]
+    for part in lost:
+        if part.kind == "markup":
+            # Inline structure the engine dropped goes back at the end, never silently away.
+            text += ("" if not text or text[-1].isspace() else " ") + render_markup(part)
+        else:
+            text += " " + LOST_MARK.format(text=escape(protector.render(part, tgt).target))
+    applied = [
+        {"kind": a.part.kind, "source": a.part.text, "target": a.target, **({"note": a.note} if a.note else {})}
+        for a in restored.applied
+        if a.part.kind != "markup"
+    ]
+    for info in child_info:
+        applied.extend(info["applied"])
+    info: dict[str, Any] = {
+        "status": status,
+        "applied": applied,
+        "lost": [{"kind": p.kind, "source": p.text} for p in lost if p.kind != "markup"]
+        + [x for c in child_info for x in c["lost"]],
+        "has_prose": shielded.has_prose or any(c.get("has_prose") for c in child_info),
+        # Whether the normalised text differs from the draft (else the draft's own bytes are kept).
+        "changed": changed or bool(lost) or any(a.target != a.part.text for a in restored.applied if a.part.kind != "markup")
+        or any(c["changed"] for c in child_info),
+    }
+    if restored.notes:
+        info["notes"] = restored.notes
+    return text, info

@@ -47,8 +47,9 @@ SETTINGS = {
     "orders": 5,
     "alpha": 0.1,
     "min_count": 2,
-    # Romanized classes are many and near-copies of each other: rarer n-grams only slow start-up.
-    "romanized_min_count": 5,
+    # Romanized classes are many and near-copies of each other: rarer n-grams only slow start-up
+    # (per order 1..5).
+    "romanized_min_count": [5, 5, 5, 5, 5],
     "temperature": 0.2,
     "shared_unseen": 0.5,
     # Nats a capitalised Latin word may count against any class (names travel between languages).
@@ -182,7 +183,10 @@ def make_profile(texts: dict[str, list[str]], settings: dict[str, Any]) -> dict[
                 "prior": round(prior, 6),
                 "totals": [sum(c.values()) for c in counts],
                 "types": [len(c) for c in counts],
-                "grams": [_by_count(c, settings["romanized_min_count" if scheme else "min_count"]) for c in counts],
+                "grams": [
+                    _by_count(c, settings["romanized_min_count"][order] if scheme else settings["min_count"])
+                    for order, c in enumerate(counts)
+                ],
             }
         )
     return {

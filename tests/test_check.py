@@ -437,6 +437,9 @@ def test_kazakh_official_date_with_year_matches() -> None:
     texts["kk"] = texts["kk"].replace("2023", "2022")
     [finding] = check_versions(texts, config=DEFAULTS)
     assert (finding.id, finding.version) == ("dates.mismatch", "kk") and "2022" in finding.message
+    # primeminister.kz: "15 қыркүйектегі жағдай бойынша" = "on September 15"
+    pair = {"en": "The millionth document was registered on September 15.", "kk": "15 қыркүйектегі жағдай бойынша миллионыншы құжат тіркелді."}
+    assert check_versions(pair, config=DEFAULTS) == []
 
 
 def test_balanced_marks_allow_real_conventions() -> None:
@@ -459,3 +462,13 @@ def test_fix_versions_reaches_nested_fixes_and_leaves_only_editorial_findings() 
     left = check_versions(fixed, config=DEFAULTS, formats={"en": "text"})
     assert not [f for f in left if f.fixable]
     assert {f.id for f in left} >= {"lang.cyrillic-in-en", "translit.unknown-word"}
+
+
+def test_english_clock_times_and_numbered_items() -> None:
+    texts = {
+        "en": "The meeting starts at 3 p.m. in kindergarten No.125 and ends at 11:30 a.m. next day.",
+        "ru": "Встреча начнётся в 15:00 в детском саду №125 и закончится в 11:30 на следующий день.",
+    }
+    assert check_versions(texts, config=DEFAULTS) == []
+    texts["ru"] = texts["ru"].replace("15:00", "16:00")
+    assert {f.id for f in check_versions(texts, config=DEFAULTS)} == {"dates.mismatch"}

@@ -423,3 +423,13 @@ def test_normalising_an_already_normal_post_changes_nothing(words: list[str]) ->
     text = "<p>" + " ".join(words) + "</p>\n"
     v = make_versions(text, source="en", targets=("en",), translator=Upper(), fmt="html")
     assert v.en == text
+
+
+def test_kazakh_endings_the_engine_puts_on_placeholders_choose_the_case() -> None:
+    protector = Protector(Glossary.load())
+    shielded = protector.shield(["The director of the National Library of the Republic of Kazakhstan K.A. Bakhina spoke in Almaty."], "en")
+    assert shielded.text == "The director of the ⟦1⟧ ⟦2⟧ spoke in ⟦3⟧."
+    # What an en→kk engine writes: its own (possibly wrong-harmony) ending glued to the placeholder.
+    restored = protector.restore("⟦1⟧-ның директоры ⟦2⟧ ⟦3⟧-та сөйледі.", shielded, "kk")
+    assert restored.text == f"{canon('lib.nlrk', 'kk', 'gen')} директоры К.А. Бахина {canon('city.almaty', 'kk', 'loc')} сөйледі."
+    assert restored.lost == []

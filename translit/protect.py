@@ -272,11 +272,12 @@ _KK_TO_RU_CASE = {"gen": "gen", "dat": "dat", "acc": "acc", "loc": "prep", "abl"
 _RU_TO_KK_CASE = {"gen": "gen", "dat": "dat", "ins": "ins", "prep": "loc"}
 
 
-def _case_for(part: Part, tgt: str, before_target: str) -> str | None:
+def _case_for(part: Part, tgt: str, before_target: str, after_target: str = "") -> str | None:
     """The case a name needs in the target sentence (ru/kk), or None for the nominative.
 
     In order: the case of the name it is coordinated with ("by X and Y"); a Russian preposition
-    the engine wrote before it; the mention's own case when it is not the nominative; the
+    the engine wrote before it, or a Kazakh ending it attached to the placeholder (⟦2⟧-ның);
+    the mention's own case when it is not the nominative; the
     English preposition before it in the source (which also covers a Cyrillic name quoted in an
     English sentence).
     """
@@ -285,6 +286,10 @@ def _case_for(part: Part, tgt: str, before_target: str) -> str | None:
             return part.coord.cases[tgt]
     if tgt == "ru" and _last_word(before_target) in _RU_PREP_CASE:
         return _RU_PREP_CASE[_last_word(before_target)]
+    if tgt == "kk" and after_target:
+        attached = _KK_ATTACHED.match(after_target)
+        if attached:
+            return _KK_SUFFIX_CASE[attached.group(1)]
     own = str(getattr(part.mention, "case", None) or "nom") if part.mention is not None else "nom"
     if own != "nom" and part.lang in ("kk", "ru"):
         if part.lang == tgt:
@@ -464,9 +469,9 @@ class Protector:
                 text = ("On " if _SENTENCE_START.search(before_target) else "on ") + text
             return Applied(part, text)
         if kind == "institution" and part.mention is not None:
-            return self._institution(part, tgt, before_target)
+            return self._institution(part, tgt, before_target, after_target)
         if kind == "person":
-            return self._person(part, tgt, before_target)
+            return self._person(part, tgt, before_target, after_target)
         if kind == "title":
             return self._title(part, tgt)
         return Applied(part, part.text)
@@ -484,12 +489,12 @@ class Protector:
             return entity.detail in ("loc", "poss_loc")
         return part.lang == "ru" and _last_word(part.before) not in _RU_DATE_PREPOSITIONS
 
-    def _institution(self, part: Part, tgt: str, before_target: str) -> Applied:
+    def _institution(self, part: Part, tgt: str, before_target: str, after_target: str = "") -> Applied:
         m = part.mention
         if tgt == part.lang:
             replacement = self.glossary.replacement(m)
             return Applied(part, replacement or part.text, "" if replacement in (None, part.text) else f"{m.entity}: official form")
-        case = _case_for(part, tgt, before_target)
+        case = _case_for(part, tgt, before_target, after_target)
         part.cases[tgt] = case
         try:
             form = self.glossary.canonical(m.entity, tgt, case=case) if case else self.glossary.canonical(m.entity, tgt)
@@ -501,12 +506,12 @@ class Protector:
             form = _english_phrase(form, part, before_target)
         return Applied(part, form, f"{m.entity}" + (f" ({case})" if case else ""))
 
-    def _person(self, part: Part, tgt: str, before_target: str = "") -> Applied:
+    def _person(self, part: Part, tgt: str, before_target: str = "", after_target: str = "") -> Applied:
         m = part.mention
         if m is not None and m.entity:
             if tgt == part.lang and m.status in ("official", "accepted"):
                 return Applied(part, part.text)
-            case = _case_for(part, tgt, before_target) if tgt in ("ru", "kk") and tgt != part.lang else None
+            case = _case_for(part, tgt, before_target, after_target) if tgt in ("ru", "kk") and tgt != part.lang else None
             if case not in (None, "nom"):
                 try:
                     return Applied(part, self.glossary.canonical(m.entity, tgt, case=case), f"{m.entity}: people glossary ({case})")
@@ -607,8 +612,8 @@ class Protector:
             else:
                 applied = self.render(part, tgt, before, after)
                 target = escape(applied.target)
-                if part.kind == "date" and tgt == "kk":
-                    # The engine's own case ending on the placeholder is folded into the date.
+                if tgt == "kk" and (part.kind == "date" or (part.kind in ("institution", "person") and part.mention is not None)):
+                    # The engine's own case ending on the placeholder is folded into the name or date.
                     attached = _KK_ATTACHED.match(after)
                     if attached:
                         pos += attached.end()

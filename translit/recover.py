@@ -144,6 +144,7 @@ def fold(latin: str) -> str:
     return _DOUBLES.sub(r"\1", _DOUBLES.sub(r"\1", text).replace("ie", "e"))
 
 
+@lru_cache(maxsize=1 << 17)
 def skeleton(cyrillic: str) -> str:
     """Skeleton of a Kazakh Cyrillic word: :func:`fold` of its kk-news romanization."""
     return fold(romanize_word(cyrillic.lower(), "kk-news"))
@@ -409,11 +410,12 @@ _SUFFIX_COST = 0.8
 _MAX_SUFFIXES = 3
 
 
-def _allowed(tail: str, side: str, allomorph: str, classes: str) -> bool:
-    """Whether ``allomorph`` may follow a word ending in ``tail`` with harmony ``side``."""
-    final = _final(tail)
+@lru_cache(maxsize=4096)
+def _allowed(tail: str, classes: str) -> bool:
+    """Whether a suffix allomorph of ``classes`` may follow a word ending in ``tail`` (final sound;
+    vowel harmony is checked by the caller)."""
     last = tail[-1:]
-    ok = final in classes
+    ok = _final(tail) in classes
     if not ok and "P" in classes:
         ok = last in "ыі"
     if not ok and "r" in classes:
@@ -422,26 +424,21 @@ def _allowed(tail: str, side: str, allomorph: str, classes: str) -> bool:
         ok = last == "л"
     if ok and "r" in classes and "S" not in classes and last == "л":
         ok = False
-    if not ok:
-        return False
-    for char in allomorph:
-        if char in _BACK:
-            return side == "back"
-        if char in _FRONT:
-            return side == "front"
-    return True
+    return ok
 
 
 @lru_cache(maxsize=1)
-def _suffix_index() -> dict[str, tuple[tuple[str, str, int], ...]]:
-    """Skeleton of each allomorph -> (allomorph, classes, slot rank)."""
-    index: dict[str, list[tuple[str, str, int]]] = {}
+def _suffix_index() -> dict[str, tuple[tuple[str, str, int, str, str], ...]]:
+    """Skeleton of each allomorph -> (allomorph, classes, slot rank, side of its first vowel,
+    side of its last vowel) — sides are "" for an allomorph without a vowel."""
+    index: dict[str, list[tuple[str, str, int, str, str]]] = {}
     for family, allomorphs in _FAMILIES.items():
         for allomorph, classes in allomorphs:
             key = fold(romanize_word(allomorph, "kk-news"))
-            pair = (allomorph, classes, _RANK.get(family, 0))
-            if pair not in index.setdefault(key, []):
-                index[key].append(pair)
+            sides = ["back" if c in _BACK else "front" for c in allomorph if c in _BACK or c in _FRONT]
+            entry = (allomorph, classes, _RANK.get(family, 0), sides[0] if sides else "", sides[-1] if sides else "")
+            if entry not in index.setdefault(key, []):
+                index[key].append(entry)
     return {key: tuple(pairs) for key, pairs in index.items()}
 
 
@@ -474,14 +471,13 @@ def _parses(rest: str, side: str, tail: str, last: str, depth: int, rank: int) -
     for size in range(1, min(len(rest), _LONGEST_SUFFIX) + 1):
         head = rest[:size]
         for key, spelled in ((head, head), (last + head, head)):
-            for allomorph, classes, slot in index.get(key, ()):
-                if (slot <= rank and slot) or (rank and not slot) or not _allowed(tail, side, allomorph, classes):
+            for allomorph, classes, slot, first, last_side in index.get(key, ()):
+                if (slot <= rank and slot) or (rank and not slot) or (first and first != side):
                     continue
-                vowels = [c for c in allomorph if c in _BACK or c in _FRONT]
-                next_side = side if not vowels else ("back" if vowels[-1] in _BACK else "front")
+                if not _allowed(tail, classes):
+                    continue
                 next_tail = (tail + allomorph)[-2:]
-                next_last = skeleton(allomorph)[-1:]
-                for chain, count in _parses(rest[len(spelled):], next_side, next_tail, next_last, depth + 1, slot):
+                for chain, count in _parses(rest[len(spelled):], last_side or side, next_tail, key[-1:], depth + 1, slot):
                     out.append((allomorph + chain, count + 1))
     return out
 

@@ -70,7 +70,10 @@ def entities(version: Version) -> list[Entity]:
     """Every entity of the version's prose; numbers and dates inside a phone number are dropped."""
 
     def compute(version: Version) -> list[Entity]:
-        found = _year_first(version.prose, find_entities(version.prose, version.lang, _NOT_PHONES))
+        found = find_entities(version.prose, version.lang, _NOT_PHONES)
+        if version.lang == "kk":
+            found = _year_first(version.prose, _kazakh_months(version.prose, found))
+        found = _english_extras(version, found)
         if not _PHONE_LIKE.search(version.prose):
             return found
         # libphonenumber's matcher is the slowest step of a check: it runs only around what looks like a phone.
@@ -87,7 +90,41 @@ def entities(version: Version) -> list[Entity]:
 
 # "83 percent", "83 процента", "83 пайыз" are 83%.
 _PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|процент\w*|пайыз\w*)", re.I)
+_AM_PM = re.compile(r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?", re.I)
+_NUMBERED = re.compile(r"(?<=\bNo\.)\d+|(?<=\bNo\. )\d+")
 _YEAR_WORD = re.compile(r"\s+жыл(?:ғы|дың)\s+$")
+
+
+def _english_extras(version: Version, found: list[Entity]) -> list[Entity]:
+    """English forms the entity finder leaves out: "3 p.m." (15:00) and "No.125" (125)."""
+    if version.lang != "en":
+        return found
+    extra: list[Entity] = []
+    for match in _AM_PM.finditer(version.prose):
+        hour = int(match.group("h")) % 12 + (12 if match.group("ampm").lower() == "p" else 0)
+        extra.append(Entity("time", match.start(), match.end(), match.group(), TimeValue(hour, int(match.group("m") or 0))))
+    for match in _NUMBERED.finditer(version.prose):
+        extra.append(Entity("number", match.start(), match.end(), match.group(), Decimal(match.group())))
+    if not extra:
+        return found
+    kept = [e for e in found if not any(x.start < e.end and e.start < x.end for x in extra)]
+    return sorted(kept + extra, key=lambda entity: entity.start)
+
+
+_KK_MONTH_AFTER = re.compile(r"\s+(" + "|".join(MONTHS["kk"]) + r")[а-яәғқңөұүһі]*", re.I)
+
+
+def _kazakh_months(text: str, found: list[Entity]) -> list[Entity]:
+    """A day before a Kazakh month with a long ending ("15 қыркүйектегі") is a date, not a number."""
+    out: list[Entity] = []
+    for entity in found:
+        month = _KK_MONTH_AFTER.match(text, entity.end) if entity.kind == "number" and entity.text.isdigit() else None
+        if month is not None and 1 <= int(entity.text) <= 31:
+            value = DateValue(None, MONTHS["kk"].index(month.group(1).lower()) + 1, int(entity.text))
+            out.append(Entity("date", entity.start, month.end(), text[entity.start : month.end()], value, "", entity.lang))
+        else:
+            out.append(entity)
+    return out
 
 
 def _year_first(text: str, found: list[Entity]) -> list[Entity]:

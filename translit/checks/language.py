@@ -3,14 +3,15 @@
 ``lang.cyrillic-in-en`` — Cyrillic words left in the English version (the seed post's
 caption “Бахина фото”).
 ``lang.russian-in-kk`` — a paragraph of the Kazakh version that is Russian: no Kazakh
-letters at all and Russian function words.
+letters at all, detected as Russian.
 ``lang.kazakh-in-ru`` — a paragraph of the Russian version written in Kazakh.
 ``lang.untranslated`` — an English sentence left in the Kazakh or Russian version, or a
 paragraph identical in two versions.
 
 Names and titles are legitimately quoted in other scripts (a Kazakh conference title
-romanized in English, an English brand in Russian), so the kk/ru/en checks need
-function words of the other language, not just its letters.
+romanized in English, an English brand in Russian), so a paragraph or sentence is
+only reported when it is long enough (six words, five for English) and
+:func:`translit.detect.detect` reads it as the other language.
 """
 
 from __future__ import annotations
@@ -31,9 +32,7 @@ KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _CYRILLIC_RUN = re.compile(r"(?<![A-Za-z])[\u0400-\u04ff]+(?:[\s\-–—,.:;!?«»\"“”()]*[\u0400-\u04ff]+)*(?![A-Za-z])")
 _CYR_WORD = re.compile(r"[\u0400-\u04ff]+")
 _LATIN_SENTENCE = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,;:\-–—]+[A-Za-z][A-Za-z'’-]*){4,}")
-RU_FUNCTION = frozenset("и в во на с со по для что это не как из от к ко о об до за при также был была были его её их который которая которые года году".split())
-KK_FUNCTION = frozenset("және мен бен пен да де та те деп бойынша үшін туралы арқылы бұл осы ол жылы жылғы болып болды екен еді дейін кейін сияқты".split())
-EN_FUNCTION = frozenset("the of and to in is was were for with on by at from that this which are as an be has have".split())
+_MIN_WORDS = 6
 
 
 def run(post: Post, out: Emitter) -> None:
@@ -80,27 +79,30 @@ def text_language(text: str) -> str:
 
 
 def _wrong_cyrillic(version: Version, out: Emitter) -> None:
+    from ..detect import detect
+
     for block in version.blocks:
         prose = block.prose(version.text)
-        words = [word.lower() for word in _CYR_WORD.findall(prose)]
-        if len(words) < 6:
+        words = _CYR_WORD.findall(prose)
+        if len(words) < _MIN_WORDS:
             continue
-        ru = sum(word in RU_FUNCTION for word in words)
-        kk = sum(word in KK_FUNCTION for word in words)
-        kk_letters = sum(1 for word in words if KK_LETTERS & set(word))
+        kazakh_letters = bool(KK_LETTERS & set(prose))
         start = block.prose_spans[0][0] if block.prose_spans else block.start
-        if version.lang == "kk" and kk_letters == 0 and ru >= 2 and kk == 0:
+        # Russian has none of the Kazakh letters; a Kazakh paragraph of six words without one is rare.
+        if version.lang == "kk" and not kazakh_letters and detect(prose).lang == "ru":
             _flag(version, block.start)
             out("lang.russian-in-kk", version, start, block.end, f"This paragraph of the Kazakh version is in Russian (no Kazakh letters): {quote(prose)}.")
-        elif version.lang == "ru" and kk >= 2 and kk > ru and kk_letters >= max(2, len(words) // 5):
+        elif version.lang == "ru" and kazakh_letters and detect(prose).lang == "kk":
             _flag(version, block.start)
             out("lang.kazakh-in-ru", version, start, block.end, f"This paragraph of the Russian version is in Kazakh: {quote(prose)}.")
 
 
 def _english_in(version: Version, out: Emitter) -> None:
+    from ..detect import detect
+
     for match in _LATIN_SENTENCE.finditer(version.prose):
-        words = [word.lower() for word in re.findall(r"[A-Za-z]+", match.group())]
-        if sum(word in EN_FUNCTION for word in words) >= 2:
+        detection = detect(match.group())
+        if detection.lang == "en" and not detection.romanized:
             name = "Kazakh" if version.lang == "kk" else "Russian"
             out("lang.untranslated", version, match.start(), match.end(), f"English text left in the {name} version: {quote(match.group())}.")
 

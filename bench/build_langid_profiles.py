@@ -49,7 +49,7 @@ SETTINGS = {
     "min_count": 2,
     # Romanized classes are many and near-copies of each other: rarer n-grams only slow start-up
     # (per order 1..5).
-    "romanized_min_count": [5, 5, 5, 5, 5],
+    "romanized_min_count": [5, 5, 5, 10, 12],
     "temperature": 0.2,
     "shared_unseen": 0.5,
     # Nats a capitalised Latin word may count against any class (names travel between languages).

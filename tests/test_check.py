@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -16,10 +17,6 @@ from translit.check import CHECKS, apply_fixes, check_versions, group_files, lan
 from translit.cli import main
 from translit.config import ConfigError, load_config, parse_config
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 DATA = Path(__file__).parent / "data" / "posts"
 CLEAN = DATA / "clean"

@@ -258,6 +258,8 @@ def test_rerender_unknown_scheme_is_an_error() -> None:
 
     with pytest.raises(TranslitError):
         rerender('"Otbasylyk oku"', "kk-nonsense")
+    with pytest.raises(TranslitError):
+        rerender('"Otbasylyk oku"', "ru-news")
 
 
 # --- CLI -------------------------------------------------------------------------

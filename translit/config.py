@@ -112,13 +112,8 @@ def _covers(name: str, check_id: str) -> bool:
 
 
 def _toml_load(path: Path) -> dict[str, Any]:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        try:
-            import tomli as tomllib  # type: ignore[no-redef]
-        except ModuleNotFoundError:
-            raise ConfigError("reading TOML on Python 3.10 needs the 'tomli' package", path=path) from None
+    import tomllib
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -1199,7 +1199,11 @@ def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False
     """
     from .engine import load_scheme, romanize
 
-    load_scheme(scheme)  # an unknown scheme fails before any work
+    info = load_scheme(scheme).info  # an unknown scheme fails before any work
+    if info.language != "kk":
+        from .errors import UnknownSchemeError
+
+        raise UnknownSchemeError(f"{scheme!r} writes {info.language!r}; Kazakh spans need a kk-* scheme")
     parts: list[str] = []
     spans: list[RerenderedSpan] = []
     position = 0

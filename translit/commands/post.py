@@ -46,12 +46,8 @@ def process_post(
     fmt: str,
     force: bool,
     encoding: str = "utf-8",
-    drafts: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    """Make and write the versions of one draft; returns a summary with the report (run in worker processes too).
-
-    ``drafts`` are the other drafts of the run: none of them is ever an output, even with ``force``.
-    """
+    """Make and write the versions of one draft; returns a summary with the report (run in worker processes too)."""
     from ..config import load_config
     from ..document import format_for_path
     from ..errors import InputError
@@ -61,9 +57,8 @@ def process_post(
     path = Path(draft)
     text = read_text(path, encoding)
     paths, report_path = output_paths(path, Path(outdir) if outdir else None, targets)
-    protected = {Path(d).resolve() for d in (draft, *drafts)}
     for target in [*paths.values(), report_path]:
-        if target.exists() and target.resolve() in protected:
+        if target.exists() and target.resolve() == path.resolve():
             raise InputError("would overwrite a draft; pass -o OUTDIR", path=target)
         if target.exists() and not force:
             raise InputError("exists; pass --force to replace it", path=target)
@@ -78,7 +73,7 @@ def process_post(
     return {"draft": str(path), "report_path": str(report_path), "report": report, "exit": versions.exit_code, "lost": versions.lost}
 
 
-def _run(args: tuple[str, str | None, list[str], str | None, str, bool, str, tuple[str, ...]]) -> dict[str, Any]:
+def _run(args: tuple[str, str | None, list[str], str | None, str, bool, str]) -> dict[str, Any]:
     from ..errors import TranslitError
 
     try:
@@ -169,9 +164,20 @@ def register(app: typer.Typer) -> None:
         drafts = _drafts_in(draft) if draft.is_dir() else [draft]
         if not drafts:
             raise InputError("no posts (.txt .md .html) in this folder", path=draft)
-        names = tuple(str(d) for d in drafts)
-        tasks = [(str(d), source, targets, str(outdir) if outdir else None, fmt, force, encoding, names) for d in drafts]
-        if jobs > 1 and len(tasks) > 1:
+        # No draft of the run is ever an output of another one, even with --force (post.en.md, post.ru.md).
+        resolved = {d.resolve() for d in drafts}
+        clashes: list[dict[str, Any]] = []
+        for d in list(drafts):
+            paths, report_path = output_paths(d, outdir, targets)
+            clash = next((p for p in [*paths.values(), report_path] if p.resolve() in resolved and p.resolve() != d.resolve()), None)
+            if clash is not None:
+                clashes.append({"draft": str(d), "error": f"{clash}: would overwrite a draft; pass -o OUTDIR"})
+                drafts.remove(d)
+        tasks = [(str(d), source, targets, str(outdir) if outdir else None, fmt, force, encoding) for d in drafts]
+        results: list[dict[str, Any]]
+        if not tasks:
+            results = []
+        elif jobs > 1 and len(tasks) > 1:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
@@ -185,6 +191,7 @@ def register(app: typer.Typer) -> None:
             results = [process_post(*tasks[0])]
         else:
             results = [_run(t) for t in tasks]
+        results = clashes + results
 
         errors = no_route = lost = False
         for result in results:

@@ -124,3 +124,9 @@ def _stdin(text: str):  # type: ignore[no-untyped-def]
     import io
 
     return io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+
+
+def test_usage_errors_exit_2_with_one_message(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "romanize", "--no-such-option")
+    assert code == 2 and out == ""
+    assert "No such option: --no-such-option" in err and "Traceback" not in err

@@ -165,8 +165,9 @@ class _Model:
         # one sum over all its n-grams plus a constant that depends on its length.
         self._table = table
         self._n = n
-        # Letters that prove a language (Kazakh ә ғ қ ..., Ukrainian є ї ґ): a word
-        # without any of them costs what the class's share of such words says. This
+        # Letters that mark a language (Kazakh ә ғ қ ң ө ұ ү һ і, Kyrgyz ө ү ң, Tatar
+        # ә ө ү җ ң һ): a word without any of them costs what the class's share of
+        # such words says (weighted by absence_weight). This
         # absence is evidence the n-gram counts cannot see; it is scaled by
         # 1/temperature because it is not over-counted like overlapping n-grams.
         self._markers = tuple(

@@ -73,13 +73,25 @@ def process_post(
     return {"draft": str(path), "report_path": str(report_path), "report": report, "exit": versions.exit_code, "lost": versions.lost}
 
 
-def _run(args: tuple[str, str | None, list[str], str | None, str, bool, str]) -> dict[str, Any]:
+_SUMMARY_KEYS = ("source", "format", "outputs", "routes", "no_route", "untranslated_blocks", "lost_parts",
+                 "foreign_blocks", "untranslated_marker")
+
+
+def _run(args: tuple[str, str | None, list[str], str | None, str, bool, str], full: bool = True) -> dict[str, Any]:
+    """One post in a worker; without ``full`` only what the summary prints goes back to the parent."""
     from ..errors import TranslitError
 
     try:
-        return process_post(*args)
+        result = process_post(*args)
     except TranslitError as exc:
         return {"draft": args[0], "error": str(exc)}
+    if not full:
+        result["report"] = {key: result["report"][key] for key in _SUMMARY_KEYS}
+    return result
+
+
+def _run_summary(args: tuple[str, str | None, list[str], str | None, str, bool, str]) -> dict[str, Any]:
+    return _run(args, full=False)
 
 
 _WARM_POST = (
@@ -186,7 +198,8 @@ def register(app: typer.Typer) -> None:
             if context.get_start_method() == "fork":
                 _warm_up(drafts[0].parent)
             with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-                results = list(pool.map(_run, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
+                work = _run if as_json else _run_summary
+                results = list(pool.map(work, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
         elif len(tasks) == 1:
             results = [process_post(*tasks[0])]
         else:

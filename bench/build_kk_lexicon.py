@@ -1,4 +1,4 @@
-"""Build translit/data/lexicon/kk_lexicon.tsv.gz: Kazakh words by skeleton, with frequencies.
+"""Build translit/data/lexicon/kk_lexicon.txt.gz: Kazakh words by skeleton, with frequencies.
 
 Sources (see translit/data/lexicon/README.md for attribution and licences):
 
@@ -20,9 +20,7 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
-import io
 import json
 import re
 import sys
@@ -33,7 +31,7 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translit.recover import LEXICON_FILE, TRIGRAM_FILE, skeleton  # noqa: E402
+from translit.recover import LEXICON_FILE, TRIGRAM_FILE, skeleton, write_lexicon  # noqa: E402
 
 WORD = re.compile(r"[а-яёәғқңөұүһі]+", re.IGNORECASE)
 
@@ -129,24 +127,18 @@ def main(argv: list[str] | None = None) -> int:
         family[forms[word]] += count
     corpus_only = {word for word in counts if word not in hunspell}
 
-    by_key: dict[str, list[str]] = defaultdict(list)
+    by_key: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
     for word in sorted(forms):
         if len(word) > 40:
             continue
-        fam = family[forms[word]]
-        by_key[skeleton(word)].append(f"{word} {counts[word]} {fam}")
+        by_key[skeleton(word)].append((word, counts[word], family[forms[word]]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = args.out.with_suffix(".tmp")
-    # mtime=0 keeps the file byte-identical between rebuilds of the same data
-    with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as packed, \
-            io.TextIOWrapper(packed, encoding="utf-8", newline="\n") as handle:
-        handle.write(
-            f"# translit Kazakh lexicon: skeleton<TAB>word count family;... ({len(counts)} corpus words from "
-            f"{sentences} train sentences, {held} held out; {len(forms)} hunspell-kk forms)\n"
-        )
-        for key in sorted(by_key):
-            handle.write(key + "\t" + ";".join(by_key[key]) + "\n")
-    tmp.replace(args.out)
+    write_lexicon(
+        args.out, by_key,
+        f"translit Kazakh lexicon: skeletons, then records word[ count family];... in the same order "
+        f"({len(counts)} corpus words from {sentences} train sentences, {held} held out; "
+        f"{len(forms)} hunspell-kk forms; derived from hunspell-kk, LGPL-2.1+/MPL-1.1, see README.md)",
+    )
     print(f"{args.out}: {len(by_key)} skeletons, {sum(map(len, by_key.values()))} words; "
           f"train {sentences} sentences / {sum(counts.values())} tokens ({len(corpus_only)} types not in hunspell-kk), held out {held}")
     write_trigrams(counts, args.out.parent / TRIGRAM_FILE)

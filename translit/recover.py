@@ -36,8 +36,9 @@ import gzip
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .resources import bundled_dir
@@ -188,7 +189,7 @@ def _lower(word: str, style: str) -> str:
 # --------------------------------------------------------------------------
 # Lexicon
 
-LEXICON_FILE = "kk_lexicon.tsv.gz"
+LEXICON_FILE = "kk_lexicon.txt.gz"
 TRIGRAM_FILE = "kk_trigrams.tsv"
 NAMES_FILE = "kk_names.tsv"
 
@@ -197,19 +198,35 @@ NAMES_FILE = "kk_names.tsv"
 class Lexicon:
     """Kazakh words indexed by skeleton, with corpus counts.
 
-    ``entries`` maps a skeleton to its raw record ``word count family;...``
-    (parsed on first use: most skeletons are never asked for), ``names`` maps
-    lower-case Latin spellings of proper names and loan words to Cyrillic.
+    ``keys`` are the skeletons, sorted; ``records[i]`` is the raw UTF-8 record
+    of ``keys[i]`` (``word`` or ``word count family``, ``;``-separated), parsed
+    on first use: most skeletons are never asked for, and a sorted list with
+    :mod:`bisect` loads several times faster than a dict of a million entries.
+    ``extra`` holds records that override or add to the file (names, glossary
+    words); ``names`` maps lower-case Latin spellings of proper names and loan
+    words to Cyrillic.
     """
 
-    entries: dict[str, str]
+    keys: list[str]
+    records: list[bytes]
+    extra: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     trigrams: dict[str, int] = field(default_factory=dict)
     bigrams: dict[str, int] = field(default_factory=dict)
 
+    def record(self, key: str) -> str:
+        """The raw record of skeleton ``key`` ("" when no word has it)."""
+        found = self.extra.get(key)
+        if found is not None:
+            return found
+        i = bisect_left(self.keys, key)
+        if i < len(self.keys) and self.keys[i] == key:
+            return self.records[i].decode("utf-8")
+        return ""
+
     def words(self, key: str) -> list[tuple[str, int, int]]:
         """(word, corpus count, stem-family count) for every word with skeleton ``key``."""
-        return _parse_record(self.entries.get(key, ""))
+        return _parse_record(self.record(key))
 
     def letters(self, word: str) -> float:
         """Log-probability per letter of ``word`` under the letter-trigram model (add-one smoothed)."""
@@ -222,16 +239,27 @@ class Lexicon:
             total += math.log((self.trigrams.get(gram, 0) + 0.5) / (self.bigrams.get(gram[:2], 0) + 20.0))
         return total / (len(padded) - 2)
 
+    @cached_property
+    def keyset(self) -> frozenset[str]:
+        """Every skeleton, as a set: built on first use, for the many membership tests of the typo search."""
+        return frozenset(self.keys).union(self.extra)
+
     def __contains__(self, key: object) -> bool:
-        return key in self.entries
+        if not isinstance(key, str):
+            return False
+        if key in self.extra:
+            return True
+        i = bisect_left(self.keys, key)
+        return i < len(self.keys) and self.keys[i] == key
 
 
 @lru_cache(maxsize=1 << 16)
 def _parse_record(record: str) -> list[tuple[str, int, int]]:
     out = []
     for item in record.split(";") if record else ():
-        word, count, family = item.split(" ")
-        out.append((word, int(count), int(family)))
+        word, _, counts = item.partition(" ")
+        count, _, family = counts.partition(" ")
+        out.append((word, int(count or 0), int(family or 0)))
     return out
 
 
@@ -240,13 +268,49 @@ def lexicon_dir() -> Path:
     return bundled_dir("data") / "lexicon"
 
 
-def read_lexicon(path: Path) -> dict[str, str]:
-    """Read a lexicon file (``skeleton<TAB>word count family;...``, one skeleton a line; ``#`` lines are comments)."""
+def read_lexicon(path: Path) -> tuple[list[str], list[bytes]]:
+    """Read a lexicon file: (sorted skeletons, their raw UTF-8 records).
+
+    Layout (gzip): ``#`` comment lines, a line ``keys <BYTES>``, then the
+    skeletons one a line (ASCII, sorted; BYTES long with their newlines), then
+    the records one a line in the same order. One read, one decompression and
+    two splits: no per-entry parsing at load time.
+    """
     data = path.read_bytes()
     if path.suffix == ".gz":
         data = gzip.decompress(data)
-    lines = data.decode("utf-8").split("\n")
-    return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+    position = 0
+    while data.startswith(b"#", position):
+        position = data.index(b"\n", position) + 1
+    end = data.index(b"\n", position)
+    label, _, size = data[position:end].partition(b" ")
+    if label != b"keys":
+        raise ValueError(f"{path}: not a translit lexicon (no 'keys' line)")
+    start = end + 1
+    stop = start + int(size)
+    keys = data[start : stop - 1].decode("ascii").split("\n")
+    records = data[stop:].rstrip(b"\n").split(b"\n")
+    if len(keys) != len(records):
+        raise ValueError(f"{path}: {len(keys)} skeletons but {len(records)} records")
+    return keys, records
+
+
+def write_lexicon(path: Path, by_key: dict[str, list[tuple[str, int, int]]], comment: str) -> None:
+    """Write ``by_key`` (skeleton -> [(word, count, family)]) in the layout :func:`read_lexicon` reads."""
+    keys = sorted(by_key)
+    key_blob = "".join(key + "\n" for key in keys).encode("ascii")
+    records = (
+        ";".join(f"{word} {count} {family}" if count or family else word for word, count, family in by_key[key])
+        for key in keys
+    )
+    body = b"".join(
+        [f"# {comment}\n".encode("utf-8"), b"keys %d\n" % len(key_blob), key_blob,
+         "\n".join(records).encode("utf-8"), b"\n"]
+    )
+    tmp = path.with_suffix(".tmp")
+    # mtime=0 keeps the file byte-identical between rebuilds of the same data
+    tmp.write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
+    tmp.replace(path)
 
 
 def read_names(path: Path) -> list[tuple[str, str]]:
@@ -309,28 +373,29 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     "Abay" or "Karaganda" outrank a rare dictionary form with the same skeleton.
     """
     folder = lexicon_dir()
-    entries = read_lexicon(Path(path) if path else folder / LEXICON_FILE)
+    keys, records = read_lexicon(Path(path) if path else folder / LEXICON_FILE)
+    lexicon = Lexicon(keys=keys, records=records)
     names: dict[str, str] = {}
     for cyr, latin in read_names(folder / NAMES_FILE):
         names.setdefault(_lower(latin, "kk-news"), cyr)
-    extra = {cyr.lower() for cyr in names.values() if " " not in cyr} | _glossary_words()
-    for word in sorted(extra):
+    extra: dict[str, str] = {}
+    for word in sorted({cyr.lower() for cyr in names.values() if " " not in cyr} | _glossary_words()):
         key = skeleton(word)
-        items = [item.split(" ") for item in entries.get(key, "").split(";") if item]
+        record = extra[key] if key in extra else lexicon.record(key)
+        items = [list(item) for item in _parse_record(record)]
         for item in items:
             if item[0] == word:
-                item[1] = str(max(int(item[1]), NAME_COUNT))
-                item[2] = str(max(int(item[2]), NAME_COUNT))
+                item[1] = max(item[1], NAME_COUNT)
+                item[2] = max(item[2], NAME_COUNT)
                 break
         else:
-            items.append([word, str(NAME_COUNT), str(NAME_COUNT)])
-        entries[key] = ";".join(" ".join(item) for item in items)
-    _parse_record.cache_clear()
+            items.append([word, NAME_COUNT, NAME_COUNT])
+        extra[key] = ";".join(f"{w} {c} {f}" for w, c, f in items)
     trigrams = read_trigrams(folder / TRIGRAM_FILE)
     bigrams: dict[str, int] = {}
     for gram, count in trigrams.items():
         bigrams[gram[:2]] = bigrams.get(gram[:2], 0) + count
-    return Lexicon(entries=entries, names=names, trigrams=trigrams, bigrams=bigrams)
+    return Lexicon(keys=keys, records=records, extra=extra, names=names, trigrams=trigrams, bigrams=bigrams)
 
 
 NAME_COUNT = 20
@@ -661,10 +726,9 @@ def _softmax(scored: list[tuple[str, float, str]]) -> list[Candidate]:
 def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[str, float, str]]:
     """Known word + suffix chains that spell ``key``."""
     out: list[tuple[str, float, str]] = []
-    entries = lexicon.entries
     for cut in range(len(key) - 1, 2, -1):
         stem_key = key[:cut]
-        if stem_key not in entries:
+        if stem_key not in lexicon:
             continue
         for stem, count, family in lexicon.words(stem_key):
             seen: set[str] = set()
@@ -795,8 +859,11 @@ def _deletes(key: str, depth: int) -> set[str]:
 def _frequent_index(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     """Two-deletion neighbourhood of every skeleton of a corpus-attested word (SymSpell)."""
     index: dict[str, set[str]] = {}
-    attested = re.compile(r" [1-9]\d* \d")
-    for key, record in lexicon.entries.items():
+    attested = re.compile(rb" [1-9]\d* \d")
+    records = lexicon.records
+    candidates = [(key, records[i]) for i, key in enumerate(lexicon.keys) if b" " in records[i]]
+    candidates += [(key, record.encode("utf-8")) for key, record in lexicon.extra.items()]
+    for key, record in candidates:
         if len(key) < 4 or not attested.search(record):
             continue
         for deleted in _deletes(key, 2):
@@ -846,7 +913,7 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, style: str) -> list[Candida
     corpus-attested words (a SymSpell deletion index). Ranked by frequency
     against a distance where vowel edits cost half.
     """
-    entries = lexicon.entries
+    entries = lexicon.keyset
     keys: dict[str, float] = {}
     collapsed = _STUTTER.sub(r"\1", key)
     if collapsed != key:

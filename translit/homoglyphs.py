@@ -77,23 +77,3 @@ def find_homoglyphs(text: str, lang: str | None = None) -> list[Homoglyph]:
         if repaired is not None:
             found.append(Homoglyph(start, word_end, word, *repaired))
     return found
-
-
-def fix_homoglyphs(text: str, lang: str | None = None, *, to_script: str | None = None) -> str:
-    """``text`` with each mixed-script word restored to its main script.
-
-    ``to_script="Cyrl"`` restores only words that are mainly Cyrillic, which is
-    what transliteration needs (a Latin word stays Latin).
-    """
-    pieces = []
-    last = 0
-    for homoglyph in find_homoglyphs(text, lang):
-        if to_script is not None and homoglyph.script != to_script:
-            continue
-        pieces.append(text[last : homoglyph.start])
-        pieces.append(homoglyph.fixed)
-        last = homoglyph.end
-    if not pieces:
-        return text
-    pieces.append(text[last:])
-    return "".join(pieces)

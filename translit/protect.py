@@ -297,15 +297,6 @@ def _case_for(part: Part, tgt: str, before_target: str, after_target: str = "") 
         return (_KK_TO_RU_CASE if tgt == "ru" else _RU_TO_KK_CASE).get(own)
     english = _last_word(_TRAILING_THE.sub("", part.before[-80:]))
     return (_EN_PREP_RU if tgt == "ru" else _EN_PREP_KK if tgt == "kk" else {}).get(english)
-    if tgt == "kk":
-        if part.lang == "kk" and part.mention is not None and getattr(part.mention, "case", None):
-            return str(part.mention.case)
-        if part.lang == "en":
-            return _EN_PREP_KK.get(_last_word(_TRAILING_THE.sub("", part.before[-80:])))
-        if part.lang == "ru" and part.mention is not None:
-            ru_case = getattr(part.mention, "case", None)
-            return {"gen": "gen", "dat": "dat", "ins": "ins", "prep": "loc"}.get(str(ru_case))
-    return None
 
 
 # ------------------------------------------------------------------ the protector

@@ -110,6 +110,7 @@ def split(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dic
 
 
 def grams_of(word: str, orders: int) -> Iterable[str]:
+    """The n-grams detect.py scores for a lower-cased word (orders 1..orders, space-padded)."""
     padded = f" {word} "
     for order in range(1, orders + 1):
         for start in range(len(padded) - order + 1):
@@ -209,10 +210,6 @@ def _by_count(counts: Counter[str], min_count: int) -> dict[str, str]:
         if n >= min_count:
             groups[n].append(gram)
     return {str(n): "|".join(sorted(groups[n])) for n in sorted(groups, reverse=True)}
-
-
-def expected(record: dict[str, Any]) -> tuple[str, str | None]:
-    return record["lang"], record.get("scheme")
 
 
 def romanized_records(records: list[dict[str, Any]], schemes: dict[str, tuple[str, ...]]) -> list[dict[str, Any]]:

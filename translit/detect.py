@@ -131,6 +131,7 @@ class _Model:
         self.reading_of = tuple(readings.index((c.lang, c.scheme is not None)) for c in self.classes)
         self.orders = orders
         self._higher = tuple(range(2, orders + 1))
+        self._span_cache: dict[int, tuple[tuple[int, int], ...]] = {}
         self.temperature = temperature
         n = len(classes)
         # Cost of an n-gram a class never saw, per order, and the whole table
@@ -176,13 +177,28 @@ class _Model:
             if c.get("markers")
         )
         self._name_penalty = _fixed(name_penalty)
+        self._shifts = tuple(i * _FIELD for i in range(n))
+        self._reading_groups = tuple(
+            (
+                tuple(i for i, r in enumerate(self.reading_of) if r == reading),
+                sum(1 << (i * _FIELD) for i, r in enumerate(self.reading_of) if r == reading),
+            )
+            for reading in range(len(self.readings))
+        )
         self.word_cost: Callable[[str], int] = lru_cache(maxsize=1 << 16)(self._written_cost)
 
     def _word_cost(self, word: str) -> int:
         padded = f" {word} "
-        length = len(padded)
-        grams = [padded[start : start + order] for order in self._higher for start in range(length - order + 1)]
+        grams = [padded[start:end] for start, end in self._spans(len(padded))]
         return sum(map(self._table.get, chain(word, grams), repeat(0)), self._unseen_cost(len(word)))
+
+    def _spans(self, length: int) -> tuple[tuple[int, int], ...]:
+        """(start, end) of the n-grams of orders 2..orders in a padded word of this length."""
+        spans = self._span_cache.get(length)
+        if spans is None:
+            spans = tuple((start, start + order) for order in self._higher for start in range(length - order + 1))
+            self._span_cache[length] = spans
+        return spans
 
     def _unseen_cost(self, letters: int) -> int:
         """What a word of this many letters costs if none of its n-grams were seen."""
@@ -202,14 +218,12 @@ class _Model:
             # languages (Karaganda in English news): it may cost no reading more
             # than name_penalty above the one it fits best. A reading's schemes
             # move together, so the name still tells Kazahstan from Kazaxstan.
-            fields = [(cost >> (i * _FIELD)) & _MASK for i in range(self._n)]
+            fields = [(cost >> shift) & _MASK for shift in self._shifts]
             ceiling = min(fields) + self._name_penalty
-            lowest = [_MASK] * len(self.readings)
-            for field, reading in zip(fields, self.reading_of):
-                lowest[reading] = min(lowest[reading], field)
-            cost = 0
-            for i, (field, reading) in enumerate(zip(fields, self.reading_of)):
-                cost |= (field - max(0, lowest[reading] - ceiling)) << (i * _FIELD)
+            for members, ones in self._reading_groups:
+                excess = min([fields[i] for i in members]) - ceiling
+                if excess > 0:
+                    cost -= excess * ones  # lowers every field of the reading at once
         return cost
 
     def log_likelihoods(self, words: list[str]) -> list[float]:

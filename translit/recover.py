@@ -329,26 +329,48 @@ def read_names(path: Path) -> list[tuple[str, str]]:
 
 
 def _glossary_words() -> set[str]:
-    """Lower-case Kazakh words of the bundled glossaries' names (official and accepted forms)."""
+    """Lower-case Kazakh words of the bundled glossaries' names (official and accepted forms).
+
+    A line scan for the ``kk = ...`` values of ``[[entity]]`` and
+    ``[entity.accepted]`` tables, not a TOML parse: it runs on every first use
+    of the lexicon and is twenty times cheaper; the test suite checks that it
+    finds exactly what :mod:`tomllib` finds in the bundled glossaries.
+    """
     folder = bundled_dir("glossaries")
     words: set[str] = set()
     if not folder.is_dir():
         return words
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # pragma: no cover - Python 3.10 has no tomllib
-        return words
     for path in sorted(folder.glob("*.toml")):
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
             continue
-        for entity in data.get("entity", []):
-            forms = [entity.get("kk")] + list(entity.get("accepted", {}).get("kk", []))
-            for form in forms:
-                if isinstance(form, str):
-                    words.update(word.lower() for word in _CYR_WORD.findall(form))
+        section = ""
+        value: list[str] | None = None
+        for line in lines:
+            if value is not None:
+                if _TOML_KEY.match(line) or line.startswith("[") or not line.strip():
+                    words.update(_kazakh_words(value))
+                    value = None
+                else:
+                    value.append(line)
+                    continue
+            if line.startswith("["):
+                section = line.strip()
+            elif line.startswith("kk = ") and section in ("[[entity]]", "[entity.accepted]"):
+                value = [line[5:]]
+        if value is not None:
+            words.update(_kazakh_words(value))
     return words
+
+
+_TOML_KEY = re.compile(r"[A-Za-z_][\w.-]* *=")
+_TOML_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _kazakh_words(value: list[str]) -> set[str]:
+    """Lower-case Cyrillic words of the strings of a TOML value (a string or an array of strings)."""
+    return {word.lower() for text in _TOML_STRING.findall("\n".join(value)) for word in _CYR_WORD.findall(text)}
 
 
 _CYR_WORD = re.compile(r"[а-яёәғқңөұүһі]+", re.IGNORECASE)
@@ -827,23 +849,49 @@ _KEY_ALPHABET = "abdefghijklmnoprstuvz"
 _STUTTER = re.compile(r"(.{2,5}?)\1+")
 
 
-def _edits1(key: str) -> dict[str, float]:
-    """Every skeleton one edit away, with the edit's cost (vowels half, swaps one)."""
+def _edits1(key: str, known: frozenset[str]) -> dict[str, float]:
+    """The skeletons in ``known`` one edit away from the typed ``key``, with the edit's channel cost.
+
+    Costs are -log P(typed | intended) in units of one plain edit: a letter
+    left out (the intended word has one more) or two neighbours swapped are the
+    common slips; a letter typed extra or typed wrong has to be one particular
+    letter of the alphabet, so it costs more, except where by-ear spelling
+    blurs vowels (a vowel for a vowel, a vowel dropped or added).
+    """
     vowels = _KEY_VOWELS
     out: dict[str, float] = {}
+
+    def add(variant: str, cost: float) -> None:
+        if variant in known and out.get(variant, 99.0) > cost:
+            out[variant] = cost
+
     for i in range(len(key) + 1):
         a, b = key[:i], key[i:]
         for c in _KEY_ALPHABET:
-            out.setdefault(a + c + b, 0.5 if c in vowels else 1.0)
+            variant = a + c + b
+            if variant in known:
+                add(variant, COST_VOWEL_MISSING if c in vowels else COST_MISSING)
         if not b:
             continue
-        out.setdefault(a + b[1:], 0.5 if b[0] in vowels else 1.0)
+        add(a + b[1:], COST_VOWEL_EXTRA if b[0] in vowels else COST_EXTRA)
         if len(b) > 1:
-            out.setdefault(a + b[1] + b[0] + b[2:], 1.0)
+            add(a + b[1] + b[0] + b[2:], COST_SWAP)
+        tail = b[1:]
         for c in _KEY_ALPHABET:
-            out.setdefault(a + c + b[1:], 0.5 if c in vowels and b[0] in vowels else 1.0)
+            variant = a + c + tail
+            if variant in known:
+                add(variant, COST_VOWEL_FOR_VOWEL if c in vowels and b[0] in vowels else COST_WRONG)
     out.pop(key, None)
     return out
+
+
+COST_MISSING = 1.0
+COST_VOWEL_MISSING = 0.7
+COST_SWAP = 1.0
+COST_EXTRA = 1.5
+COST_VOWEL_EXTRA = 1.2
+COST_WRONG = 1.6
+COST_VOWEL_FOR_VOWEL = 0.9
 
 
 def _deletes(key: str, depth: int) -> set[str]:
@@ -857,7 +905,12 @@ def _deletes(key: str, depth: int) -> set[str]:
 
 @lru_cache(maxsize=4)
 def _frequent_index(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
-    """Two-deletion neighbourhood of every skeleton of a corpus-attested word (SymSpell)."""
+    """One-deletion neighbourhood of every skeleton of a corpus-attested word (SymSpell).
+
+    Queried with up to two deletions of the typed skeleton, it finds the
+    attested words two edits away of which at most one is a letter the typist
+    left out; built on the first search that needs it (a tenth of a second).
+    """
     index: dict[str, set[str]] = {}
     attested = re.compile(rb" [1-9]\d* \d")
     records = lexicon.records
@@ -866,14 +919,18 @@ def _frequent_index(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     for key, record in candidates:
         if len(key) < 4 or not attested.search(record):
             continue
-        for deleted in _deletes(key, 2):
+        for deleted in _deletes(key, 1):
             index.setdefault(deleted, set()).add(key)
     return {deleted: tuple(keys) for deleted, keys in index.items()}
 
 
 _LATIN_VOWEL_LETTERS = "aeiouy"
-TYPO_DISTANCE_WEIGHT = 4.0
-ANALYSE_BELOW = -4.0
+TYPO_DISTANCE_WEIGHT = 6.0
+TWO_EDITS_ALWAYS = False
+SUGGEST_LETTERS = 0.0
+LATIN_VOWELS = False
+ANALYSE_BELOW = -8.0
+STEMS_BELOW = 99.0
 """Suffix analysis of one-edit variants runs when no lexicon suggestion scores above this."""
 """Score lost per unit of (vowel-weighted) edit distance; the prior is 1.5 x log frequency."""
 
@@ -887,12 +944,14 @@ def _latin_edits(latin: str) -> dict[str, float]:
     for a, b in splits:
         if b:
             out[a + b[1:]] = 0.5 if b[0] in _LATIN_VOWEL_LETTERS else 1.0
-            for c in _LATIN_VOWEL_LETTERS:
-                out.setdefault(a + c + b[1:], 0.5 if b[0] in _LATIN_VOWEL_LETTERS else 1.0)
+            if LATIN_VOWELS:
+                for c in _LATIN_VOWEL_LETTERS:
+                    out.setdefault(a + c + b[1:], 0.5 if b[0] in _LATIN_VOWEL_LETTERS else 1.0)
         if len(b) > 1:
             out[a + b[1] + b[0] + b[2:]] = 0.5
-        for c in _LATIN_VOWEL_LETTERS:
-            out.setdefault(a + c + b, 0.5)
+        if LATIN_VOWELS:
+            for c in _LATIN_VOWEL_LETTERS:
+                out.setdefault(a + c + b, 0.5)
     out.pop(latin, None)
     return out
 
@@ -918,14 +977,13 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, style: str) -> list[Candida
     collapsed = _STUTTER.sub(r"\1", key)
     if collapsed != key:
         keys[collapsed] = 0.0
-    for variant, cost in _edits1(key).items():
-        if variant in entries:
-            keys.setdefault(variant, cost)
+    for variant, cost in _edits1(key, entries).items():
+        keys.setdefault(variant, cost)
     for variant, cost in _latin_edits(latin).items():
         found = fold(variant)
         if found != key and found in entries:
             keys[found] = min(keys.get(found, 9.0), cost)
-    if len(key) >= 4:
+    if len(key) >= 4 and (TWO_EDITS_ALWAYS or not keys):
         index = _frequent_index(lexicon)
         for deleted in _deletes(key, 2):
             for found in index.get(deleted, ()):
@@ -941,17 +999,16 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, style: str) -> list[Candida
             # a doubled consonant is typed on purpose (native words rarely have one): keep it
             doubled = 1.0 if typed_doubles & _doubles(romanize_word(word, "kk-news")) else 0.0
             score = (1.5 * _prior(count, family) - TYPO_DISTANCE_WEIGHT * distance + same_ending + doubled
-                     - _form_penalty(word))
+                     - _form_penalty(word) + SUGGEST_LETTERS * _letters(lexicon, word))
             scored.append((word, score, "typo"))
     # a slip in the stem of an inflected form the lexicon lacks (jurnlistermen): strip a suffix
     # chain off the typed skeleton and correct the stem
-    for cut in range(len(key) - 1, 2, -1):
+    best = max((score for _, score, _ in scored), default=-99.0)
+    for cut in range(len(key) - 1, 2, -1) if best < STEMS_BELOW else ():
         rest = key[cut:]
         if not _chain_possible(rest):
             continue
-        for variant, cost in _edits1(key[:cut]).items():
-            if variant not in entries:
-                continue
+        for variant, cost in _edits1(key[:cut], entries).items():
             for stem, count, family in lexicon.words(variant):
                 for chain, suffixes in _suffix_parses(rest, stem):
                     word = stem + chain

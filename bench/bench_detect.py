@@ -36,7 +36,7 @@ Prediction = tuple[str, bool, "str | None"]
 
 
 def translit_detector() -> Callable[[str], Prediction]:
-    from translit.detect import detect
+    from translit.detection import detect
 
     def run(text: str) -> Prediction:
         d = detect(text)
@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         news_results[name] = [run(r["text"]) for r in news]
         if name == "translit":
             # Cold: a fresh detector with an empty word memo; warm: the same segments again.
-            from translit.detect import Detector, default_detector
+            from translit.detection import Detector, default_detector
 
             default_detector.cache_clear()
             run = DETECTORS[name]()

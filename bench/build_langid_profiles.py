@@ -29,7 +29,7 @@ from typing import Any, Iterable
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from translit.detect import Detector, words_of  # noqa: E402
+from translit.detection import Detector, words_of  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "langid" / "dev.jsonl"
 OUTPUT = REPO / "translit" / "data" / "langid" / "profiles.json"

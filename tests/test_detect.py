@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from translit import detect
 from translit.cli import main
-from translit.detect import Detector, default_detector
+from translit.detection import Detector, default_detector
 from translit.engine import romanize
 from translit.resources import bundled_dir
 

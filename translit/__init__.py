@@ -5,7 +5,7 @@ The pipeline, one module per step::
     textio     read a draft (any encoding), write results atomically
     document   split a post into blocks (text, Markdown, HTML) keeping its structure
     segment    blocks -> sentences -> inline spans, with offsets
-    detect     language and script of each span (kk, ru, en, Latin-script kk/ru, ...)
+    detection  language and script of each span (kk, ru, en, Latin-script kk/ru, ...)
     glossary   institutions, places and people: find every form, give the official one
     protect    shield names, terms, numbers, dates and links from the engine
     engine     transliterate by rule files (rules/*.toml)
@@ -35,8 +35,8 @@ _EXPORTS = {
     "Scheme": "engine",
     "SchemeInfo": "scheme",
     # detection and segmentation
-    "detect": "detect",
-    "Detection": "detect",
+    "detect": "detection",
+    "Detection": "detection",
     "segments": "segment",
     "Segment": "segment",
     # glossary
@@ -79,7 +79,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .check import Finding, check_versions
-    from .detect import Detection, detect
+    from .detection import Detection, detect
     from .engine import Scheme, cyrillize, cyrillize_report, load_scheme, romanize, romanize_auto
     from .errors import (
         GlossaryError,

@@ -55,7 +55,7 @@ def language_from_name(path: str | Path) -> tuple[str, str | None]:
 
 def language_of(text: str) -> str:
     """The language of a whole version (kk, ru or en), by the detector."""
-    from .detect import detect
+    from .detection import detect
 
     lang = detect(text[:4000]).lang
     base = lang.split("-")[0] if isinstance(lang, str) else "en"

@@ -926,32 +926,24 @@ def _frequent_index(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
 
 _LATIN_VOWEL_LETTERS = "aeiouy"
 TYPO_DISTANCE_WEIGHT = 6.0
-TWO_EDITS_ALWAYS = False
-SUGGEST_LETTERS = 0.0
-LATIN_VOWELS = False
+"""Score lost per unit of channel cost (one plain edit); the prior is 1.5 x log frequency, so a
+second edit must be outweighed by a word about 50 times more frequent."""
+STEMS_BELOW = -4.0
+"""Stem correction under a suffix chain runs when no lexicon suggestion scores above this."""
 ANALYSE_BELOW = -8.0
-STEMS_BELOW = 99.0
 """Suffix analysis of one-edit variants runs when no lexicon suggestion scores above this."""
-"""Score lost per unit of (vowel-weighted) edit distance; the prior is 1.5 x log frequency."""
 
 
 def _latin_edits(latin: str) -> dict[str, float]:
-    """One edit of the typed word that a skeleton edit misses, with its cost: swaps and vowel
-    insertions/deletions cost half, any letter turned into a vowel or deleted costs one
-    (a deleted e in "sh(e)sh" changes the skeleton by three letters)."""
-    splits = [(latin[:i], latin[i:]) for i in range(len(latin) + 1)]
+    """Deletions and swaps of the typed letters, whose skeletons a skeleton edit can miss (a
+    swapped "zh" is two skeleton edits, a deleted e in "sh(e)sh" three): swaps and vowel
+    deletions cost half, a consonant deleted one."""
     out: dict[str, float] = {}
-    for a, b in splits:
-        if b:
-            out[a + b[1:]] = 0.5 if b[0] in _LATIN_VOWEL_LETTERS else 1.0
-            if LATIN_VOWELS:
-                for c in _LATIN_VOWEL_LETTERS:
-                    out.setdefault(a + c + b[1:], 0.5 if b[0] in _LATIN_VOWEL_LETTERS else 1.0)
+    for i in range(len(latin)):
+        a, b = latin[:i], latin[i:]
+        out[a + b[1:]] = 0.5 if b[0] in _LATIN_VOWEL_LETTERS else 1.0
         if len(b) > 1:
             out[a + b[1] + b[0] + b[2:]] = 0.5
-        if LATIN_VOWELS:
-            for c in _LATIN_VOWEL_LETTERS:
-                out.setdefault(a + c + b, 0.5)
     out.pop(latin, None)
     return out
 
@@ -966,11 +958,15 @@ def _doubles(latin: str) -> set[str]:
 def _suggest(lexicon: Lexicon, latin: str, key: str, style: str) -> list[Candidate]:
     """Nearest real words of a flagged spelling, best first.
 
-    Candidates: the spelling with a stutter undone (dastustustur -> dastur), one
-    edit of the skeleton or of the typed letters (found in the lexicon, or, for
-    the cheap deletions and swaps, by suffix analysis), and two edits among
-    corpus-attested words (a SymSpell deletion index). Ranked by frequency
-    against a distance where vowel edits cost half.
+    A noisy channel: score = 1.5 log P(word) - TYPO_DISTANCE_WEIGHT x cost(edit),
+    with the edit costs of :func:`_edits1` (a missing letter or a swap is the
+    cheap slip, a vowel for a vowel is by-ear spelling), plus the typed ending
+    and doubled consonants kept. Candidates: the spelling with a stutter undone
+    (dastustustur -> dastur), one edit of the skeleton or deletions/swaps of the
+    typed letters, found in the skeleton set; a one-edit correction of the stem
+    under a suffix chain and suffix analysis of one-edit variants when no known
+    word scores well; two edits among corpus-attested words (a SymSpell
+    deletion index) only when nothing is one edit away.
     """
     entries = lexicon.keyset
     keys: dict[str, float] = {}
@@ -983,7 +979,8 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, style: str) -> list[Candida
         found = fold(variant)
         if found != key and found in entries:
             keys[found] = min(keys.get(found, 9.0), cost)
-    if len(key) >= 4 and (TWO_EDITS_ALWAYS or not keys):
+    # two edits only when nothing is one edit away: a noisy channel ranks any one-edit word first
+    if len(key) >= 4 and not keys:
         index = _frequent_index(lexicon)
         for deleted in _deletes(key, 2):
             for found in index.get(deleted, ()):
@@ -999,7 +996,7 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, style: str) -> list[Candida
             # a doubled consonant is typed on purpose (native words rarely have one): keep it
             doubled = 1.0 if typed_doubles & _doubles(romanize_word(word, "kk-news")) else 0.0
             score = (1.5 * _prior(count, family) - TYPO_DISTANCE_WEIGHT * distance + same_ending + doubled
-                     - _form_penalty(word) + SUGGEST_LETTERS * _letters(lexicon, word))
+                     - _form_penalty(word))
             scored.append((word, score, "typo"))
     # a slip in the stem of an inflected form the lexicon lacks (jurnlistermen): strip a suffix
     # chain off the typed skeleton and correct the stem

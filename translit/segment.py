@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .detect import Detection, detect
+from .detection import Detection, detect
 
 __all__ = ["Segment", "segments", "BLOCK_KINDS", "INLINE_KINDS"]
 

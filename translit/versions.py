@@ -183,7 +183,7 @@ def _script_guess(text: str) -> str:
 
 def _detect(text: str) -> tuple[str, float]:
     try:
-        from .detect import detect
+        from .detection import detect
     except ImportError:
         return _script_guess(text), 0.5
     try:
@@ -209,7 +209,7 @@ class _Pipeline:
             style = dict(config.date_style).get("en", "us")
         detector = None
         try:
-            from .detect import detect as detector
+            from .detection import detect as detector
         except ImportError:
             notes.append("language detection unavailable: Latin-typed titles are not recognised")
         self.protector = Protector(glossary, schemes=schemes, date_style=style, title_detector=detector)

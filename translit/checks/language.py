@@ -11,7 +11,7 @@ paragraph identical in two versions.
 Names and titles are legitimately quoted in other scripts (a Kazakh conference title
 romanized in English, an English brand in Russian), so a paragraph or sentence is
 only reported when it is long enough (six words, five for English) and
-:func:`translit.detect.detect` reads it as the other language.
+:func:`translit.detection.detect` reads it as the other language.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def text_language(text: str) -> str:
 
 
 def _wrong_cyrillic(version: Version, out: Emitter) -> None:
-    from ..detect import detect
+    from ..detection import detect
 
     for block in version.blocks:
         prose = block.prose(version.text)
@@ -98,7 +98,7 @@ def _wrong_cyrillic(version: Version, out: Emitter) -> None:
 
 
 def _english_in(version: Version, out: Emitter) -> None:
-    from ..detect import detect
+    from ..detection import detect
 
     for match in _LATIN_SENTENCE.finditer(version.prose):
         detection = detect(match.group())

@@ -53,7 +53,7 @@ def run(post: Post, out: Emitter) -> None:
     """Recover romanized Kazakh spans of non-Kazakh versions and report broken words and foreign schemes."""
     if not (out.enabled("translit.unknown-word") or out.enabled("translit.scheme")):
         return
-    from ..detect import detect
+    from ..detection import detect
     from ..recover import STYLES, recover
 
     scheme = post.config.scheme("kk")

@@ -19,8 +19,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import sys
-import types
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import chain, repeat
@@ -362,19 +360,3 @@ def detect(text: str) -> Detection:
     'ru'
     """
     return default_detector().detect(text)
-
-
-class _CallableModule(types.ModuleType):
-    """``translit.detect`` names both this module and its main function.
-
-    Once the module is imported, Python binds the package attribute
-    ``translit.detect`` to the module, shadowing the lazily exported function;
-    making the module callable keeps ``from translit import detect;
-    detect(text)`` working whatever was imported first.
-    """
-
-    def __call__(self, text: str) -> Detection:
-        return detect(text)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -229,10 +229,10 @@ def _phones(text: str) -> list[Entity]:
 def _date_from(m: regex.Match[str]) -> tuple[DateValue, str] | None:
     groups = m.groupdict()
     if groups.get("nmonth"):
-        day, month, year = int(groups["nday"]), int(groups["nmonth"]), int(groups["nyear"])
-        if not (1 <= month <= 12 and 1 <= day <= 31):
+        numeric = DateValue(int(groups["nyear"]), int(groups["nmonth"]), int(groups["nday"]))
+        if not (1 <= numeric.month <= 12 and numeric.day is not None and 1 <= numeric.day <= 31):
             return None
-        return DateValue(year, month, day), "numeric"
+        return numeric, "numeric"
     parsed = _month_of(groups["month"])
     if parsed is None:
         return None

@@ -431,6 +431,7 @@ def _kk_forms(form: str, entity: Entity) -> list[tuple[str, str, str | None]]:
 def _expand(variant: Variant, entity: Entity) -> list[tuple[str, tuple[str, ...], str | None]]:
     """Every inflected surface of a variant with the cases it can be and its possessive."""
     merged: dict[tuple[tuple[str, ...], str | None], tuple[str, list[str]]] = {}
+    produced: list[tuple[str, str, str | None]]
     if variant.lang == "ru":
         produced = [(surface, case, None) for surface, case in _ru_forms(variant.form, entity)]
     elif variant.lang == "kk":

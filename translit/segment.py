@@ -126,7 +126,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
             or _HEADING_MARKER.match(line) is not None
             or _stands_alone(text[current[0] : current[1]].splitlines()[-1])
         )
-        if breaks:
+        if current is None or breaks:
             if current:
                 yield _strip(text, *current)
             current = (start, end)

@@ -182,14 +182,9 @@ def _script_guess(text: str) -> str:
 
 
 def _detect(text: str) -> tuple[str, float]:
-    try:
-        from .detection import detect
-    except ImportError:
-        return _script_guess(text), 0.5
-    try:
-        det = detect(text[:DETECT_CHARS])
-    except Exception:  # detection is an optional refinement; the script decides without it
-        return _script_guess(text), 0.3
+    from .detection import detect
+
+    det = detect(text[:DETECT_CHARS])
     if det.lang in LANGUAGES and not det.romanized:
         return det.lang, float(det.confidence)
     return _script_guess(text), 0.3
@@ -207,12 +202,9 @@ class _Pipeline:
         style = "us"
         if config is not None:
             style = dict(config.date_style).get("en", "us")
-        detector = None
-        try:
-            from .detection import detect as detector
-        except ImportError:
-            notes.append("language detection unavailable: Latin-typed titles are not recognised")
-        self.protector = Protector(glossary, schemes=schemes, date_style=style, title_detector=detector)
+        from .detection import detect
+
+        self.protector = Protector(glossary, schemes=schemes, date_style=style, title_detector=detect)
 
     def route(self, src: str, tgt: str) -> tuple[Any, str | None]:
         if self.translator is None:
@@ -223,28 +215,16 @@ class _Pipeline:
             return None, str(exc)
 
 
-def _load_glossary(config: Any, notes: list[str]) -> Any:
-    try:
-        from .glossary import Glossary
-    except ImportError:
-        notes.append("glossary unavailable: institution names are not normalised")
-        return None
+def _load_glossary(config: Any) -> Any:
+    from .glossary import Glossary
+
     paths = list(getattr(config, "glossaries", ()) or ()) if config is not None else []
-    try:
-        return Glossary.load(paths) if paths else Glossary.load()
-    except TranslitError:
-        raise
-    except Exception as exc:  # a broken optional component must not stop the post
-        notes.append(f"glossary unavailable ({exc}): institution names are not normalised")
-        return None
+    return Glossary.load(paths) if paths else Glossary.load()
 
 
-def _make_translator(config: Any, notes: list[str]) -> Any:
-    try:
-        from . import mt
-    except ImportError:
-        notes.append("machine translation unavailable (translit.mt missing)")
-        return None
+def _make_translator(config: Any) -> Any:
+    from . import mt
+
     mt_config = mt.MTConfig.from_project(config) if config is not None else mt.load_config()
     return mt.Translator(mt_config)
 
@@ -289,9 +269,9 @@ def make_versions(
         max_sentence_chars = value
     doc = parse(text, fmt)
     if glossary is None:
-        glossary = _load_glossary(config, notes)
+        glossary = _load_glossary(config)
     if translator is None:
-        translator = _make_translator(config, notes)
+        translator = _make_translator(config)
     pipe = _Pipeline(config, translator, glossary, notes)
 
     block_langs: list[str | None] = []
@@ -311,11 +291,11 @@ def make_versions(
     units: dict[int, _Unit] = {}
     foreign: list[int] = []
     for i, block in enumerate(doc.blocks):
-        lang = block_langs[i]
-        if lang is None:
+        block_lang = block_langs[i]
+        if block_lang is None:
             continue
         letters = len(_LETTERS.findall(_block_text(block.body, doc.fmt)))
-        if lang != src and letters >= _MIN_FOREIGN_LETTERS:
+        if block_lang != src and letters >= _MIN_FOREIGN_LETTERS:
             foreign.append(i)
             continue
         units[i] = _build_unit(block.body, doc.fmt, src, pipe.protector)
@@ -409,12 +389,9 @@ def _sentences(text: str, max_chars: int) -> list[str]:
     ``,``, a dash) or failing that a space: CTranslate2 stops decoding at 256
     tokens by default, and a cut-off translation would lose the names at the end.
     """
-    try:
-        from .mt import split_sentences
-    except ImportError:
-        sentences = [text]
-    else:
-        sentences = split_sentences(text)
+    from .mt import split_sentences
+
+    sentences = split_sentences(text)
     out: list[str] = []
     for sentence in sentences:
         while len(sentence) > max_chars:
@@ -514,8 +491,8 @@ def _render_unit(
         for a in restored.applied
         if a.part.kind != "markup"
     ]
-    for info in child_info:
-        applied.extend(info["applied"])
+    for child in child_info:
+        applied.extend(child["applied"])
     info: dict[str, Any] = {
         "status": status,
         "applied": applied,

@@ -39,11 +39,11 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="JSON with the text and, with --reverse, the ambiguous letters."),
     ) -> None:
         """Transliterate Cyrillic to Latin (or back with --reverse). Only Cyrillic changes."""
-        from ..engine import cyrillize_report, load_scheme, romanize_auto
+        from ..engine import Ambiguity, cyrillize_report, load_scheme, romanize_auto
 
         text = read_text(file, encoding)
         chosen = str(rules) if rules is not None else scheme
-        ambiguities = []
+        ambiguities: list[Ambiguity] = []
         if reverse:
             if chosen == "auto":
                 raise typer.BadParameter("--reverse needs an explicit --scheme", param_hint="--scheme")
@@ -53,7 +53,7 @@ def register(app: typer.Typer) -> None:
         else:
             result = load_scheme(chosen, option).romanize(text)
 
-        notes = []
+        notes: list[dict[str, object]] = []
         for item in ambiguities:
             line, column = _line_column(text, item.start)
             notes.append(
@@ -62,10 +62,10 @@ def register(app: typer.Typer) -> None:
         if as_json:
             result = json.dumps({"scheme": chosen, "text": result, "ambiguous": notes}, ensure_ascii=False, indent=2) + "\n"
         write_output(output, result, force=force, inputs=(file,))
-        if notes and not as_json:
-            letters = sorted({f"{n['latin']} → {'/'.join(n['alternatives'])}" for n in notes})
+        if ambiguities and not as_json:
+            letters = sorted({f"{a.latin} → {'/'.join(a.alternatives)}" for a in ambiguities})
             sys.stderr.write(
-                f"translit: note: {len(notes)} letters were ambiguous ({', '.join(letters)}); "
+                f"translit: note: {len(ambiguities)} letters were ambiguous ({', '.join(letters)}); "
                 "the first of each was written. --json lists them.\n"
             )
 
@@ -78,12 +78,14 @@ def register(app: typer.Typer) -> None:
 
         infos = all_schemes()
         if as_json:
-            rows = [{k: v for k, v in asdict(info).items() if k not in ("notes", "path")} for info in infos]
-            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            records = [{k: v for k, v in asdict(info).items() if k not in ("notes", "path")} for info in infos]
+            sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
             return
         headers = ("id", "lang", "reversible", "options", "standard")
-        rows = [(i.id, i.language, i.reversible, ",".join(i.options) or "-", i.standard) for i in infos]
-        widths = [max(len(str(row[col])) for row in [headers, *rows]) for col in range(len(headers) - 1)]
+        rows: list[tuple[str, ...]] = [
+            (i.id, i.language, i.reversible, ",".join(i.options) or "-", i.standard) for i in infos
+        ]
+        widths = [max(len(row[col]) for row in [headers, *rows]) for col in range(len(headers) - 1)]
         for row in [headers, *rows]:
             cells = [str(cell).ljust(width) for cell, width in zip(row, widths)] + [row[-1]]
             sys.stdout.write("  ".join(cells).rstrip() + "\n")

@@ -309,3 +309,85 @@ def test_rerender_keeps_exonyms_in_news_ascii_but_not_in_2021() -> None:
     text = '"Qazaqstan kıtaptary" and "Kazakhstan kitaptary" in "Karaganda oblysy"'
     assert rerender(text, "kk-news") == '"Kazakstan kitaptary" and "Kazakhstan kitaptary" in "Karaganda oblysy"'
     assert rerender(text, "kk-latin-2021") == '"Qazaqstan kıtaptary" and "Qazaqstan kıtaptary" in "Qarağandy oblysy"'
+
+
+# --- typo suggestions ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "intended"),
+    [
+        ("kitaphna", "кітапхана"),  # a vowel left out
+        ("otbasylk", "отбасылық"),  # a vowel left out before the last consonant
+        ("damytdagy", "дамытудағы"),  # a vowel left out of an inflected form
+        ("zhurnlistermen", "журналистермен"),  # the slip is in the stem of a suffixed loan word
+    ],
+)
+def test_single_slips_get_the_intended_word_first(typed: str, intended: str) -> None:
+    word = recover(typed).words[0]
+    assert word.typo and not word.known
+    assert word.suggestions[0].cyrillic == intended
+
+
+def test_a_slip_that_makes_another_real_word_is_not_flagged() -> None:
+    # "kara" (for "karau") is қара, a real word: no sentence model, so it is read, not flagged
+    word = recover("kara").words[0]
+    assert word.known and not word.typo and word.cyrillic == "қара"
+
+
+# --- the lexicon file ------------------------------------------------------------------
+
+
+def test_lexicon_file_round_trips_and_looks_up_by_bisect(tmp_path: Path) -> None:
+    by_key = {
+        R.skeleton("қол"): [("қол", 12, 40), ("көл", 3, 9), ("кол", 0, 0)],
+        R.skeleton("кітапхана"): [("кітапхана", 5, 20)],
+        R.skeleton("дәстүрлерді"): [("дәстүрлерді", 0, 0)],
+    }
+    path = tmp_path / "lexicon.txt.gz"
+    R.write_lexicon(path, by_key, "test lexicon")
+    keys, records, attested = R.read_lexicon(path)
+    assert list(keys) == sorted(by_key)
+    assert list(attested) == sorted([R.skeleton("қол"), R.skeleton("кітапхана")])
+    lexicon = R.Lexicon(keys=keys, records=records, attested=attested, extra={R.skeleton("абай"): "абай 20 20"})
+    assert lexicon.words("kol") == [("қол", 12, 40), ("көл", 3, 9), ("кол", 0, 0)]
+    assert lexicon.words(R.skeleton("дәстүрлерді")) == [("дәстүрлерді", 0, 0)]
+    assert "kitaphana" in lexicon and "abai" in lexicon and "kita" not in lexicon
+    assert lexicon.words("kolder") == []
+
+
+def test_bundled_lexicon_is_sorted_and_aligned() -> None:
+    lexicon = R.load_lexicon()
+    assert len(lexicon.keys) == len(lexicon.records) > 1_000_000
+    sample = lexicon.keys[:: len(lexicon.keys) // 1000]
+    assert list(sample) == sorted(sample)
+    assert ("кітапханасы", 0, 0) <= max(lexicon.words(R.skeleton("кітапханасы")))
+    assert any(word == "дәстүрлерді" for word, _, _ in lexicon.words(R.skeleton("дәстүрлерді")))
+
+
+def test_glossary_line_scan_finds_what_tomllib_finds() -> None:
+    tomllib = pytest.importorskip("tomllib")
+    folder = Path(__file__).resolve().parent.parent / "glossaries"
+    if not any(folder.glob("*.toml")):
+        pytest.skip("no glossaries in this checkout")
+    expected: set[str] = set()
+    for path in sorted(folder.glob("*.toml")):
+        for entity in tomllib.loads(path.read_text(encoding="utf-8")).get("entity", []):
+            for form in [entity.get("kk")] + list(entity.get("accepted", {}).get("kk", [])):
+                if isinstance(form, str):
+                    expected.update(word.lower() for word in R._CYR_WORD.findall(form))
+    assert R._glossary_words() == expected
+
+
+def test_a_file_that_is_not_a_lexicon_is_a_one_line_error(tmp_path: Path) -> None:
+    from translit.errors import TranslitError
+
+    path = tmp_path / "words.txt.gz"
+    path.write_bytes(b"not gzip at all")
+    with pytest.raises(TranslitError, match="not a translit lexicon") as info:
+        R.read_lexicon(path)
+    assert str(path) in str(info.value) and "\n" not in str(info.value)
+    plain = tmp_path / "words.tsv"
+    plain.write_text("kol\tқол 1 1\n", encoding="utf-8")
+    with pytest.raises(TranslitError, match="no 'keys' line"):
+        R.read_lexicon(plain)

@@ -38,7 +38,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from .resources import bundled_dir
@@ -190,6 +190,8 @@ def _lower(word: str, style: str) -> str:
 # Lexicon
 
 LEXICON_FILE = "kk_lexicon.txt.gz"
+RECORD_ENCODING = "kz1048"
+"""One byte a letter (the Kazakh Cyrillic code page): a third less to decompress than UTF-8."""
 TRIGRAM_FILE = "kk_trigrams.tsv"
 NAMES_FILE = "kk_names.tsv"
 
@@ -198,17 +200,21 @@ NAMES_FILE = "kk_names.tsv"
 class Lexicon:
     """Kazakh words indexed by skeleton, with corpus counts.
 
-    ``keys`` are the skeletons, sorted; ``records[i]`` is the raw UTF-8 record
+    ``keys`` are the skeletons, sorted; ``records[i]`` is the raw record
     of ``keys[i]`` (``word`` or ``word count family``, ``;``-separated), parsed
     on first use: most skeletons are never asked for, and a sorted list with
     :mod:`bisect` loads several times faster than a dict of a million entries.
     ``extra`` holds records that override or add to the file (names, glossary
     words); ``names`` maps lower-case Latin spellings of proper names and loan
-    words to Cyrillic.
+    words to Cyrillic. Membership tests (hundreds per typo search) cost a
+    :func:`bisect.bisect_left` each: cheaper than building a set of a million
+    keys unless thousands of distinct unknown words are searched.
     """
 
-    keys: list[str]
-    records: list[bytes]
+    keys: tuple[str, ...]
+    records: tuple[bytes, ...]
+    attested: tuple[str, ...] = ()
+    """Skeletons with a word seen in the corpus (the typo search's two-edit index is built on them)."""
     extra: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     trigrams: dict[str, int] = field(default_factory=dict)
@@ -221,7 +227,7 @@ class Lexicon:
             return found
         i = bisect_left(self.keys, key)
         if i < len(self.keys) and self.keys[i] == key:
-            return self.records[i].decode("utf-8")
+            return self.records[i].decode(RECORD_ENCODING)
         return ""
 
     def words(self, key: str) -> list[tuple[str, int, int]]:
@@ -238,11 +244,6 @@ class Lexicon:
             gram = padded[i : i + 3]
             total += math.log((self.trigrams.get(gram, 0) + 0.5) / (self.bigrams.get(gram[:2], 0) + 20.0))
         return total / (len(padded) - 2)
-
-    @cached_property
-    def keyset(self) -> frozenset[str]:
-        """Every skeleton, as a set: built on first use, for the many membership tests of the typo search."""
-        return frozenset(self.keys).union(self.extra)
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
@@ -268,44 +269,60 @@ def lexicon_dir() -> Path:
     return bundled_dir("data") / "lexicon"
 
 
-def read_lexicon(path: Path) -> tuple[list[str], list[bytes]]:
-    """Read a lexicon file: (sorted skeletons, their raw UTF-8 records).
+def read_lexicon(path: Path) -> tuple[tuple[str, ...], tuple[bytes, ...], tuple[str, ...]]:
+    """Read a lexicon file: (sorted skeletons, their raw records, attested skeletons).
 
-    Layout (gzip): ``#`` comment lines, a line ``keys <BYTES>``, then the
-    skeletons one a line (ASCII, sorted; BYTES long with their newlines), then
-    the records one a line in the same order. One read, one decompression and
-    two splits: no per-entry parsing at load time.
+    Layout (gzip): ``#`` comment lines; a line ``keys <BYTES>`` and the
+    skeletons one a line (ASCII, sorted; BYTES long with their newlines); a
+    line ``attested <BYTES>`` and the skeletons with a corpus-attested word,
+    likewise; then the records one a line in the order of the skeletons, in
+    :data:`RECORD_ENCODING`. One read, one decompression and a few splits: no
+    per-entry parsing at load time. A file in another layout raises
+    :class:`~translit.errors.TranslitError` naming it.
     """
-    data = path.read_bytes()
-    if path.suffix == ".gz":
-        data = gzip.decompress(data)
+    from .errors import TranslitError
+
+    try:
+        return _split_lexicon(gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes())
+    except (OSError, ValueError, EOFError) as exc:
+        raise TranslitError(f"not a translit lexicon file ({exc})", path=path) from None
+
+
+def _split_lexicon(data: bytes) -> tuple[tuple[str, ...], tuple[bytes, ...], tuple[str, ...]]:
+    """The three blocks of a decompressed lexicon file (see :func:`read_lexicon`)."""
     position = 0
     while data.startswith(b"#", position):
         position = data.index(b"\n", position) + 1
-    end = data.index(b"\n", position)
-    label, _, size = data[position:end].partition(b" ")
-    if label != b"keys":
-        raise ValueError(f"{path}: not a translit lexicon (no 'keys' line)")
-    start = end + 1
-    stop = start + int(size)
-    keys = data[start : stop - 1].decode("ascii").split("\n")
-    records = data[stop:].rstrip(b"\n").split(b"\n")
+    sections: list[list[str]] = []
+    for label in (b"keys", b"attested"):
+        end = data.index(b"\n", position)
+        found, _, size = data[position:end].partition(b" ")
+        if found != label:
+            raise ValueError(f"no {label.decode()!r} line")
+        stop = end + 1 + int(size)
+        sections.append(data[end + 1 : stop - 1].decode("ascii").split("\n") if int(size) else [])
+        position = stop
+    keys, attested = sections
+    records = data[position:].rstrip(b"\n").split(b"\n")
     if len(keys) != len(records):
-        raise ValueError(f"{path}: {len(keys)} skeletons but {len(records)} records")
-    return keys, records
+        raise ValueError(f"{len(keys)} skeletons but {len(records)} records")
+    # tuples of strings drop out of the garbage collector's sight after its first pass; lists of
+    # a million items would be walked again by every full collection (~25 ms each)
+    return tuple(keys), tuple(records), tuple(attested)
 
 
 def write_lexicon(path: Path, by_key: dict[str, list[tuple[str, int, int]]], comment: str) -> None:
     """Write ``by_key`` (skeleton -> [(word, count, family)]) in the layout :func:`read_lexicon` reads."""
     keys = sorted(by_key)
     key_blob = "".join(key + "\n" for key in keys).encode("ascii")
+    attested = "".join(key + "\n" for key in keys if any(count for _, count, _ in by_key[key])).encode("ascii")
     records = (
         ";".join(f"{word} {count} {family}" if count or family else word for word, count, family in by_key[key])
         for key in keys
     )
     body = b"".join(
         [f"# {comment}\n".encode("utf-8"), b"keys %d\n" % len(key_blob), key_blob,
-         "\n".join(records).encode("utf-8"), b"\n"]
+         b"attested %d\n" % len(attested), attested, "\n".join(records).encode(RECORD_ENCODING), b"\n"]
     )
     tmp = path.with_suffix(".tmp")
     # mtime=0 keeps the file byte-identical between rebuilds of the same data
@@ -395,7 +412,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     "Abay" or "Karaganda" outrank a rare dictionary form with the same skeleton.
     """
     folder = lexicon_dir()
-    keys, records = read_lexicon(Path(path) if path else folder / LEXICON_FILE)
+    keys, records, attested = read_lexicon(Path(path) if path else folder / LEXICON_FILE)
     lexicon = Lexicon(keys=keys, records=records)
     names: dict[str, str] = {}
     for cyr, latin in read_names(folder / NAMES_FILE):
@@ -404,20 +421,18 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     for word in sorted({cyr.lower() for cyr in names.values() if " " not in cyr} | _glossary_words()):
         key = skeleton(word)
         record = extra[key] if key in extra else lexicon.record(key)
-        items = [list(item) for item in _parse_record(record)]
-        for item in items:
-            if item[0] == word:
-                item[1] = max(item[1], NAME_COUNT)
-                item[2] = max(item[2], NAME_COUNT)
-                break
+        items = _parse_record(record)
+        if any(item[0] == word for item in items):
+            items = [(w, max(c, NAME_COUNT), max(f, NAME_COUNT)) if w == word else (w, c, f) for w, c, f in items]
         else:
-            items.append([word, NAME_COUNT, NAME_COUNT])
+            items = items + [(word, NAME_COUNT, NAME_COUNT)]
         extra[key] = ";".join(f"{w} {c} {f}" for w, c, f in items)
     trigrams = read_trigrams(folder / TRIGRAM_FILE)
     bigrams: dict[str, int] = {}
     for gram, count in trigrams.items():
         bigrams[gram[:2]] = bigrams.get(gram[:2], 0) + count
-    return Lexicon(keys=keys, records=records, extra=extra, names=names, trigrams=trigrams, bigrams=bigrams)
+    return Lexicon(keys=keys, records=records, attested=attested, extra=extra, names=names, trigrams=trigrams,
+                   bigrams=bigrams)
 
 
 NAME_COUNT = 20
@@ -749,10 +764,7 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
     """Known word + suffix chains that spell ``key``."""
     out: list[tuple[str, float, str]] = []
     for cut in range(len(key) - 1, 2, -1):
-        stem_key = key[:cut]
-        if stem_key not in lexicon:
-            continue
-        for stem, count, family in lexicon.words(stem_key):
+        for stem, count, family in lexicon.words(key[:cut]):
             seen: set[str] = set()
             for chain, suffixes in sorted(_suffix_parses(key[cut:], stem), key=lambda p: p[1]):
                 word = stem + chain
@@ -849,8 +861,8 @@ _KEY_ALPHABET = "abdefghijklmnoprstuvz"
 _STUTTER = re.compile(r"(.{2,5}?)\1+")
 
 
-def _edits1(key: str, known: frozenset[str]) -> dict[str, float]:
-    """The skeletons in ``known`` one edit away from the typed ``key``, with the edit's channel cost.
+def _edits1(key: str, known: Lexicon) -> dict[str, float]:
+    """The skeletons of ``known`` one edit away from the typed ``key``, with the edit's channel cost.
 
     Costs are -log P(typed | intended) in units of one plain edit: a letter
     left out (the intended word has one more) or two neighbours swapped are the
@@ -860,31 +872,32 @@ def _edits1(key: str, known: frozenset[str]) -> dict[str, float]:
     """
     vowels = _KEY_VOWELS
     out: dict[str, float] = {}
-
-    def add(variant: str, cost: float) -> None:
-        if variant in known and out.get(variant, 99.0) > cost:
-            out[variant] = cost
-
     for i in range(len(key) + 1):
         a, b = key[:i], key[i:]
+        found: list[tuple[str, float]] = []
         for c in _KEY_ALPHABET:
             variant = a + c + b
             if variant in known:
-                add(variant, COST_VOWEL_MISSING if c in vowels else COST_MISSING)
-        if not b:
-            continue
-        add(a + b[1:], COST_VOWEL_EXTRA if b[0] in vowels else COST_EXTRA)
-        if len(b) > 1:
-            add(a + b[1] + b[0] + b[2:], COST_SWAP)
-        tail = b[1:]
-        for c in _KEY_ALPHABET:
-            variant = a + c + tail
-            if variant in known:
-                add(variant, COST_VOWEL_FOR_VOWEL if c in vowels and b[0] in vowels else COST_WRONG)
+                found.append((variant, COST_VOWEL_MISSING if c in vowels else COST_MISSING))
+        if b:
+            found.append((a + b[1:], COST_VOWEL_EXTRA if b[0] in vowels else COST_EXTRA))
+            if len(b) > 1:
+                found.append((a + b[1] + b[0] + b[2:], COST_SWAP))
+            tail = b[1:]
+            for c in _KEY_ALPHABET:
+                variant = a + c + tail
+                if variant in known:
+                    found.append((variant, COST_VOWEL_FOR_VOWEL if c in vowels and b[0] in vowels else COST_WRONG))
+        for variant, cost in found:
+            if variant in known and out.get(variant, 99.0) > cost:
+                out[variant] = cost
     out.pop(key, None)
     return out
 
 
+# Channel costs of :func:`_edits1` (the intended word has a letter more / the typist added one / ...).
+# Chosen by hand from that reasoning and checked on a typo sample drawn with another seed than
+# bench/bench_recover.py's; a uniform cost (all 1, vowels 0.5) ranks the intended word lower.
 COST_MISSING = 1.0
 COST_VOWEL_MISSING = 0.7
 COST_SWAP = 1.0
@@ -905,22 +918,23 @@ def _deletes(key: str, depth: int) -> set[str]:
 
 @lru_cache(maxsize=4)
 def _frequent_index(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
-    """One-deletion neighbourhood of every skeleton of a corpus-attested word (SymSpell).
+    """Deletion neighbourhood of the skeletons of corpus-attested words (SymSpell).
 
-    Queried with up to two deletions of the typed skeleton, it finds the
-    attested words two edits away of which at most one is a letter the typist
-    left out; built on the first search that needs it (a tenth of a second).
+    Queried with up to two deletions of the typed skeleton, it finds attested
+    words two edits away of which at most one is a letter the typist left out,
+    and names-list or glossary words (the words of the posts translit is for)
+    up to any two edits away. Built on the first search that needs it (about
+    a tenth of a second, once per process).
     """
     index: dict[str, set[str]] = {}
-    attested = re.compile(rb" [1-9]\d* \d")
-    records = lexicon.records
-    candidates = [(key, records[i]) for i, key in enumerate(lexicon.keys) if b" " in records[i]]
-    candidates += [(key, record.encode("utf-8")) for key, record in lexicon.extra.items()]
-    for key, record in candidates:
-        if len(key) < 4 or not attested.search(record):
-            continue
-        for deleted in _deletes(key, 1):
-            index.setdefault(deleted, set()).add(key)
+    for key in lexicon.attested:
+        if len(key) >= 4:
+            for deleted in _deletes(key, 1):
+                index.setdefault(deleted, set()).add(key)
+    for key in lexicon.extra:
+        if len(key) >= 4:
+            for deleted in _deletes(key, 2):
+                index.setdefault(deleted, set()).add(key)
     return {deleted: tuple(keys) for deleted, keys in index.items()}
 
 
@@ -930,8 +944,9 @@ TYPO_DISTANCE_WEIGHT = 6.0
 second edit must be outweighed by a word about 50 times more frequent."""
 STEMS_BELOW = -4.0
 """Stem correction under a suffix chain runs when no lexicon suggestion scores above this."""
-ANALYSE_BELOW = -8.0
-"""Suffix analysis of one-edit variants runs when no lexicon suggestion scores above this."""
+TWO_EDITS_BELOW = 0.0
+DOUBLE_LOST = 2.0
+"""Two-edit candidates are searched when no one-edit suggestion scores above this."""
 
 
 def _latin_edits(latin: str) -> dict[str, float]:
@@ -955,6 +970,27 @@ def _doubles(latin: str) -> set[str]:
     return set(_DOUBLE_CONSONANT.findall(latin))
 
 
+def _score_keys(lexicon: Lexicon, latin: str, key: str, keys: dict[str, float]) -> list[tuple[str, float, str]]:
+    """Noisy-channel scores of the words under ``keys`` (skeleton -> channel cost) as suggestions for ``latin``."""
+    scored: list[tuple[str, float, str]] = []
+    typed_doubles = _doubles(latin)
+    for found, distance in keys.items():
+        words = lexicon.words(found)
+        # the ending carries the grammar and is rarely where the slip is: keep it when possible
+        same_ending = 1.0 if found[-2:] == key[-2:] else 0.0
+        for word, count, family in words:
+            # a doubled consonant is typed on purpose (native words rarely have one): keep it; a word
+            # without it leaves the extra letter unexplained (the skeleton hides it)
+            doubled = 0.0
+            if typed_doubles:
+                doubled = 1.0 if typed_doubles & _doubles(romanize_word(word, "kk-news")) else -DOUBLE_LOST
+
+            score = (1.5 * _prior(count, family) - TYPO_DISTANCE_WEIGHT * distance + same_ending + doubled
+                     - _form_penalty(word))
+            scored.append((word, score, "typo"))
+    return scored
+
+
 def _suggest(lexicon: Lexicon, latin: str, key: str, style: str) -> list[Candidate]:
     """Nearest real words of a flagged spelling, best first.
 
@@ -968,44 +1004,35 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, style: str) -> list[Candida
     word scores well; two edits among corpus-attested words (a SymSpell
     deletion index) only when nothing is one edit away.
     """
-    entries = lexicon.keyset
     keys: dict[str, float] = {}
     collapsed = _STUTTER.sub(r"\1", key)
     if collapsed != key:
         keys[collapsed] = 0.0
-    for variant, cost in _edits1(key, entries).items():
+    for variant, cost in _edits1(key, lexicon).items():
         keys.setdefault(variant, cost)
     for variant, cost in _latin_edits(latin).items():
         found = fold(variant)
-        if found != key and found in entries:
+        if found != key and found in lexicon:
             keys[found] = min(keys.get(found, 9.0), cost)
-    # two edits only when nothing is one edit away: a noisy channel ranks any one-edit word first
-    if len(key) >= 4 and not keys:
+    # words under the typed skeleton itself that spell it differently (more than one light edit)
+    keys[key] = 1.0
+    scored = _score_keys(lexicon, latin, key, keys)
+    # two edits only when no word one edit away is likely: each edit costs the channel a factor
+    # of about 50 in frequency
+    if len(key) >= 4 and max((score for _, score, _ in scored), default=-99.0) < TWO_EDITS_BELOW:
         index = _frequent_index(lexicon)
+        far: dict[str, float] = {}
         for deleted in _deletes(key, 2):
             for found in index.get(deleted, ()):
-                if found != key and found not in keys and _distance(found, key, 3) <= 2:
-                    keys[found] = _weighted_distance(key, found)
-    scored: list[tuple[str, float, str]] = []
-    typed_doubles = _doubles(latin)
-    for found, distance in list(keys.items()) + [(key, 1.0)]:
-        words = lexicon.words(found)
-        # the ending carries the grammar and is rarely where the slip is: keep it when possible
-        same_ending = 1.0 if found[-2:] == key[-2:] else 0.0
-        for word, count, family in words:
-            # a doubled consonant is typed on purpose (native words rarely have one): keep it
-            doubled = 1.0 if typed_doubles & _doubles(romanize_word(word, "kk-news")) else 0.0
-            score = (1.5 * _prior(count, family) - TYPO_DISTANCE_WEIGHT * distance + same_ending + doubled
-                     - _form_penalty(word))
-            scored.append((word, score, "typo"))
-    # a slip in the stem of an inflected form the lexicon lacks (jurnlistermen): strip a suffix
-    # chain off the typed skeleton and correct the stem
+                if found != key and found not in keys and found not in far and _distance(found, key, 3) <= 2:
+                    far[found] = _weighted_distance(key, found)
+        scored += _score_keys(lexicon, latin, key, far)
     best = max((score for _, score, _ in scored), default=-99.0)
     for cut in range(len(key) - 1, 2, -1) if best < STEMS_BELOW else ():
         rest = key[cut:]
         if not _chain_possible(rest):
             continue
-        for variant, cost in _edits1(key[:cut], entries).items():
+        for variant, cost in _edits1(key[:cut], lexicon).items():
             for stem, count, family in lexicon.words(variant):
                 for chain, suffixes in _suffix_parses(rest, stem):
                     word = stem + chain
@@ -1013,14 +1040,15 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, style: str) -> list[Candida
                              - TYPO_DISTANCE_WEIGHT * cost - _form_penalty(word))
                     scored.append((word, score, "typo"))
     # words the lexicon lacks but the suffix analysis knows (ісіндегі, шешілмей): analyse the
-    # one-edit variants of the typed word too, when nothing one edit away scored well
-    if not scored or max(score for _, score, _ in scored) < ANALYSE_BELOW:
+    # one-edit variants of the typed word too, when nothing else was found (the costliest step)
+    if not scored:
+        # the stem's slips were tried above: edit only where the suffixes are
         variants = {collapsed: 0.0}
-        for i in range(len(key)):
-            variants.setdefault(key[:i] + key[i + 1 :], 0.5 if key[i] in _KEY_VOWELS else 1.0)
-            variants.setdefault(key[:i] + key[i + 1 : i + 2] + key[i] + key[i + 2 :], 1.0)
+        for i in range(max(0, len(key) - _LONGEST_SUFFIX), len(key)):
+            variants.setdefault(key[:i] + key[i + 1 :], COST_VOWEL_EXTRA if key[i] in _KEY_VOWELS else COST_EXTRA)
+            variants.setdefault(key[:i] + key[i + 1 : i + 2] + key[i] + key[i + 2 :], COST_SWAP)
             for vowel in "aeiou":
-                variants.setdefault(key[: i + 1] + vowel + key[i + 1 :], 0.5)
+                variants.setdefault(key[: i + 1] + vowel + key[i + 1 :], COST_VOWEL_MISSING)
         for found, distance in variants.items():
             if len(found) < 4 or found == key:
                 continue
@@ -1083,11 +1111,11 @@ def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True) -> _Re
     if name:
         scored.append((name.lower(), 12.0, "name"))
         best_distance = 0
-    for word, count, family in lexicon.words(key):
+    listed = lexicon.words(key)
+    for word, count, family in listed:
         bonus, distance = _fit(word, latin, style)
         best_distance = min(best_distance, distance)
         scored.append((word, _prior(count, family) + bonus + LETTERS_WEIGHT * _letters(lexicon, word), "lexicon"))
-    listed = lexicon.words(key)
     attested = any(count for _, count, _ in listed)
     # an unattested dictionary form is trusted when it is the only exact reading, unless it is
     # the rare "your (sg.)" form the analysis can beat (адамың vs адамын)
@@ -1277,15 +1305,10 @@ class Rerendering:
         return tuple(word for span in self.spans for word in span.recovery.typos)
 
 
-_QUOTED = re.compile(r"[\"“«]([^\"”»\n]{3,300})[\"”»]")
-
-
 def _kazakh_spans(text: str) -> list[tuple[int, int, str | None]]:
     """(start, end, detected style) of the Latin-Kazakh spans: whole blocks, sentences or quotes."""
-    try:
-        from .segment import segments
-    except ImportError:  # pragma: no cover - detection is part of the package; kept for partial installs
-        return _fallback_spans(text)
+    from .segment import segments
+
     chosen: list[tuple[int, int, str | None]] = []
     found = [s for s in segments(text) if s.detection.lang == "kk" and s.detection.romanized]
     for seg in sorted(found, key=lambda s: (s.level, s.start)):
@@ -1299,16 +1322,6 @@ def _kazakh_spans(text: str) -> list[tuple[int, int, str | None]]:
                 continue
         chosen.append((seg.start, seg.end, seg.detection.scheme))
     return sorted(chosen)
-
-
-def _fallback_spans(text: str) -> list[tuple[int, int, str | None]]:
-    """Quoted spans whose words are nearly all known Kazakh (when detection is unavailable)."""
-    spans = []
-    for match in _QUOTED.finditer(text):
-        result = recover(match.group(1))
-        if len(result.words) >= 2 and sum(w.known for w in result.words) >= 0.8 * len(result.words):
-            spans.append((match.start(1), match.end(1), result.style))
-    return spans
 
 
 def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False) -> Rerendering:

@@ -20,7 +20,6 @@ import hashlib
 import json
 import math
 import random
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -110,7 +109,7 @@ def split(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dic
 
 
 def grams_of(word: str, orders: int) -> Iterable[str]:
-    """The n-grams detect.py scores for a lower-cased word (orders 1..orders, space-padded)."""
+    """The n-grams translit/detection.py scores for a lower-cased word (orders 1..orders, space-padded)."""
     padded = f" {word} "
     for order in range(1, orders + 1):
         for start in range(len(padded) - order + 1):
@@ -204,7 +203,7 @@ def make_profile(texts: dict[str, list[str]], settings: dict[str, Any]) -> dict[
 
 
 def _by_count(counts: Counter[str], min_count: int) -> dict[str, str]:
-    """{count: "gram|gram|..."}: the compact form detect.py loads fast (n-grams never contain "|")."""
+    """{count: "gram|gram|..."}: the compact form translit/detection.py loads fast (n-grams never contain "|")."""
     groups: dict[int, list[str]] = defaultdict(list)
     for gram, n in counts.items():
         if n >= min_count:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +14,7 @@ from hypothesis import strategies as st
 
 from translit import detect
 from translit.cli import main
-from translit.detection import Detector, default_detector
+from translit.detection import Detector, _fixed, default_detector
 from translit.engine import romanize
 from translit.resources import bundled_dir
 
@@ -196,3 +199,82 @@ def test_cli_reads_cp1251(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["detect", str(draft), "--encoding", "cp1251", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)["segments"]
     assert rows[0]["lang"] == "ru"
+
+
+# The model sums, per word, one precomputed entry per letter (the n-gram ending
+# there plus all its suffixes, packed for every class). Checked here against the
+# plain definition: every n-gram of orders 1..5 of the space-padded word costs,
+# per class, its smoothed count's cost or, unseen, that order's unseen cost.
+
+
+Counts = dict[str, list[dict[str, int]]]
+
+
+def _count_tables(profile: dict[str, Any]) -> Counts:
+    """Class id -> per order, n-gram -> count."""
+    return {
+        c["id"]: [{g: int(n) for n, joined in grams.items() for g in joined.split("|")} for grams in c["grams"]]
+        for c in profile["classes"]
+    }
+
+
+def _reference_costs(profile: dict[str, Any], counts: Counts, script: str, word: str) -> list[int]:
+    """Per-class cost of a lower-cased word (fixed-point), n-gram by n-gram, straight from the counts."""
+    orders, alpha, pull = profile["orders"], profile["alpha"], profile["shared_unseen"]
+    classes = [c for c in profile["classes"] if c["script"] == script]
+    padded = f" {word} "
+    grams = [padded[i : i + n] for n in range(1, orders + 1) for i in range(len(padded) - n + 1)]
+    grams = [g for g in grams if g != " "]
+    costs = [0] * len(classes)
+    for order in range(orders):
+        unseen = [-math.log(alpha / (c["totals"][order] + alpha * (c["types"][order] + 1))) for c in classes]
+        unseen = [u + pull * (max(unseen) - u) for u in unseen]
+        for i, c in enumerate(classes):
+            denominator = math.log(c["totals"][order] + alpha * (c["types"][order] + 1))
+            for gram in grams:
+                if len(gram) == order + 1:
+                    count = counts[c["id"]][order].get(gram)
+                    costs[i] += _fixed(unseen[i]) if count is None else _fixed(denominator - math.log(count + alpha))
+    return costs
+
+
+@cache
+def _shipped() -> tuple[dict[str, Any], Counts]:
+    profile = json.loads(PROFILE.read_text(encoding="utf-8"))
+    return profile, _count_tables(profile)
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzçğışöüäñ'аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяєїґ"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(LETTERS, min_size=1, max_size=14), min_size=1, max_size=8))
+def test_word_costs_equal_the_sum_over_every_ngram(words: list[str]) -> None:
+    profile, counts = _shipped()
+    words += ["қазақстан", "республикасы", "библиотека", "otbasylyk", "the", "a", "я", "zhane"]
+    for script in ("Cyrl", "Latn"):
+        model = default_detector().model(script)
+        assert model is not None
+        for word in words:
+            expected = _reference_costs(profile, counts, script, word)
+            assert list(model.fields(model._word_cost(word))) == expected, (script, word)
+
+
+def test_word_costs_on_a_profile_whose_ngrams_lack_their_suffixes() -> None:
+    """A profile need not keep every suffix of a kept n-gram (the shipped one happens to)."""
+    profile = {
+        "orders": 3,
+        "alpha": 0.5,
+        "shared_unseen": 0.0,
+        "classes": [
+            {"id": "en", "lang": "en", "script": "Latn", "totals": [10, 10, 10], "types": [3, 3, 2],
+             "grams": [{"5": "a", "2": "b|c"}, {"4": " a", "3": "bc|c "}, {"6": "abc", "2": "ab "}]},
+            {"id": "tr", "lang": "tr", "script": "Latn", "totals": [8, 8, 8], "types": [2, 2, 2],
+             "grams": [{"4": "c"}, {"5": "ca"}, {"3": "cab|xyz"}]},
+        ],
+    }
+    model = Detector(profile).model("Latn")
+    assert model is not None
+    counts = _count_tables(profile)
+    for word in ("abc", "cab", "ab", "bc", "xyz", "abcabc", "q", "cabxyzab"):
+        assert list(model.fields(model._word_cost(word))) == _reference_costs(profile, counts, "Latn", word), word

@@ -1,5 +1,8 @@
 """Build translit/data/lexicon/kk_lexicon.txt.gz: Kazakh words by skeleton, with frequencies.
 
+Also writes kk_trigrams.tsv (letter trigrams) and kk_reversed.txt.gz (the
+skeletons spelled backwards, sorted: the typo search's index by ending).
+
 Sources (see translit/data/lexicon/README.md for attribution and licences):
 
 * the Kazakh lines of ../shared/data/langid/dev.jsonl and the ``kk`` side of
@@ -31,7 +34,7 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translit.recover import LEXICON_FILE, TRIGRAM_FILE, skeleton, write_lexicon  # noqa: E402
+from translit.recover import LEXICON_FILE, REVERSED_FILE, TRIGRAM_FILE, skeleton, write_lexicon, write_reversed  # noqa: E402
 
 WORD = re.compile(r"[а-яёәғқңөұүһі]+", re.IGNORECASE)
 
@@ -143,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.out}: {len(by_key)} skeletons, {sum(map(len, by_key.values()))} words; "
           f"train {sentences} sentences / {sum(counts.values())} tokens ({len(corpus_only)} types not in hunspell-kk), held out {held}")
     write_trigrams(counts, args.out.parent / TRIGRAM_FILE)
+    # the typo search's index by ending (sorting it costs half a second a process; loading, a third)
+    write_reversed(args.out.parent / REVERSED_FILE, sorted(by_key))
     return 0
 
 

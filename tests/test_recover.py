@@ -391,3 +391,99 @@ def test_a_file_that_is_not_a_lexicon_is_a_one_line_error(tmp_path: Path) -> Non
     plain.write_text("kol\tқол 1 1\n", encoding="utf-8")
     with pytest.raises(TranslitError, match="no 'keys' line"):
         R.read_lexicon(plain)
+
+
+# --- one-edit lookup by prefix ranges ---------------------------------------------------
+
+
+def _edits1_by_variants(key: str, known: R.Lexicon) -> dict[str, float]:
+    """Reference for R._edits1: every one-edit variant of ``key`` tested for membership in turn."""
+    vowels = R._KEY_VOWELS
+    out: dict[str, float] = {}
+    for i in range(len(key) + 1):
+        a, b = key[:i], key[i:]
+        found = [(a + c + b, R.COST_VOWEL_MISSING if c in vowels else R.COST_MISSING) for c in R._KEY_ALPHABET]
+        if b:
+            found.append((a + b[1:], R.COST_VOWEL_EXTRA if b[0] in vowels else R.COST_EXTRA))
+            if len(b) > 1:
+                found.append((a + b[1] + b[0] + b[2:], R.COST_SWAP))
+            found += [(a + c + b[1:], R.COST_VOWEL_FOR_VOWEL if c in vowels and b[0] in vowels else R.COST_WRONG)
+                      for c in R._KEY_ALPHABET]
+        for variant, cost in found:
+            if variant in known and out.get(variant, 99.0) > cost:
+                out[variant] = cost
+    out.pop(key, None)
+    return out
+
+
+@pytest.mark.parametrize(
+    "latin", ["dastustusturlerdi", "miassi", "kitaphanasyn", "zhurnlistermen", "bauys", "abai", "kol", "a", "",
+              "karaganda", "kazakstn", "otbasylyk", "xyzq"],
+)
+def test_one_edit_lookup_by_prefix_ranges_equals_testing_every_variant(latin: str) -> None:
+    lexicon = R.load_lexicon()
+    key = R.fold(latin)
+    # same skeletons, same costs, same order (the order decides ties among suggestions)
+    assert list(R._edits1(key, lexicon).items()) == list(_edits1_by_variants(key, lexicon).items())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_one_edit_lookup_equals_reference_on_lexicon_neighbours(data: st.DataObject) -> None:
+    lexicon = R.load_lexicon()
+    key = lexicon.keys[data.draw(st.integers(0, len(lexicon.keys) - 1))]
+    i = data.draw(st.integers(0, len(key)))
+    slip = data.draw(st.sampled_from(["", "drop", "add", "swap"]))
+    if slip == "drop" and i < len(key):
+        key = key[:i] + key[i + 1 :]
+    elif slip == "add":
+        key = key[:i] + data.draw(st.sampled_from("aeiknrstu")) + key[i:]
+    elif slip == "swap" and i + 1 < len(key):
+        key = key[:i] + key[i + 1] + key[i] + key[i + 2 :]
+    assert list(R._edits1(key, lexicon).items()) == list(_edits1_by_variants(key, lexicon).items())
+
+
+def test_one_edit_lookup_finds_names_list_words_outside_the_file() -> None:
+    # "abai" comes from the names list (Lexicon.extra), not from the sorted skeletons
+    keys = tuple(sorted([R.skeleton("қол"), R.skeleton("көлдер")]))
+    lexicon = R.Lexicon(keys=keys, records=tuple(b"x" for _ in keys), extra={R.skeleton("абай"): "абай 20 20"})
+    assert R._edits1("aba", lexicon) == {"abai": R.COST_VOWEL_MISSING}
+    assert R._edits1("kl", lexicon) == {"kol": R.COST_VOWEL_MISSING}
+    assert R._edits1("koldr", lexicon) == {"kolder": R.COST_VOWEL_MISSING}
+    assert R._edits1("kolder", lexicon) == {}  # the typed skeleton itself is not an edit
+
+
+def test_suffix_parses_stop_where_no_allomorph_starts() -> None:
+    # the early stop must not lose a parse: кітапхана·сы·ның, дамыту·да·ғы
+    assert ("сының", 2) in R._suffix_parses("sinin", "кітапхана")
+    assert ("дағы", 1) in R._suffix_parses("dagi", "дамыту")
+    assert R._suffix_parses("xq", "кітапхана") == []
+
+
+def test_reversed_skeleton_file_belongs_to_the_bundled_lexicon() -> None:
+    import gzip
+
+    lexicon = R.load_lexicon()
+    lines = gzip.decompress((R.lexicon_dir() / R.REVERSED_FILE).read_bytes()).decode("ascii").split("\n", 3)
+    assert lines[0].startswith("#")
+    # a stale file (lexicon rebuilt without it) would be ignored and sorted at run time: 0.5 s per process
+    assert lines[1] == f"keys {len(lexicon.keys)} {R._keys_checksum(lexicon.keys)}"
+    backwards, extra = R._endings(lexicon)
+    assert len(backwards) == len(lexicon.keys)
+    sample = backwards[:: len(backwards) // 1000]
+    assert list(sample) == sorted(sample) and {key[::-1] for key in sample} <= set(lexicon.keys)
+    assert R.skeleton("абай")[::-1] in extra
+
+
+@pytest.mark.parametrize("window", [0, 1, 3, 128])
+def test_one_edit_lookup_is_the_same_whichever_range_is_read(window: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    words = ["қол", "көл", "кол", "қолдар", "көлдер", "қала", "қара", "қарау", "бала", "балалар", "дала", "тала"]
+    by_key: dict[str, list[tuple[str, int, int]]] = {}
+    for word in words:
+        by_key.setdefault(R.skeleton(word), []).append((word, 1, 1))
+    keys = tuple(sorted(by_key))
+    # a lexicon of its own: its backwards skeletons are sorted at run time, not read from the file
+    lexicon = R.Lexicon(keys=keys, records=tuple(b"x" for _ in keys), extra={R.skeleton("абай"): "абай 20 20"})
+    monkeypatch.setattr(R, "_WINDOW", window)
+    for typed in ["kl", "kola", "kolar", "bla", "balaar", "kaar", "dla", "aba", "abaii", "karu", "lala", "ala"]:
+        assert list(R._edits1(typed, lexicon).items()) == list(_edits1_by_variants(typed, lexicon).items()), typed

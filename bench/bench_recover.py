@@ -1,4 +1,4 @@
-"""Benchmark of translit.recover on held-out Kazakh text the lexicon never saw.
+"""Benchmark of translit.recovery on held-out Kazakh text the lexicon never saw.
 
 Takes the held-out sentences of bench/build_kk_lexicon.py's fixed split (SHA-1
 of the sentence = 0 mod 5), romanizes them with translit's engine in kk-news
@@ -32,8 +32,7 @@ from build_kk_lexicon import held_out, kazakh_sentences  # noqa: E402
 from translit.engine import cyrillize, romanize  # noqa: E402
 from translit.errors import TranslitError  # noqa: E402
 
-# the module, not the function translit.recover that the package exports under the same name
-recover_module = importlib.import_module("translit.recover")
+recover_module = importlib.import_module("translit.recovery")
 
 CYR_WORD = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+")
 

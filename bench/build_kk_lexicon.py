@@ -34,7 +34,7 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translit.recover import LEXICON_FILE, REVERSED_FILE, TRIGRAM_FILE, skeleton, write_lexicon, write_reversed  # noqa: E402
+from translit.recovery import LEXICON_FILE, REVERSED_FILE, TRIGRAM_FILE, skeleton, write_lexicon, write_reversed  # noqa: E402
 
 WORD = re.compile(r"[а-яёәғқңөұүһі]+", re.IGNORECASE)
 

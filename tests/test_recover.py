@@ -1,4 +1,4 @@
-"""translit.recover: Latin-typed Kazakh back to Cyrillic, typos, and re-rendering in one scheme.
+"""translit.recovery: Latin-typed Kazakh back to Cyrillic, typos, and re-rendering in one scheme.
 
 Runs on the committed lexicon (translit/data/lexicon) only: no shared data needed.
 """
@@ -19,7 +19,7 @@ from translit import recover, rerender
 from translit.cli import app
 from translit.engine import romanize
 
-R = importlib.import_module("translit.recover")
+R = importlib.import_module("translit.recovery")
 SEED = Path(__file__).resolve().parent.parent / "examples" / "nlrk-2023-02-28.en.txt"
 
 TITLE_1 = "Ulttyk zhane otbasylyk dastustusturlerdi saktau men damytudagy balalar kitaphanasyn aleumettik-madeni miassi"

@@ -9,7 +9,7 @@ The pipeline, one module per step::
     glossary   institutions, places and people: find every form, give the official one
     protect    shield names, terms, numbers, dates and links from the engine
     engine     transliterate by rule files (rules/*.toml)
-    recover    Latin-typed Kazakh back to Cyrillic, and re-rendered in one scheme
+    recovery   Latin-typed Kazakh back to Cyrillic, and re-rendered in one scheme
     mt         offline machine translation (argostranslate, CTranslate2 NLLB)
     versions   the en/kk/ru versions of a post
     check      consistency checks across versions before publication
@@ -43,9 +43,9 @@ _EXPORTS = {
     "Glossary": "glossary",
     "Mention": "glossary",
     # recovery of Latin-typed Kazakh
-    "recover": "recover",
-    "rerender": "recover",
-    "Recovery": "recover",
+    "recover": "recovery",
+    "rerender": "recovery",
+    "Recovery": "recovery",
     # versions of a post
     "make_versions": "versions",
     "Versions": "versions",
@@ -90,7 +90,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         UnknownSchemeError,
     )
     from .glossary import Glossary, Mention
-    from .recover import Recovery, recover, rerender
+    from .recovery import Recovery, recover, rerender
     from .scheme import SchemeInfo, schemes
     from .segment import Segment, segments
     from .versions import Versions, make_versions

@@ -19,7 +19,6 @@ never silently forgotten.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -543,23 +542,16 @@ class Protector:
             return Applied(part, part.text, "Latin-typed Russian title kept as written")
         scheme = self.schemes.get("kk", "kk-news")
         try:
-            # The package exports a function named recover, so the module is imported by its path.
-            rec = importlib.import_module(".recover", __package__)
-            recovery = rec.recover(part.text)
+            from .recovery import recover, rerender
+
+            recovery = recover(part.text)
             typos = "; ".join(
                 f"{w.latin} → {w.suggestions[0].cyrillic}" for w in recovery.typos if getattr(w, "suggestions", ())
             )
             note = f"Kazakh title recovered from Latin ({recovery.style})" + (f"; possible typos: {typos}" if typos else "")
             if tgt != "en":
                 return Applied(part, recovery.text, note)
-            rerender = getattr(rec, "rerender", None)
-            if rerender is not None:
-                result = rerender(part.text, scheme)
-                text = result if isinstance(result, str) else getattr(result, "text", part.text)
-            else:
-                from .engine import romanize
-
-                text = romanize(recovery.text, scheme)
+            text = rerender(part.text, scheme)
             return Applied(part, text, f"Kazakh title re-rendered in {scheme}" + (f"; possible typos: {typos}" if typos else ""))
         except Exception as exc:  # recovery is best effort; the report says so and the title stays as typed
             return Applied(part, part.text, f"title kept as written: {exc}")

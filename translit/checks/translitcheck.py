@@ -1,7 +1,7 @@
 """Transliteration: Kazakh typed in Latin letters inside another version (titles, names of events).
 
 English news quotes Kazakh titles romanized ("Otbasylyk oku - tarbiye kozi"). Each quoted Latin span the
-detector reads as romanized Kazakh is recovered to Cyrillic (:mod:`translit.recover`, a Kazakh lexicon
+detector reads as romanized Kazakh is recovered to Cyrillic (:mod:`translit.recovery`, a Kazakh lexicon
 with suffix analysis), and then:
 
 ``translit.unknown-word`` — a word that maps to no Kazakh word ("dastustusturlerdi"), with the nearest
@@ -54,7 +54,7 @@ def run(post: Post, out: Emitter) -> None:
     if not (out.enabled("translit.unknown-word") or out.enabled("translit.scheme")):
         return
     from ..detection import detect
-    from ..recover import STYLES, recover
+    from ..recovery import STYLES, recover
 
     scheme = post.config.scheme("kk")
     for version in post.versions:

@@ -65,7 +65,7 @@ def _parallel(tasks: list[Task], workers: int) -> list[tuple[list[Any], dict[str
 
     results = [_check_post(tasks[0])]
     if len(tasks) >= 50:
-        from ..recover import load_lexicon
+        from ..recovery import load_lexicon
 
         load_lexicon()
     methods = multiprocessing.get_all_start_methods()

@@ -77,8 +77,8 @@ def register(app: typer.Typer) -> None:
         typo, 0 otherwise.
         """
         from ..errors import UnknownSchemeError
-        from ..recover import STYLES
-        from ..recover import recover as run
+        from ..recovery import STYLES
+        from ..recovery import recover as run
 
         if style and style not in STYLES:
             raise UnknownSchemeError(f"unknown input style {style!r}; choose one of {', '.join(STYLES)}")
@@ -106,7 +106,7 @@ def register(app: typer.Typer) -> None:
         blocks). Words flagged as likely typos are left as typed unless
         --correct is given.
         """
-        from ..recover import rerender_report
+        from ..recovery import rerender_report
 
         text = read_text(file, encoding)
         result = rerender_report(text, scheme, correct=correct)

@@ -1,6 +1,6 @@
 """Cost of the machine-translation layer in the current environment: import, first and next translation.
 
-Run it in each install arrangement (see notes/readme-mt.md, "Install size")::
+Run it in each install arrangement (see docs/translation.md, "Install")::
 
     python bench/mt_startup.py
 

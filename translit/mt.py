@@ -8,7 +8,7 @@ English when no direct model exists, and says which route it took.
 argostranslate is used for what it is good at - its package format, package
 folder, install and tokenizers - but its sentence splitter is never invoked:
 depending on the package it needs stanza and torch, or it downloads a MiniSBD
-model on the first translation (see ``notes/readme-mt.md``). translit calls
+model on the first translation (see ``docs/translation.md``). translit calls
 CTranslate2 on the package's model with the same decoding parameters as
 ``argostranslate.translate.apply_packaged_translation``, one batch per call.
 Nothing here opens a network connection except :meth:`ArgosEngine.download`.

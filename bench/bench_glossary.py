@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import sys
 import time
@@ -24,33 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from translit.glossary import Glossary  # noqa: E402
 
-MARK = re.compile(r"\[\[(.+?)\|([^\]|]+)\]\]", re.S)
-
-
-def parse(path: Path) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
-    """(lang, plain text, [(start, end, entity or '?')]) for every sentence of the test set."""
-    rows: list[tuple[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        if line[:3] in ("kk\t", "ru\t", "en\t"):
-            rows.append((line[:2], line[3:]))
-        else:  # a line break inside a name continues the sentence
-            rows[-1] = (rows[-1][0], rows[-1][1] + "\n" + line)
-    out = []
-    for lang, marked in rows:
-        plain, gold, cursor = [], [], 0
-        offset = 0
-        for m in MARK.finditer(marked):
-            plain.append(marked[cursor : m.start()])
-            offset += m.start() - cursor
-            gold.append((offset, offset + len(m.group(1)), m.group(2)))
-            plain.append(m.group(1))
-            offset += len(m.group(1))
-            cursor = m.end()
-        plain.append(marked[cursor:])
-        out.append((lang, "".join(plain), gold))
-    return out
+sys.path.insert(0, str(ROOT / "tests"))
+from glossary_marks import read_marked  # noqa: E402
 
 
 def score(glossary: Glossary, data) -> dict[str, dict[str, float]]:
@@ -80,7 +54,7 @@ def main() -> int:
     t0 = time.perf_counter()
     glossary = Glossary.load()
     load = time.perf_counter() - t0
-    data = parse(args.sentences)
+    data = read_marked(args.sentences)
     table, misses = score(glossary, data)
     print(f"glossary: {len(glossary)} entities, loaded and compiled in {load:.2f} s (pymorphy3 included)")
     print(f"{'lang':<5}{'sentences':>10}{'mentions':>10}{'found':>8}{'correct':>9}{'precision':>11}{'recall':>8}")

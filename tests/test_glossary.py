@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,11 @@ from translit.errors import GlossaryError
 from translit.glossary import Glossary, fold, parse_file
 from translit.resources import bundled_dir
 
+from glossary_marks import read_marked
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEED = ROOT / "examples" / "nlrk-2023-02-28.en.txt"
-MARK = re.compile(r"\[\[(.+?)\|([^\]|]+)\]\]", re.S)
 
 
 @pytest.fixture(scope="module")
@@ -28,27 +28,7 @@ def glossary() -> Glossary:
 
 
 def _sentences() -> list[tuple[str, str, set[tuple[int, int, str]]]]:
-    rows: list[tuple[str, str]] = []
-    for line in (DATA / "glossary_sentences.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        if line[:3] in ("kk\t", "ru\t", "en\t"):
-            rows.append((line[:2], line[3:]))
-        else:
-            rows[-1] = (rows[-1][0], rows[-1][1] + "\n" + line)
-    out = []
-    for lang, marked in rows:
-        plain, gold, cursor, offset = [], set(), 0, 0
-        for m in MARK.finditer(marked):
-            plain.append(marked[cursor : m.start()])
-            offset += m.start() - cursor
-            gold.add((offset, offset + len(m.group(1)), m.group(2)))
-            plain.append(m.group(1))
-            offset += len(m.group(1))
-            cursor = m.end()
-        plain.append(marked[cursor:])
-        out.append((lang, "".join(plain), gold))
-    return out
+    return read_marked(DATA / "glossary_sentences.txt")
 
 
 # ---------------------------------------------------------------- data files

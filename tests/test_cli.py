@@ -130,3 +130,20 @@ def test_usage_errors_exit_2_with_one_message(capsys: pytest.CaptureFixture[str]
     code, out, err = run(capsys, "romanize", "--no-such-option")
     assert code == 2 and out == ""
     assert "No such option: --no-such-option" in err and "Traceback" not in err
+
+
+def test_post_from_stdin_prints_every_version_as_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-models"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", _stdin("Встреча прошла в Национальной библиотеке РК 28 февраля 2023 года.\n"))
+    code, out, _ = run(capsys, "post", "-")
+    payload = json.loads(out)
+    versions = payload["versions"]
+    assert code == 3 and payload["schema"] == "translit.post/1" and payload["report"]["source"] == "ru"
+    assert versions["ru"] == "Встреча прошла в Национальной библиотеке Республики Казахстан 28 февраля 2023 года.\n"
+    assert "Қазақстан Республикасының Ұлттық кітапханасында 2023 жылғы 28 ақпанда" in versions["kk"]
+    assert "the National Library of the Republic of Kazakhstan on February 28, 2023" in versions["en"]
+    assert versions["en"].startswith("[[untranslated:ru]]")
+    assert list(tmp_path.iterdir()) == []  # nothing written

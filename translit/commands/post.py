@@ -142,12 +142,33 @@ def _summary(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _post_stdin(source: str | None, targets: list[str], fmt: str, encoding: str) -> None:
+    """A draft on standard input: the versions and the report as one JSON object on
+    standard output, which is what a CMS wants (no files to name or clean up)."""
+    from ..config import load_config
+    from ..document import detect_format
+    from ..errors import EXIT_FINDINGS, EXIT_OK
+    from ..textio import read_text
+    from ..versions import make_versions
+
+    text = read_text("-", encoding)
+    chosen = detect_format(text) if fmt == "auto" else fmt
+    versions = make_versions(text, source=source, targets=targets, fmt=chosen, config=load_config(Path.cwd()))
+    payload = {"schema": "translit.post/1", "versions": versions.texts, "report": versions.report}
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    code = versions.exit_code or (EXIT_FINDINGS if versions.lost else EXIT_OK)
+    if code:
+        raise typer.Exit(code)
+
+
 def register(app: typer.Typer) -> None:
     """Add ``translit post``."""
 
     @app.command("post")
     def post(
-        draft: Path = typer.Argument(..., help="The draft post (text, Markdown or HTML), or a folder of drafts."),
+        draft: Path = typer.Argument(
+            ..., help="The draft post (text, Markdown or HTML), a folder of drafts, or - to read standard input and print JSON."
+        ),
         source: Optional[str] = typer.Option(None, "--from", help="Language of the draft: en, kk or ru (default: detected per block)."),
         to: str = typer.Option("en,kk,ru", "--to", help="Versions to make, comma-separated."),
         outdir: Optional[Path] = typer.Option(None, "-o", "--outdir", help="Folder for the versions (default: the draft's folder)."),
@@ -171,6 +192,11 @@ def register(app: typer.Typer) -> None:
             raise InputError(f"unknown language {bad[0] if bad else to!r}; use en, kk, ru")
         if fmt not in ("auto", "text", "markdown", "html"):
             raise InputError(f"unknown format {fmt!r}; use auto, text, markdown or html")
+        if str(draft) == "-":
+            if outdir is not None:
+                raise InputError("-o needs a draft file; with - the versions are printed as JSON")
+            _post_stdin(source, targets, fmt, encoding)
+            return
         if not draft.exists():
             raise InputError("no such file or folder", path=draft)
         drafts = _drafts_in(draft) if draft.is_dir() else [draft]

@@ -61,11 +61,10 @@ def language_of(text: str) -> str:
     base = lang.split("-")[0] if isinstance(lang, str) else "en"
     if base in LANGS:
         return base
-    letters = [char for char in text if char.isalpha()]
-    cyrillic = sum("\u0400" <= char <= "\u04ff" for char in letters)
-    if cyrillic * 2 < len(letters):
-        return "en"
-    return "kk" if any(char in "әғқңөұүһіӘҒҚҢӨҰҮҺІ" for char in text) else "ru"
+    from .alphabet import guess_by_letters
+
+    guess = guess_by_letters(text)
+    return "ru" if guess == "und" else guess
 
 
 @dataclass

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .alphabet import has_kazakh_letters
 from .errors import NotReversibleError, RuleFileError
 from .homoglyphs import MIXED_PAIR_CONTEXT, repair_word, word_around
 from .scheme import Rule, SchemeInfo, SchemeSpec, read_spec
@@ -404,10 +405,6 @@ def cyrillize_report(
     return load_scheme(scheme, options).cyrillize_report(text)
 
 
-# Letters that occur in Kazakh but not in Russian orthography.
-_KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-
-
 def romanize_auto(
     text: str, kk: str | Path | Scheme = "kk-news", ru: str | Path | Scheme = "ru-news", *, options: Iterable[str] = ()
 ) -> str:
@@ -418,5 +415,5 @@ def romanize_auto(
     """
     kk_scheme, ru_scheme = load_scheme(kk, options), load_scheme(ru, options)
     return "".join(
-        (kk_scheme if _KAZAKH_LETTERS.search(line) else ru_scheme).romanize(line) for line in text.splitlines(keepends=True)
+        (kk_scheme if has_kazakh_letters(line) else ru_scheme).romanize(line) for line in text.splitlines(keepends=True)
     )

@@ -26,6 +26,7 @@ from typing import Any
 
 import regex
 
+from .alphabet import has_kazakh_letters
 from .entities import Entity, find_entities
 from .localize import render_entity
 
@@ -195,7 +196,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_KAZAKH_LETTERS = regex.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]|(?:ұлы|қызы|улы|кызы)\b")
+# A Kazakh name typed without Kazakh letters still shows in its patronymic.
+_KAZAKH_PATRONYMIC = regex.compile(r"(?:ұлы|қызы|улы|кызы)\b")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _LATIN = regex.compile(r"\p{Latin}")
 
@@ -514,7 +516,7 @@ class Protector:
                 return Applied(part, form, f"{m.entity}: people glossary")
         name = part.text
         if tgt == "en" and _CYRILLIC.search(name):
-            lang = "kk" if (part.lang == "kk" or _KAZAKH_LETTERS.search(name)) else "ru"
+            lang = "kk" if (part.lang == "kk" or has_kazakh_letters(name) or _KAZAKH_PATRONYMIC.search(name)) else "ru"
             scheme = self.schemes.get(lang, "kk-news")
             try:
                 from .engine import romanize

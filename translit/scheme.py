@@ -15,15 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .alphabet import ALPHABETS
 from .errors import RuleFileError, UnknownSchemeError
 from .resources import bundled_dir
 
 Reversibility = Literal["exact", "ambiguous", "no"]
 
-ALPHABETS = {
-    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
-}
 POSITIONS = ("word-start", "word-end")
 CONTEXT_KEYS = ("after", "not_after", "before", "not_before")
 

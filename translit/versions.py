@@ -29,6 +29,7 @@ from typing import Any
 
 import regex
 
+from .alphabet import guess_by_letters
 from .document import Block, Break, Document, Lit, Node, Span, Text, parse, plain, render
 from .errors import EXIT_NO_ROUTE, EXIT_OK, TranslitError
 from .localize import typography
@@ -166,19 +167,8 @@ def _block_text(nodes: list[Node], fmt: str) -> str:
 
 
 _LETTERS = regex.compile(r"\p{L}")
-_CYRILLIC_LETTERS = regex.compile(r"\p{Cyrillic}")
-_KAZAKH_ONLY = regex.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 DETECT_CHARS = 300
 """Language detection reads the start of a block: a paragraph's language shows in its first sentences."""
-
-
-def _script_guess(text: str) -> str:
-    letters = len(_LETTERS.findall(text))
-    if not letters:
-        return "und"
-    if len(_CYRILLIC_LETTERS.findall(text)) * 2 < letters:
-        return "en"
-    return "kk" if _KAZAKH_ONLY.search(text) else "ru"
 
 
 def _detect(text: str) -> tuple[str, float]:
@@ -187,7 +177,7 @@ def _detect(text: str) -> tuple[str, float]:
     det = detect(text[:DETECT_CHARS])
     if det.lang in LANGUAGES and not det.romanized:
         return det.lang, float(det.confidence)
-    return _script_guess(text), 0.3
+    return guess_by_letters(text), 0.3
 
 
 # ------------------------------------------------------------------ the pipeline

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..alphabet import has_kazakh_letters
 from .base import CheckSpec, Emitter, Post, Version, quote
 
 CHECKS = [
@@ -27,7 +28,6 @@ CHECKS = [
     CheckSpec("lang.untranslated", "warning", "English text in the Kazakh or Russian version, or a paragraph identical in two versions."),
 ]
 
-KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 # A Cyrillic letter inside a Latin word is a look-alike (typography.homoglyph), not Russian text.
 _CYRILLIC_RUN = re.compile(r"(?<![A-Za-z])[\u0400-\u04ff]+(?:[\s\-–—,.:;!?«»\"“”()]*[\u0400-\u04ff]+)*(?![A-Za-z])")
 _CYR_WORD = re.compile(r"[\u0400-\u04ff]+")
@@ -51,7 +51,7 @@ def run(post: Post, out: Emitter) -> None:
 def _cyrillic_in_en(version: Version, out: Emitter) -> None:
     for match in _CYRILLIC_RUN.finditer(version.prose):
         text = match.group()
-        language = "Kazakh" if KK_LETTERS & set(text) else "Russian"
+        language = "Kazakh" if has_kazakh_letters(text) else "Russian"
         out(
             "lang.cyrillic-in-en",
             version,
@@ -75,7 +75,7 @@ def text_language(text: str) -> str:
     cyrillic = sum(1 for char in text if "\u0400" <= char <= "\u04ff")
     if latin > cyrillic:
         return "en"
-    return "kk" if KK_LETTERS & set(text) else "ru"
+    return "kk" if has_kazakh_letters(text) else "ru"
 
 
 def _wrong_cyrillic(version: Version, out: Emitter) -> None:
@@ -86,7 +86,7 @@ def _wrong_cyrillic(version: Version, out: Emitter) -> None:
         words = _CYR_WORD.findall(prose)
         if len(words) < _MIN_WORDS:
             continue
-        kazakh_letters = bool(KK_LETTERS & set(prose))
+        kazakh_letters = has_kazakh_letters(prose)
         start = block.prose_spans[0][0] if block.prose_spans else block.start
         # Russian has none of the Kazakh letters; a Kazakh paragraph of six words without one is rare.
         if version.lang == "kk" and not kazakh_letters and detect(prose).lang == "ru":

@@ -199,12 +199,13 @@ def fix_quotes(text: str, lang: str) -> str:
 
 
 _SPACED_DASH = regex.compile(r"(?<=\S)[ \u00a0]+[-–—]{1,2}[ \u00a0]+(?=\S)")
-_DASHES = {"ru": " — ", "kk": " – ", "en": " — "}
+# News style: an em dash in ru and en, an en dash in kk (checked by translit.checks.typography too).
+DASHES = {"ru": " — ", "kk": " – ", "en": " — "}
 
 
 def fix_dashes(text: str, lang: str) -> str:
     """A spaced hyphen or dash between words becomes the language's dash (ru —, kk –, en —)."""
-    dash = _DASHES.get(lang)
+    dash = DASHES.get(lang)
     return _SPACED_DASH.sub(dash, text) if dash else text
 
 

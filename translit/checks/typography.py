@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..homoglyphs import find_homoglyphs
+from ..localize import DASHES
 from .base import CheckSpec, Emitter, Post, Version, quote
 
 CHECKS = [
@@ -29,7 +30,6 @@ CHECKS = [
     CheckSpec("typography.initials", "info", "No space between an initial and the surname (“Zh.Bekturova”).", fixable=True),
 ]
 
-DASHES = {"en": " — ", "ru": " — ", "kk": " – "}
 _STRAIGHT = re.compile(r'"')
 _SPACED_HYPHEN = re.compile(r"(?<=[^\s\x00]) +- +(?=[^\s\x00\d])")
 _SPACED_EN_DASH = re.compile(r"(?<=[^\s\x00]) +– +(?=[^\s\x00\d])")

@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from .entities import MONTHS, DateValue, Entity, TimeValue
+from .morph_kk import case_suffix
 
 __all__ = [
     "kk_suffix",
@@ -28,52 +29,15 @@ __all__ = [
 ]
 
 _EN_MONTHS = tuple(m.capitalize() for m in MONTHS["en"])
-
-_BACK = set("аоұыяуэё")
-_FRONT = set("әеөүіи")
-_VOICELESS = set("кқпстфхцчшщ")
-_SONORANT = set("мнң")
-
-# Suffix families: (back, front) forms after a vowel, after м/н/ң, after other voiced, after voiceless.
-_CASE_SUFFIX: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str], tuple[str, str]]] = {
-    "gen": (("ның", "нің"), ("ның", "нің"), ("дың", "дің"), ("тың", "тің")),
-    "dat": (("ға", "ге"), ("ға", "ге"), ("ға", "ге"), ("қа", "ке")),
-    "acc": (("ны", "ні"), ("ды", "ді"), ("ды", "ді"), ("ты", "ті")),
-    "loc": (("да", "де"), ("да", "де"), ("да", "де"), ("та", "те")),
-    "abl": (("дан", "ден"), ("нан", "нен"), ("дан", "ден"), ("тан", "тен")),
-    "ins": (("мен", "мен"), ("мен", "мен"), ("мен", "мен"), ("пен", "пен")),
-    "attr": (("дағы", "дегі"), ("дағы", "дегі"), ("дағы", "дегі"), ("тағы", "тегі")),
-}
+_KK_CASES = ("gen", "dat", "acc", "loc", "abl", "ins", "attr")
 
 
 def kk_suffix(word: str, case: str) -> str:
-    """The Kazakh case ending ``word`` takes (vowel harmony and consonant assimilation)."""
-    if case in ("nom", "", None) or case not in _CASE_SUFFIX:
+    """The Kazakh case ending ``word`` takes (vowel harmony and consonant assimilation);
+    no ending for the nominative or a case Kazakh nouns do not have."""
+    if case not in _KK_CASES:
         return ""
-    low = word.lower()
-    letters = [ch for ch in low if ch.isalpha()]
-    front = False
-    for ch in reversed(letters):
-        if ch in _BACK:
-            break
-        if ch in _FRONT:
-            front = True
-            break
-    last = letters[-1] if letters else "а"
-    vowels = _BACK | _FRONT
-    if last in vowels:
-        family = 0
-    elif last in _SONORANT:
-        family = 1
-    elif last in _VOICELESS:
-        family = 3
-    else:
-        family = 2
-    if case == "ins" and last in "жз":
-        return "бен"
-    if case == "ins" and last in "мнң":
-        return "бен"
-    return _CASE_SUFFIX[case][family][1 if front else 0]
+    return case_suffix(word, case)
 
 
 def _kk_case(detail: str) -> str:

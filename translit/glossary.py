@@ -28,6 +28,7 @@ from typing import Any
 import regex
 
 from . import morph_kk
+from .homoglyphs import LATIN_TO_CYRILLIC_KK
 from .errors import GlossaryError
 from .resources import bundled_dir
 
@@ -53,7 +54,7 @@ _HYPHENS = frozenset("-‐‑–—")
 _LATIN_LETTER = regex.compile(r"[a-z]")
 _CYRILLIC_LETTER = regex.compile(r"\p{Cyrillic}")
 # Latin letters that look like Cyrillic ones, after lower-casing (H→h→н, B→b→в …).
-_LOOKALIKES = str.maketrans("abcehikmoptxy", "авсенікмортху")
+_LOOKALIKES = str.maketrans({lat.lower(): cyr.lower() for lat, cyr in LATIN_TO_CYRILLIC_KK.items()})
 _RU_PREPOSITION_CASES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("в", "во", "на", "о", "об", "обо", "при"), ("prep", "acc")),
     **dict.fromkeys(("к", "ко", "по"), ("dat",)),

@@ -28,8 +28,8 @@ from typing import Any
 import regex
 
 from . import morph_kk
-from .homoglyphs import LATIN_TO_CYRILLIC_KK
 from .errors import GlossaryError
+from .homoglyphs import LATIN_TO_CYRILLIC_KK
 from .resources import bundled_dir
 
 LANGS: tuple[str, ...] = ("kk", "ru", "en")

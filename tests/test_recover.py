@@ -346,7 +346,7 @@ def test_a_slip_in_the_suffix_chain_is_found_under_the_known_stem() -> None:
 )
 def test_the_chain_filter_never_drops_a_chain_the_grammar_accepts(stem: str, rest: str) -> None:
     # the suffix-slip search tests variants against this set before parsing them
-    if R._suffix_parses(rest, stem):
+    if len(rest) <= R._LONGEST_CHAIN and R._suffix_parses(rest, stem):
         assert rest in R._chain_skeletons()[R.harmony(stem)]
 
 

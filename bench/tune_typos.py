@@ -1,0 +1,168 @@
+"""Fit the weights of translit.recovery's typo ranking (``_typo_score``) by coordinate search.
+
+Draws single random slips of held-out words exactly as bench/bench_recover.py
+does, with other seeds than the bench's 5; records, for every suggestion the
+search generates, what the score is made of (counts, slip type, suffixes added,
+candidate kind, doubled consonant, form oddities); then moves one weight at a
+time while the top-3 rate over the training seeds rises, and reports the rate
+on the test seeds. The printed weights are what recovery.py's constants hold
+(slip costs there are in units of TYPO_DISTANCE_WEIGHT). The harvest keeps
+every candidate (the stem search's gate is off), so its rates differ a little
+from the bench's: a proposed change is adopted only when bench_recover.py and
+the tests agree (a second pass proposed +0.8 points here, which the gated
+search did not keep and which lost the seed title's миссиясы). The names'
+kind cost is not fitted: it is set by that seed case (see KIND_COST).
+
+    python bench/tune_typos.py [--train 1,2,3,4,6,7,8] [--test 5,11,13]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import math
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_recover import CYR_WORD, typo  # noqa: E402
+from build_kk_lexicon import held_out, kazakh_sentences  # noqa: E402
+
+from translit.engine import romanize  # noqa: E402
+
+R = importlib.import_module("translit.recovery")
+
+# each slip type gets a distinct cost while harvesting, so a candidate's cost names its slip
+SLIPS = {"COST_MISSING": "missing", "COST_VOWEL_MISSING": "vowel_missing", "COST_SWAP": "swap",
+         "COST_EXTRA": "extra", "COST_VOWEL_EXTRA": "vowel_extra", "COST_WRONG": "wrong",
+         "COST_VOWEL_FOR_VOWEL": "vowel_for_vowel", "COST_LATIN_HALF": "latin_half",
+         "COST_LATIN_CONSONANT": "latin_consonant", "COST_SAME_SKELETON": "same_skeleton"}
+
+Candidate = tuple[str, int, int, str, int, str, int, int, bool]
+"""word, count, family, slip, suffixes, kind, doubled (+1 kept / -1 lost / 0), harmony breaks, 2nd person"""
+
+
+def harvest(seeds: list[int], shared: Path) -> dict[int, list[tuple[str, bool, bool, list[Candidate]]]]:
+    """Per seed: (intended word, flagged, found among a known word's alternatives, candidates)."""
+    names = {}
+    for number, (constant, slip) in enumerate(SLIPS.items(), 1):
+        setattr(R, constant, 1.0 + number / 1000)
+        names[round(1.0 + number / 1000, 3)] = slip
+    names.update({0.0: "stutter", 2.0: "two_slips"})
+    R.STEMS_BELOW = math.inf  # every candidate, whatever the gate would skip
+    calls: list[tuple] = []
+    real_score, real_prior, real_softmax = R._typo_score, R._prior, R._softmax
+    priors: dict[float, tuple[int, int]] = {}
+
+    def prior(count: int, family: int) -> float:
+        value = real_prior(count, family)
+        priors[value] = (count, family)
+        return value
+
+    def score(prior_value: float, cost: float, suffixes: int, kind: str, doubled: float, form: float) -> float:
+        calls.append((priors[prior_value], names.get(round(cost, 3), "other"), suffixes, kind,
+                      (doubled > 0) - (doubled < 0)))
+        return real_score(prior_value, cost, suffixes, kind, doubled, form)
+
+    suggested: list[list[Candidate]] = []
+
+    def softmax(scored: list[tuple[str, float, str]]) -> list:
+        # the suggestion search scores its candidates in the order it lists them
+        if calls and len(calls) == len(scored):
+            suggested.append([(word, count, family, slip, suffixes, kind, doubled, R._harmony_breaks(word),
+                               bool(R._SECOND_PERSON.search(word)))
+                              for (word, _, _), ((count, family), slip, suffixes, kind, doubled) in zip(scored, calls)])
+        calls.clear()
+        return real_softmax(scored)
+
+    R._prior, R._typo_score, R._softmax = prior, score, softmax
+    sentences = [text for _, text in kazakh_sentences(shared) if held_out(text)]
+    pool = sorted({w.lower() for s in sentences for w in CYR_WORD.findall(s) if len(w) >= 4})
+    out = {}
+    for seed in seeds:
+        rng = random.Random(seed)
+        rows = []
+        for word in rng.sample(pool, min(1000, len(pool))):
+            slipped = typo(romanize(word, "kk-news"), rng)
+            R._read.cache_clear()
+            R._read_cased.cache_clear()
+            suggested.clear()
+            calls.clear()
+            item = R.recover(slipped).words[0]
+            found = not item.typo and any(c.cyrillic.lower() == word for c in item.alternatives[:3])
+            rows.append((word, item.typo, found, suggested[-1] if item.typo and suggested else []))
+        out[seed] = rows
+    R._prior, R._typo_score, R._softmax = real_prior, real_score, real_softmax
+    return out
+
+
+def top3(rows: list[tuple[str, bool, bool, list[Candidate]]], weights: dict[str, float]) -> int:
+    hits = 0
+    for word, flagged, found, candidates in rows:
+        if not flagged:
+            hits += found
+            continue
+        best: dict[str, float] = {}
+        for cyrillic, count, family, slip, suffixes, kind, doubled, breaks, second in candidates:
+            value = (weights["prior"] * math.log(count + 0.2 * family + 0.1) - weights["slip_" + slip]
+                     - weights["suffix"] * suffixes - weights["kind_" + kind] - weights["harmony"] * breaks
+                     - weights["second_person"] * second
+                     + (weights["double_kept"] if doubled > 0 else -weights["double_lost"] if doubled < 0 else 0.0))
+            best[cyrillic] = max(value, best.get(cyrillic, -math.inf))
+        hits += word in sorted(best, key=lambda w: -best[w])[:3]
+    return hits
+
+
+def current_weights() -> dict[str, float]:
+    """recovery.py's weights, as score points."""
+    unit = R.TYPO_DISTANCE_WEIGHT
+    weights = {"prior": R.PRIOR_WEIGHT, "suffix": R.TYPO_SUFFIX_COST, "double_kept": R.DOUBLE_KEPT,
+               "double_lost": R.DOUBLE_LOST, "harmony": 0.5 * R.FORM_WEIGHT, "second_person": 2.5 * R.FORM_WEIGHT,
+               "slip_stutter": 0.0, "slip_two_slips": 2 * R.COST_MISSING * unit, "slip_other": 0.0}
+    weights.update({f"slip_{slip}": getattr(R, constant) * unit for constant, slip in SLIPS.items()})
+    weights.update({f"kind_{kind}": cost for kind, cost in R.KIND_COST.items()})
+    return weights
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--train", default="1,2,3,4,6,7,8")
+    parser.add_argument("--test", default="5,11,13")
+    args = parser.parse_args(argv)
+    train = [int(s) for s in args.train.split(",")]
+    test = [int(s) for s in args.test.split(",")]
+    weights = current_weights()  # read before harvesting changes the slip costs
+    data = harvest(train + test, args.shared)
+
+    def rate(seeds: list[int], w: dict[str, float]) -> float:
+        return sum(top3(data[s], w) for s in seeds) / sum(len(data[s]) for s in seeds)
+
+    print(f"recovery.py's weights: train {rate(train, weights):.1%}, test {rate(test, weights):.1%}")
+    # the zero points of the scale, and the names' costs (set by the seed post's "miassi")
+    fixed = {"slip_stutter", "kind_word", "slip_other", "slip_two_slips", "kind_name"}
+    for round_number in range(10):
+        improved = False
+        for name in [n for n in weights if n not in fixed]:
+            best_rate, best_value = rate(train, weights), weights[name]
+            for factor in (0.5, 0.75, 0.9, 1.1, 1.25, 1.5, 2.0):
+                trial = dict(weights, **{name: weights[name] * factor if weights[name] else factor - 0.5})
+                trial_rate = rate(train, trial)
+                if trial_rate > best_rate:
+                    best_rate, best_value = trial_rate, trial[name]
+            if best_value != weights[name]:
+                weights[name], improved = best_value, True
+        print(f"round {round_number + 1}: train {rate(train, weights):.1%}, test {rate(test, weights):.1%}")
+        if not improved:
+            break
+    for name, value in weights.items():
+        print(f"  {name} = {value:.3g}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

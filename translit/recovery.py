@@ -1237,23 +1237,41 @@ def _names_near(lexicon: Lexicon, key: str) -> dict[str, int]:
     return found
 
 
-def _one_edit_variants(typed: str, alphabet: str) -> dict[str, float]:
-    """Every string one edit from the skeleton ``typed`` that adds only letters of ``alphabet``,
-    with the channel cost of that slip (see :func:`_edits1`)."""
+def _chain_variants(typed: str, side: str) -> dict[str, float]:
+    """The chain skeletons of ``side`` harmony (:func:`_chain_skeletons`) one edit from the typed
+    ending, with the channel cost of that slip (see :func:`_edits1`). Letters are tried only
+    where a chain can go on, and the search stops at the first typed prefix no chain has."""
     vowels = _KEY_VOWELS
+    chains, following = _chain_skeletons()[side], _chain_following()[side]
     out: dict[str, float] = {}
     for i in range(len(typed) + 1):
         a, b = typed[:i], typed[i:]
-        for c in alphabet:
-            out.setdefault(a + c + b, COST_VOWEL_MISSING if c in vowels else COST_MISSING)
+        if a not in following and a not in chains:
+            break
+        letters = following.get(a, "")
+        found = [(a + c + b, COST_VOWEL_MISSING if c in vowels else COST_MISSING) for c in letters]
         if b:
-            out.setdefault(a + b[1:], COST_VOWEL_EXTRA if b[0] in vowels else COST_EXTRA)
+            found.append((a + b[1:], COST_VOWEL_EXTRA if b[0] in vowels else COST_EXTRA))
             if len(b) > 1:
-                out.setdefault(a + b[1] + b[0] + b[2:], COST_SWAP)
-            for c in alphabet:
-                if c != b[0]:
-                    out.setdefault(a + c + b[1:], COST_VOWEL_FOR_VOWEL if c in vowels and b[0] in vowels else COST_WRONG)
-    out.pop(typed, None)
+                found.append((a + b[1] + b[0] + b[2:], COST_SWAP))
+            found += [(a + c + b[1:], COST_VOWEL_FOR_VOWEL if c in vowels and b[0] in vowels else COST_WRONG)
+                      for c in letters if c != b[0]]
+        for variant, cost in found:
+            if variant in chains and variant != typed:
+                out.setdefault(variant, cost)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _chain_following() -> dict[str, dict[str, str]]:
+    """For each harmony, every proper prefix of a chain skeleton -> the letters that can follow it."""
+    out: dict[str, dict[str, str]] = {}
+    for side, chains in _chain_skeletons().items():
+        following: dict[str, set[str]] = {}
+        for chain in chains:
+            for i in range(len(chain)):
+                following.setdefault(chain[:i], set()).add(chain[i])
+        out[side] = {prefix: "".join(sorted(letters)) for prefix, letters in following.items()}
     return out
 
 
@@ -1287,31 +1305,22 @@ def _chain_skeletons() -> dict[str, frozenset[str]]:
 _LONGEST_CHAIN = 7
 
 
-@lru_cache(maxsize=1)
-def _suffix_letters() -> str:
-    """The letters of the allomorph skeletons (the only ones a slipped chain can have lost)."""
-    return "".join(sorted({char for key in _suffix_index() for char in key}))
-
-
 def _slipped_chains(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, float, str]]:
     """Known stem + a suffix chain one slip away from the rest of the typed skeleton
     (zhanalyktarg -> жаңалықтарға): the ending is long and typed fast. The two longest known
     stems are tried (shorter ones never won on held-out slips)."""
     scored: list[tuple[str, float, str]] = []
-    chains = _chain_skeletons()
-    letters = _suffix_letters()
     tried = 0
     for cut in range(len(key) - 1, 2, -1):
         stems = lexicon.words(key[:cut])
         if not stems:
             continue
-        variants = _one_edit_variants(key[cut:], letters)
-        fitting: dict[str, list[tuple[str, float]]] = {}
+        fitting: dict[str, dict[str, float]] = {}
         for stem, count, family in stems:
             side = harmony(stem)
             if side not in fitting:
-                fitting[side] = [(variant, cost) for variant, cost in variants.items() if variant in chains[side]]
-            for variant, cost in fitting[side]:
+                fitting[side] = _chain_variants(key[cut:], side)
+            for variant, cost in fitting[side].items():
                 scored += _chained(latin, stem, count, family, variant, cost, "chain")
         tried += 1
         if tried == 2:

@@ -369,6 +369,28 @@ def test_words_are_built_like_the_dataclass() -> None:
     assert word == R.WordRecovery(**fields) and hash(word) == hash(R.WordRecovery(**fields))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="adeigiklmnprstuzo", min_size=0, max_size=7), st.sampled_from(["back", "front"]))
+def test_chain_variants_are_every_one_edit_variant_in_the_chain_set(typed: str, side: str) -> None:
+    chains = R._chain_skeletons()[side]
+    letters = sorted({char for chain in chains for char in chain})
+    vowels = R._KEY_VOWELS
+    expected: dict[str, float] = {}
+    for i in range(len(typed) + 1):
+        a, b = typed[:i], typed[i:]
+        variants = [(a + c + b, R.COST_VOWEL_MISSING if c in vowels else R.COST_MISSING) for c in letters]
+        if b:
+            variants.append((a + b[1:], R.COST_VOWEL_EXTRA if b[0] in vowels else R.COST_EXTRA))
+            if len(b) > 1:
+                variants.append((a + b[1] + b[0] + b[2:], R.COST_SWAP))
+            variants += [(a + c + b[1:], R.COST_VOWEL_FOR_VOWEL if c in vowels and b[0] in vowels else R.COST_WRONG)
+                         for c in letters if c != b[0]]
+        for variant, cost in variants:
+            if variant in chains and variant != typed:
+                expected.setdefault(variant, cost)
+    assert R._chain_variants(typed, side) == expected
+
+
 def test_a_slip_that_makes_another_real_word_is_not_flagged() -> None:
     # "kara" (for "karau") is қара, a real word: no sentence model, so it is read, not flagged
     word = recover("kara").words[0]

@@ -664,7 +664,8 @@ class WordRecovery:
     typo: bool = False
     """True when the word is probably mistyped: unknown, or known but breaking case agreement."""
     suggestions: tuple[Candidate, ...] = ()
-    """Nearest real words for a flagged word, best first (case of the input kept)."""
+    """Nearest real words for a flagged word, best first (case of the input kept); for a name
+    inside a sentence (capitalised after a lower-case word), names-list and glossary names only."""
     reason: str = ""
 
     @property
@@ -1146,9 +1147,9 @@ def _score_keys(lexicon: Lexicon, latin: str, keys: dict[str, float], kind: str 
     """Noisy-channel scores of the words under ``keys`` (skeleton -> channel cost) as suggestions for ``latin``."""
     scored: list[tuple[str, float, str]] = []
     typed_doubles = _doubles(latin)
-    for found, distance in keys.items():
+    for found, cost in keys.items():
         for word, count, family in lexicon.words(found):
-            scored.append((word, _typo_score(_prior(count, family), distance, 0, kind,
+            scored.append((word, _typo_score(_prior(count, family), cost, 0, kind,
                                              _doubled(typed_doubles, word), _form_penalty(word)), "typo"))
     return scored
 

@@ -1311,6 +1311,7 @@ def _slipped_chains(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, f
     (zhanalyktarg -> жаңалықтарға): the ending is long and typed fast. The two longest known
     stems are tried (shorter ones never won on held-out slips)."""
     scored: list[tuple[str, float, str]] = []
+    typed_doubles = _doubles(latin)
     tried = 0
     for cut in range(len(key) - 1, 2, -1):
         stems = lexicon.words(key[:cut])
@@ -1322,7 +1323,7 @@ def _slipped_chains(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, f
             if side not in fitting:
                 fitting[side] = _chain_variants(key[cut:], side)
             for variant, cost in fitting[side].items():
-                scored += _chained(latin, stem, count, family, variant, cost, "chain")
+                scored += _chained(typed_doubles, stem, count, family, variant, cost, "chain")
         tried += 1
         if tried == 2:
             break
@@ -1332,19 +1333,22 @@ def _slipped_chains(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, f
 def _slipped_stems(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, float, str]]:
     """A stem one slip away under a suffix chain typed right (where the typed stem is no word)."""
     scored: list[tuple[str, float, str]] = []
+    typed_doubles = _doubles(latin)
     chains = _chain_skeletons()
     for cut in range(len(key) - 1, 2, -1):
         rest = key[cut:]
         if (rest in chains["back"] or rest in chains["front"]) and key[:cut] not in lexicon:
             for variant, cost in _edits1(key[:cut], lexicon).items():
                 for stem, count, family in lexicon.words(variant):
-                    scored += _chained(latin, stem, count, family, rest, cost, "stem")
+                    scored += _chained(typed_doubles, stem, count, family, rest, cost, "stem")
     return scored
 
 
-def _chained(latin: str, stem: str, count: int, family: int, rest: str, cost: float, kind: str) -> list[tuple[str, float, str]]:
-    """The words ``stem`` + a chain spelling ``rest``, scored as suggestions for ``latin``."""
-    typed_doubles = _doubles(latin)
+def _chained(
+    typed_doubles: set[str], stem: str, count: int, family: int, rest: str, cost: float, kind: str
+) -> list[tuple[str, float, str]]:
+    """The words ``stem`` + a chain spelling ``rest``, scored as suggestions for a spelling with
+    the doubled consonants ``typed_doubles``."""
     return [(stem + chain, _typo_score(_prior(count, family), cost, suffixes, kind,
                                        _doubled(typed_doubles, stem + chain), _form_penalty(stem + chain)), "typo")
             for chain, suffixes in _suffix_parses(rest, stem)]

@@ -572,10 +572,17 @@ _LONGEST_SUFFIX = 6
 
 
 @lru_cache(maxsize=1)
+def _suffix_spellings() -> tuple[tuple[str, int], ...]:
+    """What one suffix can spell in a skeleton, with its slot rank: an allomorph skeleton of
+    :func:`_suffix_index`, or all of it but its first letter (merged with the same letter before it)."""
+    return tuple(sorted({(piece, slot) for key, entries in _suffix_index().items() for _, _, slot, _, _ in entries
+                         for piece in (key, key[1:]) if piece}))
+
+
+@lru_cache(maxsize=1)
 def _suffix_pieces() -> frozenset[str]:
-    """What one suffix can spell in a skeleton: an allomorph skeleton of :func:`_suffix_index`, or
-    all of it but its first letter (merged with the same letter before it)."""
-    return frozenset(piece for key in _suffix_index() for piece in (key, key[1:]) if piece)
+    """The skeletons of :func:`_suffix_spellings`, whatever the slot."""
+    return frozenset(piece for piece, _ in _suffix_spellings())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1285,8 +1292,7 @@ def _chain_skeletons() -> dict[str, frozenset[str]]:
     :func:`_suffix_parses` accepts after a given stem, that rejects the many one-edit variants of
     a typed ending which no such stem could take. About 80,000 strings, built on the first typo
     search (0.1 s)."""
-    pieces = sorted({(spelled, slot) for key, entries in _suffix_index().items() for _, _, slot, _, _ in entries
-                     for spelled in (key, key[1:]) if spelled})
+    pieces = _suffix_spellings()
     found: set[str] = set()
 
     def extend(chain: str, depth: int, rank: int) -> None:

@@ -118,15 +118,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def slipped_words(sentences: list[str], size: int, seed: int) -> list[tuple[str, str]]:
+    """(word, its kk-news spelling with one random edit) for ``size`` distinct held-out words of
+    four letters or more, drawn with ``seed``."""
+    rng = random.Random(seed)
+    pool = sorted({w.lower() for s in sentences for w in CYR_WORD.findall(s) if len(w) >= 4})
+    return [(word, typo(romanize(word, "kk-news"), rng)) for word in rng.sample(pool, min(size, len(pool)))]
+
+
 def typo_table(sentences: list[str], size: int) -> None:
     """Top-3 suggestion rate for one random edit of held-out words' kk-news spelling."""
-    rng = random.Random(5)
-    pool = sorted({w.lower() for s in sentences for w in CYR_WORD.findall(s) if len(w) >= 4})
-    sample = rng.sample(pool, min(size, len(pool)))
+    sample = slipped_words(sentences, size, 5)
     found = flagged = found_flagged = 0
-    for word in sample:
-        latin = romanize(word, "kk-news")
-        bad = typo(latin, rng)
+    for word, bad in sample:
         result = recover_module.recover(bad).words
         if not result:
             continue

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import math
-import random
 import sys
 from pathlib import Path
 
@@ -29,10 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_recover import CYR_WORD, typo  # noqa: E402
+from bench_recover import slipped_words  # noqa: E402
 from build_kk_lexicon import held_out, kazakh_sentences  # noqa: E402
-
-from translit.engine import romanize  # noqa: E402
 
 R = importlib.import_module("translit.recovery")
 
@@ -81,13 +78,10 @@ def harvest(seeds: list[int], shared: Path) -> dict[int, list[tuple[str, bool, b
 
     R._prior, R._typo_score, R._softmax = prior, score, softmax
     sentences = [text for _, text in kazakh_sentences(shared) if held_out(text)]
-    pool = sorted({w.lower() for s in sentences for w in CYR_WORD.findall(s) if len(w) >= 4})
     out = {}
     for seed in seeds:
-        rng = random.Random(seed)
         rows = []
-        for word in rng.sample(pool, min(1000, len(pool))):
-            slipped = typo(romanize(word, "kk-news"), rng)
+        for word, slipped in slipped_words(sentences, 1000, seed):
             R._read.cache_clear()
             R._read_cased.cache_clear()
             suggested.clear()

@@ -115,7 +115,8 @@ def current_weights() -> dict[str, float]:
     """recovery.py's weights, as score points."""
     unit = R.TYPO_DISTANCE_WEIGHT
     weights = {"prior": R.PRIOR_WEIGHT, "suffix": R.TYPO_SUFFIX_COST, "double_kept": R.DOUBLE_KEPT,
-               "double_lost": R.DOUBLE_LOST, "harmony": 0.5 * R.FORM_WEIGHT, "second_person": 2.5 * R.FORM_WEIGHT,
+               "double_lost": R.DOUBLE_LOST, "harmony": R.HARMONY_BREAK_COST * R.FORM_WEIGHT,
+               "second_person": R.SECOND_PERSON_COST * R.FORM_WEIGHT,
                "slip_stutter": 0.0, "slip_two_slips": 2 * R.COST_MISSING * unit, "slip_other": 0.0}
     weights.update({f"slip_{slip}": getattr(R, constant) * unit for constant, slip in SLIPS.items()})
     weights.update({f"kind_{kind}": cost for kind, cost in R.KIND_COST.items()})

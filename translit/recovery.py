@@ -1383,9 +1383,14 @@ LETTERS_WEIGHT = 0.3
 _SECOND_PERSON = re.compile(r"[^аәеоөұүыіиэюяуйндт][ыі]ң$")
 
 
+HARMONY_BREAK_COST = 0.5
+SECOND_PERSON_COST = 2.5
+"""What a harmony break and the rare "your (sg.)" ending cost a form (:func:`_form_penalty`, :func:`_letters`)."""
+
+
 def _form_penalty(word: str) -> float:
     """Harmony breaks and the rare "your (sg.)" ending: the length-free part of :func:`_letters`."""
-    return 0.5 * _harmony_breaks(word) + (2.5 if _SECOND_PERSON.search(word) else 0.0)
+    return HARMONY_BREAK_COST * _harmony_breaks(word) + (SECOND_PERSON_COST if _SECOND_PERSON.search(word) else 0.0)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -1396,8 +1401,9 @@ def _letters(lexicon: Lexicon, word: str) -> float:
     more frequent 3rd-person possessive + accusative (адамын), which only the
     suffix analysis produces; without this penalty the rare form would win.
     """
-    penalty = 2.5 if _SECOND_PERSON.search(word) else 0.0
-    return lexicon.letters(word) * (len(word) + 1) - 0.5 * _harmony_breaks(word) - penalty / LETTERS_WEIGHT
+    penalty = SECOND_PERSON_COST if _SECOND_PERSON.search(word) else 0.0
+    return (lexicon.letters(word) * (len(word) + 1) - HARMONY_BREAK_COST * _harmony_breaks(word)
+            - penalty / LETTERS_WEIGHT)
 
 
 KNOWN_DISTANCE = 1

@@ -373,21 +373,11 @@ def test_words_are_built_like_the_dataclass() -> None:
 @given(st.text(alphabet="adeigiklmnprstuzo", min_size=0, max_size=7), st.sampled_from(["back", "front"]))
 def test_chain_variants_are_every_one_edit_variant_in_the_chain_set(typed: str, side: str) -> None:
     chains = R._chain_skeletons()[side]
-    letters = sorted({char for chain in chains for char in chain})
-    vowels = R._KEY_VOWELS
+    letters = "".join(sorted({char for chain in chains for char in chain}))
     expected: dict[str, float] = {}
-    for i in range(len(typed) + 1):
-        a, b = typed[:i], typed[i:]
-        variants = [(a + c + b, R.COST_VOWEL_MISSING if c in vowels else R.COST_MISSING) for c in letters]
-        if b:
-            variants.append((a + b[1:], R.COST_VOWEL_EXTRA if b[0] in vowels else R.COST_EXTRA))
-            if len(b) > 1:
-                variants.append((a + b[1] + b[0] + b[2:], R.COST_SWAP))
-            variants += [(a + c + b[1:], R.COST_VOWEL_FOR_VOWEL if c in vowels and b[0] in vowels else R.COST_WRONG)
-                         for c in letters if c != b[0]]
-        for variant, cost in variants:
-            if variant in chains and variant != typed:
-                expected.setdefault(variant, cost)
+    for variant, cost in _one_edit_variants(typed, letters):
+        if variant in chains and variant != typed:
+            expected.setdefault(variant, cost)
     assert R._chain_variants(typed, side) == expected
 
 
@@ -395,6 +385,47 @@ def test_a_slip_that_makes_another_real_word_is_not_flagged() -> None:
     # "kara" (for "karau") is қара, a real word: no sentence model, so it is read, not flagged
     word = recover("kara").words[0]
     assert word.known and not word.typo and word.cyrillic == "қара"
+
+
+def test_a_real_word_slip_lists_the_meant_word_after_the_reading() -> None:
+    # "zholyn" is жолдың with the д left out, and жолын, a real word: read as typed, not flagged,
+    # and the corpus words one slip away follow the readings of the letters
+    word = recover("zholyn").words[0]
+    assert word.known and not word.typo and word.cyrillic == "жолын"
+    top = [(c.cyrillic, c.source) for c in word.alternatives[:3]]
+    assert top[0] == ("жолын", "lexicon") and ("жолдың", "slip") in top
+    assert word.confidence == word.alternatives[0].score > 0.5
+    assert all(c.source != "slip" for c in recover("zholyn", suggest=False).words[0].alternatives)
+
+
+@pytest.mark.parametrize(
+    ("typed", "intended"),
+    [
+        ("zoastagy", "жастағы"),  # o typed for the h of zh: one slip, two skeleton edits
+        ("zaksy", "жақсы"),  # the h of zh left out
+        ("akimdcri", "әкімдері"),  # c (ts in the skeleton) typed for e
+        ("taayyndau", "тағайындау"),  # g left out between two a's, which the skeleton merges
+        ("keeginde", "кезегінде"),  # z left out between two e's
+    ],
+)
+def test_slips_the_skeleton_hides_are_found_on_the_typed_letters(typed: str, intended: str) -> None:
+    word = recover(typed).words[0]
+    assert word.typo and intended in [c.cyrillic for c in word.suggestions[:3]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_corpus_slips_are_every_one_edit_variant_among_the_corpus_words(data: st.DataObject) -> None:
+    lexicon = R.load_lexicon()
+    corpus = sorted({*lexicon.attested, *lexicon.extra})
+    key = _slipped(data, data.draw(st.sampled_from(corpus)))
+    letters = "".join(sorted({char for found in corpus for char in found}))
+    expected: dict[str, float] = {}
+    for variant, cost in _one_edit_variants(key, letters):
+        if variant in lexicon.attested or variant in lexicon.extra:
+            expected[variant] = min(cost, expected.get(variant, 99.0))
+    expected.pop(key, None)
+    assert R._corpus_near(lexicon, key) == expected
 
 
 # --- the lexicon file ------------------------------------------------------------------
@@ -408,9 +439,10 @@ def test_lexicon_file_round_trips_and_looks_up_by_bisect(tmp_path: Path) -> None
     }
     path = tmp_path / "lexicon.txt.gz"
     R.write_lexicon(path, by_key, "test lexicon")
-    keys, records = R.read_lexicon(path)
+    keys, records, attested = R.read_lexicon(path)
     assert list(keys) == sorted(by_key)
-    lexicon = R.Lexicon(keys=keys, records=records, extra={R.skeleton("абай"): "абай 20 20"})
+    assert attested == (R.skeleton("кітапхана"), "kol")  # the skeletons with a word the corpus showed
+    lexicon = R.Lexicon(keys=keys, records=records, attested=attested, extra={R.skeleton("абай"): "абай 20 20"})
     assert lexicon.words("kol") == [("қол", 12, 40), ("көл", 3, 9), ("кол", 0, 0)]
     assert lexicon.words(R.skeleton("дәстүрлерді")) == [("дәстүрлерді", 0, 0)]
     assert "kitaphana" in lexicon and "abai" in lexicon and "kita" not in lexicon
@@ -457,22 +489,29 @@ def test_a_file_that_is_not_a_lexicon_is_a_one_line_error(tmp_path: Path) -> Non
 # --- one-edit lookup by prefix ranges ---------------------------------------------------
 
 
-def _edits1_by_variants(key: str, known: R.Lexicon) -> dict[str, float]:
-    """Reference for R._edits1: every one-edit variant of ``key`` tested for membership in turn."""
+def _one_edit_variants(key: str, letters: str) -> list[tuple[str, float]]:
+    """Every one-edit variant of ``key`` with its channel cost, in the order insertions, deletion,
+    swap, substitutions at each position (the order of R._edits1's ties)."""
     vowels = R._KEY_VOWELS
-    out: dict[str, float] = {}
+    found: list[tuple[str, float]] = []
     for i in range(len(key) + 1):
         a, b = key[:i], key[i:]
-        found = [(a + c + b, R.COST_VOWEL_MISSING if c in vowels else R.COST_MISSING) for c in R._KEY_ALPHABET]
+        found += [(a + c + b, R.COST_VOWEL_MISSING if c in vowels else R.COST_MISSING) for c in letters]
         if b:
             found.append((a + b[1:], R.COST_VOWEL_EXTRA if b[0] in vowels else R.COST_EXTRA))
             if len(b) > 1:
                 found.append((a + b[1] + b[0] + b[2:], R.COST_SWAP))
             found += [(a + c + b[1:], R.COST_VOWEL_FOR_VOWEL if c in vowels and b[0] in vowels else R.COST_WRONG)
-                      for c in R._KEY_ALPHABET]
-        for variant, cost in found:
-            if variant in known and out.get(variant, 99.0) > cost:
-                out[variant] = cost
+                      for c in letters if c != b[0]]
+    return found
+
+
+def _edits1_by_variants(key: str, known: R.Lexicon) -> dict[str, float]:
+    """Reference for R._edits1: every one-edit variant of ``key`` tested for membership in turn."""
+    out: dict[str, float] = {}
+    for variant, cost in _one_edit_variants(key, R._KEY_ALPHABET):
+        if variant in known and out.get(variant, 99.0) > cost:
+            out[variant] = cost
     out.pop(key, None)
     return out
 
@@ -488,19 +527,24 @@ def test_one_edit_lookup_by_prefix_ranges_equals_testing_every_variant(latin: st
     assert list(R._edits1(key, lexicon).items()) == list(_edits1_by_variants(key, lexicon).items())
 
 
+def _slipped(data: st.DataObject, key: str) -> str:
+    """``key`` as drawn, or with one letter dropped, added or swapped: a lexicon skeleton's neighbour."""
+    i = data.draw(st.integers(0, len(key)))
+    slip = data.draw(st.sampled_from(["", "drop", "add", "swap"]))
+    if slip == "drop" and i < len(key):
+        return key[:i] + key[i + 1 :]
+    if slip == "add":
+        return key[:i] + data.draw(st.sampled_from("aeiknrstu")) + key[i:]
+    if slip == "swap" and i + 1 < len(key):
+        return key[:i] + key[i + 1] + key[i] + key[i + 2 :]
+    return key
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.data())
 def test_one_edit_lookup_equals_reference_on_lexicon_neighbours(data: st.DataObject) -> None:
     lexicon = R.load_lexicon()
-    key = lexicon.keys[data.draw(st.integers(0, len(lexicon.keys) - 1))]
-    i = data.draw(st.integers(0, len(key)))
-    slip = data.draw(st.sampled_from(["", "drop", "add", "swap"]))
-    if slip == "drop" and i < len(key):
-        key = key[:i] + key[i + 1 :]
-    elif slip == "add":
-        key = key[:i] + data.draw(st.sampled_from("aeiknrstu")) + key[i:]
-    elif slip == "swap" and i + 1 < len(key):
-        key = key[:i] + key[i + 1] + key[i] + key[i + 2 :]
+    key = _slipped(data, lexicon.keys[data.draw(st.integers(0, len(lexicon.keys) - 1))])
     assert list(R._edits1(key, lexicon).items()) == list(_edits1_by_variants(key, lexicon).items())
 
 

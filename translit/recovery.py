@@ -795,6 +795,8 @@ def _fit(word: str, latin: str, style: str) -> tuple[float, int]:
 
 
 def _softmax(scored: list[tuple[str, float, str]]) -> list[Candidate]:
+    """The :data:`KEPT` best of ``scored`` (word, score, source) with their shares of the mass, best
+    first; a word scored twice keeps its best share."""
     if not scored:
         return []
     if len(scored) == 1:
@@ -809,7 +811,17 @@ def _softmax(scored: list[tuple[str, float, str]]) -> list[Candidate]:
         share = weight / total
         if word not in best or best[word][0] < share:
             best[word] = (share, source)
-    return sorted((Candidate(word, share, source) for word, (share, source) in best.items()), key=lambda c: -c.score)
+    # a typo search scores hundreds of candidates: build a Candidate for the kept ones only
+    ranked = sorted(best.items(), key=_by_share)[:KEPT]
+    return [Candidate(word, share, source) for word, (share, source) in ranked]
+
+
+KEPT = 5
+"""Readings, alternatives or suggestions kept for a word."""
+
+
+def _by_share(item: tuple[str, tuple[float, str]]) -> float:
+    return -item[1][0]
 
 
 def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[str, float, str]]:
@@ -1230,7 +1242,7 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, proper: bool = False) -> li
     """
     if proper:
         names = {name: distance * COST_MISSING for name, distance in _names_near(lexicon, key).items()}
-        return _softmax(_score_keys(lexicon, latin, names, "name"))[:5]
+        return _softmax(_score_keys(lexicon, latin, names, "name"))
     keys: dict[str, float] = {}
     collapsed = _STUTTER.sub(r"\1", key)
     if collapsed != key:
@@ -1249,7 +1261,7 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, proper: bool = False) -> li
     scored += _score_keys(lexicon, latin, far_names, "name")
     if max((score for _, score, _ in scored), default=-99.0) < STEMS_BELOW:
         scored += _slipped_stems(lexicon, latin, key)
-    return _softmax(scored)[:5]
+    return _softmax(scored)
 
 
 AS_TYPED = 6.0
@@ -1290,12 +1302,12 @@ def _with_slips(lexicon: Lexicon, latin: str, key: str, candidates: list[Candida
     weights = {word: math.exp(score - top) for word, score in slips.items()}
     total = math.exp(as_typed - top) + sum(weights.values())
     share = 1.0 - sum(weights.values()) / total
-    # only the first five are kept (:func:`_read`): build no Candidate for the rest
+    # build a Candidate for the kept ones only
     ranked = sorted([(c.score * share, c.cyrillic, c.source) for c in candidates[1:]]
                     + [(weight / total, word, "slip") for word, weight in weights.items()], key=_FIRST, reverse=True)
     reading = candidates[0]
     return [Candidate(reading.cyrillic, reading.score * share, reading.source),
-            *(Candidate(word, score, source) for score, word, source in ranked[:4])]
+            *(Candidate(word, score, source) for score, word, source in ranked[: KEPT - 1])]
 
 
 _FIRST = operator.itemgetter(0)
@@ -1594,13 +1606,13 @@ def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper
         scored = [(spelled, 0.0, "letters")] + [(w, s - 3.0, src) for w, s, src in scored]
         candidates = _softmax(scored)
         suggestions = tuple(_suggest(lexicon, latin, key, proper)) if suggest else ()
-        return _Reading(spelled, min(candidates[0].score, 0.3), False, tuple(candidates[:5]), True,
+        return _Reading(spelled, min(candidates[0].score, 0.3), False, tuple(candidates), True,
                         suggestions, "unknown word")
     candidates = _softmax(scored)
     if suggest and not proper and candidates[0].source != "name":
         count, family = next(((c, f) for w, c, f in listed if w == candidates[0].cyrillic), (0, 0))
         candidates = _with_slips(lexicon, latin, key, candidates, _prior(count, family))
-    return _Reading(candidates[0].cyrillic, candidates[0].score, True, tuple(candidates[:5]), False, (), "")
+    return _Reading(candidates[0].cyrillic, candidates[0].score, True, tuple(candidates), False, (), "")
 
 
 @lru_cache(maxsize=1 << 16)

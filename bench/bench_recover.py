@@ -7,7 +7,9 @@ and kk-latin-2021, recovers them and counts the words that come back exactly
 reversible) and a letter-by-letter reading under vowel harmony (the fallback
 recover uses for unknown words). Typo suggestions: a single random edit of
 the kk-news spelling of held-out words (seeded), counted as found when the
-original is among the top 3 suggestions. Speed: words per CPU second over the kk-news text
+original is among the top 3 suggestions of a flagged word, or among the top 3
+alternatives of a word read as valid (a slip onto another word: its
+alternatives list the corpus words one slip away). Speed: words per CPU second over the kk-news text
 (lexicon loaded; word cache cleared, or warm), the fastest of --speed-runs runs.
 
     python bench/bench_recover.py [--shared ../shared] [--typos 1000]

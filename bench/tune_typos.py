@@ -11,7 +11,10 @@ every candidate (the stem search's gate is off), so its rates differ a little
 from the bench's: a proposed change is adopted only when bench_recover.py and
 the tests agree (a second pass proposed +0.8 points here, which the gated
 search did not keep and which lost the seed title's миссиясы). The names'
-kind cost is not fitted: it is set by that seed case (see KIND_COST).
+kind cost is not fitted: it is set by that seed case (see KIND_COST). A slip
+onto another valid word is counted as recovery.py's alternatives rank it
+(the real-word slips): only flagged words' suggestions are re-weighted here;
+AS_TYPED was set by a sweep of the bench (2-8 move the rate by under 0.7 points).
 
     python bench/tune_typos.py [--train 1,2,3,4,6,7,8] [--test 5,11,13]
 """

@@ -148,7 +148,11 @@ def fold(latin: str) -> str:
     text = text.translate(_PRE_FOLD).replace("'", "")
     # "c" became "ts" above (2017 c' was taken first); ts+h is by-ear "ch" (and 2021 ч = tş)
     text = _DOUBLES.sub(_ONCE, text.replace("tsh", "ch")).replace("kh", "h")
-    text = _DIGRAPHS.sub(lambda m: _DIGRAPH_FOLD[m.group(0)], text)
+    if "shch" in text or "shsh" in text:
+        text = _DIGRAPHS.sub(lambda m: _DIGRAPH_FOLD[m.group(0)], text)
+    else:
+        # the same, without a Python call per match: no replacement makes a pair another matches
+        text = text.replace("zh", "j").replace("ye", "e").replace("yo", "io").replace("y", "i")
     # й+е is "ye" in news ASCII but "ie" in 2021: both fold to e
     return _DOUBLES.sub(_ONCE, _DOUBLES.sub(_ONCE, text).replace("ie", "e"))
 
@@ -660,7 +664,8 @@ class Candidate:
     score: float
     source: str
     """``lexicon`` (a known word), ``name`` (names list), ``analysis`` (known word + suffixes),
-    ``letters`` (spelled letter by letter), ``typo`` (an edit away), ``agreement`` (case agreement)."""
+    ``letters`` (spelled letter by letter), ``typo`` (an edit away), ``agreement`` (case agreement),
+    ``slip`` (a corpus word one slip from a known word, which may be a slip for it)."""
 
 
 @dataclass(frozen=True)
@@ -676,6 +681,8 @@ class WordRecovery:
     known: bool
     """True when a lexicon word (or a known word plus regular suffixes) explains the spelling."""
     alternatives: tuple[Candidate, ...] = ()
+    """Up to five readings, best first: the reading itself, its other readings and, for a known
+    word (with suggestions on), the corpus words one slip away (source ``slip``), by share."""
     typo: bool = False
     """True when the word is probably mistyped: unknown, or known but breaking case agreement."""
     suggestions: tuple[Candidate, ...] = ()
@@ -1188,8 +1195,9 @@ _LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _PAIR_SECONDS = {"z": "h", "s": "h", "c": "h", "k": "h", "t": "s", "y": "eo", "i": "e"}
 """The Latin letter pairs the skeleton spells as one letter (:func:`fold`: zh, sh, ch, kh, ts,
 ye, yo, ie): their second letters, by the first."""
-_REWRITTEN = frozenset("cqwx")
-"""Letters the skeleton spells otherwise (c is ts, q k, w u, x h)."""
+_REWRITTEN = frozenset("cx")
+"""Letters the skeleton spells otherwise, so that one typed for another is not one skeleton edit
+(c is ts; x is h, which joins the k, s or z before it). q (k) and w (u) are: the skeleton edit finds them."""
 
 
 _DOUBLE_CONSONANT = re.compile(r"([bdfgjklmnprstvz])\1")

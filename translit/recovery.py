@@ -1171,7 +1171,6 @@ def _latin_edits(latin: str) -> dict[str, float]:
         out[a + b[1:]] = COST_LATIN_HALF if b[0] in vowels else COST_LATIN_CONSONANT
         if len(b) > 1:
             out[a + b[1] + b[0] + b[2:]] = COST_LATIN_HALF
-    slips: dict[str, float] = {}
     for i in range(len(latin) + 1):
         a, b = latin[:i], latin[i:]
         left_out = typed_wrong = _PAIR_SECONDS.get(a[-1], "") if a else ""
@@ -1179,14 +1178,13 @@ def _latin_edits(latin: str) -> dict[str, float]:
             left_out = _LATIN_LETTERS
         if b and b[0] in _REWRITTEN:
             typed_wrong = _LATIN_LETTERS
+        # setdefault: a deletion or swap above that spells the same keeps its cost
         for c in left_out:
-            slips.setdefault(a + c + b, COST_VOWEL_MISSING if c in vowels else COST_MISSING)
+            out.setdefault(a + c + b, COST_VOWEL_MISSING if c in vowels else COST_MISSING)
         if b:
             for c in typed_wrong:
                 if c != b[0]:
-                    slips.setdefault(a + c + b[1:], COST_VOWEL_FOR_VOWEL if c in vowels and b[0] in vowels else COST_WRONG)
-    for variant, cost in slips.items():
-        out.setdefault(variant, cost)
+                    out.setdefault(a + c + b[1:], COST_VOWEL_FOR_VOWEL if c in vowels and b[0] in vowels else COST_WRONG)
     out.pop(latin, None)
     return out
 

@@ -1159,8 +1159,8 @@ def _latin_edits(latin: str) -> dict[str, float]:
     slip is two skeleton edits there: a letter left out between two equal
     letters (doubles are merged: "taayyndau" for tagayyndau), a letter the
     skeleton spells otherwise typed for another ("akimdcri": c is ts), and the
-    second letter of a pair it spells as one, left out or typed wrong after
-    the first ("zoastagy", "zaksy" for zhastagy, zhaksy). Letters typed wrong
+    second letter of a by-ear pair left out or typed wrong after the first
+    ("zoastagy", "zaksy" for zhastagy, zhaksy: zh is one letter, j). Letters typed wrong
     or left out elsewhere in the pairs were measured too: 0.2 points of top-3
     rate for 25% more lookups.
     """
@@ -1191,8 +1191,9 @@ def _latin_edits(latin: str) -> dict[str, float]:
 
 _LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _PAIR_SECONDS = {"z": "h", "s": "h", "c": "h", "k": "h", "t": "s", "y": "eo", "i": "e"}
-"""The Latin letter pairs the skeleton spells as one letter (:func:`fold`: zh, sh, ch, kh, ts,
-ye, yo, ie): their second letters, by the first."""
+"""The by-ear Latin letter pairs (zh, sh, ch, kh, ts, ye, yo, ie): their second letters, by the
+first. :func:`fold` spells zh, kh, ye, yo and ie as one letter, so a slip in their second letter
+is two skeleton edits; in sh, ch and ts it is one, which the skeleton edit finds too."""
 _REWRITTEN = frozenset("cx")
 """Letters the skeleton spells otherwise, so that one typed for another is not one skeleton edit
 (c is ts; x is h, which joins the k, s or z before it). q (k) and w (u) are: the skeleton edit finds them."""
@@ -1212,15 +1213,26 @@ def _typo_score(prior: float, cost: float, suffixes: int, kind: str, doubled: fl
             + doubled - FORM_WEIGHT * form)
 
 
-def _score_keys(lexicon: Lexicon, latin: str, keys: dict[str, float], kind: str = "word") -> list[tuple[str, float, str]]:
-    """Noisy-channel scores of the words under ``keys`` (skeleton -> channel cost) as suggestions for ``latin``."""
+def _score_keys(
+    lexicon: Lexicon, latin: str, keys: dict[str, float], kind: str = "word", attested: bool = False
+) -> list[tuple[str, float, str]]:
+    """Noisy-channel scores of the words under ``keys`` (skeleton -> channel cost) as suggestions for
+    ``latin``; with ``attested``, of the words the corpus showed only."""
     scored: list[tuple[str, float, str]] = []
     typed_doubles = _doubles(latin)
     for found, cost in keys.items():
-        for word, count, family in lexicon.words(found):
-            scored.append((word, _typo_score(_prior(count, family), cost, 0, kind,
-                                             _doubled(typed_doubles, word), _form_penalty(word)), "typo"))
+        for word, count, prior, form in _scored_words(lexicon, found):
+            if count or not attested:
+                scored.append((word, _typo_score(prior, cost, 0, kind, _doubled(typed_doubles, word), form), "typo"))
     return scored
+
+
+@lru_cache(maxsize=1 << 15)
+def _scored_words(lexicon: Lexicon, key: str) -> tuple[tuple[str, int, float, float], ...]:
+    """The words under ``key`` with the terms of their typo score that depend on the word alone:
+    (word, corpus count, log frequency, form penalty). A skeleton near many typed words (the
+    real-word slips look up every known word's neighbours) is read and scored once."""
+    return tuple((word, count, _prior(count, family), _form_penalty(word)) for word, count, family in lexicon.words(key))
 
 
 def _doubled(typed_doubles: set[str], word: str) -> float:
@@ -1292,15 +1304,11 @@ def _with_slips(lexicon: Lexicon, latin: str, key: str, candidates: list[Candida
     near = _corpus_near(lexicon, key)
     if not near:
         return candidates
-    typed_doubles = _doubles(latin)
     readings = {c.cyrillic for c in candidates}
     slips: dict[str, float] = {}
-    for found, cost in near.items():
-        for word, word_prior, form in _corpus_words(lexicon, found):
-            if word not in readings:
-                score = _typo_score(word_prior, cost, 0, "word", _doubled(typed_doubles, word), form)
-                if score > slips.get(word, -math.inf):
-                    slips[word] = score
+    for word, score, _ in _score_keys(lexicon, latin, near, attested=True):
+        if word not in readings and score > slips.get(word, -math.inf):
+            slips[word] = score
     if not slips:
         return candidates
     as_typed = AS_TYPED + PRIOR_WEIGHT * prior
@@ -1330,12 +1338,6 @@ def _corpus_index(lexicon: Lexicon) -> dict[str, list[tuple[str, int]]]:
         for i in range(len(key)):
             index.setdefault(key[:i] + key[i + 1 :], []).append((key, i))
     return index
-
-
-@lru_cache(maxsize=1 << 14)
-def _corpus_words(lexicon: Lexicon, key: str) -> tuple[tuple[str, float, float], ...]:
-    """The corpus words under ``key``: (word, log frequency, form penalty)."""
-    return tuple((word, _prior(count, family), _form_penalty(word)) for word, count, family in lexicon.words(key) if count)
 
 
 def _corpus_near(lexicon: Lexicon, key: str) -> dict[str, float]:

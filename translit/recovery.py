@@ -827,8 +827,10 @@ KEPT = 5
 """Readings, alternatives or suggestions kept for a word."""
 
 
-def _by_share(item: tuple[str, tuple[float, str]]) -> float:
-    return -item[1][0]
+def _by_share(item: tuple[str, tuple[float, str]]) -> tuple[float, str]:
+    """Rank (word, (share, source)) by share, then by word: candidates are gathered through sets
+    and dicts whose order follows the string hash, which changes with every process."""
+    return -item[1][0], item[0]
 
 
 def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[str, float, str]]:
@@ -1317,14 +1319,11 @@ def _with_slips(lexicon: Lexicon, latin: str, key: str, candidates: list[Candida
     total = math.exp(as_typed - top) + sum(weights.values())
     share = 1.0 - sum(weights.values()) / total
     # build a Candidate for the kept ones only
-    ranked = sorted([(c.score * share, c.cyrillic, c.source) for c in candidates[1:]]
-                    + [(weight / total, word, "slip") for word, weight in weights.items()], key=_FIRST, reverse=True)
+    ranked = sorted([(c.cyrillic, (c.score * share, c.source)) for c in candidates[1:]]
+                    + [(word, (weight / total, "slip")) for word, weight in weights.items()], key=_by_share)
     reading = candidates[0]
     return [Candidate(reading.cyrillic, reading.score * share, reading.source),
-            *(Candidate(word, score, source) for score, word, source in ranked[: KEPT - 1])]
-
-
-_FIRST = operator.itemgetter(0)
+            *(Candidate(word, score, source) for word, (score, source) in ranked[: KEPT - 1])]
 
 
 @lru_cache(maxsize=4)
@@ -1495,7 +1494,7 @@ def _slipped_chains(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, f
             if side not in fitting:
                 fitting[side] = _chain_variants(key[cut:], side)
             for variant, cost in fitting[side].items():
-                scored += _chained(typed_doubles, stem, count, family, variant, cost, "chain")
+                scored += _chained(typed_doubles, stem, key[cut - 1], count, family, variant, cost, "chain")
         tried += 1
         if tried == 2:
             break
@@ -1512,18 +1511,19 @@ def _slipped_stems(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, fl
         if (rest in chains["back"] or rest in chains["front"]) and key[:cut] not in lexicon:
             for variant, cost in _edits1(key[:cut], lexicon).items():
                 for stem, count, family in lexicon.words(variant):
-                    scored += _chained(typed_doubles, stem, count, family, rest, cost, "stem")
+                    scored += _chained(typed_doubles, stem, variant[-1], count, family, rest, cost, "stem")
     return scored
 
 
 def _chained(
-    typed_doubles: set[str], stem: str, count: int, family: int, rest: str, cost: float, kind: str
+    typed_doubles: set[str], stem: str, last: str, count: int, family: int, rest: str, cost: float, kind: str
 ) -> list[tuple[str, float, str]]:
     """The words ``stem`` + a chain spelling ``rest``, scored as suggestions for a spelling with
-    the doubled consonants ``typed_doubles``."""
+    the doubled consonants ``typed_doubles``; ``last`` is the last letter of the skeleton ``stem``
+    is filed under."""
     return [(stem + chain, _typo_score(_prior(count, family), cost, suffixes, kind,
                                        _doubled(typed_doubles, stem + chain), _form_penalty(stem + chain)), "typo")
-            for chain, suffixes in _suffix_parses(rest, stem)]
+            for chain, suffixes in _suffix_parses(rest, stem, last)]
 
 
 # --------------------------------------------------------------------------

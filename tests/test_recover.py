@@ -299,6 +299,23 @@ def test_cli_recover_json(tmp_path: Path) -> None:
     assert data["words"][0]["alternatives"][0]["source"] == "lexicon"
 
 
+@pytest.mark.parametrize("prose", [
+    "Al bizdin kolikter kun sayyn keledi.",  # сайын before a verb that ends like a possessive
+    "Rylys zhumystaryn uyymdastyru ushin keldi.",
+    "Osy maselenin natizhesin berdi», — deydi sarapshylar.",
+    "Bul bilimin arttyruga mumkin boldy.",
+])
+def test_agreement_leaves_prose_alone(prose: str) -> None:
+    assert not [w.latin for w in recover(prose).words if w.reason.startswith("accusative")]
+
+
+def test_agreement_flags_the_title_and_a_quoted_title() -> None:
+    title = "balalar kitaphanasyn aleumettik-madeni missiyasy"
+    for text in (title, f"«{title}» atty konferentsiya"):
+        flagged = {w.latin: w for w in recover(text).words if w.typo}
+        assert flagged["kitaphanasyn"].suggestions[0].cyrillic == "кітапханасының"
+
+
 def test_cli_recover_json_is_the_same_in_every_process() -> None:
     # the suggestions of these slips tie in score; candidates pass through sets and dicts whose
     # order follows the per-process string hash, and a pre-publish hook must see one answer

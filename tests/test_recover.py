@@ -133,6 +133,13 @@ def test_unseen_inflections_are_analysed_with_harmony() -> None:
     assert recover("damytudagy").text == "дамытудағы"
 
 
+@pytest.mark.parametrize(("latin", "cyrillic"), [("dostarymen", "достарымен"), ("koldauymen", "қолдауымен")])
+def test_the_instrumental_follows_back_stems_unchanged(latin: str, cyrillic: str) -> None:
+    # -мен/-бен/-пен has the same e after back and front stems: forms the lexicon lacks
+    word = recover(latin).words[0]
+    assert word.known and word.cyrillic == cyrillic
+
+
 def test_vowel_harmony_decides_k_and_g() -> None:
     assert recover("kolder").text == "көлдер"
     assert recover("koldar").text == "қолдар"

@@ -538,6 +538,8 @@ _FAMILIES: dict[str, tuple[tuple[str, str], ...]] = {
 # Order of suffix slots: derivation (may repeat) < plural < possessive < case < personal ending.
 _RANK = {"pl": 1, "p1": 2, "p2": 2, "p3": 2, "gen": 3, "acc": 3, "dat": 3, "loc": 3, "abl": 3,
          "ins": 3, "attr": 3, "person": 4}
+_HARMONY_FREE = frozenset({"ins"})
+"""Families spelled the same after back and front stems (достарымен, кітаптармен)."""
 _SUFFIX_COST = 0.8
 _MAX_SUFFIXES = 3
 
@@ -567,7 +569,8 @@ def _suffix_index() -> dict[str, tuple[tuple[str, str, int, str, str], ...]]:
     for family, allomorphs in _FAMILIES.items():
         for allomorph, classes in allomorphs:
             key = fold(romanize_word(allomorph, "kk-news"))
-            sides = ["back" if c in _BACK else "front" for c in allomorph if c in _BACK or c in _FRONT]
+            sides = [] if family in _HARMONY_FREE else [
+                "back" if c in _BACK else "front" for c in allomorph if c in _BACK or c in _FRONT]
             entry = (allomorph, classes, _RANK.get(family, 0), sides[0] if sides else "", sides[-1] if sides else "")
             if entry not in index.setdefault(key, []):
                 index[key].append(entry)
@@ -584,17 +587,18 @@ _LONGEST_SUFFIX = 6
 
 
 @lru_cache(maxsize=1)
-def _suffix_spellings() -> tuple[tuple[str, int], ...]:
-    """What one suffix can spell in a skeleton, with its slot rank: an allomorph skeleton of
-    :func:`_suffix_index`, or all of it but its first letter (merged with the same letter before it)."""
-    return tuple(sorted({(piece, slot) for key, entries in _suffix_index().items() for _, _, slot, _, _ in entries
-                         for piece in (key, key[1:]) if piece}))
+def _suffix_spellings() -> tuple[tuple[str, int, str], ...]:
+    """What one suffix can spell in a skeleton, with its slot rank and harmony ("" for either): an
+    allomorph skeleton of :func:`_suffix_index`, or all of it but its first letter (merged with the
+    same letter before it)."""
+    return tuple(sorted({(piece, slot, side) for key, entries in _suffix_index().items()
+                         for _, _, slot, side, _ in entries for piece in (key, key[1:]) if piece}))
 
 
 @lru_cache(maxsize=1)
 def _suffix_pieces() -> frozenset[str]:
     """The skeletons of :func:`_suffix_spellings`, whatever the slot."""
-    return frozenset(piece for piece, _ in _suffix_spellings())
+    return frozenset(piece for piece, _, _ in _suffix_spellings())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1457,21 +1461,25 @@ def _chain_skeletons() -> dict[str, frozenset[str]]:
     :func:`_suffix_parses` accepts after a given stem, that rejects the many one-edit variants of
     a typed ending which no such stem could take. About 80,000 strings, built on the first typo
     search (0.1 s)."""
-    pieces = _suffix_spellings()
-    found: set[str] = set()
+    either = frozenset(("back", "front"))
+    pieces: dict[tuple[str, int], frozenset[str]] = {}
+    for spelled, slot, side in _suffix_spellings():
+        pieces[spelled, slot] = pieces.get((spelled, slot), frozenset()) | (frozenset((side,)) if side else either)
+    found: dict[str, frozenset[str]] = {}
 
-    def extend(chain: str, depth: int, rank: int) -> None:
-        found.add(chain)
+    def extend(chain: str, depth: int, rank: int, sides: frozenset[str]) -> None:
+        found[chain] = found.get(chain, frozenset()) | sides
         if depth == _MAX_SUFFIXES:
             return
-        for spelled, slot in pieces:
+        for (spelled, slot), spelled_sides in pieces.items():
             if (slot <= rank and slot) or (rank and not slot) or len(chain) + len(spelled) > _LONGEST_CHAIN:
                 continue
-            extend(chain + spelled, depth + 1, slot)
+            if sides & spelled_sides:
+                extend(chain + spelled, depth + 1, slot, sides & spelled_sides)
 
-    extend("", 0, 0)
-    found.discard("")
-    return {"back": frozenset(c for c in found if "e" not in c), "front": frozenset(c for c in found if "a" not in c)}
+    extend("", 0, 0, either)
+    del found[""]
+    return {side: frozenset(chain for chain, sides in found.items() if side in sides) for side in either}
 
 
 _LONGEST_CHAIN = 7

@@ -838,13 +838,22 @@ def _by_share(item: tuple[str, tuple[float, str]]) -> tuple[float, str]:
 
 
 def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[str, float, str]]:
-    """Known word + suffix chains that spell ``key``."""
+    """Known word + suffix chains that spell ``key``.
+
+    A stem ending in к, қ or п voices it before a vowel (жаңалық -> жаңалығы,
+    торап -> торабында): the typed skeleton has g or b where the stem has k or p.
+    """
     out: list[tuple[str, float, str]] = []
     for cut in range(len(key) - 1, 2, -1):
         rest = key[cut:]
         if not _chain_spelled(rest):
             continue
-        for stem, count, family in lexicon.words(key[:cut]):
+        stems = lexicon.words(key[:cut])
+        unvoiced = _UNVOICED.get(key[cut - 1]) if rest[0] in _KEY_VOWELS else None
+        if unvoiced:
+            stems = stems + [(stem[:-1] + _VOICED[stem[-1]], count, family)
+                             for stem, count, family in lexicon.words(key[: cut - 1] + unvoiced) if stem[-1] in _VOICED]
+        for stem, count, family in stems:
             seen: set[str] = set()
             # a stem filed under key[:cut] has that skeleton: its last letter is key[cut - 1]
             for chain, suffixes in sorted(_suffix_parses(rest, stem, key[cut - 1]), key=lambda p: p[1]):
@@ -857,6 +866,11 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
         if len(out) >= ANALYSES_ENOUGH:
             break
     return out
+
+
+_UNVOICED = {"g": "k", "b": "p"}
+_VOICED = {"к": "г", "қ": "ғ", "п": "б"}
+"""Stem-final consonants voiced before a vowel, and their skeleton letters."""
 
 
 ANALYSES_ENOUGH = 40

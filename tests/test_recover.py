@@ -141,6 +141,12 @@ def test_a_final_k_or_p_voices_before_a_suffix_vowel(latin: str, cyrillic: str) 
     assert word.known and word.cyrillic == cyrillic
 
 
+@pytest.mark.parametrize(("latin", "cyrillic"), [("resurstar", "ресурстар"), ("institutka", "институтқа")])
+def test_a_loan_word_with_u_between_consonants_takes_back_suffixes(latin: str, cyrillic: str) -> None:
+    word = recover(latin).words[0]
+    assert word.known and word.cyrillic == cyrillic
+
+
 @pytest.mark.parametrize(("latin", "cyrillic"), [("dostarymen", "достарымен"), ("koldauymen", "қолдауымен")])
 def test_the_instrumental_follows_back_stems_unchanged(latin: str, cyrillic: str) -> None:
     # -мен/-бен/-пен has the same e after back and front stems: forms the lexicon lacks

@@ -482,12 +482,19 @@ _CONSONANT_FINAL = {**{c: "K" for c in "бвгғдкқпстфхһцчшщ"}, **
 
 
 def harmony(word: str) -> str:
-    """``back`` or ``front``: the class of the last harmonic vowel (у and и only as a last resort)."""
-    for char in reversed(word):
+    """``back`` or ``front``: the class of the last harmonic vowel (у and и only as a last resort).
+
+    A у between consonants is the vowel [u] of a loan word, which Kazakh counts as back
+    (ресурстар, клубтар); elsewhere у is a glide and и a glide or a loan's [i].
+    """
+    for i in range(len(word) - 1, -1, -1):
+        char = word[i]
         if char in _BACK:
             return "back"
         if char in _FRONT:
             return "front"
+        if char == "у" and 0 < i < len(word) - 1 and word[i - 1] not in _VOWELS and word[i + 1] not in _VOWELS:
+            return "back"
     for char in reversed(word):
         if char == "у":
             return "back"

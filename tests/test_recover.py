@@ -141,6 +141,15 @@ def test_a_final_k_or_p_voices_before_a_suffix_vowel(latin: str, cyrillic: str) 
     assert word.known and word.cyrillic == cyrillic
 
 
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("kamtylmak", "қамтылмақ"), ("alynbak", "алынбақ"), ("kalmas", "қалмас"), ("aytayyk", "айтайық"),
+    ("otyrsak", "отырсақ"), ("bastaganbyz", "бастағанбыз"), ("korsetkenbiz", "көрсеткенбіз"),
+])
+def test_verb_moods_and_persons_are_analysed(latin: str, cyrillic: str) -> None:
+    word = recover(latin).words[0]
+    assert word.known and word.cyrillic == cyrillic
+
+
 @pytest.mark.parametrize(("latin", "cyrillic"), [("resurstar", "ресурстар"), ("institutka", "институтқа")])
 def test_a_loan_word_with_u_between_consonants_takes_back_suffixes(latin: str, cyrillic: str) -> None:
     word = recover(latin).words[0]

@@ -539,12 +539,16 @@ _FAMILIES: dict[str, tuple[tuple[str, str], ...]] = {
     "sa": (("са", "VSNZK"), ("се", "VSNZK")),
     "a": (("а", "SNZK"), ("е", "SNZK"), ("й", "V")),
     "person": (("мын", "VSNZK"), ("мін", "VSNZK"), ("сың", "VSNZK"), ("сің", "VSNZK"),
-               ("мыз", "VSNZK"), ("міз", "VSNZK")),
+               ("мыз", "VSNZK"), ("міз", "VSNZK"), ("быз", "NZ"), ("біз", "NZ"), ("пыз", "K"), ("піз", "K")),
     "past": (("ды", "VSNZ"), ("ді", "VSNZ"), ("ты", "K"), ("ті", "K")),
+    "mak": (("мақ", "VS"), ("мек", "VS"), ("бақ", "NZ"), ("бек", "NZ"), ("пақ", "K"), ("пек", "K")),
+    "mas": (("мас", "VS"), ("мес", "VS"), ("бас", "NZ"), ("бес", "NZ"), ("пас", "K"), ("пес", "K")),
+    "imp1": (("айық", "SNZK"), ("ейік", "SNZK"), ("йық", "V"), ("йік", "V")),
+    "we": (("қ", "V"), ("к", "V")),
 }
 # Order of suffix slots: derivation (may repeat) < plural < possessive < case < personal ending.
 _RANK = {"pl": 1, "p1": 2, "p2": 2, "p3": 2, "gen": 3, "acc": 3, "dat": 3, "loc": 3, "abl": 3,
-         "ins": 3, "attr": 3, "person": 4}
+         "ins": 3, "attr": 3, "person": 4, "imp1": 4, "we": 4}
 _HARMONY_FREE = frozenset({"ins"})
 """Families spelled the same after back and front stems (достарымен, кітаптармен)."""
 _SUFFIX_COST = 0.8
@@ -862,6 +866,8 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
                              for stem, count, family in lexicon.words(key[: cut - 1] + unvoiced) if stem[-1] in _VOICED]
         for stem, count, family in stems:
             seen: set[str] = set()
+            # "your (sg.)" takes no suffix but a case ending, and rarely that (алың-бақ is алын-бақ)
+            prior = _prior(count, family) - (SECOND_PERSON_COST if _SECOND_PERSON.search(stem) else 0.0)
             # a stem filed under key[:cut] has that skeleton: its last letter is key[cut - 1]
             for chain, suffixes in sorted(_suffix_parses(rest, stem, key[cut - 1]), key=lambda p: p[1]):
                 word = stem + chain
@@ -869,7 +875,7 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
                     continue
                 seen.add(word)
                 bonus, _ = _fit(word, latin, style)
-                out.append((word, _prior(count, family) + bonus - _SUFFIX_COST * suffixes - 1.0, "analysis"))
+                out.append((word, prior + bonus - _SUFFIX_COST * suffixes - 1.0, "analysis"))
         if len(out) >= ANALYSES_ENOUGH:
             break
     return out

@@ -826,16 +826,18 @@ def _softmax(scored: list[tuple[str, float, str]]) -> list[Candidate]:
         word, _, source = scored[0]
         return [Candidate(word, 1.0, source)]
     top = max(score for _, score, _ in scored)
-    weights = [(word, math.exp(score - top), source) for word, score, source in scored]
-    total = sum(weight for _, weight, _ in weights)
+    exp = math.exp
+    total = 0.0
     best: dict[str, tuple[float, str]] = {}
-    for word, weight, source in weights:
-        share = weight / total
-        if word not in best or best[word][0] < share:
-            best[word] = (share, source)
-    # a typo search scores hundreds of candidates: build a Candidate for the kept ones only
-    ranked = sorted(best.items(), key=_by_share)[:KEPT]
-    return [Candidate(word, share, source) for word, (share, source) in ranked]
+    for word, score, source in scored:
+        weight = exp(score - top)
+        total += weight
+        if word not in best or best[word][0] < weight:
+            best[word] = (weight, source)
+    # a typo search scores hundreds of candidates: rank plain tuples (no key function), and
+    # build a Candidate for the kept ones only; ties go by word (see _by_share)
+    ranked = sorted([(-weight, word, source) for word, (weight, source) in best.items()])[:KEPT]
+    return [Candidate(word, -weight / total, source) for weight, word, source in ranked]
 
 
 KEPT = 5
@@ -1008,7 +1010,7 @@ def _edits1(key: str, known: Lexicon) -> dict[str, float]:
         substituted: list[tuple[str, float]] = []
         if hi - lo + ehi - elo <= _WINDOW:
             # few skeletons start with the prefix: read them instead of testing 42 variants
-            window = sorted(set(keys[lo:hi]) | set(extra_keys[elo:ehi]))
+            window = keys[lo:hi] if elo == ehi else sorted(set(keys[lo:hi]) | set(extra_keys[elo:ehi]))
             for found in window:
                 if len(found) == size + 1 and found.endswith(b) and found[i] in _KEY_ALPHABET:
                     inserted.append((found, COST_VOWEL_MISSING if found[i] in vowels else COST_MISSING))

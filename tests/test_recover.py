@@ -150,8 +150,10 @@ def test_verb_moods_and_persons_are_analysed(latin: str, cyrillic: str) -> None:
     assert word.known and word.cyrillic == cyrillic
 
 
-@pytest.mark.parametrize(("latin", "cyrillic"), [("resurstar", "ресурстар"), ("institutka", "институтқа")])
-def test_a_loan_word_with_u_between_consonants_takes_back_suffixes(latin: str, cyrillic: str) -> None:
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("resurstar", "ресурстар"), ("institutka", "институтқа"), ("mekhanizmi", "механизмі"), ("spektaklder", "спектакльдер"),
+])
+def test_loan_words_take_the_harmony_of_their_last_vowel_or_soft_sign(latin: str, cyrillic: str) -> None:
     word = recover(latin).words[0]
     assert word.known and word.cyrillic == cyrillic
 

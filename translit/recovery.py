@@ -481,20 +481,26 @@ _CONSONANT_FINAL = {**{c: "K" for c in "бвгғдкқпстфхһцчшщ"}, **
                     **{c: "N" for c in "мнң"}, **{c: "Z" for c in "жз"}}
 
 
+_LOAN_VOWELS = {"у": "back", "и": "front"}
+
+
 def harmony(word: str) -> str:
     """``back`` or ``front``: the class of the last harmonic vowel (у and и only as a last resort).
 
-    A у between consonants is the vowel [u] of a loan word, which Kazakh counts as back
-    (ресурстар, клубтар); elsewhere у is a glide and и a glide or a loan's [i].
+    A у or и between consonants is the vowel [u] or [i] of a loan word, which Kazakh counts
+    as back or front (ресурстар, механизмі); elsewhere у and и are glides. A final soft
+    sign makes a loan word front (спектакльдер, рольдері).
     """
+    if word.endswith("ь"):
+        return "front"
     for i in range(len(word) - 1, -1, -1):
         char = word[i]
         if char in _BACK:
             return "back"
         if char in _FRONT:
             return "front"
-        if char == "у" and 0 < i < len(word) - 1 and word[i - 1] not in _VOWELS and word[i + 1] not in _VOWELS:
-            return "back"
+        if char in _LOAN_VOWELS and 0 < i < len(word) - 1 and word[i - 1] not in _VOWELS and word[i + 1] not in _VOWELS:
+            return _LOAN_VOWELS[char]
     for char in reversed(word):
         if char == "у":
             return "back"
@@ -505,7 +511,7 @@ def harmony(word: str) -> str:
 
 def _final(word: str) -> str:
     """Class of the last sound: V vowel, S л р й у, N м н ң, Z ж з, K voiceless and other stops."""
-    last = word[-1:]
+    last = word.rstrip("ьъ")[-1:]
     if last in _VOWELS and last != "у":  # у is a glide before suffixes: оқуы, оқудың
         return "V"
     return _CONSONANT_FINAL.get(last, "K")
@@ -559,7 +565,7 @@ _MAX_SUFFIXES = 3
 def _allowed(tail: str, classes: str) -> bool:
     """Whether a suffix allomorph of ``classes`` may follow a word ending in ``tail`` (final sound;
     vowel harmony is checked by the caller)."""
-    last = tail[-1:]
+    last = tail.rstrip("ьъ")[-1:]
     ok = _final(tail) in classes
     if not ok and "P" in classes:
         ok = last in "ыі"
@@ -634,7 +640,9 @@ def _suffix_parses(rest: str, prev: str, last: str | None = None) -> list[tuple[
     ``last`` is the last letter of ``prev``'s skeleton, when the caller knows it (a lexicon
     word filed under a skeleton): computing the skeleton costs more than the parse.
     """
-    return _parses(rest, harmony(prev), prev[-1:], skeleton(prev)[-1:] if last is None else last, 0, 0)
+    # a soft sign is silent: the letter before it is the final sound (спектакль-дер)
+    tail = prev[-2:] if prev[-1:] in ("ь", "ъ") else prev[-1:]
+    return _parses(rest, harmony(prev), tail, skeleton(prev)[-1:] if last is None else last, 0, 0)
 
 
 @lru_cache(maxsize=1 << 16)

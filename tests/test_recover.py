@@ -144,7 +144,7 @@ def test_a_final_k_or_p_voices_before_a_suffix_vowel(latin: str, cyrillic: str) 
 @pytest.mark.parametrize(("latin", "cyrillic"), [
     ("kamtylmak", "қамтылмақ"), ("alynbak", "алынбақ"), ("kalmas", "қалмас"), ("aytayyk", "айтайық"),
     ("otyrsak", "отырсақ"), ("bastaganbyz", "бастағанбыз"), ("korsetkenbiz", "көрсеткенбіз"),
-    ("pysyktaldy", "пысықталды"), ("tigizilgen", "тигізілген"),
+    ("pysyktaldy", "пысықталды"), ("tigizilgen", "тигізілген"), ("zhatkandygy", "жатқандығы"),
 ])
 def test_verb_moods_and_persons_are_analysed(latin: str, cyrillic: str) -> None:
     word = recover(latin).words[0]

@@ -1386,12 +1386,15 @@ def _corpus_index(lexicon: Lexicon) -> dict[str, tuple[tuple[str, int], ...]]:
 
     Tuples, not lists: the garbage collector stops tracking a tuple of strings and numbers,
     while 65,000 lists would be walked by every full collection (50-90 ms each on the bench)."""
-    index: dict[str, list[tuple[str, int]]] = {}
+    index: dict[str, tuple[tuple[str, int], ...]] = {}
+    found = index.get
     for key in (*lexicon.attested, *lexicon.extra):
-        index.setdefault(key, []).append((key, -1))
+        # most deletions are shared by one or two skeletons: growing a tuple is as fast as a list
+        index[key] = found(key, ()) + ((key, -1),)
         for i in range(len(key)):
-            index.setdefault(key[:i] + key[i + 1 :], []).append((key, i))
-    return {deleted: tuple(found) for deleted, found in index.items()}
+            deleted = key[:i] + key[i + 1 :]
+            index[deleted] = found(deleted, ()) + ((key, i),)
+    return index
 
 
 def _corpus_near(lexicon: Lexicon, key: str) -> dict[str, float]:

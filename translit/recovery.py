@@ -1494,8 +1494,17 @@ def _chain_variants(typed: str, side: str) -> dict[str, float]:
 
 
 @lru_cache(maxsize=2)
-def _sorted_chains(side: str) -> tuple[str, ...]:
-    return tuple(sorted(_chain_skeletons()[side]))
+def _sorted_chains(side: str) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The chain skeletons of ``side`` sorted, and the letters that follow "" and each one-letter
+    prefix (their ranges hold most of the chains: scanning them for every typo search would cost
+    more than the search)."""
+    chains = tuple(sorted(_chain_skeletons()[side]))
+    short: dict[str, set[str]] = {"": set()}
+    for chain in chains:
+        short[""].add(chain[0])
+        if len(chain) > 1:
+            short.setdefault(chain[0], set()).add(chain[1])
+    return chains, {prefix: "".join(sorted(letters)) for prefix, letters in short.items()}
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1503,7 +1512,9 @@ def _chain_next(side: str, prefix: str) -> str:
     """The letters that follow ``prefix`` in a chain skeleton of ``side`` harmony ("" when no chain
     goes on from it). Asked for the prefixes of typed endings only: a table of every prefix took
     0.25 s to build on the first typo search."""
-    chains = _sorted_chains(side)
+    chains, short = _sorted_chains(side)
+    if len(prefix) < 2:
+        return short.get(prefix, "")
     lo = bisect_left(chains, prefix)
     at = len(prefix)
     return "".join(sorted({chain[at] for chain in chains[lo : bisect_left(chains, prefix + "\uffff", lo)]

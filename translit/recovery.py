@@ -854,19 +854,14 @@ def _softmax(scored: list[tuple[str, float, str]]) -> list[Candidate]:
         if word not in best or best[word][0] < weight:
             best[word] = (weight, source)
     # a typo search scores hundreds of candidates: rank plain tuples (no key function), and
-    # build a Candidate for the kept ones only; ties go by word (see _by_share)
+    # build a Candidate for the kept ones only. Ties go by word: candidates are gathered through
+    # sets and dicts whose order follows the string hash, which changes with every process.
     ranked = sorted([(-weight, word, source) for word, (weight, source) in best.items()])[:KEPT]
     return [Candidate(word, -weight / total, source) for weight, word, source in ranked]
 
 
 KEPT = 5
 """Readings, alternatives or suggestions kept for a word."""
-
-
-def _by_share(item: tuple[str, tuple[float, str]]) -> tuple[float, str]:
-    """Rank (word, (share, source)) by share, then by word: candidates are gathered through sets
-    and dicts whose order follows the string hash, which changes with every process."""
-    return -item[1][0], item[0]
 
 
 def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[str, float, str]]:
@@ -1370,12 +1365,12 @@ def _with_slips(lexicon: Lexicon, latin: str, key: str, candidates: list[Candida
     weights = {word: math.exp(score - top) for word, score in slips.items()}
     total = math.exp(as_typed - top) + sum(weights.values())
     share = 1.0 - sum(weights.values()) / total
-    # build a Candidate for the kept ones only
-    ranked = sorted([(c.cyrillic, (c.score * share, c.source)) for c in candidates[1:]]
-                    + [(word, (weight / total, "slip")) for word, weight in weights.items()], key=_by_share)
+    # ranked as _softmax ranks (share, then word), a Candidate built for the kept ones only
+    ranked = sorted([(-c.score * share, c.cyrillic, c.source) for c in candidates[1:]]
+                    + [(-weight / total, word, "slip") for word, weight in weights.items()])
     reading = candidates[0]
     return [Candidate(reading.cyrillic, reading.score * share, reading.source),
-            *(Candidate(word, score, source) for word, (score, source) in ranked[: KEPT - 1])]
+            *(Candidate(word, -score, source) for score, word, source in ranked[: KEPT - 1])]
 
 
 @lru_cache(maxsize=4)

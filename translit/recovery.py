@@ -511,7 +511,7 @@ def harmony(word: str) -> str:
 
 def _final(word: str) -> str:
     """Class of the last sound: V vowel, S л р й у, N м н ң, Z ж з, K voiceless and other stops."""
-    last = word.rstrip("ьъ")[-1:]
+    last = word[-1:]
     if last in _VOWELS and last != "у":  # у is a glide before suffixes: оқуы, оқудың
         return "V"
     return _CONSONANT_FINAL.get(last, "K")
@@ -573,7 +573,7 @@ _MAX_SUFFIXES = 3
 def _allowed(tail: str, classes: str) -> bool:
     """Whether a suffix allomorph of ``classes`` may follow a word ending in ``tail`` (final sound;
     vowel harmony is checked by the caller)."""
-    last = tail.rstrip("ьъ")[-1:]
+    last = tail[-1:]
     ok = _final(tail) in classes
     if not ok and "P" in classes:
         ok = last in "ыі"
@@ -651,8 +651,8 @@ def _suffix_parses(rest: str, prev: str, last: str | None = None) -> list[tuple[
     ``last`` is the last letter of ``prev``'s skeleton, when the caller knows it (a lexicon
     word filed under a skeleton): computing the skeleton costs more than the parse.
     """
-    # a soft sign is silent: the letter before it is the final sound (спектакль-дер)
-    tail = prev[-2:] if prev[-1:] in ("ь", "ъ") else prev[-1:]
+    # a soft or hard sign is silent: the letter before it is the final sound (спектакль-дер)
+    tail = prev.rstrip("ьъ")[-1:]
     return _parses(rest, harmony(prev), tail, skeleton(prev)[-1:] if last is None else last, 0, 0)
 
 

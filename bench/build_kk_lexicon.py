@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     write_lexicon(
         args.out, by_key,
-        f"translit Kazakh lexicon: skeletons, then records word[ count family];... "
+        f"translit Kazakh lexicon: skeletons, attested skeletons, then records word[ count family];... "
         f"(KZ-1048) in the order of the skeletons "
         f"({len(counts)} corpus words from {sentences} train sentences, {held} held out; "
         f"{len(forms)} hunspell-kk forms; derived from hunspell-kk, LGPL-2.1+/MPL-1.1, see README.md)",

@@ -1741,7 +1741,9 @@ _WORD_FIELDS = tuple(item.name for item in fields(WordRecovery))
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff](?:[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0307]|['’](?=[A-Za-z\u00c0-\u024f]))*['’]?")
 _SPACED_HYPHEN = re.compile(r"^(\s+)-(\s+)$")
 _POSS3_ACC = re.compile(r"(?:сы|сі|ы|і)н$")
-_POSS3 = re.compile(r"(?:сы|сі|[^аәеоөұүыіэюяиу][ыі])$")
+_STEM_VOWELS = frozenset("аәеоөұүыіэюяиу")
+"""Letters after which the possessive is -сы/-сі, not -ы/-і (и and у end in a glide)."""
+_POSS3 = re.compile(f"(?:сы|сі|[^{''.join(sorted(_STEM_VOWELS))}][ыі])$")
 _CLAUSE_END = re.compile(r"[.!?;:,()\"«»“”]")
 _SENTENCE_END = re.compile(r"[.!?]")
 _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
@@ -1767,10 +1769,6 @@ def _possessed(word: str, lexicon: Lexicon) -> bool:
     if word[-1:] in ("ы", "і") and word[-2:-1] not in _STEM_VOWELS:
         stems.append(word[:-1])
     return any(found == stem for stem in stems for found, _, _ in lexicon.words(skeleton(stem)))
-
-
-_STEM_VOWELS = frozenset("аәеоөұүыіэюяиу")
-"""Letters after which the possessive is -сы/-сі, not -ы/-і (и and у end in a glide)."""
 
 
 def _agreement(words: list[WordRecovery], text: str, lexicon: Lexicon) -> list[WordRecovery]:

@@ -244,7 +244,7 @@ class Lexicon:
             return _decode_record(self.records[i])[0]
         return ""
 
-    def words(self, key: str) -> list[tuple[str, int, int]]:
+    def words(self, key: str) -> tuple[tuple[str, int, int], ...]:
         """(word, corpus count, stem-family count) for every word with skeleton ``key``."""
         return _parse_record(self.record(key))
 
@@ -285,13 +285,15 @@ _UNSEEN_LOG = math.log(0.5 / 20.0)
 
 
 @lru_cache(maxsize=1 << 16)
-def _parse_record(record: str) -> list[tuple[str, int, int]]:
+def _parse_record(record: str) -> tuple[tuple[str, int, int], ...]:
+    # a tuple, not a list: the garbage collector stops tracking it, where thousands of cached
+    # lists would be walked again by every collection
     out = []
     for item in record.split(";") if record else ():
         word, _, counts = item.partition(" ")
         count, _, family = counts.partition(" ")
         out.append((word, int(count or 0), int(family or 0)))
-    return out
+    return tuple(out)
 
 
 def lexicon_dir() -> Path:
@@ -455,7 +457,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         if any(item[0] == word for item in items):
             items = [(w, max(c, NAME_COUNT), max(f, NAME_COUNT)) if w == word else (w, c, f) for w, c, f in items]
         else:
-            items = items + [(word, NAME_COUNT, NAME_COUNT)]
+            items = [*items, (word, NAME_COUNT, NAME_COUNT)]
         extra[key] = ";".join(f"{w} {c} {f}" for w, c, f in items)
     trigrams = read_trigrams(folder / TRIGRAM_FILE)
     bigrams: dict[str, int] = {}
@@ -645,8 +647,9 @@ def _chain_spelled(rest: str, depth: int = 0) -> bool:
     return False
 
 
-def _suffix_parses(rest: str, prev: str, last: str | None = None) -> list[tuple[str, int]]:
-    """(Cyrillic suffix chain, number of suffixes) spelling the skeleton ``rest`` after the word ``prev``.
+def _suffix_parses(rest: str, prev: str, last: str | None = None) -> tuple[tuple[str, int], ...]:
+    """(Cyrillic suffix chain, number of suffixes) spelling the skeleton ``rest`` after the word
+    ``prev``, fewest suffixes first.
 
     ``last`` is the last letter of ``prev``'s skeleton, when the caller knows it (a lexicon
     word filed under a skeleton): computing the skeleton costs more than the parse.
@@ -657,16 +660,17 @@ def _suffix_parses(rest: str, prev: str, last: str | None = None) -> list[tuple[
 
 
 @lru_cache(maxsize=1 << 16)
-def _parses(rest: str, side: str, tail: str, last: str, depth: int, rank: int) -> list[tuple[str, int]]:
-    """Suffix chains after a word with harmony ``side``, last letter ``tail``, last skeleton letter ``last``.
+def _parses(rest: str, side: str, tail: str, last: str, depth: int, rank: int) -> tuple[tuple[str, int], ...]:
+    """Suffix chains after a word with harmony ``side``, last letter ``tail``, last skeleton letter
+    ``last``, fewest suffixes first.
 
     The last letter is all of the word's ending that :func:`_allowed` reads, so stems that
     share it (and their harmony) share the cached chains.
     """
     if not rest:
-        return [("", 0)]
+        return (("", 0),)
     if depth >= _MAX_SUFFIXES:
-        return []
+        return ()
     index = _suffix_index()
     starts = _suffix_starts()
     out: list[tuple[str, int]] = []
@@ -683,7 +687,8 @@ def _parses(rest: str, side: str, tail: str, last: str, depth: int, rank: int) -
                 chains = _parses(rest[len(spelled):], last_side or side, allomorph[-1:], key[-1:], depth + 1, slot)
                 for chain, count in chains:
                     out.append((allomorph + chain, count + 1))
-    return out
+    # a tuple: the garbage collector stops tracking it (see _parse_record)
+    return tuple(sorted(out, key=operator.itemgetter(1)))
 
 
 # --------------------------------------------------------------------------
@@ -881,14 +886,14 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
         stems = lexicon.words(key[:cut])
         unvoiced = _UNVOICED.get(key[cut - 1]) if rest[0] in _KEY_VOWELS else None
         if unvoiced:
-            stems = stems + [(stem[:-1] + _VOICED[stem[-1]], count, family)
-                             for stem, count, family in lexicon.words(key[: cut - 1] + unvoiced) if stem[-1] in _VOICED]
+            stems = stems + tuple((stem[:-1] + _VOICED[stem[-1]], count, family)
+                                  for stem, count, family in lexicon.words(key[: cut - 1] + unvoiced) if stem[-1] in _VOICED)
         for stem, count, family in stems:
             seen: set[str] = set()
             # "your (sg.)" takes no suffix but a case ending, and rarely that (алың-бақ is алын-бақ)
             prior = _prior(count, family) - (SECOND_PERSON_COST if _SECOND_PERSON.search(stem) else 0.0)
             # a stem filed under key[:cut] has that skeleton: its last letter is key[cut - 1]
-            for chain, suffixes in sorted(_suffix_parses(rest, stem, key[cut - 1]), key=lambda p: p[1]):
+            for chain, suffixes in _suffix_parses(rest, stem, key[cut - 1]):
                 word = stem + chain
                 if word in seen:
                     continue

@@ -886,8 +886,9 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
         stems = lexicon.words(key[:cut])
         unvoiced = _UNVOICED.get(key[cut - 1]) if rest[0] in _KEY_VOWELS else None
         if unvoiced:
-            stems = stems + tuple((stem[:-1] + _VOICED[stem[-1]], count, family)
-                                  for stem, count, family in lexicon.words(key[: cut - 1] + unvoiced) if stem[-1] in _VOICED)
+            voiced = lexicon.words(key[: cut - 1] + unvoiced)
+            stems += tuple((stem[:-1] + _VOICED[stem[-1]], count, family)
+                           for stem, count, family in voiced if stem[-1] in _VOICED)
         for stem, count, family in stems:
             seen: set[str] = set()
             # "your (sg.)" takes no suffix but a case ending, and rarely that (алың-бақ is алын-бақ)
@@ -1278,16 +1279,14 @@ def _typo_score(prior: float, cost: float, suffixes: int, kind: str, doubled: fl
 
 
 def _score_keys(
-    lexicon: Lexicon, latin: str, keys: dict[str, float], kind: str = "word", attested: bool = False
+    lexicon: Lexicon, latin: str, keys: dict[str, float], kind: str = "word"
 ) -> list[tuple[str, float, str]]:
-    """Noisy-channel scores of the words under ``keys`` (skeleton -> channel cost) as suggestions for
-    ``latin``; with ``attested``, of the words the corpus showed only."""
+    """Noisy-channel scores of the words under ``keys`` (skeleton -> channel cost) as suggestions for ``latin``."""
     scored: list[tuple[str, float, str]] = []
     typed_doubles = _doubles(latin)
     for found, cost in keys.items():
-        for word, count, prior, form in _scored_words(lexicon, found):
-            if count or not attested:
-                scored.append((word, _typo_score(prior, cost, 0, kind, _doubled(typed_doubles, word), form), "typo"))
+        for word, _, prior, form in _scored_words(lexicon, found):
+            scored.append((word, _typo_score(prior, cost, 0, kind, _doubled(typed_doubles, word), form), "typo"))
     return scored
 
 
@@ -1369,10 +1368,14 @@ def _with_slips(lexicon: Lexicon, latin: str, key: str, candidates: list[Candida
     if not near:
         return candidates
     readings = {c.cyrillic for c in candidates}
+    typed_doubles = _doubles(latin)
     slips: dict[str, float] = {}
-    for word, score, _ in _score_keys(lexicon, latin, near, attested=True):
-        if word not in readings and score > slips.get(word, -math.inf):
-            slips[word] = score
+    for found, cost in near.items():
+        for word, count, word_prior, form in _scored_words(lexicon, found):
+            if count and word not in readings:
+                score = _typo_score(word_prior, cost, 0, "word", _doubled(typed_doubles, word), form)
+                if score > slips.get(word, -math.inf):
+                    slips[word] = score
     if not slips:
         return candidates
     as_typed = AS_TYPED + PRIOR_WEIGHT * prior

@@ -453,11 +453,11 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     for word in sorted({cyr.lower() for cyr in names.values() if " " not in cyr} | _glossary_words()):
         key = skeleton(word)
         record = extra[key] if key in extra else lexicon.record(key)
-        items = _parse_record(record)
+        items = list(_parse_record(record))
         if any(item[0] == word for item in items):
             items = [(w, max(c, NAME_COUNT), max(f, NAME_COUNT)) if w == word else (w, c, f) for w, c, f in items]
         else:
-            items = [*items, (word, NAME_COUNT, NAME_COUNT)]
+            items.append((word, NAME_COUNT, NAME_COUNT))
         extra[key] = ";".join(f"{w} {c} {f}" for w, c, f in items)
     trigrams = read_trigrams(folder / TRIGRAM_FILE)
     bigrams: dict[str, int] = {}

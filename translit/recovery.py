@@ -135,7 +135,6 @@ _ONCE = operator.itemgetter(1)
 ``r"\1"`` costs a pass through :mod:`re`'s Python-level template expansion per call and match."""
 
 
-@lru_cache(maxsize=1 << 18)
 def fold(latin: str) -> str:
     """Skeleton of a lower-case Latin word in any style: the key of the lexicon index.
 

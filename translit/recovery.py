@@ -245,7 +245,7 @@ class Lexicon:
 
     def words(self, key: str) -> tuple[tuple[str, int, int], ...]:
         """(word, corpus count, stem-family count) for every word with skeleton ``key``."""
-        return _parse_record(self.record(key))
+        return _words(self, key)
 
     def letters(self, word: str) -> float:
         """Log-probability per letter of ``word`` under the letter-trigram model (add-one smoothed)."""
@@ -284,9 +284,15 @@ _UNSEEN_LOG = math.log(0.5 / 20.0)
 
 
 @lru_cache(maxsize=1 << 16)
+def _words(lexicon: Lexicon, key: str) -> tuple[tuple[str, int, int], ...]:
+    """:meth:`Lexicon.words`, cached by skeleton: a stem is looked up again under each of its
+    suffixes (half the lookups of the bench's text are repeats), and a lookup is a binary search
+    of a million skeletons. A tuple, not a list: the garbage collector stops tracking it, where
+    thousands of cached lists would be walked again by every collection."""
+    return _parse_record(lexicon.record(key))
+
+
 def _parse_record(record: str) -> tuple[tuple[str, int, int], ...]:
-    # a tuple, not a list: the garbage collector stops tracking it, where thousands of cached
-    # lists would be walked again by every collection
     out = []
     for item in record.split(";") if record else ():
         word, _, counts = item.partition(" ")
@@ -686,7 +692,7 @@ def _parses(rest: str, side: str, tail: str, last: str, depth: int, rank: int) -
                 chains = _parses(rest[len(spelled):], last_side or side, allomorph[-1:], key[-1:], depth + 1, slot)
                 for chain, count in chains:
                     out.append((allomorph + chain, count + 1))
-    # a tuple: the garbage collector stops tracking it (see _parse_record)
+    # a tuple: the garbage collector stops tracking it (see _words)
     return tuple(sorted(out, key=operator.itemgetter(1)))
 
 

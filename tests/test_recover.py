@@ -460,10 +460,16 @@ def test_a_name_inside_a_sentence_is_corrected_only_toward_known_names() -> None
 
 
 def test_words_are_built_like_the_dataclass() -> None:
-    # recover builds WordRecovery without its __init__ (one per input word): same object
+    # recover builds WordRecovery and Candidate without their __init__ (one per input word, and
+    # per reading kept): the same objects, every field set
+    import dataclasses
+
     word = recover("Kitaphna").words[0]
-    fields = {name: getattr(word, name) for name in R._WORD_FIELDS}
-    assert word == R.WordRecovery(**fields) and hash(word) == hash(R.WordRecovery(**fields))
+    assert word.alternatives and word.suggestions
+    for built in (word, *word.alternatives, *word.suggestions):
+        fields = {item.name: getattr(built, item.name) for item in dataclasses.fields(built)}
+        assert vars(built) == fields
+        assert built == type(built)(**fields) and hash(built) == hash(type(built)(**fields))
 
 
 @settings(max_examples=300, deadline=None)

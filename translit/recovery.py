@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import importlib
 import math
 import operator
 import re
@@ -209,8 +210,9 @@ def _lower(word: str, style: str) -> str:
 LEXICON_FILE = "kk_lexicon.txt.gz"
 RECORD_ENCODING = "kz1048"
 """One byte a letter (the Kazakh Cyrillic code page): a third less to decompress than UTF-8."""
-_decode_record = codecs.getdecoder(RECORD_ENCODING)
-"""The code page's decoder, looked up once: ``bytes.decode`` looks it up by name on every call."""
+_RECORD_TABLE: str = importlib.import_module(f"encodings.{RECORD_ENCODING}").decoding_table
+"""The code page's 256 letters, for :func:`codecs.charmap_decode`: the codec's own decode method
+is a Python-level call around the same function, on every lexicon lookup."""
 TRIGRAM_FILE = "kk_trigrams.tsv"
 NAMES_FILE = "kk_names.tsv"
 
@@ -246,7 +248,7 @@ class Lexicon:
             return found
         i = bisect_left(self.keys, key)
         if i < len(self.keys) and self.keys[i] == key:
-            return _decode_record(self.records[i])[0]
+            return codecs.charmap_decode(self.records[i], None, _RECORD_TABLE)[0]
         return ""
 
     def words(self, key: str) -> tuple[tuple[str, int, int], ...]:

@@ -251,9 +251,17 @@ class Lexicon:
             return codecs.charmap_decode(self.records[i], None, _RECORD_TABLE)[0]
         return ""
 
+    def __post_init__(self) -> None:
+        # words() is cached for each lexicon by the skeleton alone: a stem is looked up again
+        # under each of its suffixes (half the lookups of the bench's text are repeats), and a
+        # lookup is a binary search of a million skeletons. A module-level cache keyed by
+        # (lexicon, skeleton) would keep a key tuple for each entry, one more object for the
+        # garbage collector to walk, and would keep every lexicon it saw alive.
+        object.__setattr__(self, "words", lru_cache(maxsize=1 << 16)(self.words))
+
     def words(self, key: str) -> tuple[tuple[str, int, int], ...]:
         """(word, corpus count, stem-family count) for every word with skeleton ``key``."""
-        return _words(self, key)
+        return _parse_record(self.record(key))
 
     def letters(self, word: str) -> float:
         """Log-probability per letter of ``word`` under the letter-trigram model (add-one smoothed)."""
@@ -291,16 +299,9 @@ def _trigram_logs(lexicon: Lexicon) -> tuple[dict[str, float], dict[str, float]]
 _UNSEEN_LOG = math.log(0.5 / 20.0)
 
 
-@lru_cache(maxsize=1 << 16)
-def _words(lexicon: Lexicon, key: str) -> tuple[tuple[str, int, int], ...]:
-    """:meth:`Lexicon.words`, cached by skeleton: a stem is looked up again under each of its
-    suffixes (half the lookups of the bench's text are repeats), and a lookup is a binary search
-    of a million skeletons. A tuple, not a list: the garbage collector stops tracking it, where
-    thousands of cached lists would be walked again by every collection."""
-    return _parse_record(lexicon.record(key))
-
-
 def _parse_record(record: str) -> tuple[tuple[str, int, int], ...]:
+    # a tuple, not a list: the garbage collector stops tracking it, where thousands of cached
+    # lists would be walked again by every collection
     out = []
     for item in record.split(";") if record else ():
         word, _, counts = item.partition(" ")
@@ -700,7 +701,7 @@ def _parses(rest: str, side: str, tail: str, last: str, depth: int, rank: int) -
                 chains = _parses(rest[len(spelled):], last_side or side, allomorph[-1:], key[-1:], depth + 1, slot)
                 for chain, count in chains:
                     out.append((allomorph + chain, count + 1))
-    # a tuple: the garbage collector stops tracking it (see _words)
+    # a tuple: the garbage collector stops tracking it (see _parse_record)
     return tuple(sorted(out, key=operator.itemgetter(1)))
 
 

@@ -883,13 +883,13 @@ KEPT = 5
 """Readings, alternatives or suggestions kept for a word."""
 
 
-def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[str, float, str]]:
-    """Known word + suffix chains that spell ``key``.
+def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[str, float, int]]:
+    """Known word + suffix chains that spell ``key``: (word, score, light edit distance from ``latin``).
 
     A stem ending in к, қ or п voices it before a vowel (жаңалық -> жаңалығы,
     торап -> торабында): the typed skeleton has g or b where the stem has k or p.
     """
-    out: list[tuple[str, float, str]] = []
+    out: list[tuple[str, float, int]] = []
     exact_at = 0
     for cut in range(len(key) - 1, 2, -1):
         if exact_at and cut < exact_at - ANALYSES_BELOW_EXACT:
@@ -916,7 +916,7 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
                 bonus, distance = _fit(word, latin, style)
                 if distance <= ANALYSIS_DISTANCE and not exact_at:
                     exact_at = cut
-                out.append((word, prior + bonus - _SUFFIX_COST * suffixes - 1.0, "analysis"))
+                out.append((word, prior + bonus - _SUFFIX_COST * suffixes - 1.0, distance))
         if len(out) >= ANALYSES_ENOUGH:
             break
     return out
@@ -1697,20 +1697,20 @@ def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper
         scored.append((name.lower(), 12.0, "name"))
         best_distance = 0
     listed = lexicon.words(key)
+    attested = False
     for word, count, family in listed:
         bonus, distance = _fit(word, latin, style)
         best_distance = min(best_distance, distance)
         scored.append((word, _prior(count, family) + bonus, "lexicon"))
-    attested = any(count for _, count, _ in listed)
+        attested = attested or count > 0
     # an unattested dictionary form is trusted when it is the only exact reading, unless it is
     # the rare "your (sg.)" form the analysis can beat (адамың vs адамын)
     doubtful = len(listed) != 1 or bool(_SECOND_PERSON.search(listed[0][0]))
     if best_distance > 0 or (not attested and doubtful):
-        for word, score, source in _analyses(lexicon, key, latin, style):
-            distance = _fit(word, latin, style)[1]
+        for word, score, distance in _analyses(lexicon, key, latin, style):
             if distance <= ANALYSIS_DISTANCE:
                 best_distance = min(best_distance, distance)
-            scored.append((word, score, source))
+            scored.append((word, score, "analysis"))
     known = best_distance <= KNOWN_DISTANCE
     if len(scored) > 1 or not known:
         # the letter model only ranks readings against each other: a lone reading (two words in

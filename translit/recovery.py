@@ -690,15 +690,17 @@ def _parses(rest: str, side: str, tail: str, last: str, depth: int, rank: int) -
     out: list[tuple[str, int]] = []
     for size in range(1, min(len(rest), _LONGEST_SUFFIX) + 1):
         head = rest[:size]
-        if head not in starts and last + head not in starts:
+        # an allomorph spelled by the head, or merged with the stem's last letter before it
+        merged = last + head
+        if head not in starts and merged not in starts:
             break  # no allomorph is spelled by this head or a longer one
-        for key, spelled in ((head, head), (last + head, head)):
+        for key in (head, merged):
             for allomorph, classes, slot, first, last_side in index.get(key, ()):
                 if (slot <= rank and slot) or (rank and not slot) or (first and first != side):
                     continue
                 if not _allowed(tail, classes):
                     continue
-                chains = _parses(rest[len(spelled):], last_side or side, allomorph[-1:], key[-1:], depth + 1, slot)
+                chains = _parses(rest[size:], last_side or side, allomorph[-1:], key[-1:], depth + 1, slot)
                 for chain, count in chains:
                     out.append((allomorph + chain, count + 1))
     # a tuple: the garbage collector stops tracking it (see _parse_record)

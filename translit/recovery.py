@@ -1017,7 +1017,7 @@ _KEY_ALPHABET = "abdefghijklmnoprstuvz"
 _STUTTER = re.compile(r"(.{2,5}?)\1+")
 
 
-def _edits1(key: str, known: Lexicon) -> dict[str, float]:
+def _edits1(key: str, known: Lexicon, ranges: list[tuple[int, int, int, int]] | None = None) -> dict[str, float]:
     """The skeletons of ``known`` one edit away from the typed ``key``, with the edit's channel cost.
 
     Costs are -log P(typed | intended) in units of one plain edit: a letter
@@ -1032,25 +1032,21 @@ def _edits1(key: str, known: Lexicon) -> dict[str, float]:
     (past the slip it is usually empty) its skeletons are read directly, and
     when it is large (near the start) the skeletons ending with the rest are
     read from the skeletons sorted backwards (:func:`_endings`), instead of
-    testing the 42 variants of the position one by one.
+    testing the 42 variants of the position one by one. ``ranges`` are the
+    :func:`_prefix_ranges` of ``key`` or of a word it begins (a stem's edits
+    share them with the whole word's).
     """
     vowels = _KEY_VOWELS
     keys = known.keys
     extra_keys = _sorted_extra(known)
     size = len(key)
     out: dict[str, float] = {}
-    lo, hi = 0, len(keys)
-    elo, ehi = 0, len(extra_keys)
-    for i in range(size + 1):
+    if ranges is None:
+        ranges = _prefix_ranges(known, key)
+    # past the last range every variant starts with a prefix no skeleton has
+    for i in range(min(size + 1, len(ranges))):
         a, b = key[:i], key[i:]
-        if i:
-            lo = bisect_left(keys, a, lo, hi)
-            hi = bisect_left(keys, a + "\uffff", lo, hi)
-            elo = bisect_left(extra_keys, a, elo, ehi)
-            ehi = bisect_left(extra_keys, a + "\uffff", elo, ehi)
-            if lo == hi and elo == ehi:
-                # every variant from here on starts with a prefix no skeleton has
-                break
+        lo, hi, elo, ehi = ranges[i]
         tail = b[1:]
         inserted: list[tuple[str, float]] = []
         substituted: list[tuple[str, float]] = []
@@ -1106,6 +1102,25 @@ def _edits1(key: str, known: Lexicon) -> dict[str, float]:
 
 _WINDOW = 128
 """Up to this many skeletons with a prefix, :func:`_edits1` reads them instead of testing variants."""
+
+
+def _prefix_ranges(known: Lexicon, key: str) -> list[tuple[int, int, int, int]]:
+    """For i = 0, 1, ...: the ranges of the skeletons and of the names-list and glossary skeletons
+    (:func:`_sorted_extra`) that start with ``key[:i]``, each narrowed from the one before, up to
+    the first prefix that none starts with."""
+    keys, extra_keys = known.keys, _sorted_extra(known)
+    lo, hi, elo, ehi = 0, len(keys), 0, len(extra_keys)
+    ranges = [(lo, hi, elo, ehi)]
+    for i in range(1, len(key) + 1):
+        prefix = key[:i]
+        lo = bisect_left(keys, prefix, lo, hi)
+        hi = bisect_left(keys, prefix + "\uffff", lo, hi)
+        elo = bisect_left(extra_keys, prefix, elo, ehi)
+        ehi = bisect_left(extra_keys, prefix + "\uffff", elo, ehi)
+        if lo == hi and elo == ehi:
+            break
+        ranges.append((lo, hi, elo, ehi))
+    return ranges
 
 
 @lru_cache(maxsize=4)
@@ -1344,7 +1359,8 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, proper: bool = False) -> li
     collapsed = _STUTTER.sub(r"\1", key)
     if collapsed != key:
         keys[collapsed] = 0.0
-    for variant, cost in _edits1(key, lexicon).items():
+    ranges = _prefix_ranges(lexicon, key)
+    for variant, cost in _edits1(key, lexicon, ranges).items():
         keys.setdefault(variant, cost)
     for variant, cost in _latin_edits(latin).items():
         found = fold(variant)
@@ -1357,7 +1373,7 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, proper: bool = False) -> li
     far_names = {name: 2 * COST_MISSING for name, distance in _names_near(lexicon, key).items() if distance == 2}
     scored += _score_keys(lexicon, latin, far_names, "name")
     if max((score for _, score, _ in scored), default=-99.0) < STEMS_BELOW:
-        scored += _slipped_stems(lexicon, latin, key)
+        scored += _slipped_stems(lexicon, latin, key, ranges)
     return _softmax(scored)
 
 
@@ -1610,15 +1626,18 @@ def _slipped_chains(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, f
     return scored
 
 
-def _slipped_stems(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, float, str]]:
-    """A stem one slip away under a suffix chain typed right (where the typed stem is no word)."""
+def _slipped_stems(
+    lexicon: Lexicon, latin: str, key: str, ranges: list[tuple[int, int, int, int]]
+) -> list[tuple[str, float, str]]:
+    """A stem one slip away under a suffix chain typed right (where the typed stem is no word);
+    ``ranges`` are the :func:`_prefix_ranges` of ``key``, which its stems begin."""
     scored: list[tuple[str, float, str]] = []
     typed_doubles = _doubles(latin)
     chains = _chain_skeletons()
     for cut in range(len(key) - 1, 2, -1):
         rest = key[cut:]
         if (rest in chains["back"] or rest in chains["front"]) and key[:cut] not in lexicon:
-            for variant, cost in _edits1(key[:cut], lexicon).items():
+            for variant, cost in _edits1(key[:cut], lexicon, ranges).items():
                 for stem, count, family in lexicon.words(variant):
                     scored += _chained(typed_doubles, stem, variant[-1], count, family, rest, cost, "stem")
     return scored

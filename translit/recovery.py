@@ -1043,6 +1043,9 @@ def _edits1(key: str, known: Lexicon, ranges: list[tuple[int, int, int, int]] | 
     out: dict[str, float] = {}
     if ranges is None:
         ranges = _prefix_ranges(known, key)
+    # the ranges of the skeletons ending with a suffix of the key: position i asks for the
+    # rest and the rest but one letter, position i + 1 for that one again
+    ends: dict[str, list[tuple[tuple[str, ...], int, int]]] = {}
     # past the last range every variant starts with a prefix no skeleton has
     for i in range(min(size + 1, len(ranges))):
         a, b = key[:i], key[i:]
@@ -1063,8 +1066,7 @@ def _edits1(key: str, known: Lexicon, ranges: list[tuple[int, int, int, int]] | 
             # many skeletons start with the prefix (a slip near the start): take those that end
             # with the rest of the word instead, when they are few
             extra = known.extra
-            endings = _endings(known)
-            ending = _ending_with(endings, b, size + 1, a)
+            ending = _ending_with(_ending_ranges(known, b, ends), size + 1, a)
             if ending is not None:
                 inserted = [(found, COST_VOWEL_MISSING if found[i] in vowels else COST_MISSING) for found in ending]
             else:
@@ -1073,7 +1075,7 @@ def _edits1(key: str, known: Lexicon, ranges: list[tuple[int, int, int, int]] | 
                     j = bisect_left(keys, variant, lo, hi)
                     if (j < hi and keys[j] == variant) or variant in extra:
                         inserted.append((variant, COST_VOWEL_MISSING if c in vowels else COST_MISSING))
-            ending = _ending_with(endings, tail, size, a) if b else []
+            ending = _ending_with(_ending_ranges(known, tail, ends), size, a) if b else []
             if ending is not None:
                 substituted = [
                     (found, COST_VOWEL_FOR_VOWEL if found[i] in vowels and b[0] in vowels else COST_WRONG)
@@ -1129,16 +1131,26 @@ def _sorted_extra(lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(sorted(lexicon.extra))
 
 
-def _ending_with(
-    endings: tuple[tuple[str, ...], tuple[str, ...]], suffix: str, length: int, prefix: str
-) -> list[str] | None:
-    """The skeletons ``prefix`` + one letter of :data:`_KEY_ALPHABET` + ``suffix`` (``length``
-    letters), sorted; None when more than :data:`_WINDOW` skeletons end with ``suffix``."""
-    backwards = suffix[::-1]
-    ranges = []
-    for reversed_keys in endings:
-        lo = bisect_left(reversed_keys, backwards)
-        ranges.append((reversed_keys, lo, bisect_left(reversed_keys, backwards + "\uffff", lo)))
+def _ending_ranges(
+    known: Lexicon, suffix: str, found: dict[str, list[tuple[tuple[str, ...], int, int]]]
+) -> list[tuple[tuple[str, ...], int, int]]:
+    """The ranges of the skeletons and of the names/glossary skeletons spelled backwards
+    (:func:`_endings`) that end with ``suffix``: (reversed skeletons, start, stop) each, kept in
+    ``found``."""
+    ranges = found.get(suffix)
+    if ranges is None:
+        backwards = suffix[::-1]
+        ranges = found[suffix] = []
+        for reversed_keys in _endings(known):
+            lo = bisect_left(reversed_keys, backwards)
+            ranges.append((reversed_keys, lo, bisect_left(reversed_keys, backwards + "\uffff", lo)))
+    return ranges
+
+
+def _ending_with(ranges: list[tuple[tuple[str, ...], int, int]], length: int, prefix: str) -> list[str] | None:
+    """The skeletons ``prefix`` + one letter of :data:`_KEY_ALPHABET` + a suffix (``length``
+    letters), sorted, from the :func:`_ending_ranges` of the suffix; None when more than
+    :data:`_WINDOW` skeletons end with it."""
     if sum(hi - lo for _, lo, hi in ranges) > _WINDOW:
         return None
     found: set[str] = set()

@@ -466,9 +466,10 @@ def test_words_are_built_like_the_dataclass() -> None:
 
     word = recover("Kitaphna").words[0]
     assert word.alternatives and word.suggestions
+    assert vars(word).keys() == {item.name for item in dataclasses.fields(word)}
     for built in (word, *word.alternatives, *word.suggestions):
+        # an unset slot would raise here
         fields = {item.name: getattr(built, item.name) for item in dataclasses.fields(built)}
-        assert vars(built) == fields
         assert built == type(built)(**fields) and hash(built) == hash(type(built)(**fields))
 
 

@@ -1089,14 +1089,19 @@ def _edits1(key: str, known: Lexicon, ranges: list[tuple[int, int, int, int]] | 
                         substituted.append(
                             (variant, COST_VOWEL_FOR_VOWEL if c in vowels and b[0] in vowels else COST_WRONG))
         # in the order insertions, deletion, swap, substitutions: a tie keeps the first cost
-        checked: list[tuple[str, float, bool]] = [(variant, cost, True) for variant, cost in inserted]
+        checked = inserted
         if b:
-            checked.append((a + tail, COST_VOWEL_EXTRA if b[0] in vowels else COST_EXTRA, False))
+            # the deletion and the swap start with the prefix too: looked up in its range
+            spelled = [(a + tail, COST_VOWEL_EXTRA if b[0] in vowels else COST_EXTRA)]
             if len(b) > 1:
-                checked.append((a + b[1] + b[0] + b[2:], COST_SWAP, False))
-            checked += [(variant, cost, True) for variant, cost in substituted]
-        for variant, cost, known_key in checked:
-            if (known_key or variant in known) and out.get(variant, 99.0) > cost:
+                spelled.append((a + b[1] + b[0] + b[2:], COST_SWAP))
+            for variant, cost in spelled:
+                j = bisect_left(keys, variant, lo, hi)
+                if (j < hi and keys[j] == variant) or variant in known.extra:
+                    checked.append((variant, cost))
+            checked += substituted
+        for variant, cost in checked:
+            if out.get(variant, 99.0) > cost:
                 out[variant] = cost
     out.pop(key, None)
     return out

@@ -1379,9 +1379,12 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, proper: bool = False) -> li
     ranges = _prefix_ranges(lexicon, key)
     for variant, cost in _edits1(key, lexicon, ranges).items():
         keys.setdefault(variant, cost)
+    # no skeleton starts with the typed one's first len(ranges) letters: a slip undone after them
+    # leaves that dead prefix, and no word
+    dead = key[: len(ranges)] if len(ranges) <= len(key) else None
     for variant, cost in _latin_edits(latin).items():
         found = fold(variant)
-        if found != key and found in lexicon:
+        if found != key and not (dead and found.startswith(dead)) and found in lexicon:
             keys[found] = min(keys.get(found, 9.0), cost)
     scored = _score_keys(lexicon, latin, keys)
     # words under the typed skeleton itself that spell it differently (more than one light edit)

@@ -1339,11 +1339,14 @@ def _score_keys(
 
 
 @lru_cache(maxsize=1 << 15)
-def _scored_words(lexicon: Lexicon, key: str) -> tuple[tuple[str, int, float, float], ...]:
+def _scored_words(lexicon: Lexicon, key: str, attested: bool = False) -> tuple[tuple[str, int, float, float], ...]:
     """The words under ``key`` with the terms of their typo score that depend on the word alone:
-    (word, corpus count, log frequency, form penalty). A skeleton near many typed words (the
-    real-word slips look up every known word's neighbours) is read and scored once."""
-    return tuple((word, count, _prior(count, family), _form_penalty(word)) for word, count, family in lexicon.words(key))
+    (word, corpus count, log frequency, form penalty); with ``attested``, of the words the corpus
+    showed only (the real-word slips': the skeletons near a known word hold about as many
+    dictionary forms the corpus never showed). A skeleton near many typed words (the real-word
+    slips look up every known word's neighbours) is read and scored once."""
+    return tuple((word, count, _prior(count, family), _form_penalty(word))
+                 for word, count, family in lexicon.words(key) if count or not attested)
 
 
 def _doubled(typed_doubles: set[str], word: str) -> float:
@@ -1423,8 +1426,8 @@ def _with_slips(lexicon: Lexicon, latin: str, key: str, candidates: list[Candida
     typed_doubles = _doubles(latin)
     slips: dict[str, float] = {}
     for found, cost in near.items():
-        for word, count, word_prior, form in _scored_words(lexicon, found):
-            if count and word not in readings:
+        for word, _, word_prior, form in _scored_words(lexicon, found, True):
+            if word not in readings:
                 score = _typo_score(word_prior, cost, 0, "word", _doubled(typed_doubles, word), form)
                 if score > slips.get(word, -math.inf):
                     slips[word] = score

@@ -1422,25 +1422,29 @@ def _with_slips(lexicon: Lexicon, latin: str, key: str, candidates: list[Candida
     near = _corpus_near(lexicon, key)
     if not near:
         return candidates
-    readings = {c.cyrillic for c in candidates}
     typed_doubles = _doubles(latin)
     slips: dict[str, float] = {}
     for found, cost in near.items():
         for word, _, word_prior, form in _scored_words(lexicon, found, True):
-            if word not in readings:
-                score = _typo_score(word_prior, cost, 0, "word", _doubled(typed_doubles, word), form)
-                if score > slips.get(word, -math.inf):
-                    slips[word] = score
+            doubled = _doubled(typed_doubles, word) if typed_doubles else 0.0
+            score = _typo_score(word_prior, cost, 0, "word", doubled, form)
+            if score > slips.get(word, -math.inf):
+                slips[word] = score
+    for candidate in candidates:
+        # the word's own readings are no slips
+        slips.pop(candidate.cyrillic, None)
     if not slips:
         return candidates
     as_typed = AS_TYPED + PRIOR_WEIGHT * prior
     top = max(as_typed, max(slips.values()))
-    weights = {word: math.exp(score - top) for word, score in slips.items()}
-    total = math.exp(as_typed - top) + sum(weights.values())
-    share = 1.0 - sum(weights.values()) / total
+    exp = math.exp
+    weights = [exp(score - top) for score in slips.values()]
+    slipped = sum(weights)
+    total = exp(as_typed - top) + slipped
+    share = 1.0 - slipped / total
     # ranked as _softmax ranks (share, then word), a Candidate built for the kept ones only
     ranked = sorted([(-c.score * share, c.cyrillic, c.source) for c in candidates[1:]]
-                    + [(-weight / total, word, "slip") for word, weight in weights.items()])
+                    + [(-weight / total, word, "slip") for word, weight in zip(slips, weights)])
     reading = candidates[0]
     return [_candidate(reading.cyrillic, reading.score * share, reading.source),
             *(_candidate(word, -score, source) for score, word, source in ranked[: KEPT - 1])]

@@ -1900,7 +1900,10 @@ def _agreement(words: list[WordRecovery], text: str, lexicon: Lexicon) -> list[W
                 break
     words = list(out)
     for i, word in enumerate(words):
-        if not word.known or word.typo or not _POSS3_ACC.search(word.cyrillic.lower()):
+        # the accusative ends in н: most words are let go before the lower-casing and the search
+        if word.cyrillic[-1:] not in "нН" or not word.known or word.typo:
+            continue
+        if not _POSS3_ACC.search(word.cyrillic.lower()):
             continue
         if not _possessed(word.cyrillic.lower()[:-1], lexicon):
             # a word that merely ends so: a participle (-атын), кейін, мүмкін

@@ -41,6 +41,7 @@ import re
 import unicodedata
 import zlib
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1782,27 +1783,33 @@ def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper
 def _read_cased(lexicon: Lexicon, latin: str, style: str, suggest: bool, proper: bool) -> _Reading:
     """The WordRecovery fields after the offsets, for a word as typed (case kept)."""
     reading = _read(lexicon, _lower(latin, style), style, suggest, proper)
-    if latin.islower():
-        # no capital to copy (the common case): the reading is already as typed
+    # no capital to copy (the common case): the reading is already as typed
+    recase = None if latin.islower() else _recase(latin)
+    if recase is None:
         return reading
     return _Reading(
-        _with_case(reading.cyrillic, latin),
+        recase(reading.cyrillic),
         reading.confidence,
         reading.known,
-        tuple(_candidate(_with_case(c.cyrillic, latin), c.score, c.source) for c in reading.alternatives),
+        tuple(_candidate(recase(c.cyrillic), c.score, c.source) for c in reading.alternatives),
         reading.typo,
-        tuple(_candidate(_with_case(c.cyrillic, latin), c.score, c.source) for c in reading.suggestions),
+        tuple(_candidate(recase(c.cyrillic), c.score, c.source) for c in reading.suggestions),
         reading.reason,
     )
 
 
-def _with_case(cyrillic: str, latin: str) -> str:
-    """Give ``cyrillic`` the case pattern of ``latin`` (lower, Title, or ALL CAPS)."""
+def _recase(latin: str) -> Callable[[str], str] | None:
+    """What gives a Cyrillic word the case pattern of ``latin``: ALL CAPS or Title; None when its
+    first letter is lower case (nothing to give)."""
     letters = [c for c in latin if c.isalpha()]
     if not letters or not letters[0].isupper():
-        return cyrillic
+        return None
     if len(letters) > 1 and all(c.isupper() for c in letters):
-        return cyrillic.upper()
+        return str.upper
+    return _titled
+
+
+def _titled(cyrillic: str) -> str:
     return cyrillic[:1].upper() + cyrillic[1:]
 
 

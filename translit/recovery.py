@@ -1677,9 +1677,13 @@ def _chained(
     """The words ``stem`` + a chain spelling ``rest``, scored as suggestions for a spelling with
     the doubled consonants ``typed_doubles``; ``last`` is the last letter of the skeleton ``stem``
     is filed under."""
-    return [(stem + chain, _typo_score(_prior(count, family), cost, suffixes, kind,
-                                       _doubled(typed_doubles, stem + chain), _form_penalty(stem + chain)), "typo")
-            for chain, suffixes in _suffix_parses(rest, stem, last)]
+    prior = _prior(count, family)
+    scored = []
+    for chain, suffixes in _suffix_parses(rest, stem, last):
+        word = stem + chain
+        doubled = _doubled(typed_doubles, word) if typed_doubles else 0.0
+        scored.append((word, _typo_score(prior, cost, suffixes, kind, doubled, _form_penalty(word)), "typo"))
+    return scored
 
 
 # --------------------------------------------------------------------------

@@ -42,7 +42,7 @@ import unicodedata
 import zlib
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -1427,8 +1427,7 @@ def _with_slips(lexicon: Lexicon, latin: str, key: str, candidates: list[Candida
     slips: dict[str, float] = {}
     for found, cost in near.items():
         for word, _, word_prior, form in _scored_words(lexicon, found, True):
-            doubled = _doubled(typed_doubles, word) if typed_doubles else 0.0
-            score = _typo_score(word_prior, cost, 0, "word", doubled, form)
+            score = _typo_score(word_prior, cost, 0, "word", _doubled(typed_doubles, word), form)
             if score > slips.get(word, -math.inf):
                 slips[word] = score
     for candidate in candidates:
@@ -1681,8 +1680,8 @@ def _chained(
     scored = []
     for chain, suffixes in _suffix_parses(rest, stem, last):
         word = stem + chain
-        doubled = _doubled(typed_doubles, word) if typed_doubles else 0.0
-        scored.append((word, _typo_score(prior, cost, suffixes, kind, doubled, _form_penalty(word)), "typo"))
+        score = _typo_score(prior, cost, suffixes, kind, _doubled(typed_doubles, word), _form_penalty(word))
+        scored.append((word, score, "typo"))
     return scored
 
 
@@ -1841,7 +1840,7 @@ def _candidate(cyrillic: str, score: float, source: str) -> Candidate:
 
 
 # the slots' own setters, which the frozen class's __setattr__ does not guard
-_SET_CYRILLIC, _SET_SCORE, _SET_SOURCE = (Candidate.__dict__[name].__set__ for name in ("cyrillic", "score", "source"))
+_SET_CYRILLIC, _SET_SCORE, _SET_SOURCE = (Candidate.__dict__[item.name].__set__ for item in fields(Candidate))
 
 
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff](?:[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0307]|['’](?=[A-Za-z\u00c0-\u024f]))*['’]?")
@@ -1914,9 +1913,10 @@ def _agreement(words: list[WordRecovery], text: str, lexicon: Lexicon) -> list[W
         # the accusative ends in н: most words are let go before the lower-casing and the search
         if word.cyrillic[-1:] not in "нН" or not word.known or word.typo:
             continue
-        if not _POSS3_ACC.search(word.cyrillic.lower()):
+        lowered = word.cyrillic.lower()
+        if not _POSS3_ACC.search(lowered):
             continue
-        if not _possessed(word.cyrillic.lower()[:-1], lexicon):
+        if not _possessed(lowered[:-1], lexicon):
             # a word that merely ends so: a participle (-атын), кейін, мүмкін
             continue
         for j in range(i + 1, min(i + 4, len(words))):

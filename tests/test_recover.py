@@ -505,6 +505,21 @@ def test_a_real_word_slip_lists_the_meant_word_after_the_reading() -> None:
 @pytest.mark.parametrize(
     ("typed", "intended"),
     [
+        ("tagayndauga", "тағайындауға"),  # a y left out beside an i: the same skeleton
+        ("zhassalynady", "жасалынады"),  # an s typed twice: the skeleton merges doubles
+        ("shahaaryndagy", "шаһарындағы"),  # an a typed twice
+    ],
+)
+def test_an_inflected_form_the_skeleton_spells_is_suggested(typed: str, intended: str) -> None:
+    # the typed skeleton is exactly a known stem + a suffix chain, spelled otherwise: the
+    # skeleton hides the slip, so no search one slip away finds the form
+    word = recover(typed).words[0]
+    assert word.typo and intended in [c.cyrillic for c in word.suggestions[:3]]
+
+
+@pytest.mark.parametrize(
+    ("typed", "intended"),
+    [
         ("zoastagy", "жастағы"),  # o typed for the h of zh: one slip, two skeleton edits
         ("zaksy", "жақсы"),  # the h of zh left out
         ("akimdcri", "әкімдері"),  # c (ts in the skeleton) typed for e

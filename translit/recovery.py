@@ -41,7 +41,7 @@ import re
 import unicodedata
 import zlib
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -886,13 +886,14 @@ KEPT = 5
 """Readings, alternatives or suggestions kept for a word."""
 
 
-def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[str, float, int]]:
-    """Known word + suffix chains that spell ``key``: (word, score, light edit distance from ``latin``).
+def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[str, float, int, float, int]]:
+    """Known word + suffix chains that spell ``key``: (word, score, light edit distance from
+    ``latin``, the stem's log frequency, the number of suffixes).
 
     A stem ending in к, қ or п voices it before a vowel (жаңалық -> жаңалығы,
     торап -> торабында): the typed skeleton has g or b where the stem has k or p.
     """
-    out: list[tuple[str, float, int]] = []
+    out: list[tuple[str, float, int, float, int]] = []
     exact_at = 0
     for cut in range(len(key) - 1, 2, -1):
         if exact_at and cut < exact_at - ANALYSES_BELOW_EXACT:
@@ -919,7 +920,7 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
                 bonus, distance = _fit(word, latin, style)
                 if distance <= ANALYSIS_DISTANCE and not exact_at:
                     exact_at = cut
-                out.append((word, prior + bonus - _SUFFIX_COST * suffixes - 1.0, distance))
+                out.append((word, prior + bonus - _SUFFIX_COST * suffixes - 1.0, distance, prior, suffixes))
         if len(out) >= ANALYSES_ENOUGH:
             break
     return out
@@ -1358,7 +1359,10 @@ def _doubled(typed_doubles: set[str], word: str) -> float:
     return DOUBLE_KEPT if typed_doubles & _doubles(romanize_word(word, "kk-news")) else -DOUBLE_LOST
 
 
-def _suggest(lexicon: Lexicon, latin: str, key: str, proper: bool = False) -> list[Candidate]:
+def _suggest(
+    lexicon: Lexicon, latin: str, key: str, proper: bool = False,
+    analyses: Sequence[tuple[str, float, int, float, int]] = (),
+) -> list[Candidate]:
     """Nearest real words of a flagged spelling, best first.
 
     A noisy channel (:func:`_typo_score`) over candidates one slip away: the
@@ -1368,6 +1372,9 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, proper: bool = False) -> li
     жаңалықтарға); a stem one slip away under a suffix chain typed right.
     Two slips are searched only among the names-list and glossary words
     (miassi -> миссиясы): in the dictionary they never won on held-out slips.
+    The ``analyses`` of the typed skeleton itself (:func:`_analyses`: a known
+    stem + a suffix chain spelling it) are suggested as a chain slip the
+    skeleton hides (zhassalynady -> жасалынады: a doubled letter).
 
     A ``proper`` name (capitalised inside a sentence) is corrected only toward
     those names, one or two slips away: a name the lexicon lacks (Kozhayev,
@@ -1393,6 +1400,10 @@ def _suggest(lexicon: Lexicon, latin: str, key: str, proper: bool = False) -> li
     scored = _score_keys(lexicon, latin, keys)
     # words under the typed skeleton itself that spell it differently (more than one light edit)
     scored += _score_keys(lexicon, latin, {key: COST_SAME_SKELETON}, "self")
+    typed_doubles = _doubles(latin)
+    scored += [(word, _typo_score(prior, COST_SAME_SKELETON, suffixes, "self", _doubled(typed_doubles, word),
+                                  _form_penalty(word)), "typo")
+               for word, _, _, prior, suffixes in analyses]
     scored += _slipped_chains(lexicon, latin, key)
     far_names = {name: 2 * COST_MISSING for name, distance in _names_near(lexicon, key).items() if distance == 2}
     scored += _score_keys(lexicon, latin, far_names, "name")
@@ -1758,11 +1769,11 @@ def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper
     # an unattested dictionary form is trusted when it is the only exact reading, unless it is
     # the rare "your (sg.)" form the analysis can beat (адамың vs адамын)
     doubtful = len(listed) != 1 or bool(_SECOND_PERSON.search(listed[0][0]))
-    if best_distance > 0 or (not attested and doubtful):
-        for word, score, distance in _analyses(lexicon, key, latin, style):
-            if distance <= ANALYSIS_DISTANCE:
-                best_distance = min(best_distance, distance)
-            scored.append((word, score, "analysis"))
+    analyses = _analyses(lexicon, key, latin, style) if best_distance > 0 or (not attested and doubtful) else []
+    for word, score, distance, _, _ in analyses:
+        if distance <= ANALYSIS_DISTANCE:
+            best_distance = min(best_distance, distance)
+        scored.append((word, score, "analysis"))
     known = best_distance <= KNOWN_DISTANCE
     if len(scored) > 1 or not known:
         # the letter model only ranks readings against each other: a lone reading (two words in
@@ -1772,7 +1783,7 @@ def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper
         spelled = _spell(latin, style)
         scored = [(spelled, 0.0, "letters")] + [(w, s - 3.0, src) for w, s, src in scored]
         candidates = _softmax(scored)
-        suggestions = tuple(_suggest(lexicon, latin, key, proper)) if suggest else ()
+        suggestions = tuple(_suggest(lexicon, latin, key, proper, analyses)) if suggest else ()
         return _Reading(spelled, min(candidates[0].score, 0.3), False, tuple(candidates), True,
                         suggestions, "unknown word")
     candidates = _softmax(scored)

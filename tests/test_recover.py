@@ -417,6 +417,12 @@ def test_a_slip_in_the_suffix_chain_is_found_under_the_known_stem() -> None:
     assert word.typo and "жаңалықтарға" in [c.cyrillic for c in word.suggestions[:3]]
 
 
+def test_a_slip_in_the_suffix_chain_is_found_under_a_voiced_stem() -> None:
+    # төк voices its к before the vowel of -етін; the t typed into the chain is the slip
+    word = recover("togetitn").words[0]
+    assert word.typo and word.suggestions[0].cyrillic == "төгетін"
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.sampled_from(["кітапхана", "мектеп", "дамыту", "қала", "көл", "ауыл", "жыл", "әке", "оқу", "кітап"]),

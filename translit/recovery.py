@@ -902,11 +902,8 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
         if not _chain_spelled(rest):
             continue
         stems = lexicon.words(key[:cut])
-        unvoiced = _UNVOICED.get(key[cut - 1]) if rest[0] in _KEY_VOWELS else None
-        if unvoiced:
-            voiced = lexicon.words(key[: cut - 1] + unvoiced)
-            stems += tuple((stem[:-1] + _VOICED[stem[-1]], count, family)
-                           for stem, count, family in voiced if stem[-1] in _VOICED)
+        if rest[0] in _KEY_VOWELS:
+            stems += _voiced_stems(lexicon, key[:cut])
         for stem, count, family in stems:
             seen: set[str] = set()
             # "your (sg.)" takes no suffix but a case ending, and rarely that (алың-бақ is алын-бақ)
@@ -929,6 +926,16 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
 _UNVOICED = {"g": "k", "b": "p"}
 _VOICED = {"к": "г", "қ": "ғ", "п": "б"}
 """Stem-final consonants voiced before a vowel, and their skeleton letters."""
+
+
+def _voiced_stems(lexicon: Lexicon, stem_key: str) -> tuple[tuple[str, int, int], ...]:
+    """The stems ending in к, қ or п whose form voiced before a vowel has the skeleton
+    ``stem_key`` (жаңалық as жаңалығ- under "janalig"), with their counts."""
+    unvoiced = _UNVOICED.get(stem_key[-1])
+    if not unvoiced:
+        return ()
+    return tuple((stem[:-1] + _VOICED[stem[-1]], count, family)
+                 for stem, count, family in lexicon.words(stem_key[:-1] + unvoiced) if stem[-1] in _VOICED)
 
 
 ANALYSES_ENOUGH = 40
@@ -1643,21 +1650,25 @@ _LONGEST_CHAIN = 7
 def _slipped_chains(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, float, str]]:
     """Known stem + a suffix chain one slip away from the rest of the typed skeleton
     (zhanalyktarg -> жаңалықтарға): the ending is long and typed fast. The two longest known
-    stems are tried (shorter ones never won on held-out slips)."""
+    stems are tried (shorter ones never won on held-out slips), with a stem ending in к, қ or
+    п voiced before a chain that starts with a vowel (togetitn -> төгетін, as :func:`_analyses`)."""
     scored: list[tuple[str, float, str]] = []
     typed_doubles = _doubles(latin)
     tried = 0
     for cut in range(len(key) - 1, 2, -1):
         stems = lexicon.words(key[:cut])
-        if not stems:
+        voiced = _voiced_stems(lexicon, key[:cut])
+        if not stems and not voiced:
             continue
         fitting: dict[str, dict[str, float]] = {}
-        for stem, count, family in stems:
-            side = harmony(stem)
-            if side not in fitting:
-                fitting[side] = _chain_variants(key[cut:], side)
-            for variant, cost in fitting[side].items():
-                scored += _chained(typed_doubles, stem, key[cut - 1], count, family, variant, cost, "chain")
+        for found, before_vowel in ((stems, False), (voiced, True)):
+            for stem, count, family in found:
+                side = harmony(stem)
+                if side not in fitting:
+                    fitting[side] = _chain_variants(key[cut:], side)
+                for variant, cost in fitting[side].items():
+                    if not before_vowel or variant[0] in _KEY_VOWELS:
+                        scored += _chained(typed_doubles, stem, key[cut - 1], count, family, variant, cost, "chain")
         tried += 1
         if tried == 2:
             break

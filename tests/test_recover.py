@@ -417,6 +417,19 @@ def test_a_slip_in_the_suffix_chain_is_found_under_the_known_stem() -> None:
     assert word.typo and "жаңалықтарға" in [c.cyrillic for c in word.suggestions[:3]]
 
 
+@pytest.mark.parametrize(
+    ("typed", "intended"),
+    [
+        ("gylymnyi", "ғылымның"),  # not ғылымиң: the letter model knows which n is likely
+        ("kuraldaryan", "құралдарына"),  # two letters of the chain swapped
+        ("tsikln", "циклін"),  # a vowel left out of a loan word's ending
+    ],
+)
+def test_the_letter_model_ranks_the_best_suggestions(typed: str, intended: str) -> None:
+    word = recover(typed).words[0]
+    assert word.typo and intended in [c.cyrillic for c in word.suggestions[:3]]
+
+
 def test_a_slip_in_the_suffix_chain_is_found_under_a_voiced_stem() -> None:
     # төк voices its к before the vowel of -етін; the t typed into the chain is the slip
     word = recover("togetitn").words[0]

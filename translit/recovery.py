@@ -1416,7 +1416,24 @@ def _suggest(
     scored += _score_keys(lexicon, latin, far_names, "name")
     if max((score for _, score, _ in scored), default=-99.0) < STEMS_BELOW:
         scored += _slipped_stems(lexicon, latin, key, ranges)
-    return _softmax(scored)
+    return _softmax(_rescored(lexicon, scored))
+
+
+RESCORED = 10
+SUGGESTION_LETTERS_WEIGHT = 0.1
+"""The :data:`RESCORED` best suggestions are ranked again with this weight of the letter model
+(:func:`_letters`), the rest dropped: the channel cannot tell the letters the skeleton merges
+(жанын from жаңын), nor a common ending from an odd one."""
+
+
+def _rescored(lexicon: Lexicon, scored: list[tuple[str, float, str]]) -> list[tuple[str, float, str]]:
+    best: dict[str, tuple[float, str]] = {}
+    for word, score, source in scored:
+        if word not in best or best[word][0] < score:
+            best[word] = (score, source)
+    # ties go by word, as in _softmax: the order of the candidates follows the string hash
+    top = sorted((-score, word, source) for word, (score, source) in best.items())[:RESCORED]
+    return [(word, SUGGESTION_LETTERS_WEIGHT * _letters(lexicon, word) - score, source) for score, word, source in top]
 
 
 AS_TYPED = 6.0

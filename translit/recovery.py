@@ -1380,8 +1380,10 @@ def _suggest(
     Two slips are searched only among the names-list and glossary words
     (miassi -> миссиясы): in the dictionary they never won on held-out slips.
     The ``analyses`` of the typed skeleton itself (:func:`_analyses`: a known
-    stem + a suffix chain spelling it) are suggested as a chain slip the
-    skeleton hides (zhassalynady -> жасалынады: a doubled letter).
+    stem + a suffix chain spelling it) are suggested as other spellings of it,
+    like the words filed under it (zhassalynady -> жасалынады: the skeleton
+    merges the doubled letter). The best are ranked again with the letter
+    model (:func:`_rescored`).
 
     A ``proper`` name (capitalised inside a sentence) is corrected only toward
     those names, one or two slips away: a name the lexicon lacks (Kozhayev,

@@ -1429,13 +1429,15 @@ SUGGESTION_LETTERS_WEIGHT = 0.1
 
 
 def _rescored(lexicon: Lexicon, scored: list[tuple[str, float, str]]) -> list[tuple[str, float, str]]:
+    """The :data:`RESCORED` best of ``scored`` (each word at its best score), with the letter model added."""
     best: dict[str, tuple[float, str]] = {}
     for word, score, source in scored:
         if word not in best or best[word][0] < score:
             best[word] = (score, source)
     # ties go by word, as in _softmax: the order of the candidates follows the string hash
     top = sorted((-score, word, source) for word, (score, source) in best.items())[:RESCORED]
-    return [(word, SUGGESTION_LETTERS_WEIGHT * _letters(lexicon, word) - score, source) for score, word, source in top]
+    return [(word, SUGGESTION_LETTERS_WEIGHT * _letters(lexicon, word) - negated, source)
+            for negated, word, source in top]
 
 
 AS_TYPED = 6.0

@@ -3,9 +3,10 @@
 Draws single random slips of held-out words exactly as bench/bench_recover.py
 does, with other seeds than the bench's 5; records, for every suggestion the
 search generates, what the score is made of (counts, slip type, suffixes added,
-candidate kind, doubled consonant, form oddities); then moves one weight at a
-time while the top-3 rate over the training seeds rises, and reports the rate
-on the test seeds. The printed weights are what recovery.py's constants hold
+candidate kind, doubled consonant, form oddities, letter-model score); then
+moves one weight at a time while the top-3 rate over the training seeds rises,
+and reports the rate on the test seeds. The letter model re-ranks the ten best
+as recovery.py's ``_rescored`` does, with its weight as set there (not fitted). The printed weights are what recovery.py's constants hold
 (slip costs there are in units of TYPO_DISTANCE_WEIGHT). The harvest keeps
 every candidate (the stem search's gate is off), so its rates differ a little
 from the bench's: a proposed change is adopted only when bench_recover.py and
@@ -42,8 +43,9 @@ SLIPS = {"COST_MISSING": "missing", "COST_VOWEL_MISSING": "vowel_missing", "COST
          "COST_VOWEL_FOR_VOWEL": "vowel_for_vowel", "COST_LATIN_HALF": "latin_half",
          "COST_LATIN_CONSONANT": "latin_consonant", "COST_SAME_SKELETON": "same_skeleton"}
 
-Candidate = tuple[str, int, int, str, int, str, int, int, bool]
-"""word, count, family, slip, suffixes, kind, doubled (+1 kept / -1 lost / 0), harmony breaks, 2nd person"""
+Candidate = tuple[str, int, int, str, int, str, int, int, bool, float]
+"""word, count, family, slip, suffixes, kind, doubled (+1 kept / -1 lost / 0), harmony breaks, 2nd person,
+letter-model score (not fitted: added to the best ten as recovery._rescored does)"""
 
 
 def harvest(seeds: list[int], shared: Path) -> dict[int, list[tuple[str, bool, bool, list[Candidate]]]]:
@@ -55,7 +57,8 @@ def harvest(seeds: list[int], shared: Path) -> dict[int, list[tuple[str, bool, b
     names.update({0.0: "stutter", 2.0: "two_slips"})
     R.STEMS_BELOW = math.inf  # every candidate, whatever the gate would skip
     calls: list[tuple] = []
-    real_score, real_prior, real_softmax = R._typo_score, R._prior, R._softmax
+    real_score, real_prior, real_softmax, real_rescored = R._typo_score, R._prior, R._softmax, R._rescored
+    lexicon = R.load_lexicon()
     priors: dict[float, tuple[int, int]] = {}
 
     def prior(count: int, family: int) -> float:
@@ -70,16 +73,20 @@ def harvest(seeds: list[int], shared: Path) -> dict[int, list[tuple[str, bool, b
 
     suggested: list[list[Candidate]] = []
 
-    def softmax(scored: list[tuple[str, float, str]]) -> list:
+    def rescored(lexicon_: object, scored: list[tuple[str, float, str]]) -> list[tuple[str, float, str]]:
         # the suggestion search scores its candidates in the order it lists them
         if calls and len(calls) == len(scored):
             suggested.append([(word, count, family, slip, suffixes, kind, doubled, R._harmony_breaks(word),
-                               bool(R._SECOND_PERSON.search(word)))
+                               bool(R._SECOND_PERSON.search(word)), R._letters(lexicon, word))
                               for (word, _, _), ((count, family), slip, suffixes, kind, doubled) in zip(scored, calls)])
         calls.clear()
+        return real_rescored(lexicon_, scored)
+
+    def softmax(scored: list[tuple[str, float, str]]) -> list:
+        calls.clear()  # a reading's or the real-word slips' scores, not a suggestion search's
         return real_softmax(scored)
 
-    R._prior, R._typo_score, R._softmax = prior, score, softmax
+    R._prior, R._typo_score, R._softmax, R._rescored = prior, score, softmax, rescored
     sentences = [text for _, text in kazakh_sentences(shared) if held_out(text)]
     out = {}
     for seed in seeds:
@@ -93,7 +100,7 @@ def harvest(seeds: list[int], shared: Path) -> dict[int, list[tuple[str, bool, b
             found = not item.typo and any(c.cyrillic.lower() == word for c in item.alternatives[:3])
             rows.append((word, item.typo, found, suggested[-1] if item.typo and suggested else []))
         out[seed] = rows
-    R._prior, R._typo_score, R._softmax = real_prior, real_score, real_softmax
+    R._prior, R._typo_score, R._softmax, R._rescored = real_prior, real_score, real_softmax, real_rescored
     return out
 
 
@@ -104,13 +111,16 @@ def top3(rows: list[tuple[str, bool, bool, list[Candidate]]], weights: dict[str,
             hits += found
             continue
         best: dict[str, float] = {}
-        for cyrillic, count, family, slip, suffixes, kind, doubled, breaks, second in candidates:
+        letters: dict[str, float] = {}
+        for cyrillic, count, family, slip, suffixes, kind, doubled, breaks, second, letter_score in candidates:
             value = (weights["prior"] * math.log(count + 0.2 * family + 0.1) - weights["slip_" + slip]
                      - weights["suffix"] * suffixes - weights["kind_" + kind] - weights["harmony"] * breaks
                      - weights["second_person"] * second
                      + (weights["double_kept"] if doubled > 0 else -weights["double_lost"] if doubled < 0 else 0.0))
             best[cyrillic] = max(value, best.get(cyrillic, -math.inf))
-        hits += word in sorted(best, key=lambda w: -best[w])[:3]
+            letters[cyrillic] = letter_score
+        top = sorted(best, key=lambda w: (-best[w], w))[: R.RESCORED]
+        hits += word in sorted(top, key=lambda w: (-(best[w] + R.SUGGESTION_LETTERS_WEIGHT * letters[w]), w))[:3]
     return hits
 
 

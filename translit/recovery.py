@@ -888,7 +888,7 @@ KEPT = 5
 
 def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[str, float, int, float, int]]:
     """Known word + suffix chains that spell ``key``: (word, score, light edit distance from
-    ``latin``, the stem's log frequency, the number of suffixes).
+    ``latin``, the stem's log frequency (:func:`_prior`), the number of suffixes).
 
     A stem ending in к, қ or п voices it before a vowel (жаңалық -> жаңалығы,
     торап -> торабында): the typed skeleton has g or b where the stem has k or p.
@@ -906,8 +906,9 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
             stems += _voiced_stems(lexicon, key[:cut])
         for stem, count, family in stems:
             seen: set[str] = set()
+            stem_prior = _prior(count, family)
             # "your (sg.)" takes no suffix but a case ending, and rarely that (алың-бақ is алын-бақ)
-            prior = _prior(count, family) - (SECOND_PERSON_COST if _SECOND_PERSON.search(stem) else 0.0)
+            prior = stem_prior - (SECOND_PERSON_COST if _SECOND_PERSON.search(stem) else 0.0)
             # a stem filed under key[:cut] has that skeleton: its last letter is key[cut - 1]
             for chain, suffixes in _suffix_parses(rest, stem, key[cut - 1]):
                 word = stem + chain
@@ -917,7 +918,7 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
                 bonus, distance = _fit(word, latin, style)
                 if distance <= ANALYSIS_DISTANCE and not exact_at:
                     exact_at = cut
-                out.append((word, prior + bonus - _SUFFIX_COST * suffixes - 1.0, distance, prior, suffixes))
+                out.append((word, prior + bonus - _SUFFIX_COST * suffixes - 1.0, distance, stem_prior, suffixes))
         if len(out) >= ANALYSES_ENOUGH:
             break
     return out

@@ -430,6 +430,13 @@ def test_the_letter_model_ranks_the_best_suggestions(typed: str, intended: str) 
     assert word.typo and intended in [c.cyrillic for c in word.suggestions[:3]]
 
 
+def test_letters_swapped_across_the_stem_and_its_suffix_are_found() -> None:
+    # серік·тері typed with the stem's k and the suffix's t swapped: "serit" is no stem and
+    # "keri" no suffix chain, so neither the stem nor the chain is one slip away alone
+    word = recover("seritkeri").words[0]
+    assert word.typo and word.suggestions[0].cyrillic == "серіктері"
+
+
 def test_a_slip_in_the_suffix_chain_is_found_under_a_voiced_stem() -> None:
     # төк voices its к before the vowel of -етін; the t typed into the chain is the slip
     word = recover("togetitn").words[0]

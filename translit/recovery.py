@@ -1377,7 +1377,9 @@ def _suggest(
     spelling with a stutter undone (dastustustur -> dastur), one edit of the
     skeleton or deletions/swaps of the typed letters, found in the skeleton
     set; a known stem with a suffix chain one slip away (zhanalyktarg ->
-    жаңалықтарға); a stem one slip away under a suffix chain typed right.
+    жаңалықтарға); a stem one slip away under a suffix chain typed right; a stem
+    and a chain whose letters at the joint were typed the other way round
+    (seritkeri -> серіктері).
     Two slips are searched only among the names-list and glossary words
     (miassi -> миссиясы): in the dictionary they never won on held-out slips.
     The ``analyses`` of the typed skeleton itself (:func:`_analyses`: a known
@@ -1415,6 +1417,7 @@ def _suggest(
                                   _form_penalty(word)), "typo")
                for word, _, _, prior, suffixes in analyses]
     scored += _slipped_chains(lexicon, latin, key)
+    scored += _swapped_at_boundary(lexicon, latin, key)
     far_names = {name: 2 * COST_MISSING for name, distance in _names_near(lexicon, key).items() if distance == 2}
     scored += _score_keys(lexicon, latin, far_names, "name")
     if max((score for _, score, _ in scored), default=-99.0) < STEMS_BELOW:
@@ -1694,6 +1697,27 @@ def _slipped_chains(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, f
         tried += 1
         if tried == 2:
             break
+    return scored
+
+
+def _swapped_at_boundary(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, float, str]]:
+    """Known stem + a suffix chain whose first letter and the stem's last were typed the other
+    way round (seritkeri -> серік·тері, tatpyrmas -> тап·тыр·мас): neither the typed stem nor
+    the typed ending is one slip from a word or a chain, so neither search finds them."""
+    scored: list[tuple[str, float, str]] = []
+    typed_doubles = _doubles(latin)
+    for cut in range(3, len(key) - 1):
+        if key[cut - 1] == key[cut]:
+            continue
+        rest = key[cut - 1] + key[cut + 1 :]
+        if not _chain_spelled(rest):
+            continue
+        stem_key = key[: cut - 1] + key[cut]
+        stems = lexicon.words(stem_key)
+        if rest[0] in _KEY_VOWELS:
+            stems += _voiced_stems(lexicon, stem_key)
+        for stem, count, family in stems:
+            scored += _chained(typed_doubles, stem, stem_key[-1], count, family, rest, COST_SWAP, "chain")
     return scored
 
 

@@ -1706,11 +1706,12 @@ def _swapped_at_boundary(lexicon: Lexicon, latin: str, key: str) -> list[tuple[s
     the typed ending is one slip from a word or a chain, so neither search finds them."""
     scored: list[tuple[str, float, str]] = []
     typed_doubles = _doubles(latin)
+    chains = _chain_skeletons()
     for cut in range(3, len(key) - 1):
         if key[cut - 1] == key[cut]:
             continue
         rest = key[cut - 1] + key[cut + 1 :]
-        if not _chain_spelled(rest):
+        if rest not in chains["back"] and rest not in chains["front"]:
             continue
         stem_key = key[: cut - 1] + key[cut]
         stems = lexicon.words(stem_key)

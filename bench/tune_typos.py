@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_recover import slipped_words  # noqa: E402
+from bench_recover import TEST_DRAWS, slipped_words  # noqa: E402
 from build_kk_lexicon import held_out, kazakh_sentences  # noqa: E402
 
 R = importlib.import_module("translit.recovery")
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--train", default="1,2,3,4,6,7,8")
-    parser.add_argument("--test", default="5,11,13")
+    parser.add_argument("--test", default=",".join(map(str, TEST_DRAWS)))
     args = parser.parse_args(argv)
     train = [int(s) for s in args.train.split(",")]
     test = [int(s) for s in args.test.split(",")]

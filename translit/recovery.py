@@ -901,10 +901,7 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
         rest = key[cut:]
         if not _chain_spelled(rest):
             continue
-        stems = lexicon.words(key[:cut])
-        if rest[0] in _KEY_VOWELS:
-            stems += _voiced_stems(lexicon, key[:cut])
-        for stem, count, family in stems:
+        for stem, count, family in _stems_before(lexicon, key[:cut], rest):
             seen: set[str] = set()
             stem_prior = _prior(count, family)
             # "your (sg.)" takes no suffix but a case ending, and rarely that (алың-бақ is алын-бақ)
@@ -927,6 +924,13 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
 _UNVOICED = {"g": "k", "b": "p"}
 _VOICED = {"к": "г", "қ": "ғ", "п": "б"}
 """Stem-final consonants voiced before a vowel, and their skeleton letters."""
+
+
+def _stems_before(lexicon: Lexicon, stem_key: str, rest: str) -> tuple[tuple[str, int, int], ...]:
+    """The words filed under ``stem_key``, and the voiced stems (:func:`_voiced_stems`) when the
+    skeleton ``rest`` that follows starts with a vowel."""
+    stems = lexicon.words(stem_key)
+    return stems + _voiced_stems(lexicon, stem_key) if rest[0] in _KEY_VOWELS else stems
 
 
 def _voiced_stems(lexicon: Lexicon, stem_key: str) -> tuple[tuple[str, int, int], ...]:
@@ -1702,8 +1706,8 @@ def _slipped_chains(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, f
 
 def _swapped_at_boundary(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, float, str]]:
     """Known stem + a suffix chain whose first letter and the stem's last were typed the other
-    way round (seritkeri -> серік·тері, tatpyrmas -> тап·тыр·мас): neither the typed stem nor
-    the typed ending is one slip from a word or a chain, so neither search finds them."""
+    way round (seritkeri -> серік·тері): neither the typed stem nor the typed ending is one slip
+    from a word or a chain, so neither search finds them."""
     scored: list[tuple[str, float, str]] = []
     typed_doubles = _doubles(latin)
     chains = _chain_skeletons()
@@ -1714,10 +1718,7 @@ def _swapped_at_boundary(lexicon: Lexicon, latin: str, key: str) -> list[tuple[s
         if rest not in chains["back"] and rest not in chains["front"]:
             continue
         stem_key = key[: cut - 1] + key[cut]
-        stems = lexicon.words(stem_key)
-        if rest[0] in _KEY_VOWELS:
-            stems += _voiced_stems(lexicon, stem_key)
-        for stem, count, family in stems:
+        for stem, count, family in _stems_before(lexicon, stem_key, rest):
             scored += _chained(typed_doubles, stem, stem_key[-1], count, family, rest, COST_SWAP, "chain")
     return scored
 

@@ -710,6 +710,18 @@ def test_suffix_parses_stop_where_no_allomorph_starts() -> None:
     assert R._suffix_parses("xq", "кітапхана") == ()
 
 
+def test_suffix_grammar_keeps_possessed_case_and_closed_stems() -> None:
+    # after the 3rd-person possessive a case takes its own allomorph: әсер·і·не, never әсер·і·ге
+    assert R._suffix_parses("ine", "әсер") == (("іне", 2),)
+    assert R._suffix_parses("ige", "әсер") == ()
+    # a dictionary genitive or "your (sg.)" form is no stem (отанның·да); a short root is (мың·ды)
+    assert R._suffix_parses("da", "отанның") == ()
+    assert R._suffix_parses("i", "бөлімің") == ()
+    assert ("ды", 1) in R._suffix_parses("di", "мың")
+    typed = R.recover("otanynad").words[0]
+    assert typed.typo and typed.suggestions[0].cyrillic == "отанында"
+
+
 def test_reversed_skeleton_file_belongs_to_the_bundled_lexicon() -> None:
     import gzip
 

@@ -580,6 +580,16 @@ _ANALYSIS_ONLY = frozenset({"mak", "mas", "imp1", "we", "we_b", "pass"})
 """Families the typo search leaves out of its suffix chains (:func:`_chain_skeletons`): with them
 the chains are twice as many and take 0.9 s longer to build on the first typo search, for 0.4
 point of top-3 rate (the voiced -дығ stays in: 0.5 point for a quarter more chains)."""
+_POSSESSED_ONLY = frozenset(
+    allomorph for allomorphs in _FAMILIES.values() if any("P" in classes for _, classes in allomorphs)
+    for allomorph, classes in allomorphs if "P" not in classes)
+"""Case allomorphs a 3rd-person possessive in the chain never takes: its own ("P") do
+(әсер·і·не, not әсер·і·ге)."""
+_CLOSED = re.compile(r"(?:ның|нің|дың|дің|тың|тің|[^аәеоөұүыіиэюяуйндт][ыі]ң)$")
+"""A genitive or a "your (sg.)" form: a stem of five letters or more so ending is such a form
+(the dictionary lists them), which takes no further suffix: отанның·да, бөлімің·і are no words,
+and бөлім·ің·ді is found from бөлім. Shorter stems so ending are roots (мың, таң)."""
+_CLOSED_FROM = 5
 _HARMONY_FREE = frozenset({"ins"})
 """Families spelled the same after back and front stems (достарымен, кітаптармен)."""
 _SUFFIX_COST = 0.8
@@ -669,6 +679,8 @@ def _suffix_parses(rest: str, prev: str, last: str | None = None) -> tuple[tuple
     ``last`` is the last letter of ``prev``'s skeleton, when the caller knows it (a lexicon
     word filed under a skeleton): computing the skeleton costs more than the parse.
     """
+    if len(prev) >= _CLOSED_FROM and _CLOSED.search(prev):
+        return ()
     # a soft or hard sign is silent: the letter before it is the final sound (спектакль-дер)
     tail = prev.rstrip("ьъ")[-1:]
     return _parses(rest, harmony(prev), tail, skeleton(prev)[-1:] if last is None else last, 0, 0)
@@ -688,6 +700,8 @@ def _parses(rest: str, side: str, tail: str, last: str, depth: int, rank: int) -
         return ()
     index = _suffix_index()
     starts = _suffix_starts()
+    # p1 and p2 end in м, ң or з: a suffix of their slot ending in ы or і is the 3rd person's
+    after_possessive = rank == 2 and tail in "ыі"
     out: list[tuple[str, int]] = []
     for size in range(1, min(len(rest), _LONGEST_SUFFIX) + 1):
         head = rest[:size]
@@ -698,6 +712,8 @@ def _parses(rest: str, side: str, tail: str, last: str, depth: int, rank: int) -
         for key in (head, merged):
             for allomorph, classes, slot, first, last_side in index.get(key, ()):
                 if (slot <= rank and slot) or (rank and not slot) or (first and first != side):
+                    continue
+                if after_possessive and allomorph in _POSSESSED_ONLY:
                     continue
                 if not _allowed(tail, classes):
                     continue

@@ -5,14 +5,12 @@ Runs on the committed lexicon (translit/data/lexicon) only: no shared data neede
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import json
 import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -449,28 +447,10 @@ def test_a_slip_in_the_suffix_chain_is_found_under_a_voiced_stem() -> None:
     st.text(alphabet="adeigiklmnprstuz", min_size=1, max_size=8),
 )
 def test_the_chain_filter_never_drops_a_chain_the_grammar_accepts(stem: str, rest: str) -> None:
-    # the suffix-slip search tests variants against this set before parsing them; it knows the
-    # grammar without the families kept for analysis only
+    # the suffix-slip search tests variants against this set before parsing them
     chains = R._chain_skeletons()[R.harmony(stem)]
-    with _typo_grammar():
-        if len(rest) <= R._LONGEST_CHAIN and R._suffix_parses(rest, stem):
-            assert rest in chains
-
-
-@contextlib.contextmanager
-def _typo_grammar() -> Iterator[None]:
-    """The suffix grammar without :data:`translit.recovery._ANALYSIS_ONLY` for the duration."""
-    full = R._FAMILIES
-    cached = (R._suffix_index, R._suffix_starts, R._parses)
-    R._FAMILIES = {family: allomorphs for family, allomorphs in full.items() if family not in R._ANALYSIS_ONLY}
-    try:
-        for function in cached:
-            function.cache_clear()
-        yield
-    finally:
-        R._FAMILIES = full
-        for function in cached:
-            function.cache_clear()
+    if len(rest) <= R._LONGEST_CHAIN and R._suffix_parses(rest, stem):
+        assert rest in chains
 
 
 def test_a_name_inside_a_sentence_is_corrected_only_toward_known_names() -> None:

@@ -34,7 +34,7 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translit.recovery import LEXICON_FILE, REVERSED_FILE, TRIGRAM_FILE, skeleton, write_lexicon, write_reversed  # noqa: E402
+from translit.recovery import LEXICON_FILE, REVERSED_FILE, TRIGRAM_FILE, harmony, skeleton, write_lexicon, write_reversed  # noqa: E402
 
 WORD = re.compile(r"[а-яёәғқңөұүһі]+", re.IGNORECASE)
 
@@ -80,9 +80,23 @@ def expand_hunspell(folder: Path) -> dict[str, str]:
         probe = re.sub(r"я([^аәеёиоөуұүыіэюя]*)$", r"а\1", stem)
         for flag in flags:
             for strip, add, cond in rules.get(flag, ()):
-                if stem.endswith(strip) and cond.search(probe):
+                if stem.endswith(strip) and cond.search(probe) and not _breaks_harmony(probe[: len(probe) - len(strip)], add):
                     forms.setdefault(stem[: len(stem) - len(strip)] + add, stem)
     return forms
+
+
+_SUFFIX_VOWEL = re.compile(r"[аоұыәеөүі]")
+
+
+def _breaks_harmony(base: str, suffix: str) -> bool:
+    """Whether ``suffix`` has vowels of the other class than ``base`` (the .aff lets many stems take
+    both, so half of such a stem's forms are no words: төлеуды beside төлеуді, ыржийіп beside ыржиып).
+    The instrumental is spelled alike after both (достарымен); a stem ending in и is a native
+    verb (жырти-ды) or a loan (такси-ге), which the letters cannot tell."""
+    vowel = _SUFFIX_VOWEL.search(suffix)
+    if not vowel or base.endswith("и") or suffix.startswith(("мен", "бен", "пен")):
+        return False
+    return harmony(base) != ("back" if vowel.group(0) in "аоұы" else "front")
 
 
 def write_trigrams(counts: Counter[str], path: Path) -> None:

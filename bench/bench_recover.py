@@ -194,7 +194,7 @@ def speed_table(sentences: list[str], runs: int) -> None:
             for cached in (recover_module._read, recover_module._read_cased, recover_module._fit, recover_module._letters,
                            recover_module._parses, recover_module._chain_spelled,
                            recover_module.skeleton,
-                           recover_module.load_lexicon().words,
+                           recover_module.load_lexicon().words, recover_module.load_lexicon().stems,
                            recover_module._scored_words, recover_module._chain_next):
                 cached.cache_clear()
             for _ in range(passes):

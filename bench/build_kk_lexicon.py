@@ -34,7 +34,8 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translit.recovery import LEXICON_FILE, REVERSED_FILE, TRIGRAM_FILE, harmony, skeleton, write_lexicon, write_reversed  # noqa: E402
+from translit.recovery import (  # noqa: E402
+    CASE_ENDINGS, LEXICON_FILE, REVERSED_FILE, TRIGRAM_FILE, harmony, skeleton, write_lexicon, write_reversed)
 
 WORD = re.compile(r"[а-яёәғқңөұүһі]+", re.IGNORECASE)
 
@@ -133,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"warning: no hunspell-kk in {args.hunspell}; corpus words only", file=sys.stderr)
     hunspell = set(forms)
+    dictionary_stems = set(forms.values())
+    # a form the suffix rules made with a case ending takes no further suffix (see CASE_ENDINGS)
+    closed = frozenset(form for form in forms if form not in dictionary_stems and form.endswith(CASE_ENDINGS))
     # A corpus word the dictionary lacks joins the family of its longest known prefix
     # (миссиясы -> миссия), so that all forms of a frequent stem count as frequent.
     stems = set(forms.values()) | set(counts)
@@ -152,10 +156,12 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     write_lexicon(
         args.out, by_key,
-        f"translit Kazakh lexicon: skeletons, attested skeletons, then records word[ count family];... "
+        f"translit Kazakh lexicon: skeletons, attested skeletons, then records word[ count family];...[|closed forms likewise] "
         f"(KZ-1048) in the order of the skeletons "
         f"({len(counts)} corpus words from {sentences} train sentences, {held} held out; "
-        f"{len(forms)} hunspell-kk forms; derived from hunspell-kk, LGPL-2.1+/MPL-1.1, see README.md)",
+        f"{len(hunspell)} hunspell-kk forms, {len(closed)} of them closed; derived from hunspell-kk, "
+        f"LGPL-2.1+/MPL-1.1, see README.md)",
+        closed,
     )
     print(f"{args.out}: {len(by_key)} skeletons, {sum(map(len, by_key.values()))} words; "
           f"train {sentences} sentences / {sum(counts.values())} tokens ({len(corpus_only)} types not in hunspell-kk), held out {held}")

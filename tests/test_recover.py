@@ -561,17 +561,37 @@ def test_lexicon_file_round_trips_and_looks_up_by_bisect(tmp_path: Path) -> None
         R.skeleton("қол"): [("қол", 12, 40), ("көл", 3, 9), ("кол", 0, 0)],
         R.skeleton("кітапхана"): [("кітапхана", 5, 20)],
         R.skeleton("дәстүрлерді"): [("дәстүрлерді", 0, 0)],
+        R.skeleton("қолда"): [("қолда", 2, 40), ("колда", 0, 0)],
     }
     path = tmp_path / "lexicon.txt.gz"
-    R.write_lexicon(path, by_key, "test lexicon")
+    R.write_lexicon(path, by_key, "test lexicon", closed=frozenset({"қолда"}))
     keys, records, attested = R.read_lexicon(path)
     assert list(keys) == sorted(by_key)
-    assert attested == (R.skeleton("кітапхана"), "kol")  # the skeletons with a word the corpus showed
+    assert attested == (R.skeleton("кітапхана"), "kol", "kolda")  # the skeletons with a word the corpus showed
     lexicon = R.Lexicon(keys=keys, records=records, attested=attested, extra={R.skeleton("абай"): "абай 20 20"})
     assert lexicon.words("kol") == (("қол", 12, 40), ("көл", 3, 9), ("кол", 0, 0))
     assert lexicon.words(R.skeleton("дәстүрлерді")) == (("дәстүрлерді", 0, 0),)
     assert "kitaphana" in lexicon and "abai" in lexicon and "kita" not in lexicon
     assert lexicon.words("kolder") == ()
+    # a closed form is a word, but no stem for more suffixes
+    assert lexicon.words("kolda") == (("колда", 0, 0), ("қолда", 2, 40))
+    assert lexicon.stems("kolda") == (("колда", 0, 0),)
+    assert lexicon.stems("kol") == lexicon.words("kol")
+
+
+def test_dictionary_case_forms_are_closed_and_names_keep_their_place() -> None:
+    lexicon = R.load_lexicon()
+    # made by the dictionary's suffix rules with a case ending: a word, no stem (халқымызда·м)
+    for form in ("кітаптарға", "жұмыстарда", "отанның", "арзада"):
+        assert form in {word for word, _, _ in lexicon.words(R.skeleton(form))}
+        assert form not in {word for word, _, _ in lexicon.stems(R.skeleton(form))}
+    # a dictionary stem that merely ends so stays open (мұнда·ғы), and so does a glossary word
+    # added at load (балаларға is both: the dictionary lists some inflected forms as stems)
+    for form in ("мұнда", "балаларға"):
+        assert form in {word for word, _, _ in lexicon.stems(R.skeleton(form))}
+    # арза·да·ды was a reading of the slip: now it is flagged, with the meant word first
+    typed = recover("arzadady").words[0]
+    assert typed.typo and typed.suggestions[0].cyrillic == "арзандады"
 
 
 def test_bundled_lexicon_is_sorted_and_aligned() -> None:

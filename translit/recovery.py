@@ -702,11 +702,20 @@ def _suffix_parses(rest: str, prev: str, last: str | None = None) -> tuple[tuple
     ``last`` is the last letter of ``prev``'s skeleton, when the caller knows it (a lexicon
     word filed under a skeleton): computing the skeleton costs more than the parse.
     """
-    if len(prev) >= _CLOSED_FROM and _CLOSED.search(prev):
+    ending = _stem_ending(prev)
+    if ending is None:
         return ()
+    return _parses(rest, *ending, skeleton(prev)[-1:] if last is None else last, 0, 0)
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem_ending(stem: str) -> tuple[str, str] | None:
+    """What of a stem its suffixes follow: (harmony, final letter); None when it takes none
+    (:data:`_CLOSED`). The typo search parses a dozen typed endings after each stem it tries."""
+    if len(stem) >= _CLOSED_FROM and _CLOSED.search(stem):
+        return None
     # a soft or hard sign is silent: the letter before it is the final sound (спектакль-дер)
-    tail = prev.rstrip("ьъ")[-1:]
-    return _parses(rest, harmony(prev), tail, skeleton(prev)[-1:] if last is None else last, 0, 0)
+    return harmony(stem), stem.rstrip("ьъ")[-1:]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1674,9 +1683,17 @@ def _chain_next(side: str, prefix: str) -> str:
     if len(prefix) < 2:
         return short.get(prefix, "")
     lo = bisect_left(chains, prefix)
+    hi = bisect_left(chains, prefix + "\uffff", lo)
     at = len(prefix)
-    return "".join(sorted({chain[at] for chain in chains[lo : bisect_left(chains, prefix + "\uffff", lo)]
-                           if len(chain) > at}))
+    if lo < hi and len(chains[lo]) == at:
+        lo += 1  # the prefix itself, which sorts first
+    # a jump past each letter's chains, not a scan of them all (thousands after a short prefix)
+    letters = []
+    while lo < hi:
+        letter = chains[lo][at]
+        letters.append(letter)
+        lo = bisect_left(chains, prefix + letter + "\uffff", lo, hi)
+    return "".join(letters)
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ Runs on the committed lexicon (translit/data/lexicon) only: no shared data neede
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import os
@@ -451,6 +452,28 @@ def test_the_chain_filter_never_drops_a_chain_the_grammar_accepts(stem: str, res
     chains = R._chain_skeletons()[R.harmony(stem)]
     if len(rest) <= R._LONGEST_CHAIN and R._suffix_parses(rest, stem):
         assert rest in chains
+
+
+@functools.lru_cache(maxsize=2)
+def _letters_after_prefixes(side: str) -> tuple[dict[str, str], list[str]]:
+    """Every prefix of the chains of ``side`` -> the letters that follow it, read off the chains;
+    and the prefixes, sorted."""
+    following: dict[str, set[str]] = {}
+    for chain in R._chain_skeletons()[side]:
+        for end in range(2, len(chain)):
+            following.setdefault(chain[:end], set()).add(chain[end])
+    return {prefix: "".join(sorted(letters)) for prefix, letters in following.items()}, sorted(following)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["back", "front"]), st.text(alphabet="adeigiklmnprstuz", min_size=2, max_size=6),
+       st.integers(0, 10**6))
+def test_the_letters_after_a_chain_prefix_are_those_the_chains_have(side: str, typed: str, pick: int) -> None:
+    # _chain_next jumps from letter to letter by bisect; the chains themselves say what follows,
+    # after a random prefix (mostly none) and after a real one
+    following, prefixes = _letters_after_prefixes(side)
+    for prefix in (typed, prefixes[pick % len(prefixes)]):
+        assert R._chain_next(side, prefix) == following.get(prefix, "")
 
 
 def test_a_name_inside_a_sentence_is_corrected_only_toward_known_names() -> None:

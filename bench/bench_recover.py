@@ -191,12 +191,7 @@ def speed_table(sentences: list[str], runs: int) -> None:
     ):
         measured = []
         for _ in range(runs):
-            for cached in (recover_module._read, recover_module._read_cased, recover_module._fit, recover_module._letters,
-                           recover_module._parses, recover_module._stem_ending, recover_module._chain_spelled,
-                           recover_module.skeleton,
-                           recover_module.load_lexicon().words, recover_module.load_lexicon().stems,
-                           recover_module._scored_words, recover_module._chain_next):
-                cached.cache_clear()
+            recover_module.clear_word_caches(recover_module.load_lexicon())
             for _ in range(passes):
                 gc.collect()
                 start, wall = time.process_time(), time.perf_counter()

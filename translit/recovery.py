@@ -56,6 +56,7 @@ __all__ = [
     "Recovery",
     "Rerendering",
     "WordRecovery",
+    "clear_word_caches",
     "detect_style",
     "fold",
     "load_lexicon",
@@ -262,6 +263,11 @@ class Lexicon:
         # garbage collector to walk, and would keep every lexicon it saw alive.
         object.__setattr__(self, "words", lru_cache(maxsize=1 << 16)(self.words))
         object.__setattr__(self, "stems", lru_cache(maxsize=1 << 16)(self.stems))
+
+    def forget(self) -> None:
+        """Drop the cached lookups of :meth:`words` and :meth:`stems`."""
+        for cached in (self.words, self.stems):
+            cached.cache_clear()  # type: ignore[attr-defined]
 
     def words(self, key: str) -> tuple[tuple[str, int, int], ...]:
         """(word, corpus count, stem-family count) for every word with skeleton ``key``."""
@@ -2124,6 +2130,25 @@ def _splice(text: str, words: list[WordRecovery], *, corrected: bool) -> str:
         position = word.end
     parts.append(text[position:])
     return "".join(parts)
+
+
+_WORD_CACHES = (skeleton, _fit, _letters, _read, _read_cased, _parses, _stem_ending, _chain_spelled, _scored_words,
+                _chain_next)
+"""What was computed for the words read so far: readings, scores, suffix parses, chain lookups."""
+_INDEX_CACHES = (load_lexicon, _trigram_logs, _allowed, _suffix_index, _suffix_starts, _suffix_spellings,
+                 _suffix_pieces, _sorted_extra, _endings, _corpus_index, _names_index, _sorted_chains,
+                 _chain_skeletons)
+"""What is built once for a lexicon or for the grammar, whatever the words read."""
+
+
+def clear_word_caches(lexicon: Lexicon | None = None) -> None:
+    """Forget the words read so far (and ``lexicon``'s lookups of them), keeping the lexicon and
+    the indexes built for it: a long-running process frees the memory, and a benchmark's cold run
+    starts where a fresh process that has loaded the lexicon would."""
+    for cached in _WORD_CACHES:
+        cached.cache_clear()
+    if lexicon is not None:
+        lexicon.forget()
 
 
 # --------------------------------------------------------------------------

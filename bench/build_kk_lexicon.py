@@ -90,8 +90,8 @@ _SUFFIX_VOWEL = re.compile(r"[аоұыәеөүі]")
 
 
 def _breaks_harmony(base: str, suffix: str) -> bool:
-    """Whether ``suffix`` has vowels of the other class than ``base`` (the .aff lets many stems take
-    both, so half of such a stem's forms are no words: төлеуды beside төлеуді, ыржийіп beside ыржиып).
+    """Whether ``suffix`` has vowels of the other class than ``base``: the .aff gives many stems
+    suffixes of the other class too, or only those (төлеуды beside төлеуді; тәрбиеледық, no word).
     The instrumental is spelled alike after both (достарымен); a stem ending in и is a native
     verb (жырти-ды) or a loan (такси-ге), which the letters cannot tell."""
     vowel = _SUFFIX_VOWEL.search(suffix)

@@ -617,7 +617,10 @@ _POSSESSED_ONLY = frozenset(
     for allomorph, classes in allomorphs if "P" not in classes)
 """Case allomorphs a 3rd-person possessive in the chain never takes: its own ("P") do
 (әсер·і·не, not әсер·і·ге)."""
-_CLOSED = re.compile(r"(?:ның|нің|дың|дің|тың|тің|[^аәеоөұүыіиэюяуйндт][ыі]ң)$")
+_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+_SECOND_PERSON = re.compile(r"[^аәеоөұүыіиэюяуйндт][ыі]ң$")
+"""The "your (sg.)" ending -ың/-ің after a consonant (after н, д or т it is the genitive's)."""
+_CLOSED = re.compile(f"{_GENITIVE.pattern}|{_SECOND_PERSON.pattern}")
 """A genitive or a "your (sg.)" form: a stem of five letters or more so ending is such a form
 (the dictionary lists them), which takes no further suffix: отанның·да, бөлімің·і are no words,
 and бөлім·ің·ді is found from бөлім. Shorter stems so ending are roots (мың, таң)."""
@@ -1398,11 +1401,11 @@ def _typo_score(prior: float, cost: float, suffixes: int, kind: str, doubled: fl
 
 
 def _score_keys(
-    lexicon: Lexicon, latin: str, keys: dict[str, float], kind: str = "word"
+    lexicon: Lexicon, typed_doubles: set[str], keys: dict[str, float], kind: str = "word"
 ) -> list[tuple[str, float, str]]:
-    """Noisy-channel scores of the words under ``keys`` (skeleton -> channel cost) as suggestions for ``latin``."""
+    """Noisy-channel scores of the words under ``keys`` (skeleton -> channel cost) as suggestions
+    for a spelling with the doubled consonants ``typed_doubles``."""
     scored: list[tuple[str, float, str]] = []
-    typed_doubles = _doubles(latin)
     for found, cost in keys.items():
         for word, _, prior, form in _scored_words(lexicon, found):
             scored.append((word, _typo_score(prior, cost, 0, kind, _doubled(typed_doubles, word), form), "typo"))
@@ -1453,9 +1456,11 @@ def _suggest(
     those names, one or two slips away: a name the lexicon lacks (Kozhayev,
     Buratino) is no slip of a common word.
     """
+    # the doubled consonants typed, which every source's scores ask about
+    typed_doubles = _doubles(latin)
     if proper:
         names = {name: distance * COST_MISSING for name, distance in _names_near(lexicon, key).items()}
-        return _softmax(_score_keys(lexicon, latin, names, "name"))
+        return _softmax(_score_keys(lexicon, typed_doubles, names, "name"))
     keys: dict[str, float] = {}
     collapsed = _STUTTER.sub(r"\1", key)
     if collapsed != key:
@@ -1470,19 +1475,17 @@ def _suggest(
         found = fold(variant)
         if found != key and not (dead and found.startswith(dead)) and found in lexicon:
             keys[found] = min(keys.get(found, 9.0), cost)
-    scored = _score_keys(lexicon, latin, keys)
+    scored = _score_keys(lexicon, typed_doubles, keys)
     # words under the typed skeleton itself that spell it differently (more than one light edit)
-    scored += _score_keys(lexicon, latin, {key: COST_SAME_SKELETON}, "self")
-    typed_doubles = _doubles(latin)
-    scored += [(word, _typo_score(prior, COST_SAME_SKELETON, suffixes, "self", _doubled(typed_doubles, word),
-                                  _form_penalty(word)), "typo")
+    scored += _score_keys(lexicon, typed_doubles, {key: COST_SAME_SKELETON}, "self")
+    scored += [_suggestion(typed_doubles, word, prior, COST_SAME_SKELETON, suffixes, "self")
                for word, _, _, prior, suffixes in analyses]
-    scored += _slipped_chains(lexicon, latin, key)
-    scored += _swapped_at_boundary(lexicon, latin, key)
+    scored += _slipped_chains(lexicon, typed_doubles, key)
+    scored += _swapped_at_boundary(lexicon, typed_doubles, key)
     far_names = {name: 2 * COST_MISSING for name, distance in _names_near(lexicon, key).items() if distance == 2}
-    scored += _score_keys(lexicon, latin, far_names, "name")
+    scored += _score_keys(lexicon, typed_doubles, far_names, "name")
     if max((score for _, score, _ in scored), default=-99.0) < STEMS_BELOW:
-        scored += _slipped_stems(lexicon, latin, key, ranges)
+        scored += _slipped_stems(lexicon, typed_doubles, key, ranges)
     return _softmax(_rescored(lexicon, scored))
 
 
@@ -1748,13 +1751,12 @@ def _chain_skeletons() -> dict[str, frozenset[str]]:
 _LONGEST_CHAIN = 7
 
 
-def _slipped_chains(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, float, str]]:
+def _slipped_chains(lexicon: Lexicon, typed_doubles: set[str], key: str) -> list[tuple[str, float, str]]:
     """Known stem + a suffix chain one slip away from the rest of the typed skeleton
     (zhanalyktarg -> жаңалықтарға): the ending is long and typed fast. The two longest known
     stems are tried (shorter ones never won on held-out slips), with a stem ending in к, қ or
     п voiced before a chain that starts with a vowel (togetitn -> төгетін, as :func:`_analyses`)."""
     scored: list[tuple[str, float, str]] = []
-    typed_doubles = _doubles(latin)
     tried = 0
     for cut in range(len(key) - 1, 2, -1):
         stems = lexicon.stems(key[:cut])
@@ -1776,12 +1778,11 @@ def _slipped_chains(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, f
     return scored
 
 
-def _swapped_at_boundary(lexicon: Lexicon, latin: str, key: str) -> list[tuple[str, float, str]]:
+def _swapped_at_boundary(lexicon: Lexicon, typed_doubles: set[str], key: str) -> list[tuple[str, float, str]]:
     """Known stem + a suffix chain whose first letter and the stem's last were typed the other
     way round (seritkeri -> серік·тері): neither the typed stem nor the typed ending is one slip
     from a word or a chain, so neither search finds them."""
     scored: list[tuple[str, float, str]] = []
-    typed_doubles = _doubles(latin)
     chains = _chain_skeletons()
     for cut in range(3, len(key) - 1):
         if key[cut - 1] == key[cut]:
@@ -1796,12 +1797,11 @@ def _swapped_at_boundary(lexicon: Lexicon, latin: str, key: str) -> list[tuple[s
 
 
 def _slipped_stems(
-    lexicon: Lexicon, latin: str, key: str, ranges: list[tuple[int, int, int, int]]
+    lexicon: Lexicon, typed_doubles: set[str], key: str, ranges: list[tuple[int, int, int, int]]
 ) -> list[tuple[str, float, str]]:
     """A stem one slip away under a suffix chain typed right (where the typed stem is no word);
     ``ranges`` are the :func:`_prefix_ranges` of ``key``, which its stems begin."""
     scored: list[tuple[str, float, str]] = []
-    typed_doubles = _doubles(latin)
     chains = _chain_skeletons()
     for cut in range(len(key) - 1, 2, -1):
         rest = key[cut:]
@@ -1819,12 +1819,16 @@ def _chained(
     the doubled consonants ``typed_doubles``; ``last`` is the last letter of the skeleton ``stem``
     is filed under."""
     prior = _prior(count, family)
-    scored = []
-    for chain, suffixes in _suffix_parses(rest, stem, last):
-        word = stem + chain
-        score = _typo_score(prior, cost, suffixes, kind, _doubled(typed_doubles, word), _form_penalty(word))
-        scored.append((word, score, "typo"))
-    return scored
+    return [_suggestion(typed_doubles, stem + chain, prior, cost, suffixes, kind)
+            for chain, suffixes in _suffix_parses(rest, stem, last)]
+
+
+def _suggestion(
+    typed_doubles: set[str], word: str, prior: float, cost: float, suffixes: int, kind: str
+) -> tuple[str, float, str]:
+    """``word`` as a suggestion, with its :func:`_typo_score` for a spelling with the doubled
+    consonants ``typed_doubles`` (a word made here, whose form penalty no lexicon lookup cached)."""
+    return word, _typo_score(prior, cost, suffixes, kind, _doubled(typed_doubles, word), _form_penalty(word)), "typo"
 
 
 # --------------------------------------------------------------------------
@@ -1845,9 +1849,6 @@ class _Reading(NamedTuple):
 
 LETTERS_WEIGHT = 0.3
 """Weight of the letter-trigram log-probability (summed over the word) in a reading's score."""
-
-
-_SECOND_PERSON = re.compile(r"[^аәеоөұүыіиэюяуйндт][ыі]ң$")
 
 
 HARMONY_BREAK_COST = 0.5
@@ -1993,7 +1994,6 @@ _STEM_VOWELS = frozenset("аәеоөұүыіэюяиу")
 _POSS3 = re.compile(f"(?:сы|сі|[^{''.join(sorted(_STEM_VOWELS))}][ыі])$")
 _CLAUSE_END = re.compile(r"[.!?;:,()\"«»“”]")
 _SENTENCE_END = re.compile(r"[.!?]")
-_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 _PROSE_END = re.compile(r"\s*[.!?,;]")
 """What ends a phrase of running prose, whose last word is nearly always a verb (болды, келеді):
 the 3rd-person verb endings look like the possessive, so the check is kept to titles and

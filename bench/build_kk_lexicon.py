@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     closed = frozenset(form for form in forms if form not in dictionary_stems and form.endswith(CASE_ENDINGS))
     # A corpus word the dictionary lacks joins the family of its longest known prefix
     # (миссиясы -> миссия), so that all forms of a frequent stem count as frequent.
-    stems = set(forms.values()) | set(counts)
+    stems = dictionary_stems | set(counts)
     for word in counts:
         if word not in forms:
             forms[word] = next((word[:n] for n in range(len(word) - 1, 3, -1) if word[:n] in stems), word)

@@ -54,7 +54,8 @@ def harvest(seeds: list[int], shared: Path) -> dict[int, list[tuple[str, bool, b
     for number, (constant, slip) in enumerate(SLIPS.items(), 1):
         setattr(R, constant, 1.0 + number / 1000)
         names[round(1.0 + number / 1000, 3)] = slip
-    names.update({0.0: "stutter", 2.0: "two_slips"})
+    # the stutter undone costs nothing; a name two slips away costs two letters left out
+    names.update({0.0: "stutter", round(2 * R.COST_MISSING, 3): "two_slips"})
     R.STEMS_BELOW = math.inf  # every candidate, whatever the gate would skip
     calls: list[tuple] = []
     real_score, real_prior, real_softmax, real_rescored = R._typo_score, R._prior, R._softmax, R._rescored

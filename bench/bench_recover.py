@@ -22,6 +22,8 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
+import platform
 import random
 import re
 import sys
@@ -200,6 +202,9 @@ def speed_table(sentences: list[str], runs: int) -> None:
             measured.append((cpu, wall))
         cpu, wall = min(measured)
         rows.append(f"| {label} | {count} | {cpu:.2f} s | **{count / cpu:,.0f}** | {count / wall:,.0f} |")
+    # the interpreter's build and the host move these figures by a third (see docs/recovery.md)
+    print(f"\ninterpreter: {platform.python_implementation()} {platform.python_version()} (base {sys.base_prefix}), "
+          f"{os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M %Z')}")
     print("\n| speed (kk-news held-out text) | words | CPU time | words/s (CPU) | words/s (wall) |")
     print("|---|---|---|---|---|")
     print("\n".join(rows))

@@ -375,6 +375,16 @@ def _split_lexicon(data: bytes) -> tuple[tuple[str, ...], tuple[bytes, ...], tup
     return tuple(keys), tuple(records), tuple(attested)
 
 
+def _record_text(words: Sequence[tuple[str, int, int]], closed: Sequence[tuple[str, int, int]] = ()) -> str:
+    """A record as the lexicon file holds it (:func:`read_lexicon`): ``word`` or ``word count
+    family``, ``;``-separated, the ``closed`` forms after a :data:`CLOSED_MARK`."""
+
+    def items(entries: Sequence[tuple[str, int, int]]) -> str:
+        return ";".join(f"{word} {count} {family}" if count or family else word for word, count, family in entries)
+
+    return f"{items(words)}{CLOSED_MARK}{items(closed)}" if closed else items(words)
+
+
 def write_lexicon(
     path: Path, by_key: dict[str, list[tuple[str, int, int]]], comment: str, closed: frozenset[str] = frozenset()
 ) -> None:
@@ -383,17 +393,8 @@ def write_lexicon(
     keys = sorted(by_key)
     key_blob = "".join(key + "\n" for key in keys).encode("ascii")
     attested = "".join(key + "\n" for key in keys if any(count for _, count, _ in by_key[key])).encode("ascii")
-
-    def items(entries: list[tuple[str, int, int]]) -> str:
-        return ";".join(f"{word} {count} {family}" if count or family else word for word, count, family in entries)
-
-    def record(entries: list[tuple[str, int, int]]) -> str:
-        shut = [entry for entry in entries if entry[0] in closed]
-        if not shut:
-            return items(entries)
-        return items([entry for entry in entries if entry[0] not in closed]) + CLOSED_MARK + items(shut)
-
-    records = (record(by_key[key]) for key in keys)
+    records = (_record_text([entry for entry in by_key[key] if entry[0] not in closed],
+                            [entry for entry in by_key[key] if entry[0] in closed]) for key in keys)
     body = b"".join(
         [f"# {comment}\n".encode("utf-8"), b"keys %d\n" % len(key_blob), key_blob,
          b"attested %d\n" % len(attested), attested, "\n".join(records).encode(RECORD_ENCODING), b"\n"]
@@ -502,7 +503,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                      for part in parts]
         else:
             parts[0].append((word, NAME_COUNT, NAME_COUNT))
-        extra[key] = CLOSED_MARK.join(";".join(f"{w} {c} {f}" for w, c, f in part) for part in parts).rstrip(CLOSED_MARK)
+        extra[key] = _record_text(*parts)
     trigrams = read_trigrams(folder / TRIGRAM_FILE)
     bigrams: dict[str, int] = {}
     for gram, count in trigrams.items():

@@ -6,7 +6,8 @@ search generates, what the score is made of (counts, slip type, suffixes added,
 candidate kind, doubled consonant, form oddities, letter-model score); then
 moves one weight at a time while the top-3 rate over the training seeds rises,
 and reports the rate on the test seeds. The letter model re-ranks the ten best
-as recovery.py's ``_rescored`` does, with its weight as set there (not fitted). The printed weights are what recovery.py's constants hold
+as recovery.py's ``_rescored`` does, with its weight as set there (not fitted).
+The printed weights are what recovery.py's constants hold
 (slip costs there are in units of TYPO_DISTANCE_WEIGHT). The harvest keeps
 every candidate (the stem search's gate is off), so its rates differ a little
 from the bench's: a proposed change is adopted only when bench_recover.py and
@@ -114,7 +115,7 @@ def top3(rows: list[tuple[str, bool, bool, list[Candidate]]], weights: dict[str,
         best: dict[str, float] = {}
         letters: dict[str, float] = {}
         for cyrillic, count, family, slip, suffixes, kind, doubled, breaks, second, letter_score in candidates:
-            value = (weights["prior"] * math.log(count + 0.2 * family + 0.1) - weights["slip_" + slip]
+            value = (weights["prior"] * R._prior(count, family) - weights["slip_" + slip]
                      - weights["suffix"] * suffixes - weights["kind_" + kind] - weights["harmony"] * breaks
                      - weights["second_person"] * second
                      + (weights["double_kept"] if doubled > 0 else -weights["double_lost"] if doubled < 0 else 0.0))

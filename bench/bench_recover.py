@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import importlib.util
 import os
 import platform
 import random
@@ -31,15 +32,18 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# the installed translit where there is one: a wheel's recovery is compiled, as users run it
+if importlib.util.find_spec("translit") is None:
+    sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-
-from build_kk_lexicon import held_out, kazakh_sentences  # noqa: E402
 
 from translit.engine import cyrillize, romanize  # noqa: E402
 from translit.errors import TranslitError  # noqa: E402
 
 recover_module = importlib.import_module("translit.recovery")
+
+# after translit: the lexicon builder puts the checkout first on the path, for its own use
+from build_kk_lexicon import held_out, kazakh_sentences  # noqa: E402
 
 CYR_WORD = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+")
 
@@ -205,6 +209,8 @@ def speed_table(sentences: list[str], runs: int) -> None:
     # the interpreter's build and the host move these figures by a third (see docs/recovery.md)
     print(f"\ninterpreter: {platform.python_implementation()} {platform.python_version()} (base {sys.base_prefix}), "
           f"{os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M %Z')}")
+    compiled = not str(recover_module.__file__).endswith(".py")
+    print(f"translit.recovery: {'compiled by mypyc' if compiled else 'pure Python'} ({recover_module.__file__})")
     print("\n| speed (kk-news held-out text) | words | CPU time | words/s (CPU) | words/s (wall) |")
     print("|---|---|---|---|---|")
     print("\n".join(rows))

@@ -799,3 +799,35 @@ def test_one_edit_lookup_is_the_same_whichever_range_is_read(window: int, monkey
     monkeypatch.setattr(R, "_WINDOW", window)
     for typed in ["kl", "kola", "kolar", "bla", "balaar", "kaar", "dla", "aba", "abaii", "karu", "lala", "ala"]:
         assert list(R._edits1(typed, lexicon).items()) == list(_edits1_by_variants(typed, lexicon).items()), typed
+
+
+# --- the compiled module -------------------------------------------------------
+
+_PROBE = ("import json, sys; import translit.recovery as R; "
+          "print(json.dumps([R.__file__] + [repr(R.recover(text)) for text in json.load(sys.stdin)]))")
+
+
+def test_the_installed_compiled_recovery_reads_every_word_as_this_source_does(tmp_path: Path) -> None:
+    # a wheel carries recovery.py compiled by mypyc (hatch_build.py), while these tests import the
+    # checkout's source: the installed package, run from outside the checkout, must give the same
+    # readings, scores, alternatives and suggestions, to the last digit
+    lexicon = R.load_lexicon()
+    words = [lexicon.words(key)[0][0] for key in lexicon.keys[::500] if lexicon.words(key)]
+    texts = [SEED.read_text(encoding="utf-8"), TITLE_1, TITLE_2]
+    for style in ("kk-news", "kk-latin-2021"):
+        latin = [romanize(word, style) for word in words]
+        # a letter dropped from every third word: the typo search and its suggestions
+        latin = [w[: len(w) // 2] + w[len(w) // 2 + 1 :] if i % 3 == 0 and len(w) > 3 else w for i, w in enumerate(latin)]
+        texts += [" ".join(latin[i : i + 12]) for i in range(0, len(latin), 12)]
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+    probe = subprocess.run([sys.executable, "-c", _PROBE], input=json.dumps(texts), capture_output=True, text=True,
+                           cwd=tmp_path, env=environment, encoding="utf-8")
+    if "No module named 'translit'" in probe.stderr:
+        pytest.skip("translit is not installed")
+    assert probe.returncode == 0, probe.stderr
+    module, *installed = json.loads(probe.stdout)
+    if module.endswith(".py"):
+        pytest.skip(f"the installed translit.recovery is not compiled ({module})")
+    assert len(installed) == len(texts) > 300
+    for text, compiled_reading in zip(texts, installed):
+        assert compiled_reading == repr(recover(text)), text

@@ -47,6 +47,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+# When the wheel compiles this module (hatch_build.py), its classes stay ordinary Python classes:
+# results pickle and copy as before, and a lexicon keeps its lookup caches on the instance.
+from mypy_extensions import mypyc_attr
+
 from .resources import bundled_dir
 
 __all__ = [
@@ -221,6 +225,7 @@ CLOSED_MARK = "|"
 NAMES_FILE = "kk_names.tsv"
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """Kazakh words indexed by skeleton, with corpus counts.
@@ -770,6 +775,7 @@ def _parses(rest: str, side: str, tail: str, last: str, depth: int, rank: int) -
 # Results
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One Cyrillic reading of a word, with its share of the probability mass."""
@@ -782,6 +788,7 @@ class Candidate:
     ``slip`` (a corpus word one slip from a known word, which may be a slip for it)."""
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class WordRecovery:
     """The recovery of one Latin word of the input."""
@@ -810,6 +817,7 @@ class WordRecovery:
         return self.suggestions[0].cyrillic if self.typo and self.suggestions else self.cyrillic
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Recovery:
     """Kazakh Cyrillic recovered from a Latin-typed span.
@@ -2159,6 +2167,7 @@ def clear_word_caches(lexicon: Lexicon | None = None) -> None:
 # Re-rendering Latin-Kazakh spans in one scheme
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class RerenderedSpan:
     """One Latin-Kazakh span of a text and how it was written again."""
@@ -2170,6 +2179,7 @@ class RerenderedSpan:
     recovery: Recovery
 
 
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class Rerendering:
     """A text whose Latin-Kazakh spans are written again in ``scheme``."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .detection import Detection, detect
 
-__all__ = ["Segment", "segments", "BLOCK_KINDS", "INLINE_KINDS"]
+__all__ = ["Segment", "segments", "sentence_spans", "BLOCK_KINDS", "INLINE_KINDS"]
 
 BLOCK_KINDS = ("paragraph", "heading", "caption", "list-item")
 INLINE_KINDS = ("quote", "foreign")
@@ -172,6 +172,11 @@ def _ends_sentence(text: str, start: int, stop: int) -> bool:
     if _INITIALS.fullmatch(word):  # K.A. Bakhina
         return False
     return word.lower() not in _ABBREVIATIONS
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[start:end]`` (one block), by the rules :func:`segments` uses."""
+    return list(_sentences(text, start, len(text) if end is None else end))
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

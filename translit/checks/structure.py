@@ -2,13 +2,19 @@
 
 ``structure.empty-version`` — a version with no text at all.
 ``structure.missing-block`` — a heading, paragraph or list item of one version has no
-counterpart in another (found by aligning blocks on kind and length).
+counterpart in another, found by aligning the versions on what survives translation (numbers, dates,
+phones, links, images, institutions, surnames) and on length (:mod:`translit.checks.align`), so the finding
+names the block that is really missing, not the one that happens to sit in its position.
 ``structure.missing-image`` — an image (by file name) is in one version but not another.
+``structure.untranslated`` — ``[[untranslated:…]]`` markers that ``translit post`` leaves where no translation
+route existed: the block is still in the source language.
+``structure.lost-part`` — a ``[[lost:…]]`` marker: a name, number or link the translation engine dropped.
 ``structure.missing-version`` — off unless ``[check.options] require-versions`` lists languages.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import PurePosixPath
 
@@ -18,10 +24,14 @@ from .base import LANG_NAMES, CheckSpec, Emitter, Post, Version, quote
 CHECKS = [
     CheckSpec("structure.empty-version", "error", "A version of the post is empty."),
     CheckSpec("structure.missing-version", "error", "A language listed in [check.options] require-versions has no version."),
-    CheckSpec("structure.missing-block", "warning", "A heading, paragraph or list item has no counterpart in another version.", pair=True),
+    CheckSpec("structure.untranslated", "error", "A block still marked [[untranslated:…]]: it was never translated."),
+    CheckSpec("structure.lost-part", "error", "A [[lost:…]] marker: the translation engine dropped a name, number or link."),
+    CheckSpec("structure.missing-block", "error", "A heading, paragraph or list item has no counterpart in another version.", pair=True),
     CheckSpec("structure.missing-image", "warning", "An image is in one version but not in another.", pair=True),
 ]
 
+_UNTRANSLATED = re.compile(r"\[\[untranslated:(?P<lang>\w+)\]\](?P<body>.*?)(?:\[\[/untranslated\]\]|$)", re.S)
+_LOST = re.compile(r"\[\[lost:(?P<body>.*?)\]\]", re.S)
 KIND_NAMES = {"heading": "heading", "paragraph": "paragraph", "list_item": "list item", "caption": "caption", "cell": "table cell", "quote": "block quote", "code": "code block", "image": "image"}
 
 
@@ -35,6 +45,8 @@ def run(post: Post, out: Emitter) -> None:
     for lang in required if isinstance(required, list) else []:
         if lang not in present and post.versions:
             out("structure.missing-version", post.versions[0], 0, 0, f"The post has no {LANG_NAMES.get(lang, lang)} version.")
+    for version in post.versions:
+        _markers(version, out)
     versions = [version for version in post.versions if version.text.strip()]
     if len(versions) < 2:
         return
@@ -42,6 +54,32 @@ def run(post: Post, out: Emitter) -> None:
         _blocks(post, versions, out)
     if out.enabled("structure.missing-image"):
         _images(versions, out)
+
+
+def marker_spans(version: Version) -> list[tuple[int, int]]:
+    """Where ``translit post`` left text for a translator: other checks do not report it again."""
+    return [found.span() for found in _UNTRANSLATED.finditer(version.text)]
+
+
+def _markers(version: Version, out: Emitter) -> None:
+    """The markers ``translit post`` writes where it could not translate or lost a protected part."""
+    for found in _UNTRANSLATED.finditer(version.text):
+        source = LANG_NAMES.get(found.group("lang"), found.group("lang"))
+        out(
+            "structure.untranslated",
+            version,
+            found.start(),
+            found.end(),
+            f"Not translated: this is still the {source} text ({quote(found.group('body'))}); translate it and remove the [[untranslated]] markers.",
+        )
+    for found in _LOST.finditer(version.text):
+        out(
+            "structure.lost-part",
+            version,
+            found.start(),
+            found.end(),
+            f"The translation lost {quote(found.group('body'))}: put it back where it belongs in the sentence and remove the marker.",
+        )
 
 
 def _blocks(post: Post, versions: list[Version], out: Emitter) -> None:

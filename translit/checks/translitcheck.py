@@ -1,4 +1,4 @@
-"""Transliteration: Kazakh typed in Latin letters inside another version (titles, names of events).
+"""Transliteration: Kazakh typed in Latin letters (titles, names of events).
 
 English news quotes Kazakh titles romanized ("Otbasylyk oku - tarbiye kozi"). Each quoted Latin span the
 detector reads as romanized Kazakh is recovered to Cyrillic (:mod:`translit.recovery`, a Kazakh lexicon
@@ -10,6 +10,10 @@ real words and their spelling in the post's scheme; a real word in the wrong cas
 ``translit.scheme`` — a span written in another romanization than the post's (``[schemes] kk``,
 default ``kk-news``): "Ūlttyq kıtaphana" in a kk-news post. By-ear variation inside the scheme's own
 ASCII style (h for х) is not reported.
+
+``translit.latin-kazakh`` — Kazakh typed in Latin letters inside the Kazakh or Russian version («Zhastar
+zhyly»: a title pasted from an English source), with the recovered Cyrillic («Жастар жылы») as the fix.
+Two Latin words or more that the detector reads as romanized Kazakh; English names and brands are not.
 
 Proper names the lexicon knows as names ("Kazakhstan kitaptary": Kazakhstan is the English exonym) are
 never respelled.
@@ -25,7 +29,9 @@ from .base import CheckSpec, Emitter, Post, Version, quote
 CHECKS = [
     CheckSpec("translit.unknown-word", "warning", "A romanized Kazakh word that maps to no Kazakh word, with suggestions."),
     CheckSpec("translit.scheme", "info", "Romanized Kazakh not written in the post's scheme.", fixable=True),
+    CheckSpec("translit.latin-kazakh", "warning", "Kazakh typed in Latin letters inside the Kazakh or Russian version, with its Cyrillic."),
 ]
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[ -]+[A-Za-z][A-Za-z'’]*)+")
 _QUOTED = re.compile(r"\"([^\"\n]{2,300})\"|“([^”\n]{2,300})”|«([^»\n]{2,300})»|„([^“\n]{2,300})“")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ']+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -50,7 +56,11 @@ def _render(cyrillic: str, scheme: str) -> str:
 
 
 def run(post: Post, out: Emitter) -> None:
-    """Recover romanized Kazakh spans of non-Kazakh versions and report broken words and foreign schemes."""
+    """Recover romanized Kazakh spans of the English version and report broken words and foreign schemes."""
+    if out.enabled("translit.latin-kazakh"):
+        for version in post.versions:
+            if version.lang in ("kk", "ru"):
+                _latin_kazakh(version, out)
     if not (out.enabled("translit.unknown-word") or out.enabled("translit.scheme")):
         return
     from ..detection import detect
@@ -58,8 +68,8 @@ def run(post: Post, out: Emitter) -> None:
 
     scheme = post.config.scheme("kk")
     for version in post.versions:
-        if version.lang == "kk":
-            continue
+        if version.lang != "en":
+            continue  # in the Kazakh and Russian versions romanized Kazakh is itself the fault (translit.latin-kazakh)
         for start, end in _spans(version):
             text = version.prose[start:end]
             detection = detect(text)
@@ -109,3 +119,23 @@ def _scheme(version: Version, start: int, end: int, recovery: Any, scheme: str, 
         f"This Kazakh is romanized in {recovery.style}, not in the post's scheme {scheme}: {quote(wanted)}.",
         fix=wanted,
     )
+
+
+def _latin_kazakh(version: Version, out: Emitter) -> None:
+    from ..detection import detect
+    from ..recovery import STYLES, recover
+
+    for match in _LATIN_WORDS.finditer(version.prose):
+        detection = detect(match.group())
+        if detection.lang != "kk" or not detection.romanized:
+            continue
+        recovery = recover(match.group(), style=detection.scheme if detection.scheme in STYLES else None)
+        language = "Kazakh" if version.lang == "kk" else "Russian"
+        out(
+            "translit.latin-kazakh",
+            version,
+            match.start(),
+            match.end(),
+            f"Kazakh typed in Latin letters in the {language} version: write it in Cyrillic, {quote(recovery.text)}.",
+            fix=recovery.text,
+        )

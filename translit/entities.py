@@ -175,6 +175,18 @@ _DATE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
     )
 )
 
+# Ranges of days give two dates: "18–19 April 2024", "April 18–19, 2024", "с 22 по 28 апреля",
+# "2024 жылғы 13–17 мамыр аралығында"; the year, when written, belongs to both.
+_TO = r"(?:\s*[–—-]\s*|\s+(?:to|through|and|по|до|и)\s+)"
+_RANGE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
+    regex.compile(p, regex.IGNORECASE)
+    for p in (
+        rf"\b{_YEAR}\s*(?:жыл(?:ғы|дың)|ж\.)\s+(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,12}})",
+        rf"\b(?P<month>[A-Za-z]{{3,9}}\.?)\s+(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)(?:,?\s+{_YEAR})?\b",
+        rf"(?<![\d.,])(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+{_MONTH_WORD}(?:\s+{_YEAR}(?P<yw>\s*(?:года|год|г\.|ж\.|жылы|жылғы))?)?",
+    )
+)
+
 _TIME = regex.compile(rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])(?P<suffix>{_SUFFIX})?")
 _EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _URL = regex.compile(
@@ -267,9 +279,28 @@ def _date_from(m: regex.Match[str]) -> tuple[DateValue, str] | None:
     return DateValue(year, month, day), detail
 
 
-def _dates(text: str) -> list[Entity]:
+def _date_ranges(text: str) -> list[Entity]:
     found: list[Entity] = []
-    taken: list[tuple[int, int]] = []
+    for pattern in _RANGE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < entity.end and entity.start < m.end() for entity in found):
+                continue
+            parsed = _month_of(m["month"])
+            first, last = int(m["d1"]), int(m["d2"])
+            if parsed is None or not 1 <= first < last <= 31:
+                continue
+            year = int(m["year"]) if m["year"] else None
+            month, detail = parsed
+            found.append(Entity("date", m.start("d1"), m.end("d1"), m["d1"], DateValue(year, month, first), "range"))
+            found.append(Entity("date", m.start("d2"), m.end(), text[m.start("d2") : m.end()], DateValue(year, month, last), detail))
+            if m.start() < m.start("d1"):  # the year written before the range is part of its first date
+                found[-2] = Entity("date", m.start(), m.end("d1"), text[m.start() : m.end("d1")], DateValue(year, month, first), "range")
+    return found
+
+
+def _dates(text: str) -> list[Entity]:
+    found: list[Entity] = _date_ranges(text)
+    taken: list[tuple[int, int]] = [(entity.start, entity.end) for entity in found]
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()

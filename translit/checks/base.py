@@ -165,9 +165,17 @@ class Emitter:
 
 
 
-def quote(text: str, limit: int = 60) -> str:
-    """``text`` in quotes for a message, shortened in the middle when long."""
+def quote(text: str, limit: int | None = None) -> str:
+    """``text`` in quotes for a message, on one line; shortened in the middle only when ``limit`` is given.
+
+    Names and suggested fixes are quoted whole (a cut suggestion cannot be used); ``limit``
+    is for excerpts of the text under discussion, such as a whole paragraph.
+    """
     text = " ".join(text.split())
-    if len(text) > limit:
+    if limit is not None and len(text) > limit:
         text = text[: limit // 2 - 1] + "…" + text[-(limit // 2 - 1) :]
     return f"“{text}”"
+
+
+EXCERPT = 60
+"""How long an excerpt of a paragraph or sentence in a message may be."""

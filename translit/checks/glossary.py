@@ -67,7 +67,9 @@ def mentions(post: Post, version: Version) -> list[Any]:
 
 
 def _other_word(mention: Any) -> bool:
-    """An abbreviation matched by a word in lower case is another word: Russian "Ну" is not НУ."""
+    """An abbreviation matched by a word in lower case is another word: Russian "Ну" is not НУ; "satbayev.university" is a domain."""
+    if "." in mention.text and not any(char.isspace() for char in mention.text) and mention.text.islower():
+        return True
     return mention.form.isupper() and len(mention.form) <= 6 and not mention.text.isupper()
 
 
@@ -114,7 +116,12 @@ def _mention(post: Post, version: Version, mention: Any, out: Emitter, pending: 
         return
     reason = f" ({mention.reason})" if mention.reason else ""
     if mention.status == "outdated":
-        out("glossary.outdated", version, mention.start, mention.end, f"{quote(mention.text)} is a former name{reason}; today it is {quote(fix or '?')} — keep the old name only for past events.", fix=fix)
+        # The glossary's reason reads "former name (until 2023); now …": the message says both itself.
+        until = mention.reason.split("; now ")[0]
+        until = until.removeprefix("former name").strip() if until.startswith("former name") else f"({until})" if until else ""
+        until = f" {until}" if until else ""
+        today = f"; today it is {quote(fix)}" if fix else ""
+        out("glossary.outdated", version, mention.start, mention.end, f"{quote(mention.text)} is a former name{until}{today}; keep the old name only for past events.", fix=fix)
         return
     for position, (start, end, message, same_case) in enumerate(pending):
         if start < mention.end and mention.start < end:
@@ -123,10 +130,10 @@ def _mention(post: Post, version: Version, mention: Any, out: Emitter, pending: 
             # The fix only evens out the capitals (as the other occurrences are written); a different
             # spelling in the official form (Abai for Abay) is the editor's choice for every occurrence.
             chosen = official if official.lower() == version.text[start:end].lower() else same_case
-            out("glossary.capitalisation", version, start, end, f"{message}; the official form is {quote(official, 90)}.", fix=chosen)
+            out("glossary.capitalisation", version, start, end, f"{message}; the official form is {quote(official)}.", fix=chosen)
             return
     check_id = "glossary.capitalisation" if mention.reason.startswith("capitalisation") else "glossary.discouraged"
-    out(check_id, version, mention.start, mention.end, f"{quote(mention.text, 90)} is not the official form{reason}; write {quote(fix or mention.form, 90)}.", fix=fix, fixable=fix is not None)
+    out(check_id, version, mention.start, mention.end, f"{quote(mention.text)} is not the official form{reason}; write {quote(fix or mention.form)}.", fix=fix, fixable=fix is not None)
 
 
 def _entities(post: Post) -> Any:
@@ -139,7 +146,7 @@ def _entities(post: Post) -> Any:
             if mention.entity is None or mention.entity in seen or entity_type(post, mention.entity) in skipped:
                 continue
             name = glossary.entity(mention.entity).official("en") or mention.entity
-            seen[mention.entity] = Value(mention.entity, quote(name, 90), mention.start, mention.end)
+            seen[mention.entity] = Value(mention.entity, quote(name), mention.start, mention.end)
         return list(seen.values())
 
     return values
@@ -209,7 +216,7 @@ def _capitalisation(version: Version) -> Pending:
                     (
                         start,
                         end,
-                        f"{quote(version.text[start:end], 90)} is capitalised differently from {quote(version.text[other[0].start:other[-1].end], 90)} "
+                        f"{quote(version.text[start:end])} is capitalised differently from {quote(version.text[other[0].start:other[-1].end])} "
                         f"(line {version.position(other[0].start)[0]})",
                         _rebuild(version, occurrence, wanted),
                     )

@@ -11,7 +11,7 @@ Names and titles are legitimately written in other languages (a Kazakh title in 
 in Russian), so text in quotation marks is left out, only lower-case words count towards the three
 words (“Астана Опера театры” is Kazakh with one such word), and a sentence is reported only when
 :func:`translit.detection.detect` reads it as the other language: Russian in the Kazakh version when
-its words have none of the Kazakh letters, Kazakh in the Russian version when they have some.
+it has none of the Kazakh letters, Kazakh in the Russian version when it has some.
 A paragraph all of whose sentences are in the wrong language is reported once, as a paragraph.
 """
 
@@ -21,7 +21,7 @@ import re
 
 from ..alphabet import has_kazakh_letters
 from ..segment import sentence_spans
-from .base import CheckSpec, Emitter, Post, Version, quote
+from .base import EXCERPT, CheckSpec, Emitter, Post, Version, quote
 from .structure import marker_spans
 
 CHECKS = [
@@ -94,10 +94,10 @@ def _in_other_language(text: str, lang: str) -> bool:
     """Whether a sentence of a ``lang`` (kk or ru) version is written in the other Cyrillic language."""
     from ..detection import detect
 
-    words = [word for word in _CYR_WORD.findall(text) if word[0].islower()]
-    if len(words) < _MIN_WORDS:
+    words = _CYR_WORD.findall(text)
+    if sum(1 for word in words if word[0].islower()) < _MIN_WORDS:
         return False
-    kazakh = any(has_kazakh_letters(word) for word in words)
+    kazakh = has_kazakh_letters(text)
     if lang == "kk":
         return not kazakh and detect(text).lang == "ru"
     return kazakh and detect(text).lang in ("kk", "ky")
@@ -115,10 +115,10 @@ def _wrong_cyrillic(version: Version, out: Emitter) -> None:
         if len(wrong) == len(sentences):
             _flag(version, block.start)
             prose = block.prose(version.text)
-            out(check_id, version, wrong[0][0], wrong[-1][1], f"This paragraph of the {own} version is in {other}: {quote(prose)}; translate it.")
+            out(check_id, version, wrong[0][0], wrong[-1][1], f"This paragraph of the {own} version is in {other}: {quote(prose, EXCERPT)}; translate it.")
             continue
         for start, end in wrong:
-            out(check_id, version, start, end, f"This sentence of the {own} version is in {other}: {quote(version.prose[start:end])}; translate it.")
+            out(check_id, version, start, end, f"This sentence of the {own} version is in {other}: {quote(version.prose[start:end], EXCERPT)}; translate it.")
 
 
 def _english_in(version: Version, out: Emitter) -> None:
@@ -134,7 +134,7 @@ def _english_in(version: Version, out: Emitter) -> None:
         detection = detect(match.group())
         if detection.lang == "en" and not detection.romanized:
             name = "Kazakh" if version.lang == "kk" else "Russian"
-            out("lang.untranslated", version, match.start(), match.end(), f"English text left in the {name} version: {quote(match.group())}; translate it.")
+            out("lang.untranslated", version, match.start(), match.end(), f"English text left in the {name} version: {quote(match.group(), EXCERPT)}; translate it.")
 
 
 def _identical(post: Post, out: Emitter) -> None:

@@ -94,8 +94,10 @@ def run(post: Post, out: Emitter) -> None:
 
 
 def _loose(key: str) -> str:
-    """A name key with what English spellings of Kazakh names vary on folded: kh or h for х and қ, a glide i (Balaieva)."""
-    return re.sub("(?<=[aeiou])i(?=[aeiou])", "", key.replace("h", "k"))
+    """A name key with what spellings of one Kazakh name vary on folded: kh or h for х and қ, gh for ғ, a glide i
+    (Balaieva, Balayeva), and the high vowels (Жақыпова in Kazakh is Жакупова in Russian)."""
+    key = re.sub("(?<=[aeo])i(?=[aeo])", "", key.replace("gh", "g").replace("h", "k"))
+    return key[:1] + key[1:].replace("u", "i")
 
 
 def same_name(key: str, other: str) -> bool:
@@ -105,17 +107,16 @@ def same_name(key: str, other: str) -> bool:
         return True
     if a.endswith("+") != b.endswith("+"):
         patronymic, surname = (a, b) if a.endswith("+") else (b, a)
-        stem = patronymic[:-1].rstrip("i")
-        return surname[:-2].rstrip("i") == stem if surname.endswith(("ov", "ev")) else False
+        return surname.endswith(("ov", "ev")) and surname[:-2].rstrip("i") == patronymic[:-1].rstrip("i")
     return False
 
 
 def _near(key: str, other: str) -> bool:
     """Spellings close enough to be one name mistyped: same first letter, one or two letters apart."""
     a, b = _loose(key).rstrip("+"), _loose(other).rstrip("+")
-    if len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+    if len(a) < 3 or len(b) < 3 or a[0] != b[0]:
         return False
-    return _distance(a, b) <= (2 if min(len(a), len(b)) >= 6 else 1)
+    return _distance(a, b) <= (2 if min(len(a), len(b)) >= 5 else 1)
 
 
 def _distance(a: str, b: str) -> int:
@@ -131,7 +132,8 @@ def _distance(a: str, b: str) -> int:
 def _mismatch(post: Post, out: Emitter) -> None:
     """Names one version spells differently from the others: the odd version out is blamed."""
     versions = [version for version in post.versions if version.text.strip()]
-    names = {version.lang: person_names(version) for version in versions}
+    # Surnames only: first names vary more between spellings (Aigerim, Айгерім) and are not what editors mistype.
+    names = {version.lang: [name for name in person_names(version) if name.surname] for version in versions}
     for version in versions:
         reported: set[str] = set()
         for name in names[version.lang]:

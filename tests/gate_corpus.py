@@ -1,0 +1,86 @@
+"""The gate corpus of tests/data/gate, shared by its test and bench/bench_gate.py.
+
+``posts/NAME.LANG.EXT`` are trilingual posts written for the evaluation (see the
+README there); ``split.toml`` puts each in the development or the held-out half;
+``faults.toml`` lists planted faults, each one edit of one clean post that must be
+reported as a given check id in a given version at a given line.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from translit.check import check_versions, language_from_name
+from translit.checks.base import Finding
+from translit.config import parse_config
+
+DATA = Path(__file__).resolve().parent / "data" / "gate"
+DEFAULTS = parse_config({})
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One planted fault: the edit that plants it and where it must be reported."""
+
+    post: str
+    version: str
+    id: str
+    line: int
+    description: str
+    old: str
+    new: str
+
+
+@dataclass
+class Post:
+    """A clean post: its texts and file names by language."""
+
+    name: str
+    texts: dict[str, str] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)
+
+    def check(self, texts: dict[str, str] | None = None) -> list[Finding]:
+        """The findings on the clean texts, or on ``texts`` (a faulty copy) under the same file names."""
+        return check_versions(texts or self.texts, config=DEFAULTS, paths=self.paths)
+
+    def planted(self, fault: Fault) -> dict[str, str]:
+        """The texts with ``fault`` planted."""
+        texts = dict(self.texts)
+        assert texts[fault.version].count(fault.old) == 1, (fault.post, fault.old)
+        texts[fault.version] = texts[fault.version].replace(fault.old, fault.new)
+        return texts
+
+
+def posts() -> dict[str, Post]:
+    """Every post of the corpus by name."""
+    found: dict[str, Post] = {}
+    for path in sorted((DATA / "posts").iterdir()):
+        name, lang = language_from_name(path)
+        assert lang is not None, path
+        post = found.setdefault(name, Post(name))
+        post.texts[lang] = path.read_text(encoding="utf-8")
+        post.paths[lang] = path.name
+    return found
+
+
+def split() -> dict[str, str]:
+    """Post name -> "dev" or "held-out"."""
+    table = tomllib.loads((DATA / "split.toml").read_text(encoding="utf-8"))
+    return {name: half for half in ("dev", "held-out") for name in table[half]}
+
+
+def faults() -> list[Fault]:
+    """The planted faults, in file order."""
+    table = tomllib.loads((DATA / "faults.toml").read_text(encoding="utf-8"))
+    return [Fault(**entry) for entry in table["fault"]]
+
+
+def found_at(fault: Fault, findings: Iterable[Finding]) -> str:
+    """"right" when ``fault`` is reported at its version and line, "elsewhere" when only at another place, else "missed"."""
+    same_id = [finding for finding in findings if finding.id == fault.id]
+    if any(finding.version == fault.version and finding.line == fault.line for finding in same_id):
+        return "right"
+    return "elsewhere" if same_id else "missed"

@@ -9,9 +9,14 @@ For each half of the corpus (dev, held-out; see tests/data/gate/README.md):
 
     /work/venv/bin/python bench/bench_gate.py             # the two tables
     /work/venv/bin/python bench/bench_gate.py --show      # also every false finding and miss of the dev half
+    /work/venv/bin/python bench/bench_gate.py --code ../main   # the same figures for another checkout
 
 ``--show`` lists the dev half only: the held-out half is measured, never looked into
 while checks are being fixed.
+
+A third table deletes every non-image block of every version in turn (one at a time)
+and counts how often ``structure.missing-block`` is reported in that version at the
+line where the block belongs: the alignment's blame, on real posts.
 """
 
 from __future__ import annotations
@@ -22,10 +27,13 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+if "--code" in sys.argv:  # measure another checkout's translit on this corpus
+    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--code") + 1]).resolve()))
+else:
+    sys.path.insert(0, str(ROOT))
 
-from gate_corpus import faults, found_at, posts, split  # noqa: E402
+from gate_corpus import Post, faults, found_at, posts, split  # noqa: E402
 
 HALVES = ("dev", "held-out")
 
@@ -33,7 +41,11 @@ HALVES = ("dev", "held-out")
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", action="store_true", help="list the dev half's false findings and misses")
+    parser.add_argument("--code", metavar="DIR", help="a checkout whose translit package is measured instead of this one")
     args = parser.parse_args()
+    import translit
+
+    print(f"translit from {Path(translit.__file__).parent}")
     corpus, halves = posts(), split()
     planted = faults()
 
@@ -82,11 +94,53 @@ def main() -> int:
             f"{half:<10}{count:>7}{sum(e for e, _ in rows) / count:>13.2f}{sum(1 for e, _ in rows if e):>16}"
             f"{sum(w for _, w in rows) / count:>15.2f}{sum(1 for _, w in rows if w):>18}"
         )
+    print()
+    print("Every block deleted in turn: structure.missing-block in that version at the block's place")
+    print("(three versions, and the same deletion with only one other version, where no majority helps):")
+    print(f"{'half':<10}{'deletions':>10}{'3 versions':>12}{'2 versions':>12}")
+    for half in HALVES:
+        right, pairs, total = 0, 0, 0
+        for name, post in sorted(corpus.items()):
+            if halves[name] != half:
+                continue
+            for lang, line, texts in deletions(post):
+                total += 1
+                found = _blamed(post, texts, lang, line)
+                right += found
+                pairs += sum(_blamed(post, {lang: texts[lang], other: texts[other]}, lang, line) for other in texts if other != lang)
+                if args.show and half == "dev" and not found:
+                    shown.append(f"  blame     {name} {lang}: a deleted block is not reported at line {line}")
+        print(f"{half:<10}{total:>10}{right / total:>12.1%}{pairs / (2 * total):>12.1%}")
     if shown:
         print()
         print("Dev half, what is not right:")
         print("\n".join(shown))
     return 0
+
+
+def _blamed(post: Post, texts: dict[str, str], lang: str, line: int) -> bool:
+    return any(f.id == "structure.missing-block" and f.version == lang and f.line == line for f in post.check(texts))
+
+
+def deletions(post: Post) -> list[tuple[str, int, dict[str, str]]]:
+    """(version, line where it belongs, texts) for every non-image block deleted from one version."""
+    from translit.checks.blocks import split_blocks
+    from translit.document import format_for_path
+
+    out = []
+    for lang, text in post.texts.items():
+        for block in split_blocks(text, format_for_path(post.paths[lang], text)):
+            if block.kind == "image":
+                continue
+            start = text.rfind("\n", 0, block.start) + 1
+            end = text.find("\n", block.end)
+            end = len(text) if end < 0 else end + 1
+            while end < len(text) and text[end] == "\n":
+                end += 1
+            cut = text[:start] + text[end:]
+            line = cut.count("\n", 0, min(start, len(cut.rstrip()))) + 1
+            out.append((lang, line, dict(post.texts, **{lang: cut})))
+    return out
 
 
 if __name__ == "__main__":

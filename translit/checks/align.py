@@ -27,7 +27,7 @@ __all__ = ["AlignedRow", "align_blocks"]
 
 # Priors of the link types (1-1, 1-0 or 0-1, 2-1 or 1-2), as costs in nats. Gale & Church's are for
 # sentences; a translator splits or merges a paragraph far less often, about as rarely as one is lost.
-_PRIOR = {(1, 1): -math.log(0.97), (1, 0): -math.log(0.01), (0, 1): -math.log(0.01), (2, 1): -math.log(0.005), (1, 2): -math.log(0.005)}
+_PRIOR = {(1, 1): -math.log(0.97), (1, 0): -math.log(0.01), (0, 1): -math.log(0.01), (2, 1): -math.log(0.002), (1, 2): -math.log(0.002)}
 _VARIANCE = 6.8  # variance of the length difference per character (Gale & Church)
 _ANCHOR_WEIGHT = 4.0  # cost of two blocks whose anchors are all different
 _KIND_MISMATCH = 1.5

@@ -166,16 +166,17 @@ class Emitter:
 
 
 def quote(text: str, limit: int | None = None) -> str:
-    """``text`` in quotes for a message, on one line; shortened in the middle only when ``limit`` is given.
+    """``text`` in quotes for a message, on one line; shortened at the end only when ``limit`` is given.
 
     Names and suggested fixes are quoted whole (a cut suggestion cannot be used); ``limit``
     is for excerpts of the text under discussion, such as a whole paragraph.
     """
     text = " ".join(text.split())
     if limit is not None and len(text) > limit:
-        text = text[: limit // 2 - 1] + "…" + text[-(limit // 2 - 1) :]
+        # The beginning says which paragraph it is; cut at a word so no word is broken.
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
     return f"“{text}”"
 
 
-EXCERPT = 60
+EXCERPT = 70
 """How long an excerpt of a paragraph or sentence in a message may be."""

@@ -141,9 +141,10 @@ def _identical(post: Post, out: Emitter) -> None:
     """A paragraph copied into another version: blame the version whose language it is not in."""
     seen: dict[str, tuple[Version, int]] = {}
     for version in post.versions:
+        marked = marker_spans(version)
         for block in version.blocks:
             prose = block.prose(version.text)
-            if len(prose.split()) < 5 or block.kind == "code":
+            if len(prose.split()) < 5 or block.kind == "code" or any(start < block.end and block.start < end for start, end in marked):
                 continue
             if prose not in seen:
                 seen[prose] = (version, block.start)

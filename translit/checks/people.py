@@ -158,7 +158,7 @@ def _mismatch(post: Post, out: Emitter) -> None:
                 version,
                 name.start,
                 name.end,
-                f"{quote(name.text)} is {elsewhere}: one person's name must be the same in every version.",
+                f"{quote(name.text)} here, but {elsewhere}: one person's name must be the same in every version.",
             )
 
 

@@ -13,7 +13,8 @@ ASCII style (h for х) is not reported.
 
 ``translit.latin-kazakh`` — Kazakh typed in Latin letters inside the Kazakh or Russian version («Zhastar
 zhyly»: a title pasted from an English source), with the recovered Cyrillic («Жастар жылы») as the fix.
-Two Latin words or more that the detector reads as romanized Kazakh; English names and brands are not.
+Two Latin words or more (or one in quotation marks) that the detector reads as romanized Kazakh, or as another Turkic language when every
+word is a Kazakh word of the lexicon ("Adebi marafon"); what it reads as English (names, brands) is left alone.
 
 Proper names the lexicon knows as names ("Kazakhstan kitaptary": Kazakhstan is the English exonym) are
 never respelled.
@@ -31,7 +32,8 @@ CHECKS = [
     CheckSpec("translit.scheme", "info", "Romanized Kazakh not written in the post's scheme.", fixable=True),
     CheckSpec("translit.latin-kazakh", "warning", "Kazakh typed in Latin letters inside the Kazakh or Russian version, with its Cyrillic."),
 ]
-_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[ -]+[A-Za-z][A-Za-z'’]*)+")
+# Two Latin words or more, or one in quotation marks (a title: «Kokserek»).
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[ -]+[A-Za-z][A-Za-z'’]*)+|(?<=[«“\"])[A-Za-z][A-Za-z'’-]*(?=[»”\"])")
 _QUOTED = re.compile(r"\"([^\"\n]{2,300})\"|“([^”\n]{2,300})”|«([^»\n]{2,300})»|„([^“\n]{2,300})“")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ']+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -127,9 +129,11 @@ def _latin_kazakh(version: Version, out: Emitter) -> None:
 
     for match in _LATIN_WORDS.finditer(version.prose):
         detection = detect(match.group())
-        if detection.lang != "kk" or not detection.romanized:
+        if detection.lang == "en" or detection.lang == "kk" and not detection.romanized:
             continue
-        recovery = recover(match.group(), style=detection.scheme if detection.scheme in STYLES else None)
+        recovery = recover(match.group(), style=detection.scheme if detection.lang == "kk" and detection.scheme in STYLES else None)
+        if detection.lang != "kk" and not all(word.known for word in recovery.words):
+            continue  # short phrases without zh/sh/kh may read as Turkish or Uzbek: Kazakh when every word is a Kazakh word
         language = "Kazakh" if version.lang == "kk" else "Russian"
         out(
             "translit.latin-kazakh",

@@ -33,7 +33,7 @@ if "--code" in sys.argv:  # measure another checkout's translit on this corpus
 else:
     sys.path.insert(0, str(ROOT))
 
-from gate_corpus import Post, faults, found_at, posts, split  # noqa: E402
+from gate_corpus import Post, deletions, faults, found_at, posts, split  # noqa: E402
 
 HALVES = ("dev", "held-out")
 
@@ -120,27 +120,6 @@ def main() -> int:
 
 def _blamed(post: Post, texts: dict[str, str], lang: str, line: int) -> bool:
     return any(f.id == "structure.missing-block" and f.version == lang and f.line == line for f in post.check(texts))
-
-
-def deletions(post: Post) -> list[tuple[str, int, dict[str, str]]]:
-    """(version, line where it belongs, texts) for every non-image block deleted from one version."""
-    from translit.checks.blocks import split_blocks
-    from translit.document import format_for_path
-
-    out = []
-    for lang, text in post.texts.items():
-        for block in split_blocks(text, format_for_path(post.paths[lang], text)):
-            if block.kind == "image":
-                continue
-            start = text.rfind("\n", 0, block.start) + 1
-            end = text.find("\n", block.end)
-            end = len(text) if end < 0 else end + 1
-            while end < len(text) and text[end] == "\n":
-                end += 1
-            cut = text[:start] + text[end:]
-            line = cut.count("\n", 0, min(start, len(cut.rstrip()))) + 1
-            out.append((lang, line, dict(post.texts, **{lang: cut})))
-    return out
 
 
 if __name__ == "__main__":

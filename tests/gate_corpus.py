@@ -84,3 +84,26 @@ def found_at(fault: Fault, findings: Iterable[Finding]) -> str:
     if any(finding.version == fault.version and finding.line == fault.line for finding in same_id):
         return "right"
     return "elsewhere" if same_id else "missed"
+
+
+def deletions(post: Post) -> list[tuple[str, int, dict[str, str]]]:
+    """(version, line, texts) for every non-image block deleted in turn from one version.
+
+    The line is where the block belonged: where the next block now starts in that version.
+    """
+    from translit.checks.blocks import split_blocks
+    from translit.document import format_for_path
+
+    out = []
+    for lang, text in post.texts.items():
+        for block in split_blocks(text, format_for_path(post.paths[lang], text)):
+            if block.kind == "image":
+                continue
+            start = text.rfind("\n", 0, block.start) + 1
+            end = text.find("\n", block.end)
+            end = len(text) if end < 0 else end + 1
+            while end < len(text) and text[end] == "\n":
+                end += 1
+            cut = text[:start] + text[end:]
+            out.append((lang, cut.count("\n", 0, min(start, len(cut.rstrip()))) + 1, dict(post.texts, **{lang: cut})))
+    return out

@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gate_corpus import posts, split
+from gate_corpus import deletions, posts, split
 from translit.check import check_versions
 from translit.checks.align import align_blocks
 from translit.checks.blocks import split_blocks
@@ -79,19 +79,8 @@ def test_every_block_of_a_dev_post_is_in_exactly_one_row_in_order(data: st.DataO
 @given(st.data())
 def test_a_deleted_block_of_a_dev_post_is_blamed_where_it_belongs(data: st.DataObject) -> None:
     post = CORPUS[data.draw(st.sampled_from(DEV))]
-    lang = data.draw(st.sampled_from(["en", "kk", "ru"]))
-    text = post.texts[lang]
-    blocks = [block for block in split_blocks(text, format_for_path(post.paths[lang], text)) if block.kind != "image"]
-    block = data.draw(st.sampled_from(blocks))
-    start = text.rfind("\n", 0, block.start) + 1
-    end = text.find("\n", block.end)
-    end = len(text) if end < 0 else end + 1
-    while end < len(text) and text[end] == "\n":
-        end += 1
-    cut = text[:start] + text[end:]
-    line = cut.count("\n", 0, min(start, len(cut.rstrip()))) + 1
-    findings = post.check(dict(post.texts, **{lang: cut}))
-    assert ("structure.missing-block", lang, line) in [(f.id, f.version, f.line) for f in findings]
+    lang, line, texts = data.draw(st.sampled_from(deletions(post)))
+    assert ("structure.missing-block", lang, line) in [(f.id, f.version, f.line) for f in post.check(texts)]
 
 
 def test_an_extra_paragraph_is_blamed_on_the_one_version_that_has_it() -> None:

@@ -152,12 +152,14 @@ _SUFFIX = rf"(?:-[{_KK_LETTERS}]{{1,6}}(?![{_KK_LETTERS}\w]))"
 _MONTH_WORD = r"(?P<month>[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3,11}\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-го|-і|-ші|-шы|-сі|-ы)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_KK_YEAR_WORD = r"(?:жыл(?:ғы|дың)|ж\.)"  # "2023 жылғы", "2023 ж."
+_YEAR_AFTER = rf"(?:\s+{_YEAR}(?P<yw>\s*(?:года|год|г\.|ж\.|жылы|жылғы))?)?"  # " 2023 года", " 2023 ж."
 
 _DATE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
     regex.compile(p, regex.IGNORECASE)
     for p in (
         # 2023 жылғы 28 ақпанда / 2023 жылдың 28 ақпанында / 2023 ж. 28 ақп.
-        rf"\b{_YEAR}\s*(?:жыл(?:ғы|дың)|ж\.)\s+(?P<day>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,12}}|[{_KK_LETTERS}]{{3,5}}\.)",
+        rf"\b{_YEAR}\s*{_KK_YEAR_WORD}\s+(?P<day>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,12}}|[{_KK_LETTERS}]{{3,5}}\.)",
         # 2023 жылғы ақпанда
         rf"\b{_YEAR}\s+жыл(?:ғы|дың)\s+(?P<month>[{_KK_LETTERS}]{{4,12}})",
         # On the 28th of February 2023
@@ -165,7 +167,7 @@ _DATE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
         # February 28, 2023 / Feb. 28
         rf"\b(?P<on>on\s+)?{_MONTH_WORD}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR})?\b",
         # 28 февраля 2023 года / 28 ақпан 2023 ж. / 28 February 2023
-        rf"\b(?P<on>on\s+)?{_DAY}\s+{_MONTH_WORD}(?:\s+{_YEAR}(?P<yw>\s*(?:года|год|г\.|ж\.|жылы|жылғы))?)?",
+        rf"\b(?P<on>on\s+)?{_DAY}\s+{_MONTH_WORD}{_YEAR_AFTER}",
         # ақпанның 28-і
         rf"\b(?P<month>[{_KK_LETTERS}]{{4,12}})\s+(?P<day>[0-3]?\d)-(?:і|ы|сі|ші)\b",
         # в феврале 2023 года / February 2023
@@ -181,9 +183,9 @@ _TO = r"(?:\s*[–—-]\s*|\s+(?:to|through|and|по|до|и)\s+)"
 _RANGE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
     regex.compile(p, regex.IGNORECASE)
     for p in (
-        rf"\b{_YEAR}\s*(?:жыл(?:ғы|дың)|ж\.)\s+(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,12}})",
+        rf"\b{_YEAR}\s*{_KK_YEAR_WORD}\s+(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,12}})",
         rf"\b(?P<month>[A-Za-z]{{3,9}}\.?)\s+(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)(?:,?\s+{_YEAR})?\b",
-        rf"(?<![\d.,])(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+{_MONTH_WORD}(?:\s+{_YEAR}(?P<yw>\s*(?:года|год|г\.|ж\.|жылы|жылғы))?)?",
+        rf"(?<![\d.,])(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+{_MONTH_WORD}{_YEAR_AFTER}",
     )
 )
 

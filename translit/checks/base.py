@@ -19,7 +19,9 @@ class Finding:
     """One problem in one version of a post.
 
     ``line`` and ``column`` are 1-based and point into that version's text;
-    ``start``/``end`` are the same place as character offsets. ``fix`` is the
+    ``start``/``end`` are the same place as character offsets, and ``end_line``/
+    ``end_column`` where it ends (equal to ``line``/``column`` for a place where
+    something is missing). ``fix`` is the
     suggested replacement for ``text`` when one exists; ``fixable`` says that
     ``translit check --fix`` may apply it without an editor's judgement.
     """
@@ -36,6 +38,8 @@ class Finding:
     start: int = 0
     end: int = 0
     path: str | None = None
+    end_line: int = 0
+    end_column: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (schema translit.check/1)."""
@@ -46,6 +50,8 @@ class Finding:
             "path": self.path,
             "line": self.line,
             "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
             "offset": self.start,
             "length": self.end - self.start,
             "text": self.text,
@@ -146,6 +152,7 @@ class Emitter:
         if not self.config.is_enabled(check_id):
             return
         line, column = version.position(start)
+        end_line, end_column = version.position(end)
         self.findings.append(
             Finding(
                 id=check_id,
@@ -160,6 +167,8 @@ class Emitter:
                 start=start,
                 end=end,
                 path=version.path,
+                end_line=end_line,
+                end_column=end_column,
             )
         )
 

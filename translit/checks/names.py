@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .base import Version
 
@@ -96,6 +97,7 @@ class PersonName:
     surname: bool
 
 
+@lru_cache(maxsize=65536)
 def name_key(word: str) -> str | None:
     """The cross-language key of a surname ("Есеновой", "Есенованың", "Yesenova" -> "esenov"), else None."""
     cyrillic = any("\u0400" <= char <= "\u04ff" for char in word)
@@ -106,6 +108,7 @@ def name_key(word: str) -> str | None:
     return _latin_skeleton(root, cyrillic) + ("+" if found.group("kin") else "")
 
 
+@lru_cache(maxsize=65536)
 def first_name_key(word: str) -> str:
     """The cross-language key of a first name: its spelling skeleton in Latin letters, without a Russian case ending."""
     key = _latin_skeleton(word, any("\u0400" <= char <= "\u04ff" for char in word))

@@ -93,27 +93,33 @@ def run(post: Post, out: Emitter) -> None:
     compare_values(post, out, "people.missing", _people(post), "person")
 
 
-def _loose(key: str) -> str:
-    """A name key with what spellings of one Kazakh name vary on folded: kh or h for х and қ, gh for ғ, a glide i
-    (Balaieva, Balayeva), and the high vowels (Жақыпова in Kazakh is Жакупова in Russian)."""
+def _loose(key: str, kazakh: bool) -> str:
+    """A name key with what spellings of one name vary on folded: kh or h for х and қ, gh for ғ, a glide i
+    (Balaieva, Balayeva), the high vowels (Жакупова, Zhakupova). Between the Kazakh spelling and the
+    Russian or English one (``kazakh``) every vowel after the first letter is left out: Көбеев is
+    Kubayev, Әбдірахымов is Abdrahimov, Жақыпова is Жакупова."""
     key = re.sub("(?<=[aeo])i(?=[aeo])", "", key.replace("gh", "g").replace("h", "k"))
-    return key[:1] + key[1:].replace("u", "i")
+    return key[:1] + (re.sub("[aeiouy]", "", key[1:]) if kazakh else key[1:].replace("u", "i"))
 
 
-def same_name(key: str, other: str) -> bool:
-    """Whether two name keys can be one person: equal, or a -ұлы form of an -ов/-ев surname (Сейсенбайұлы, Сейсенбаев)."""
-    a, b = _loose(key), _loose(other)
+def same_name(key: str, other: str, kazakh: bool = False) -> bool:
+    """Whether two name keys can be one person: equal, or a -ұлы form of an -ов/-ев surname (Сейсенбайұлы, Сейсенбаев).
+
+    ``kazakh``: one of the two is the Kazakh version's spelling (see :func:`_loose`).
+    """
+    a, b = _loose(key, kazakh), _loose(other, kazakh)
     if a == b:
         return True
     if a.endswith("+") != b.endswith("+"):
         patronymic, surname = (a, b) if a.endswith("+") else (b, a)
-        return surname.endswith(("ov", "ev")) and surname[:-2].rstrip("i") == patronymic[:-1].rstrip("i")
+        stem = patronymic[:-1].rstrip("i")
+        return surname[:-2].rstrip("i") == stem if surname.endswith(("ov", "ev")) else surname[:-1] == stem and surname.endswith("v")
     return False
 
 
-def _near(key: str, other: str) -> bool:
+def _near(key: str, other: str, kazakh: bool) -> bool:
     """Spellings close enough to be one name mistyped: same first letter, one or two letters apart."""
-    a, b = _loose(key).rstrip("+"), _loose(other).rstrip("+")
+    a, b = _loose(key, kazakh).rstrip("+"), _loose(other, kazakh).rstrip("+")
     if len(a) < 3 or len(b) < 3 or a[0] != b[0]:
         return False
     return _distance(a, b) <= (2 if min(len(a), len(b)) >= 5 else 1)
@@ -143,10 +149,14 @@ def _mismatch(post: Post, out: Emitter) -> None:
             for other in versions:
                 if other is version:
                     continue
+                # Spelled alike: support. Alike but for the vowels Kazakh and Russian spell differently: neither.
                 if any(same_name(name.key, theirs.key) for theirs in names[other.lang]):
                     agreeing.append(other)
                     continue
-                near = next((theirs for theirs in names[other.lang] if _near(name.key, theirs.key)), None)
+                kazakh = "kk" in (version.lang, other.lang)
+                if any(same_name(name.key, theirs.key, kazakh) for theirs in names[other.lang]):
+                    continue
+                near = next((theirs for theirs in names[other.lang] if _near(name.key, theirs.key, kazakh)), None)
                 if near is not None:
                     differing.append((other, near))
             if not differing or len(agreeing) + 1 > len(differing):

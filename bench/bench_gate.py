@@ -15,6 +15,9 @@ For each half of the corpus (dev, held-out; see tests/data/gate/README.md):
 ``--show`` lists the dev half only: the held-out half is measured, never looked into
 while checks are being fixed.
 
+With ``../shared/data/langid/dev.jsonl`` (real Kazakh, Russian and English sentences from public
+corpora; its held-out part, which the detector's profiles were not built from), the wrong-language
+findings on each sentence checked as a version in its own language.
 With ``../shared/data/news/kk-en.jsonl`` (real Kazakh–English government news, not written for
 these checks) two more tables: the findings on its 130 headline pairs, each checked as a two-version
 post (the pairs are page-linked, not translations of each other word for word, so numbers and names
@@ -37,6 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
 if "--code" in sys.argv:  # measure another checkout's translit on this corpus
     sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--code") + 1]).resolve()))
 else:
@@ -52,6 +56,7 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="list the dev half's false findings and misses")
     parser.add_argument("--code", metavar="DIR", help="a checkout whose translit package is measured instead of this one")
     parser.add_argument("--news", type=Path, default=ROOT.parent / "shared" / "data" / "news" / "kk-en.jsonl", help="real kk-en news pairs")
+    parser.add_argument("--langid", type=Path, default=ROOT.parent / "shared" / "data" / "langid" / "dev.jsonl", help="real single-language sentences")
     args = parser.parse_args()
     import translit
 
@@ -123,6 +128,8 @@ def main() -> int:
         print(f"{half:<10}{total:>10}{right / total:>12.1%}{pairs / (2 * total):>12.1%}")
     if args.news.exists():
         real_text(args.news)
+    if args.langid.exists():
+        one_language(args.langid)
     if shown:
         print()
         print("Dev half, what is not right:")
@@ -154,6 +161,28 @@ def real_text(path: Path) -> None:
     clean = [f"{f.severity} {f.id}" for f in article.check() if f.severity != "info"]
     print(f"Real article ({len(paragraphs)} paragraph pairs): findings on it as published: {clean or 'none'}; "
           f"a deleted paragraph blamed at its place: {right}/{len(cases)}")
+
+
+def one_language(path: Path) -> None:
+    """Wrong-language and Latin-Kazakh findings on real sentences each checked as a version in its own language."""
+    from gate_corpus import DEFAULTS
+
+    from translit.check import check_versions
+
+    from build_langid_profiles import is_held_out  # the part of dev.jsonl the detector's profiles never saw
+
+    script = {"en": "Latn", "kk": "Cyrl", "ru": "Cyrl"}
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [r for r in records if script.get(r["lang"]) == r["script"] and is_held_out(r["text"])]
+    found: Counter[str] = Counter()
+    for record in records:
+        for finding in check_versions({record["lang"]: record["text"]}, config=DEFAULTS):
+            if finding.id.startswith("lang.") or finding.id == "translit.latin-kazakh":
+                found[f"{record['lang']} {finding.id}"] += 1
+    sizes = Counter(r["lang"] for r in records)
+    print()
+    print(f"Real text: {len(records)} held-out sentences of {path.name} ({', '.join(f'{n} {lang}' for lang, n in sorted(sizes.items()))}), "
+          f"each a version in its own language; wrong-language findings: {dict(found) or 'none'}")
 
 
 def _blamed(post: Post, texts: dict[str, str], lang: str, line: int) -> bool:

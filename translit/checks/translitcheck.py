@@ -128,6 +128,8 @@ def _latin_kazakh(version: Version, out: Emitter) -> None:
     from ..recovery import STYLES, recover
 
     for match in _LATIN_WORDS.finditer(version.prose):
+        if not any(char.islower() for char in match.group()):
+            continue  # Roman numerals ("V – III"), abbreviations
         detection = detect(match.group())
         if detection.lang == "en" or detection.lang == "kk" and not detection.romanized:
             continue

@@ -183,6 +183,23 @@ def one_language(path: Path) -> None:
     print()
     print(f"Real text: {len(records)} held-out sentences of {path.name} ({', '.join(f'{n} {lang}' for lang, n in sorted(sizes.items()))}), "
           f"each a version in its own language; wrong-language findings: {dict(found) or 'none'}")
+    # Recall: a real sentence of another language appended to a real sentence of the version's language.
+    expected = {("kk", "ru"): "lang.russian-in-kk", ("ru", "kk"): "lang.kazakh-in-ru", ("kk", "en"): "lang.untranslated", ("ru", "en"): "lang.untranslated"}
+    # Well-formed sentences only (a capital first, a full stop last): the Russian social-media verse of the
+    # data runs on in lower case, and a sentence that does not start with a capital is not split off.
+    sentences = {
+        lang: [r["text"] for r in records if r["lang"] == lang and r.get("length_bucket") == "sentence" and r["text"][:1].isupper() and r["text"].rstrip()[-1:] in ".!?"]
+        for lang in script
+    }
+    print("A real sentence of another language appended to one of the version's (inserted sentence reported by its id):")
+    for (host, guest), check_id in expected.items():
+        pairs = list(zip(sentences[host], sentences[guest]))
+        hits = 0
+        for first, second in pairs:
+            text = first.rstrip() + " " + second
+            start = len(first.rstrip()) + 1
+            hits += any(f.id == check_id and f.end > start for f in check_versions({host: text}, config=DEFAULTS))
+        print(f"  {guest} sentence in the {host} version: {hits}/{len(pairs)} ({hits / len(pairs):.1%}) reported as {check_id}")
 
 
 def _blamed(post: Post, texts: dict[str, str], lang: str, line: int) -> bool:

@@ -177,8 +177,11 @@ def _best_path(scorer: _Scorer) -> list[_Link]:
     best = [[inf] * (m + 1) for _ in range(n + 1)]
     move: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
+    # Only cells near the diagonal: a path further off would leave more blocks unmatched than the counts differ by.
+    band = abs(n - m) + 3
     for i in range(n + 1):
-        for j in range(m + 1):
+        middle = round(i * m / n) if n else 0
+        for j in range(max(0, middle - band), min(m, middle + band) + 1):
             if i == j == 0:
                 continue
             for di, dj in _PRIOR:
@@ -229,10 +232,11 @@ class _Scorer:
         delta = (length_b - length_a * self.ratio) / math.sqrt(mean * _VARIANCE)
         tail = max(math.erfc(abs(delta) / math.sqrt(2)), 1e-12)  # 2 * (1 - Phi(|delta|))
         cost = -math.log(tail)
-        anchors_a = frozenset().union(*(self.anchors_a[i] for i in left))
-        anchors_b = frozenset().union(*(self.anchors_b[j] for j in right))
+        anchors_a = self.anchors_a[left[0]] if len(left) == 1 else self.anchors_a[left[0]] | self.anchors_a[left[1]]
+        anchors_b = self.anchors_b[right[0]] if len(right) == 1 else self.anchors_b[right[0]] | self.anchors_b[right[1]]
         if anchors_a or anchors_b:
-            cost += _ANCHOR_WEIGHT * (1 - len(anchors_a & anchors_b) / len(anchors_a | anchors_b))
+            shared = len(anchors_a & anchors_b)
+            cost += _ANCHOR_WEIGHT * (1 - shared / (len(anchors_a) + len(anchors_b) - shared))
         kinds_a = {self.a.blocks[i].kind for i in left}
         kinds_b = {self.b.blocks[j].kind for j in right}
         if kinds_a != kinds_b:

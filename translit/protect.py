@@ -19,6 +19,7 @@ never silently forgotten.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -28,11 +29,12 @@ import regex
 
 from .alphabet import has_kazakh_letters
 from .entities import Entity, find_entities
-from .localize import render_entity
+from .localize import render_entity, typography
 
 __all__ = ["Part", "Shielded", "Restored", "Protector", "PLACEHOLDER", "find_names", "placeholder"]
 
 PLACEHOLDER = "⟦{}⟧"
+LANGUAGES = ("en", "kk", "ru")
 PLACEHOLDER_RE = regex.compile(r"⟦\s*(\d{1,4})\s*⟧")
 _LETTER = regex.compile(r"\p{L}")
 _WORDS = regex.compile(r"[\p{L}'’-]+")
@@ -40,6 +42,7 @@ _LAST_WORD = regex.compile(r"(\p{L}+)[\s\u00a0]*$")
 _TRAILING_THE = regex.compile(r"\bthe\s*$", regex.IGNORECASE)
 _QUOTED = regex.compile(r"[\"“«„]([^\"“”«»„]{3,200})[\"”»“]")
 _HAS_QUOTE = regex.compile(r"[«»“”\"]")
+_QUOTE_MARKS = regex.compile(r"[«»“”„\"]")
 _LATIN_WORD = regex.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
@@ -309,7 +312,9 @@ class Protector:
     ``glossary`` is a :class:`translit.glossary.Glossary` (or None to skip
     institutions and known people), ``schemes`` maps a name's language to the
     romanization scheme used for English (``{"kk": "kk-news", "ru": "ru-news"}``),
-    ``date_style`` is ``us`` or ``uk`` for English dates.
+    ``date_style`` is ``us`` or ``uk`` for English dates; ``renamed`` and
+    ``date`` decide how a renamed institution or place is named in every
+    version (see :meth:`translit.glossary.Glossary.keeps_former_name`).
     """
 
     def __init__(
@@ -319,8 +324,12 @@ class Protector:
         schemes: dict[str, str] | None = None,
         date_style: str = "us",
         title_detector: Callable[[str], Any] | None = None,
+        renamed: str = "post-date",
+        date: datetime.date | None = None,
     ) -> None:
         self.glossary = glossary
+        self.renamed = renamed
+        self.date = date
         self.schemes = {"kk": "kk-news", "ru": "ru-news", **(schemes or {})}
         self.date_style = date_style if date_style in ("us", "uk") else "us"
         self.title_detector = title_detector
@@ -483,20 +492,32 @@ class Protector:
 
     def _institution(self, part: Part, tgt: str, before_target: str, after_target: str = "") -> Applied:
         m = part.mention
+        former = self.glossary.keeps_former_name(m, LANGUAGES, renamed=self.renamed, date=self.date)
         if tgt == part.lang:
-            replacement = self.glossary.replacement(m)
-            return Applied(part, replacement or part.text, "" if replacement in (None, part.text) else f"{m.entity}: official form")
+            # The draft's own language: only a wrong form, or a former name the post does not keep, changes.
+            if m.status not in ("discouraged", "outdated") or former:
+                form, note = part.text, f"{m.entity}: former name kept" if former else ""
+            else:
+                form = self.glossary.replacement(m) or part.text
+                note = "" if form == part.text else f"{m.entity}: official form"
+            if len(_QUOTE_MARKS.findall(form)) % 2 == 0:
+                form = typography(form, tgt)  # the quotes of the language, as in the prose around it
+            return Applied(part, form, note)
         case = _case_for(part, tgt, before_target, after_target)
         part.cases[tgt] = case
-        try:
-            form = self.glossary.canonical(m.entity, tgt, case=case) if case else self.glossary.canonical(m.entity, tgt)
-        except Exception:  # the glossary has no inflected form for this case
-            form = self.glossary.canonical(m.entity, tgt)
+        entity_id = self.glossary.today(m.entity)
+        if former:
+            form = self.glossary.former_form(m, tgt, case)
+        else:
+            try:
+                form = self.glossary.canonical(entity_id, tgt, case=case) if case else self.glossary.canonical(entity_id, tgt)
+            except Exception:  # the glossary has no inflected form for this case
+                form = self.glossary.canonical(entity_id, tgt)
         if not form:
             return Applied(part, part.text, f"{m.entity}: no {tgt} form in the glossary")
         if tgt == "en" and self._entity_type(m.entity) in _EN_ARTICLE_TYPES:
             form = _english_phrase(form, part, before_target)
-        return Applied(part, form, f"{m.entity}" + (f" ({case})" if case else ""))
+        return Applied(part, form, f"{entity_id}" + (f" ({case})" if case else "") + ("; former name kept" if former else ""))
 
     def _person(self, part: Part, tgt: str, before_target: str = "", after_target: str = "") -> Applied:
         m = part.mention

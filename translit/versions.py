@@ -21,6 +21,7 @@ texts and a JSON-ready report.
 
 from __future__ import annotations
 
+import datetime
 import html
 from collections import Counter
 from collections.abc import Sequence
@@ -184,7 +185,9 @@ def _detect(text: str) -> tuple[str, float]:
 
 
 class _Pipeline:
-    def __init__(self, config: Any, translator: Any, glossary: Any, notes: list[str]) -> None:
+    def __init__(
+        self, config: Any, translator: Any, glossary: Any, notes: list[str], date: datetime.date | None = None
+    ) -> None:
         self.config = config
         self.notes = notes
         self.translator = translator
@@ -194,7 +197,9 @@ class _Pipeline:
             style = dict(config.date_style).get("en", "us")
         from .detection import detect
 
-        self.protector = Protector(glossary, schemes=schemes, date_style=style, title_detector=detect)
+        self.protector = Protector(
+            glossary, schemes=schemes, date_style=style, title_detector=detect, renamed=renamed_policy(config), date=date
+        )
 
     def route(self, src: str, tgt: str) -> tuple[Any, str | None]:
         if self.translator is None:
@@ -203,6 +208,20 @@ class _Pipeline:
             return self.translator.route(src, tgt), None
         except TranslitError as exc:
             return None, str(exc)
+
+
+def renamed_policy(config: Any) -> str:
+    """``[glossaries] renamed`` from translit.toml: "post-date" (the default) or "today"."""
+    from .glossary import RENAMED_POLICIES
+
+    section = config.section("glossaries") if config is not None else {}
+    value = section.get("renamed", RENAMED_POLICIES[0])
+    if value not in RENAMED_POLICIES:
+        raise TranslitError(
+            f"[glossaries] renamed = {value!r}: use one of {', '.join(map(repr, RENAMED_POLICIES))}",
+            path=getattr(config, "path", None),
+        )
+    return str(value)
 
 
 def _load_glossary(config: Any) -> Any:
@@ -229,13 +248,16 @@ def make_versions(
     translator: Any = None,
     glossary: Any = None,
     max_sentence_chars: int | None = None,
+    date: datetime.date | None = None,
 ) -> Versions:
     """The ``targets`` versions of the post ``text`` (source language detected per block when not given).
 
     ``config`` is a :class:`translit.config.Config` (schemes for names, date
     style, glossaries, ``[mt]`` engines, ``[post] max_sentence_chars``);
     ``translator`` and ``glossary`` replace the ones built from it (for
-    embedding and tests).  When no route
+    embedding and tests).  ``date`` is the day the post is about (default:
+    the first full date in it), which decides how a renamed institution is
+    named (``[glossaries] renamed``).  When no route
     exists for a target, that version carries the prose inside
     ``[[untranslated:SRC]] … [[/untranslated]]`` and ``Versions.exit_code``
     is ``EXIT_NO_ROUTE``.
@@ -262,7 +284,9 @@ def make_versions(
         glossary = _load_glossary(config)
     if translator is None:
         translator = _make_translator(config)
-    pipe = _Pipeline(config, translator, glossary, notes)
+    from .glossary import post_date
+
+    pipe = _Pipeline(config, translator, glossary, notes, date or post_date(text))
 
     block_langs: list[str | None] = []
     weights: Counter[str] = Counter()

@@ -56,14 +56,37 @@ def load_glossary(post: Post) -> Any:
 
 
 def mentions(post: Post, version: Version) -> list[Any]:
-    """Glossary mentions in a version's prose (cached)."""
+    """Glossary mentions in a version's prose (cached); a short form is resolved by the whole post."""
     key = f"mentions:{version.lang}"
     if key not in post.cache:
-        found = load_glossary(post).find(version.prose, version.lang)
-        # "nlrk" in info@nlrk.kz is an address, not a name.
-        addresses = [(e.start, e.end) for e in entities(version) if e.kind in ("url", "email")]
-        post.cache[key] = [m for m in found if not any(s < m.end and m.start < e for s, e in addresses) and not _other_word(m)]
+        glossary = load_glossary(post)
+        found = {v.lang: _found(post, v) for v in post.versions}
+        for other in post.versions:
+            context = {m.entity for v in post.versions if v.lang != other.lang for m in found[v.lang] if m.entity}
+            post.cache[f"mentions:{other.lang}"] = glossary.resolve(found[other.lang], context)
     return post.cache[key]  # type: ignore[no-any-return]
+
+
+def _found(post: Post, version: Version) -> list[Any]:
+    found = load_glossary(post).find(version.prose, version.lang)
+    # "nlrk" in info@nlrk.kz is an address, not a name.
+    addresses = [(e.start, e.end) for e in entities(version) if e.kind in ("url", "email")]
+    return [m for m in found if not any(s < m.end and m.start < e for s, e in addresses) and not _other_word(m)]
+
+
+def renaming(post: Post) -> tuple[str, Any]:
+    """``[glossaries] renamed`` and the post's date (from its file names, else its text), as ``post`` uses them."""
+    if "renaming" not in post.cache:
+        from ..glossary import post_date
+        from ..versions import renamed_policy
+
+        date = None
+        for version in post.versions:
+            date = post_date(version.text, version.path or "")
+            if date is not None:
+                break
+        post.cache["renaming"] = (renamed_policy(post.config), date)
+    return post.cache["renaming"]  # type: ignore[no-any-return]
 
 
 def _other_word(mention: Any) -> bool:
@@ -95,8 +118,14 @@ Pending = list[tuple[int, int, str, str]]
 
 
 def _mention(post: Post, version: Version, mention: Any, out: Emitter, pending: Pending) -> None:
-    """Report one glossary mention; a capitalisation finding at the same place takes the official form instead."""
+    """Report one glossary mention; a capitalisation finding at the same place takes the glossary's form instead."""
     glossary = load_glossary(post)
+    overlapping = [p for p in pending if p[0] < mention.end and mention.start < p[1]]
+    if mention.status in ("official", "accepted") or (mention.status == "discouraged" and mention.variant not in ("official", "accepted")):
+        # A glossary form is right as written, whatever another occurrence's capitals; a wrong form is reported
+        # below as what it is, with the official form as its fix.
+        for item in overlapping:
+            pending.remove(item)
     if mention.status == "ambiguous":
         names = [glossary.entity(candidate).official(version.lang) or candidate for candidate in mention.candidates if candidate in glossary.entities]
         out(
@@ -114,17 +143,20 @@ def _mention(post: Post, version: Version, mention: Any, out: Emitter, pending: 
         return
     reason = f" ({mention.reason})" if mention.reason else ""
     if mention.status == "outdated":
-        out("glossary.outdated", version, mention.start, mention.end, f"{quote(mention.text)} is a former name{reason}; today it is {quote(fix or '?')} — keep the old name only for past events.", fix=fix)
+        policy, date = renaming(post)
+        if policy != "today" and date is not None and glossary.right_on(mention, date):
+            return  # the name it had on the post's date
+        detail = mention.reason.removeprefix("former name").strip()
+        when = f" ({detail.strip('()')})" if detail else ""
+        out("glossary.outdated", version, mention.start, mention.end, f"{quote(mention.text, 90)} is a former name{when}; today it is {quote(fix or '?', 200)} — keep the old name only for past events.", fix=fix)
         return
-    for position, (start, end, message, same_case) in enumerate(pending):
-        if start < mention.end and mention.start < end:
-            del pending[position]
-            official = fix or mention.form
-            # The fix only evens out the capitals (as the other occurrences are written); a different
-            # spelling in the official form (Abai for Abay) is the editor's choice for every occurrence.
-            chosen = official if official.lower() == version.text[start:end].lower() else same_case
-            out("glossary.capitalisation", version, start, end, f"{message}; the official form is {quote(official, 90)}.", fix=chosen)
-            return
+    for start, end, message, same_case in (p for p in overlapping if p in pending):
+        pending.remove((start, end, message, same_case))
+        # The fix only evens out the capitals (as the other occurrences are written); a different
+        # spelling in the official form (Abai for Abay) is the editor's choice for every occurrence.
+        chosen = fix if fix is not None and fix.lower() == version.text[start:end].lower() else same_case
+        out("glossary.capitalisation", version, start, end, f"{message}; the glossary writes {quote(mention.form, 200)}.", fix=chosen)
+        return
     check_id = "glossary.capitalisation" if mention.reason.startswith("capitalisation") else "glossary.discouraged"
     out(check_id, version, mention.start, mention.end, f"{quote(mention.text, 90)} is not the official form{reason}; write {quote(fix or mention.form, 90)}.", fix=fix, fixable=fix is not None)
 

@@ -274,6 +274,11 @@ _COORDINATION = regex.compile(r"\s*(?:,\s*)?(?:and|or|и|или|және|мен|
 
 _KK_TO_RU_CASE = {"gen": "gen", "dat": "dat", "acc": "acc", "loc": "prep", "abl": "gen", "ins": "ins", "attr": "prep"}
 _RU_TO_KK_CASE = {"gen": "gen", "dat": "dat", "ins": "ins", "prep": "loc"}
+# A Russian preposition and case that Kazakh says with another case: из Караганды → Қарағандыдан.
+_RU_PREP_KK_CASE = {
+    ("из", "gen"): "abl", ("от", "gen"): "abl", ("с", "gen"): "abl", ("со", "gen"): "abl", ("до", "gen"): "dat",
+    ("в", "acc"): "dat", ("во", "acc"): "dat", ("на", "acc"): "dat",
+}
 
 
 def _case_for(part: Part, tgt: str, before_target: str, after_target: str = "") -> str | None:
@@ -298,6 +303,8 @@ def _case_for(part: Part, tgt: str, before_target: str, after_target: str = "") 
     if own != "nom" and part.lang in ("kk", "ru"):
         if part.lang == tgt:
             return own
+        if part.lang == "ru" and (_last_word(part.before), own) in _RU_PREP_KK_CASE:
+            return _RU_PREP_KK_CASE[(_last_word(part.before), own)]
         return (_KK_TO_RU_CASE if tgt == "ru" else _RU_TO_KK_CASE).get(own)
     english = _last_word(_TRAILING_THE.sub("", part.before[-80:]))
     return (_EN_PREP_RU if tgt == "ru" else _EN_PREP_KK if tgt == "kk" else {}).get(english)

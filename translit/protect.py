@@ -27,6 +27,7 @@ from typing import Any
 
 import regex
 
+from . import people
 from .alphabet import has_kazakh_letters
 from .entities import Entity, find_entities
 from .localize import render_entity, typography
@@ -72,6 +73,7 @@ class Part:
     payload: Any = None
     coord: "Part | None" = None
     cases: dict[str, str | None] = field(default_factory=dict)
+    case: str | None = None  # the case a name is written in in the source, when no glossary mention says it
 
 
 @dataclass
@@ -258,6 +260,8 @@ _DATE_PREP_KK = {
     "от": "attr", "с": "abl", "со": "abl", "до": "dat", "по": "dat", "к": "dat",
 }
 _ON_BEFORE = regex.compile(r"\b[Oo]n\s+$")
+# A dateline: the place and a comma that open a block ("Астана, 5 марта 2024 года. …").
+_DATELINE = regex.compile(r"^\s*\p{Lu}[\p{L}-]*(?:[ -]\p{Lu}[\p{L}-]*)?,\s*$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…:]\s*|^\s*[\"“«(]\s*)$")
 _EN_DATE_PREPOSITIONS = frozenset("on of since until till by from to before after dated in at".split())
 _RU_DATE_PREPOSITIONS = frozenset("от с до по к на в около после".split())
@@ -299,7 +303,7 @@ def _case_for(part: Part, tgt: str, before_target: str, after_target: str = "") 
         attached = _KK_ATTACHED.match(after_target)
         if attached:
             return _KK_SUFFIX_CASE[attached.group(1)]
-    own = str(getattr(part.mention, "case", None) or "nom") if part.mention is not None else "nom"
+    own = str(getattr(part.mention, "case", None) or "nom") if part.mention is not None else part.case or "nom"
     if own != "nom" and part.lang in ("kk", "ru"):
         if part.lang == tgt:
             return own
@@ -368,6 +372,7 @@ class Protector:
         for ent in find_entities(text, lang):
             if ent.kind in ("url", "email", "phone"):
                 found.append((ent.start, ent.end, Part(ent.kind, ent.text, lang, text[:ent.start], entity=ent)))
+        names = find_names(text)
         if self.glossary is not None:
             # Every language's forms: a Russian name quoted in an English draft is found too,
             # and is then rendered from its own language (the mention's).
@@ -375,7 +380,11 @@ class Protector:
                 if m.status == "ambiguous" or not free(m.start, m.end):
                     continue
                 kind = "person" if self._entity_type(m.entity) == "person" else "institution"
-                found.append((m.start, m.end, Part(kind, m.text, m.lang or lang, text[:m.start], mention=m)))
+                start, end = m.start, m.end
+                if kind == "person":
+                    # A known surname inside a longer name: the whole name is one part, never the surname alone.
+                    start, end = next(((a, b) for a, b in names if a <= m.start and m.end <= b and free(a, b)), (start, end))
+                found.append((start, end, Part(kind, text[start:end], m.lang or lang, text[:start], mention=m)))
         for start, end, part in self._titles(text, lang):
             if free(start, end):
                 found.append((start, end, part))
@@ -389,7 +398,7 @@ class Protector:
                     if on and free(on.start(), start):
                         start = on.start()
                 found.append((start, ent.end, Part(ent.kind, text[start:ent.end], lang, text[:start], entity=ent)))
-        for start, end in find_names(text):
+        for start, end in names:
             if free(start, end):
                 found.append((start, end, Part("person", text[start:end], lang, text[:start])))
         found.sort(key=lambda t: t[0])
@@ -472,8 +481,11 @@ class Protector:
                     case = _DATE_PREP_KK.get(_last_word(part.before))
             if kind == "date" and tgt == "ru" and part.entity.value.day is None:  # type: ignore[union-attr]
                 case = "prep" if _last_word(before_target) in ("в", "во") else None
+            dateline = kind == "date" and bool(_DATELINE.search(part.before))
+            if dateline and tgt == "kk":
+                case = "nom"  # "Астана, 2024 жылғы 5 наурыз." names the day; it is not "on"
             text = render_entity(part.entity, tgt, date_style=self.date_style, case=case)
-            if kind == "date" and tgt == "en" and self._adverbial(part, before_target):
+            if kind == "date" and tgt == "en" and not dateline and self._adverbial(part, before_target):
                 text = ("On " if _SENTENCE_START.search(before_target) else "on ") + text
             return Applied(part, text)
         if kind == "institution" and part.mention is not None:
@@ -527,37 +539,58 @@ class Protector:
         return Applied(part, form, f"{entity_id}" + (f" ({case})" if case else "") + ("; former name kept" if former else ""))
 
     def _person(self, part: Part, tgt: str, before_target: str = "", after_target: str = "") -> Applied:
+        """A person's whole name in the target's spelling and case (English: the nominative)."""
         m = part.mention
+        source_lang = "kk" if part.lang == "kk" or (_CYRILLIC.search(part.text) and _KAZAKH_PATRONYMIC.search(part.text)) else part.lang
+        if _CYRILLIC.search(part.text) and part.lang in ("kk", "ru"):
+            name, part.case = people.reading(part.text, part.lang)
+        else:
+            name = part.text
+        case = _case_for(part, tgt, before_target, after_target) if tgt in ("ru", "kk") and tgt != part.lang else None
         if m is not None and m.entity:
             if tgt == part.lang and m.status in ("official", "accepted"):
                 return Applied(part, part.text)
-            case = _case_for(part, tgt, before_target, after_target) if tgt in ("ru", "kk") and tgt != part.lang else None
-            if case not in (None, "nom"):
-                try:
-                    return Applied(part, self.glossary.canonical(m.entity, tgt, case=case), f"{m.entity}: people glossary ({case})")
-                except Exception:  # no inflected form: the ordered form below is still right in spelling
-                    pass
-            form = _person_form(self.glossary, m.entity, part.text, part.lang, tgt)
+            if tgt == part.lang:
+                return Applied(part, self.glossary.replacement(m) or part.text, f"{m.entity}: people glossary")
+            form = _person_form(self.glossary, m.entity, name, part.lang, tgt)
+            if form is None and len(part.text) > len(m.text):
+                form = self._spelled(name, source_lang, tgt)  # parts the glossary does not list: the whole name by language
             if form is None:
-                form = self.glossary.replacement(m) if tgt == part.lang else self.glossary.canonical(m.entity, tgt)
-            if form:
-                return Applied(part, form, f"{m.entity}: people glossary")
-        name = part.text
-        if tgt == "en" and _CYRILLIC.search(name):
-            lang = "kk" if (part.lang == "kk" or has_kazakh_letters(name) or _KAZAKH_PATRONYMIC.search(name)) else "ru"
-            scheme = self.schemes.get(lang, "kk-news")
+                form = self.glossary.canonical(m.entity, tgt)
+            gender = getattr(self.glossary.entity(m.entity), "gender", None)
+            return Applied(part, people.inflect(form, tgt, case, gender), f"{m.entity}: people glossary" + (f" ({case})" if case else ""))
+        if tgt == part.lang:
+            return Applied(part, part.text)
+        form = self._spelled(name, source_lang, tgt)
+        if form is None:
+            return Applied(part, part.text, "kept in Latin: not in the people glossary")
+        note = ""
+        if tgt in ("kk", "ru") and _LATIN.search(name):
+            note = "spelled in Cyrillic from the Latin form; check against the person's documents"
+        elif tgt == "en":
+            note = f"transliterated with {self.schemes.get(source_lang, 'kk-news')}"
+        return Applied(part, people.inflect(form, tgt, case), note)
+
+    def _spelled(self, name: str, lang: str, tgt: str) -> str | None:
+        """A nominative name written for ``tgt``: romanized for English, each Cyrillic language's own spelling."""
+        latin = bool(_LATIN.search(name)) and not _CYRILLIC.search(name)
+        if tgt == "en":
+            if latin:
+                return name
+            scheme = self.schemes.get("kk" if lang == "kk" or has_kazakh_letters(name) else "ru", "kk-news")
             try:
                 from .engine import romanize
 
-                return Applied(part, romanize(name, scheme), f"transliterated with {scheme}")
-            except Exception as exc:  # a missing scheme must not stop the post
-                return Applied(part, name, f"kept as written: {exc}")
-        if tgt in ("kk", "ru") and _LATIN.search(name) and not _CYRILLIC.search(name):
-            cyr = _cyrillize_name(name)
-            if cyr:
-                return Applied(part, cyr, "spelled in Cyrillic from the Latin form; check against the person's documents")
-            return Applied(part, name, "kept in Latin: not in the people glossary")
-        return Applied(part, name)
+                return romanize(name, scheme)
+            except Exception:  # a missing scheme must not stop the post
+                return name
+        if latin:
+            return people.cyrillic_forms(name).get(tgt)
+        if tgt == "ru" and has_kazakh_letters(name):
+            return people.to_russian(name)
+        if tgt == "kk" and lang == "ru":
+            return people.to_kazakh(name)
+        return name
 
     def _title(self, part: Part, tgt: str) -> Applied:
         """A Latin-typed Kazakh title: recovered to Cyrillic for kk/ru, re-rendered in the post's scheme for en."""

@@ -37,14 +37,54 @@ _SOFT_L = regex.compile(r"(?<=[әеіөүӘЕІӨҮ])л(?=[бвгғджзйкқ�
 _UE = regex.compile(r"(?<=[аәеоөуұүыіАӘЕОӨУҰҮЫІ]у)е")
 
 
+_LATIN_TO_CYRILLIC = (
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
+    ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("iy", "ий"), ("yy", "ый"),
+    ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"),
+    ("i", "и"), ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"),
+    ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"),
+    ("z", "з"),
+)
+_VOWELS_L = set("aeiouy")
+# Given names whose soft sign the romanization dropped.
+_SOFT_NAMES = {"olga": "Ольга", "igor": "Игорь", "natalya": "Наталья", "darya": "Дарья", "tatyana": "Татьяна",
+               "ilya": "Илья", "marya": "Марья", "sofya": "Софья", "vasily": "Василий", "yury": "Юрий"}
+
+
+def _cyrillic_word(word: str) -> str:
+    low = word.lower()
+    if low in _SOFT_NAMES:
+        return _SOFT_NAMES[low]
+    out: list[str] = []
+    i = 0
+    while i < len(low):
+        ch = low[i]
+        if ch == "y":
+            if low[i:i + 2] in ("yu", "ya", "yo", "ye", "yy"):
+                pass
+            else:
+                prev_vowel = i > 0 and low[i - 1] in _VOWELS_L
+                out.append("й" if prev_vowel or i == 0 else "ы")
+                i += 1
+                continue
+        for latin, cyr in _LATIN_TO_CYRILLIC:
+            if low.startswith(latin, i):
+                out.append(cyr)
+                i += len(latin)
+                break
+        else:
+            out.append(ch)
+            i += 1
+    text = "".join(out)
+    return text[:1].upper() + text[1:] if word[:1].isupper() else text
+
+
 def _fix_glide(word: str) -> str:
     return _GLIDE.sub(lambda m: "Й" if m.group().isupper() else "й", word)
 
 
 def _russian_spelling(word: str) -> str:
     """The Russian spelling of a Latin-typed word, letter by letter (passport romanization read backwards)."""
-    from .protect import _cyrillic_word
-
     return _fix_glide(_cyrillic_word(word))
 
 
@@ -55,14 +95,17 @@ def _split(name: str) -> list[str]:
 @lru_cache(maxsize=2048)
 def cyrillic_forms(latin: str) -> dict[str, str]:
     """``{"kk": …, "ru": …}`` for a Latin-typed name ("Gulnara Seisenbayeva" → Гүлнара / Гульнара Сейсенбаева)."""
-    from .protect import _SOFT_NAMES
     from .recovery import recover
 
     kk: list[str] = []
     ru: list[str] = []
     for word in _split(latin):
-        if word.lower() in _SOFT_NAMES or _RU_PATRONYMIC.search(word) or not regex.search(r"[A-Za-z]", word):
-            spelled = _SOFT_NAMES.get(word.lower()) or _russian_spelling(word) if regex.search(r"[A-Za-z]", word) else word
+        if not regex.search(r"[A-Za-z]", word):
+            kk.append(word)
+            ru.append(word)
+            continue
+        if word.lower() in _SOFT_NAMES or _RU_PATRONYMIC.search(word):
+            spelled = _SOFT_NAMES.get(word.lower()) or _russian_spelling(word)
             kk.append(spelled)
             ru.append(spelled)
             continue

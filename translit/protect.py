@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 import regex
@@ -30,7 +29,7 @@ import regex
 from . import people
 from .alphabet import has_kazakh_letters
 from .entities import Entity, find_entities
-from .localize import render_entity, typography
+from .localize import fix_quotes, render_entity
 
 __all__ = ["Part", "Shielded", "Restored", "Protector", "PLACEHOLDER", "find_names", "placeholder"]
 
@@ -44,7 +43,6 @@ _TRAILING_THE = regex.compile(r"\bthe\s*$", regex.IGNORECASE)
 _QUOTED = regex.compile(r"[\"“«„]([^\"“”«»„]{3,200})[\"”»“]")
 _HAS_QUOTE = regex.compile(r"[«»“”\"]")
 _QUOTE_MARKS = regex.compile(r"[«»“”„\"]")
-_LATIN_WORD = regex.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
 def placeholder(n: int) -> str:
@@ -520,7 +518,7 @@ class Protector:
                 form = self.glossary.replacement(m) or part.text
                 note = "" if form == part.text else f"{m.entity}: official form"
             if len(_QUOTE_MARKS.findall(form)) % 2 == 0:
-                form = typography(form, tgt)  # the quotes of the language, as in the prose around it
+                form = fix_quotes(form, tgt)  # the quotes of the language, as in the prose around it
             return Applied(part, form, note)
         case = _case_for(part, tgt, before_target, after_target)
         part.cases[tgt] = case
@@ -727,59 +725,3 @@ def _person_form(glossary: Any, entity_id: str, text: str, src: str, tgt: str) -
             by_type = dict(zip(cand_shape, cand))
             return " ".join(by_type[t] for t in shape)
     return None
-
-
-_LATIN_TO_CYRILLIC = (
-    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
-    ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("iy", "ий"), ("yy", "ый"),
-    ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"),
-    ("i", "и"), ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"),
-    ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"),
-    ("z", "з"),
-)
-_VOWELS_L = set("aeiouy")
-# Given names whose soft sign the romanization dropped.
-_SOFT_NAMES = {"olga": "Ольга", "igor": "Игорь", "natalya": "Наталья", "darya": "Дарья", "tatyana": "Татьяна",
-               "ilya": "Илья", "marya": "Марья", "sofya": "Софья", "vasily": "Василий", "yury": "Юрий"}
-
-
-def _cyrillic_word(word: str) -> str:
-    low = word.lower()
-    if low in _SOFT_NAMES:
-        return _SOFT_NAMES[low]
-    out: list[str] = []
-    i = 0
-    while i < len(low):
-        ch = low[i]
-        if ch == "y":
-            if low[i:i + 2] in ("yu", "ya", "yo", "ye", "yy"):
-                pass
-            else:
-                prev_vowel = i > 0 and low[i - 1] in _VOWELS_L
-                out.append("й" if prev_vowel or i == 0 else "ы")
-                i += 1
-                continue
-        for latin, cyr in _LATIN_TO_CYRILLIC:
-            if low.startswith(latin, i):
-                out.append(cyr)
-                i += len(latin)
-                break
-        else:
-            out.append(ch)
-            i += 1
-    text = "".join(out)
-    return text[:1].upper() + text[1:] if word[:1].isupper() else text
-
-
-@lru_cache(maxsize=1024)
-def _cyrillize_name(name: str) -> str | None:
-    """The Russian-style Cyrillic spelling of a Latin-typed name (passport romanization read backwards).
-
-    Kazakh letters cannot be read off a romanized name (ә and а are both
-    "a"), so the result is a suggestion the report asks an editor to check.
-    """
-    def word(m: regex.Match[str]) -> str:
-        return "-".join(_cyrillic_word(w) for w in m.group().split("-"))
-
-    out = _LATIN_WORD.sub(word, name)
-    return None if _LATIN.search(out) else out

@@ -3,8 +3,11 @@
 ``glossary.discouraged`` — a wrong or discouraged form (the glossary's ``!`` variants), with the official
 form in the same case as the fix.
 ``glossary.outdated`` — a former name (Nur-Sultan, Ministry of Culture and Sports): right for a past event,
-so a warning and a suggestion, never an automatic fix.
-``glossary.ambiguous`` — a short form that names two institutions ("National Library": Almaty or Astana?).
+so a warning and a suggestion, never an automatic fix; not reported when the post's date (file name or
+first full date) is certainly before the change, unless ``[glossaries] renamed = "today"``.
+``glossary.ambiguous`` — a short form that names two institutions ("National Library": Almaty or Astana?)
+and that the rest of the post does not resolve (exactly one of them named in full in any version).
+An accepted variant is right and never a finding; a right form with wrong capitals is respelled.
 ``glossary.missing`` — an institution named in one version but not in another (places too with
 ``[check.options] missing-places = true``: translations often write "the capital" for Astana).
 ``glossary.capitalisation`` — the same name capitalised two ways in one version ("Karaganda regional

@@ -580,32 +580,31 @@ class Glossary:
                 reason = "accepted variant"
             elif variant.status == "discouraged" and not reason:
                 reason = "discouraged variant"
-            for surface, cases, poss in _expand(variant, entity):
-                info = _FormInfo(
-                    entity.id, (entity.id,), variant.lang, variant.status, surface, cases, poss, reason,
-                    variant.origin, tuple(w for w, _, _ in tokens(surface)), variant.use, variant.until or entity.until,
-                )
-                self._claim(fold(surface), info)
+            for surface, cases, poss in self._claim_variant(entity, variant, reason):
                 if variant.status in ("official", "outdated") and variant.form == entity.names.get(variant.lang):
                     table = self._canonical.setdefault((entity.id, variant.lang), {})
                     for case in cases:
                         table.setdefault((case, poss), surface)
             if variant.lang == "kk":
-                self._compile_izafet(entity, variant, reason)
+                # The other izafet of a Kazakh name (Республикасының … ↔ Республикасы …) is the same entity, as right.
+                status = "accepted" if variant.status == "official" else variant.status
+                why = "izafet variant" if status == "accepted" and not variant.reason else reason
+                for form in _izafet_variants(variant.form):
+                    alternative = Variant(form, "kk", status, why, variant.until, variant.origin, variant.use)
+                    self._claim_variant(entity, alternative, why, generated=True)
 
-    def _compile_izafet(self, entity: Entity, variant: Variant, reason: str) -> None:
-        """The other izafet of a Kazakh name (Республикасының … ↔ Республикасы …): the same entity, as right."""
-        status = "accepted" if variant.status == "official" else variant.status
-        if status == "accepted" and not variant.reason:
-            reason = "izafet variant"
-        for form in _izafet_variants(variant.form):
-            alternative = Variant(form, "kk", status, reason, variant.until, variant.origin, variant.use)
-            for surface, cases, poss in _expand(alternative, entity):
-                info = _FormInfo(
-                    entity.id, (entity.id,), "kk", status, surface, cases, poss, reason,
-                    variant.origin, tuple(w for w, _, _ in tokens(surface)), variant.use, variant.until or entity.until,
-                )
-                self._claim(fold(surface), info, generated=True)
+    def _claim_variant(
+        self, entity: Entity, variant: Variant, reason: str, *, generated: bool = False
+    ) -> list[tuple[str, tuple[str, ...], str | None]]:
+        """Claim every inflected surface of a variant; returns them (surface, cases, possessive)."""
+        expanded = _expand(variant, entity)
+        for surface, cases, poss in expanded:
+            info = _FormInfo(
+                entity.id, (entity.id,), variant.lang, variant.status, surface, cases, poss, reason,
+                variant.origin, tuple(w for w, _, _ in tokens(surface)), variant.use, variant.until or entity.until,
+            )
+            self._claim(fold(surface), info, generated=generated)
+        return expanded
 
     # ---- lookup
 
@@ -927,6 +926,20 @@ class Glossary:
         return len(self.entities)
 
 
+def renamed_policy(config: Any) -> str:
+    """``[glossaries] renamed`` from translit.toml: "post-date" (the default) or "today"."""
+    section = config.section("glossaries") if config is not None else {}
+    value = section.get("renamed", RENAMED_POLICIES[0])
+    if value not in RENAMED_POLICIES:
+        from .config import ConfigError
+
+        raise ConfigError(
+            f"[glossaries] renamed = {value!r}: use one of {', '.join(map(repr, RENAMED_POLICIES))}",
+            path=getattr(config, "path", None),
+        )
+    return str(value)
+
+
 def _start_of(until: str) -> datetime.date:
     """The earliest day a change known as ``until`` can have happened ("2023" → 2023-01-01)."""
     try:
@@ -1009,5 +1022,6 @@ __all__ = [
     "line_column",
     "parse_file",
     "post_date",
+    "renamed_policy",
     "tokens",
 ]

@@ -10,8 +10,10 @@ the Russian version the second, and English romanizes the nominative
   given names), Russian ones (Lyudmila, Alexeevna) letter by letter.
 * :func:`to_kazakh` and :func:`to_russian` carry a Cyrillic name from one
   version to the other.
-* :func:`nominative` undoes a Russian case (pymorphy3's name analysis,
-  checked by declining the result again) or a Kazakh case ending.
+* :func:`nominative` undoes a Russian case (every gender and case is tried;
+  the reading that declines back to the name and looks most like a
+  nominative by pymorphy3's given names and the surname endings wins, the
+  name as written on a tie) or a Kazakh case ending.
 * :func:`inflect` puts a name in a case: Russian by :mod:`translit.morph_ru`
   (pytrovich), Kazakh on the last word.
 """
@@ -92,9 +94,14 @@ def _split(name: str) -> list[str]:
     return name.split(" ")
 
 
-@lru_cache(maxsize=2048)
 def cyrillic_forms(latin: str) -> dict[str, str]:
     """``{"kk": …, "ru": …}`` for a Latin-typed name ("Gulnara Seisenbayeva" → Гүлнара / Гульнара Сейсенбаева)."""
+    kk, ru = _cyrillic_forms(latin)
+    return {"kk": kk, "ru": ru}
+
+
+@lru_cache(maxsize=2048)
+def _cyrillic_forms(latin: str) -> tuple[str, str]:
     from .recovery import recover
 
     kk: list[str] = []
@@ -118,7 +125,7 @@ def cyrillic_forms(latin: str) -> dict[str, str]:
             spelled = _russian_spelling(word)
             kk.append(spelled)
             ru.append(spelled)
-    return {"kk": " ".join(kk), "ru": " ".join(ru)}
+    return " ".join(kk), " ".join(ru)
 
 
 def to_russian(name: str) -> str:

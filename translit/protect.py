@@ -29,12 +29,12 @@ import regex
 from . import people
 from .alphabet import has_kazakh_letters
 from .entities import Entity, find_entities
+from .glossary import LANGS
 from .localize import fix_quotes, render_entity
 
 __all__ = ["Part", "Shielded", "Restored", "Protector", "PLACEHOLDER", "find_names", "placeholder"]
 
 PLACEHOLDER = "⟦{}⟧"
-LANGUAGES = ("en", "kk", "ru")
 PLACEHOLDER_RE = regex.compile(r"⟦\s*(\d{1,4})\s*⟧")
 _LETTER = regex.compile(r"\p{L}")
 _WORDS = regex.compile(r"[\p{L}'’-]+")
@@ -509,7 +509,7 @@ class Protector:
 
     def _institution(self, part: Part, tgt: str, before_target: str, after_target: str = "") -> Applied:
         m = part.mention
-        former = self.glossary.keeps_former_name(m, LANGUAGES, renamed=self.renamed, date=self.date)
+        former = self.glossary.keeps_former_name(m, LANGS, renamed=self.renamed, date=self.date)
         if tgt == part.lang:
             # The draft's own language: only a wrong form, or a former name the post does not keep, changes.
             if m.status not in ("discouraged", "outdated") or former:
@@ -548,8 +548,9 @@ class Protector:
         if m is not None and m.entity:
             if tgt == part.lang and m.status in ("official", "accepted"):
                 return Applied(part, part.text)
-            if tgt == part.lang:
-                return Applied(part, self.glossary.replacement(m) or part.text, f"{m.entity}: people glossary")
+            if tgt == part.lang:  # a discouraged spelling, fixed where it stands inside the whole name
+                fixed = part.text.replace(m.text, self.glossary.replacement(m) or m.text, 1)
+                return Applied(part, fixed, f"{m.entity}: people glossary")
             form = _person_form(self.glossary, m.entity, name, part.lang, tgt)
             if form is None and len(part.text) > len(m.text):
                 form = self._spelled(name, source_lang, tgt)  # parts the glossary does not list: the whole name by language

@@ -31,6 +31,7 @@ from typing import Any
 import regex
 
 from .alphabet import guess_by_letters
+from .checks.base import LANG_NAMES
 from .document import Block, Break, Document, Lit, Node, Span, Text, parse, plain, render
 from .errors import EXIT_NO_ROUTE, EXIT_OK, InputError, TranslitError
 from .localize import typography
@@ -200,12 +201,9 @@ def _check_source(source: str | None, weights: Counter[str]) -> None:
     if top != source and weights[source] < total * _CONTRADICTION_SHARE:
         share = round(100 * weights[top] / total)
         raise InputError(
-            f"--from {source}: the draft reads as {_NAMES[top]} ({top}, {share}% of its letters); "
+            f"--from {source}: the draft reads as {LANG_NAMES[top]} ({top}, {share}% of its letters); "
             f"omit --from to detect the language, or pass --from {top}"
         )
-
-
-_NAMES = {"en": "English", "kk": "Kazakh", "ru": "Russian"}
 
 
 def _recovered(block: Block, fmt: str) -> tuple[Block, list[str]]:
@@ -246,6 +244,7 @@ class _Pipeline:
         if config is not None:
             style = dict(config.date_style).get("en", "us")
         from .detection import detect
+        from .glossary import renamed_policy
 
         self.protector = Protector(
             glossary, schemes=schemes, date_style=style, title_detector=detect, renamed=renamed_policy(config), date=date
@@ -258,20 +257,6 @@ class _Pipeline:
             return self.translator.route(src, tgt), None
         except TranslitError as exc:
             return None, str(exc)
-
-
-def renamed_policy(config: Any) -> str:
-    """``[glossaries] renamed`` from translit.toml: "post-date" (the default) or "today"."""
-    from .glossary import RENAMED_POLICIES
-
-    section = config.section("glossaries") if config is not None else {}
-    value = section.get("renamed", RENAMED_POLICIES[0])
-    if value not in RENAMED_POLICIES:
-        raise TranslitError(
-            f"[glossaries] renamed = {value!r}: use one of {', '.join(map(repr, RENAMED_POLICIES))}",
-            path=getattr(config, "path", None),
-        )
-    return str(value)
 
 
 def _load_glossary(config: Any) -> Any:

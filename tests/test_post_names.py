@@ -166,3 +166,14 @@ def test_from_karaganda_takes_the_kazakh_ablative() -> None:
     assert "из Нұр-Сұлтаннан и Қарағандыдан" in made.kk
     made = _post(POSTS["en"][0], fmt="markdown")
     assert "from Қарағандыдан" in made.kk
+
+
+def test_check_reports_a_rename_written_one_way_in_one_version_only() -> None:
+    texts = {
+        "en": "In 2019 the Ministry of Culture and Sports of the Republic of Kazakhstan approved the rules.\n",
+        "ru": "В 2019 году Министерство культуры и информации Республики Казахстан утвердило правила.\n",
+        "kk": "2019 жылы Қазақстан Республикасы Мәдениет және спорт министрлігі ережені бекітті.\n",
+    }
+    found = _glossary_findings(texts, "text")
+    assert sorted((f.version, f.id) for f in found) == [("en", "glossary.outdated"), ("kk", "glossary.outdated")]
+    assert all("Russian version writes today's" in f.message for f in found)

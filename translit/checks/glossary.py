@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from .base import CheckSpec, Emitter, Post, Version, quote
+from .base import LANG_NAMES, CheckSpec, Emitter, Post, Version, quote
 from .compare import compare_values
 from .extract import Value, entities
 from .names import Word, is_caps, runs
@@ -113,7 +113,32 @@ def run(post: Post, out: Emitter) -> None:
                 _mention(post, version, mention, out, pending)
         for start, end, message, fix in pending:
             out("glossary.capitalisation", version, start, end, message + ".", fix=fix)
+    if out.enabled("glossary.outdated"):
+        _renamed_one_way(post, out)
     compare_values(post, out, "glossary.missing", _entities(post), "name")
+
+
+def _renamed_one_way(post: Post, out: Emitter) -> None:
+    """A former name in one version where another version writes today's name: the versions disagree."""
+    glossary = load_glossary(post)
+    current = {
+        version.lang: {glossary.today(m.entity): m for m in mentions(post, version) if m.entity and m.status != "outdated"}
+        for version in post.versions
+    }
+    for version in post.versions:
+        for mention in mentions(post, version):
+            if mention.status != "outdated" or mention.entity is None:
+                continue
+            today = glossary.today(mention.entity)
+            other = next((lang for lang in current if lang != version.lang and today in current[lang]), None)
+            if other is None:
+                continue
+            out(
+                "glossary.outdated", version, mention.start, mention.end,
+                f"{quote(mention.text, 90)} is a former name, and the {LANG_NAMES[other]} version "
+                f"writes today's {quote(current[other][today].text, 90)}: name it one way in every version.",
+                fix=glossary.replacement(mention),
+            )
 
 
 Pending = list[tuple[int, int, str, str]]
@@ -145,6 +170,8 @@ def _mention(post: Post, version: Version, mention: Any, out: Emitter, pending: 
         return
     reason = f" ({mention.reason})" if mention.reason else ""
     if mention.status == "outdated":
+        if _named_today_elsewhere(post, version, mention):
+            return  # reported by _renamed_one_way, with the other version's name
         policy, date = renaming(post)
         if policy != "today" and date is not None and glossary.right_on(mention, date):
             return  # the name it had on the post's date
@@ -163,6 +190,17 @@ def _mention(post: Post, version: Version, mention: Any, out: Emitter, pending: 
     out(check_id, version, mention.start, mention.end, f"{quote(mention.text, 90)} is not the official form{reason}; write {quote(fix or mention.form, 90)}.", fix=fix, fixable=fix is not None)
 
 
+def _named_today_elsewhere(post: Post, version: Version, mention: Any) -> bool:
+    glossary = load_glossary(post)
+    today = glossary.today(mention.entity)
+    return any(
+        m.entity and m.status != "outdated" and glossary.today(m.entity) == today
+        for other in post.versions
+        if other.lang != version.lang
+        for m in mentions(post, other)
+    )
+
+
 def _entities(post: Post) -> Any:
     skipped = PERSON_TYPES if post.config.option("missing-places", False) else PERSON_TYPES | PLACE_TYPES
 
@@ -170,10 +208,13 @@ def _entities(post: Post) -> Any:
         seen: dict[str, Value] = {}
         glossary = load_glossary(post)
         for mention in mentions(post, version):
-            if mention.entity is None or mention.entity in seen or entity_type(post, mention.entity) in skipped:
+            if mention.entity is None or entity_type(post, mention.entity) in skipped:
                 continue
-            name = glossary.entity(mention.entity).official("en") or mention.entity
-            seen[mention.entity] = Value(mention.entity, quote(name, 90), mention.start, mention.end)
+            today = glossary.today(mention.entity)  # a former name and today's are one institution
+            if today in seen:
+                continue
+            name = glossary.entity(today).official("en") or today
+            seen[today] = Value(today, quote(name, 90), mention.start, mention.end)
         return list(seen.values())
 
     return values

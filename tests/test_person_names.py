@@ -69,6 +69,9 @@ def test_the_nominative_is_read_back_from_most_forms_of_the_table() -> None:
     assert people.reading("Мухтара Ауэзова", "ru") == ("Мухтар Ауэзов", "gen")
     assert people.reading("Гульнара Сейсенбаева", "ru") == ("Гульнара Сейсенбаева", "nom")
     assert people.reading("Мұхтар Әуезовтің", "kk") == ("Мұхтар Әуезов", "gen")
+    # A preposition settles a tie: after "у" the name is genitive, so a man's.
+    assert people.reading("Ерлана Сейсенбаева", "ru") == ("Ерлана Сейсенбаева", "nom")
+    assert people.reading("Ерлана Сейсенбаева", "ru", "gen") == ("Ерлан Сейсенбаев", "gen")
 
 
 def test_names_in_posts_are_whole_spelled_by_language_and_english_is_nominative() -> None:

@@ -180,12 +180,17 @@ def nominative(name: str, lang: str) -> str:
     return reading(name, lang)[0]
 
 
-def reading(name: str, lang: str) -> tuple[str, str]:
-    """``name`` in the nominative and the case it was written in ("nom" when it already was)."""
+def reading(name: str, lang: str, case: str | None = None) -> tuple[str, str]:
+    """``name`` in the nominative and the case it was written in ("nom" when it already was).
+
+    ``case`` is the case the context requires (a Russian preposition before
+    the name: "у Ерлана Сейсенбаева" is genitive), which settles the readings
+    the name alone leaves open.
+    """
     if lang == "kk":
         return _kazakh_nominative(name)
     if lang == "ru":
-        return _russian_nominative(name)
+        return _russian_nominative(name, case)
     return name, "nom"
 
 
@@ -213,7 +218,7 @@ _PATRONYMIC_NOMINATIVE = {"m": ("вич", "ич"), "f": ("вна", "ична")}
 
 
 @lru_cache(maxsize=4096)
-def _russian_nominative(name: str) -> tuple[str, str]:
+def _russian_nominative(name: str, required: str | None = None) -> tuple[str, str]:
     """The reading of a Russian name that declines back to it and whose words look most like a nominative.
 
     Every gender and case is tried; the name as written wins a tie (so an
@@ -222,8 +227,10 @@ def _russian_nominative(name: str) -> tuple[str, str]:
     words = _split(name)
     parts = morph_ru._name_parts(words)
     best = (max(_plausibility(words, parts, gender) for gender in ("m", "f")), name, "nom")
+    if required in _RU_OBLIQUE:
+        best = (-99, name, "nom")  # after a preposition the name is not in the nominative
     for gender in ("m", "f"):
-        for case in _RU_OBLIQUE:
+        for case in (required,) if required in _RU_OBLIQUE else _RU_OBLIQUE:
             lemmas = [word if part == "I" else _russian_lemma(word, part, gender, case) for word, part in zip(words, parts)]
             if None in lemmas:
                 continue

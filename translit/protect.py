@@ -541,7 +541,8 @@ class Protector:
         m = part.mention
         source_lang = "kk" if part.lang == "kk" or (_CYRILLIC.search(part.text) and _KAZAKH_PATRONYMIC.search(part.text)) else part.lang
         if _CYRILLIC.search(part.text) and part.lang in ("kk", "ru"):
-            name, part.case = people.reading(part.text, part.lang)
+            governed = _RU_PREP_CASE.get(_last_word(part.before)) if part.lang == "ru" else None
+            name, part.case = people.reading(part.text, part.lang, governed)
         else:
             name = part.text
         case = _case_for(part, tgt, before_target, after_target) if tgt in ("ru", "kk") and tgt != part.lang else None

@@ -83,6 +83,12 @@ def test_names_in_posts_are_whole_spelled_by_language_and_english_is_nominative(
     assert "Uatayeva" not in made.ru and "Гүлнара Сейсенбаева" in made.kk and "Мұхтар Әуезов" in made.kk
 
 
+def test_a_kazakh_name_with_a_case_ending_is_one_name_in_the_nominative_for_english() -> None:
+    made = _post("Мұхтар Әуезовтің кітабын Гүлнара Сейсенбаеваға берді.\n")
+    assert "Mukhtar Au" in made.en and "Әуезовтің" not in made.en and "Gulnara Seysenbayeva" in made.en
+    assert "Гульнаре Сейсенбаевой" in made.ru and "Мухтара Ауэзова" in made.ru
+
+
 def test_a_dateline_keeps_its_nominative_date() -> None:
     made = _post("Астана, 5 марта 2024 года. В Национальной библиотеке РК прошла встреча.\n")
     assert "Астана, 2024 жылғы 5 наурыз." in made.kk and "Astana, March 5, 2024." in made.en

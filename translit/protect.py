@@ -124,12 +124,18 @@ _NAME_PATTERNS = (
 # A run of capitalised words, in which a name is looked for by the shape of its words.
 _CAPITALISED_RUN = regex.compile(rf"(?:{_CAP_L}|{_CAP_C})(?:[ \u00a0](?:{_CAP_L}|{_CAP_C}))+")
 _CAP_WORD = regex.compile(rf"{_CAP_L}|{_CAP_C}")
+# Kazakh case endings on a name: after a consonant (Әуезовтің, Тоқаевқа) and after a vowel (Уатаеваға),
+# and the pronominal ones of a patronymic (Қайроллаұлының).
+_KK_AFTER_CONSONANT = r"(?:тың|тің|қа|ке|ты|ті|та|те|тан|тен|пен|тағы|тегі)"
+_KK_AFTER_VOWEL = r"(?:ның|нің|ға|ге|ны|ні|да|де|дан|ден|мен|дағы|дегі)"
 _PATRONYMIC_WORD = regex.compile(
     r"(?:ovich|evich|ovna|evna|ichna|uly|kyzy|ович|евич|овна|евна|ична|ұлы|қызы|улы|кызы)(?:а|у|ем|е|ы|ой)?$"
+    r"|(?:ұлы|қызы|улы|кызы)(?:ның|на|н|нда|нан|мен|ндағы)$"
 )
 _SURNAME_WORD = regex.compile(
     r"(?:ov|ova|ev|eva|yev|yeva|in|ina|yn|yna|enko|sky|skiy|skaya"
-    r"|(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|ом|е|ых)?|енко|ский|ская|ской|ского)$"
+    rf"|(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|ом|е|ых|{_KK_AFTER_CONSONANT})?|(?:ова|ева|ина|ына){_KK_AFTER_VOWEL}"
+    r"|енко|ский|ская|ской|ского)$"
 )
 # Kazakh genitive endings: a word in the genitive starts a noun phrase ("Республикасының Заңына").
 _KK_GENITIVE = regex.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
@@ -147,13 +153,13 @@ _NOT_NAMES = frozenset(
 
 def _word_type(word: str) -> str:
     low = word.lower()
-    if low in _NOT_NAMES or _KK_GENITIVE.search(low):
+    if low in _NOT_NAMES:
         return "X"
     if _PATRONYMIC_WORD.search(low):
         return "P"
     if _SURNAME_WORD.search(low):
-        return "S"
-    return "G"
+        return "S"  # a surname in the genitive (Әуезовтің) is still a name
+    return "X" if _KK_GENITIVE.search(low) else "G"
 
 
 def _name_window(types: list[str]) -> tuple[int, int] | None:

@@ -177,3 +177,13 @@ def test_check_reports_a_rename_written_one_way_in_one_version_only() -> None:
     found = _glossary_findings(texts, "text")
     assert sorted((f.version, f.id) for f in found) == [("en", "glossary.outdated"), ("kk", "glossary.outdated")]
     assert all("Russian version writes today's" in f.message for f in found)
+
+
+def test_a_short_non_official_form_is_a_glossary_finding_with_the_official_fix() -> None:
+    text = (
+        "The National Library of the Republic of Kazakhstan hosted it.\n\n"
+        "Readers of the National library of the RK met the author.\n"
+    )
+    [finding] = _glossary_findings({"en": text}, "text")
+    assert (finding.id, finding.text) == ("glossary.discouraged", "National library of the RK")
+    assert finding.fix == "National Library of the Republic of Kazakhstan" and finding.fixable

@@ -103,7 +103,11 @@ def test_untranslated_output_of_post_is_an_error_and_fails_the_gate(tmp_path: Pa
     findings = check_versions(made.texts, config=DEFAULTS, formats={lang: "markdown" for lang in made.texts})
     untranslated = [f for f in findings if f.id == "structure.untranslated"]
     assert len(untranslated) == made.untranslated["kk"] + made.untranslated["ru"] and all(f.severity == "error" for f in untranslated)
-    assert not [f for f in findings if f.id == "lang.untranslated"]  # said once, by structure.untranslated
+    # said once, by structure.untranslated (an image's English alt text, which post leaves alone, is another matter)
+    marked = [(f.version, f.start, f.end) for f in untranslated]
+    for finding in findings:
+        if finding.id == "lang.untranslated":
+            assert not any(lang == finding.version and start <= finding.start < end for lang, start, end in marked), finding
     for lang, text in made.texts.items():
         (tmp_path / f"post.{lang}.md").write_text(text, encoding="utf-8")
     run = subprocess.run(

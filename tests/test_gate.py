@@ -65,6 +65,15 @@ def test_a_paragraph_split_in_two_is_one_row_and_no_finding() -> None:
     assert not [f for f in check_versions({"en": en, "ru": ru}, config=DEFAULTS) if f.id == "structure.missing-block"]
 
 
+def test_two_paragraphs_one_version_merges_are_one_row_for_all_three() -> None:
+    post = CORPUS["kaznu-olympiad"]
+    kk = post.texts["kk"].replace("өтті. Оған еліміздің 17 жоғары оқу орнынан 96 студент қатысты.\n\n", "өтті. Оған еліміздің 17 жоғары оқу орнынан 96 студент қатысты. ")
+    texts = dict(post.texts, kk=kk)
+    rows = align_blocks(texts)
+    assert {"en": (1, 2), "kk": (1,), "ru": (1, 2)} in [dict(row.blocks) for row in rows]
+    assert not [f for f in check_versions(texts, config=DEFAULTS) if f.id == "structure.missing-block"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.data())
 def test_every_block_of_a_dev_post_is_in_exactly_one_row_in_order(data: st.DataObject) -> None:

@@ -79,32 +79,47 @@ def rows(post: Post) -> list[AlignedRow]:
     if not versions:
         return []
     pivot = max(versions, key=lambda version: len(version.blocks))
-    merged: list[dict[str, tuple[int, ...]]] = [{pivot.lang: (index,)} for index in range(len(pivot.blocks))]
-    confidence = [1.0] * len(merged)
-    extras: dict[int, list[tuple[str, tuple[int, ...], float]]] = {}  # rows only another version has, after pivot row N
+    size = len(pivot.blocks)
+    owner = list(range(size))  # the row each pivot block is in: two blocks another version merged share one
+    cells: list[dict[str, list[int]]] = [{pivot.lang: [index]} for index in range(size)]
+    confidence = [1.0] * size
+    extras: dict[int, list[tuple[str, tuple[int, ...], float]]] = {}  # rows only another version has, after pivot block N
     for version in versions:
         if version is pivot:
             continue
         last = -1
         for link in _links(post, pivot, version):
-            if link.left:
-                row = link.left[0]
-                if len(link.left) == 2:  # two pivot blocks translated as one: one row holds both
-                    merged[row][pivot.lang] = link.left
-                    merged[link.left[1]][pivot.lang] = ()
-                merged[row][version.lang] = link.right
-                confidence[row] = min(confidence[row], link.confidence)
-                last = link.left[-1]
-            else:
-                extras.setdefault(last, []).append((version.lang, link.right, link.confidence))
+            if not link.right or not link.left:
+                if link.right:
+                    extras.setdefault(last, []).append((version.lang, link.right, link.confidence))
+                last = link.left[-1] if link.left else last
+                continue
+            row = owner[link.left[0]]
+            for other in link.left[1:]:
+                _join(row, owner[other], owner, cells, confidence)
+            cells[row].setdefault(version.lang, []).extend(link.right)
+            confidence[row] = min(confidence[row], link.confidence)
+            last = link.left[-1]
     langs = [version.lang for version in versions]
     out: list[AlignedRow] = []
-    for position in range(-1, len(merged)):
-        if position >= 0 and merged[position].get(pivot.lang, ()) != ():
-            out.append(AlignedRow({lang: merged[position].get(lang, ()) for lang in langs}, confidence[position]))
+    for position in range(-1, size):
+        if position >= 0 and owner[position] == position:
+            out.append(AlignedRow({lang: tuple(sorted(cells[position].get(lang, ()))) for lang in langs}, confidence[position]))
         for lang, blocks, sure in extras.get(position, []):
             out.append(AlignedRow({other: blocks if other == lang else () for other in langs}, sure))
     return out
+
+
+def _join(row: int, other: int, owner: list[int], cells: list[dict[str, list[int]]], confidence: list[float]) -> None:
+    """Put the pivot row ``other`` into ``row`` (a version translated both as one block)."""
+    if other == row:
+        return
+    for lang, blocks in cells[other].items():
+        cells[row].setdefault(lang, []).extend(blocks)
+    confidence[row] = min(confidence[row], confidence[other])
+    for index, current in enumerate(owner):
+        if current == other:
+            owner[index] = row
 
 
 def align(post: Post, a: Version, b: Version) -> list[tuple[int | None, int | None]]:

@@ -145,6 +145,6 @@ def _images(post: Post, versions: list[Version], out: Emitter) -> None:
                 (other, index, start) for other in versions for index, block in enumerate(other.blocks) for src, start, _ in block.images if PurePosixPath(src).name == name
             )
             position = next(number for number, row in enumerate(aligned) if block_index in row.blocks.get(other.lang, ()))
-            following = aligned[position:] if version.lang not in aligned[position].blocks or not aligned[position].blocks[version.lang] else aligned[position + 1 :]
-            offset = _where(version, following) if aligned[position].blocks.get(version.lang) == () else version.blocks[aligned[position].blocks[version.lang][0]].start
+            mine = aligned[position].blocks.get(version.lang)  # the block the image is in here, or where it belongs
+            offset = version.blocks[mine[0]].start if mine else _where(version, aligned[position + 1 :])
             out("structure.missing-image", version, offset, offset, f"Image {name!r} ({other.lang} line {other.position(start)[0]}) is missing in this version.")

@@ -86,6 +86,21 @@ def found_at(fault: Fault, findings: Iterable[Finding]) -> str:
     return "elsewhere" if same_id else "missed"
 
 
+def without_block(text: str, path: str, index: int) -> tuple[str, int]:
+    """``text`` without its block ``index`` (and the blank lines after it), and the line where it was."""
+    from translit.checks.blocks import split_blocks
+    from translit.document import format_for_path
+
+    block = split_blocks(text, format_for_path(path, text))[index]
+    start = text.rfind("\n", 0, block.start) + 1
+    end = text.find("\n", block.end)
+    end = len(text) if end < 0 else end + 1
+    while end < len(text) and text[end] == "\n":
+        end += 1
+    cut = text[:start] + text[end:]
+    return cut, cut.count("\n", 0, min(start, len(cut.rstrip()))) + 1
+
+
 def deletions(post: Post) -> list[tuple[str, int, dict[str, str]]]:
     """(version, line, texts) for every non-image block deleted in turn from one version.
 
@@ -96,14 +111,8 @@ def deletions(post: Post) -> list[tuple[str, int, dict[str, str]]]:
 
     out = []
     for lang, text in post.texts.items():
-        for block in split_blocks(text, format_for_path(post.paths[lang], text)):
-            if block.kind == "image":
-                continue
-            start = text.rfind("\n", 0, block.start) + 1
-            end = text.find("\n", block.end)
-            end = len(text) if end < 0 else end + 1
-            while end < len(text) and text[end] == "\n":
-                end += 1
-            cut = text[:start] + text[end:]
-            out.append((lang, cut.count("\n", 0, min(start, len(cut.rstrip()))) + 1, dict(post.texts, **{lang: cut})))
+        for index, block in enumerate(split_blocks(text, format_for_path(post.paths[lang], text))):
+            if block.kind != "image":
+                cut, line = without_block(text, post.paths[lang], index)
+                out.append((lang, line, dict(post.texts, **{lang: cut})))
     return out

@@ -13,8 +13,9 @@ ASCII style (h for х) is not reported.
 
 ``translit.latin-kazakh`` — Kazakh typed in Latin letters inside the Kazakh or Russian version («Zhastar
 zhyly»: a title pasted from an English source), with the recovered Cyrillic («Жастар жылы») as the fix.
-Two Latin words or more (or one in quotation marks) that the detector reads as romanized Kazakh, or as another Turkic language when every
-word is a Kazakh word of the lexicon ("Adebi marafon"); what it reads as English (names, brands) is left alone.
+Two Latin words or more (or one in quotation marks) that the detector reads as romanized Kazakh, or as
+another Turkic language when every word is a Kazakh word of the lexicon ("Adebi marafon"); what it reads
+as English (names, brands) is left alone.
 
 Proper names the lexicon knows as names ("Kazakhstan kitaptary": Kazakhstan is the English exonym) are
 never respelled.

@@ -34,6 +34,7 @@ from .document import Block, Break, Document, Lit, Node, Span, Text, parse, plai
 from .errors import EXIT_NO_ROUTE, EXIT_OK, TranslitError
 from .localize import typography
 from .protect import Part, Protector, Restored, Shielded
+from .segment import split_sentences
 
 __all__ = [
     "LANGUAGES",
@@ -379,8 +380,6 @@ def _sentences(text: str, max_chars: int) -> list[str]:
     ``,``, a dash) or failing that a space: CTranslate2 stops decoding at 256
     tokens by default, and a cut-off translation would lose the names at the end.
     """
-    from .mt import split_sentences
-
     sentences = split_sentences(text)
     out: list[str] = []
     for sentence in sentences:

@@ -11,7 +11,7 @@ point) offsets into the original text, so ``text[s.start:s.end] == s.text``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .detection import Detection, detect
@@ -74,28 +74,29 @@ _INITIAL = re.compile(r"[^\W\d_]|(?:Ch|Sh|Zh|Kh|Ts|Ye|Yo|Yu|Ya|Shch|Dzh|Gh)")
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:['’ʻʼ-][^\W\d_]+)*")
 
 
-def segments(text: str) -> list[Segment]:
+def segments(text: str, languages: Iterable[str] | None = None) -> list[Segment]:
     """Split ``text`` into blocks, sentences and inline spans, each with its Detection.
 
     The list is in document order, each segment followed by the segments it
     contains (blocks, then their sentences, then their inline spans).
+    ``languages`` are the site's, as for :func:`translit.detect`.
     """
     out: list[Segment] = []
+    site = tuple(languages) if languages is not None else None
+
+    def segment(kind: str, level: int, start: int, end: int, parent: int | None) -> Segment:
+        piece = text[start:end]
+        return Segment(kind, level, start, end, piece, detect(piece, site), parent)
+
     for start, end in _blocks(text):
         block_index = len(out)
-        out.append(_segment(text, _block_kind(text[start:end]), 0, start, end, None))
+        out.append(segment(_block_kind(text[start:end]), 0, start, end, None))
         for s_start, s_end in sentence_spans(text, start, end):
             sentence_index = len(out)
-            sentence = _segment(text, "sentence", 1, s_start, s_end, block_index)
-            out.append(sentence)
+            out.append(segment("sentence", 1, s_start, s_end, block_index))
             for kind, i_start, i_end in _inline(text, s_start, s_end):
-                out.append(_segment(text, kind, 2, i_start, i_end, sentence_index))
+                out.append(segment(kind, 2, i_start, i_end, sentence_index))
     return out
-
-
-def _segment(text: str, kind: str, level: int, start: int, end: int, parent: int | None) -> Segment:
-    piece = text[start:end]
-    return Segment(kind=kind, level=level, start=start, end=end, text=piece, detection=detect(piece), parent=parent)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

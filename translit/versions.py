@@ -172,10 +172,10 @@ DETECT_CHARS = 300
 """Language detection reads the start of a block: a paragraph's language shows in its first sentences."""
 
 
-def _detect(text: str) -> tuple[str, float]:
+def _detect(text: str, languages: tuple[str, ...] | None) -> tuple[str, float]:
     from .detection import detect
 
-    det = detect(text[:DETECT_CHARS])
+    det = detect(text[:DETECT_CHARS], languages)
     if det.lang in LANGUAGES and not det.romanized:
         return det.lang, float(det.confidence)
     return guess_by_letters(text), 0.3
@@ -272,7 +272,7 @@ def make_versions(
             block_langs.append(None)
             continue
         body = _block_text(block.body, doc.fmt)
-        lang, _conf = _detect(body)
+        lang, _conf = _detect(body, config.detect_languages)
         letters = len(_LETTERS.findall(body))
         block_langs.append(lang if lang in LANGUAGES else None)
         if lang in LANGUAGES:

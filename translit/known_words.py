@@ -1,0 +1,171 @@
+"""Which dictionary knows a word: the evidence a short string's letters cannot give.
+
+A two-word caption has too few letters for n-gram statistics, and a Kazakh
+one without any of ә ғ қ ң ө ұ ү һ і ("Сурет редакторы", "Скрипт
+индикаторы") looks Russian to them. The dictionaries translit ships say more:
+
+* the Kazakh word forms of the recovery lexicon (hunspell-kk expanded with its
+  own suffix rules, plus the corpus words; ``translit/data/lexicon``), with a
+  form :mod:`translit.morph_kk` builds from a known stem (файл → файлды,
+  баптау → баптаулар) counted as known too;
+* pymorphy3's Russian dictionary (OpenCorpora), its proper names left out:
+  names travel between the languages;
+* for Latin letters, the same Kazakh forms under the folded spelling recovery
+  looks them up by (Qazaq, Kazak and Kazaq are all қазақ).
+
+A word both dictionaries know (фото, банк) is no evidence. One shape is
+evidence by itself: a noun followed by a word that Russian reads only as a
+plural nominative or accusative in -ы/-и ("Скрипт индикаторы") is the Kazakh
+possessive construction; Russian does not put two such nouns side by side.
+
+Both dictionaries load on first use (about 0.3 s of CPU together), so only a
+caller that asks about short strings pays for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any, Callable
+
+from . import morph_kk
+
+__all__ = ["Votes", "clear_caches", "cyrillic_votes", "latin_votes"]
+
+# pymorphy3 grammemes of readings that are no evidence of Russian: names, and the
+# unknown-word guesses of its predictor.
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
+# Endings a Kazakh noun may carry after its stem (suffix → the inflections that spell it):
+# made from morph_kk so that the stem's harmony and final sound are checked by regenerating.
+_SERIES = ((False, None), (True, None), (False, "3"), (True, "3"), (False, "1pl"))
+
+
+@dataclass(frozen=True)
+class Votes:
+    """The weight of the words of a string that only the Kazakh dictionary knows, and of those only the
+    Russian one knows. A Russian-only word counts half: Kazakh text is full of Russian loanwords
+    hunspell-kk does not list (диссоциация болып), while a Kazakh-only word in Russian text is rare."""
+
+    kazakh: float = 0.0
+    russian: float = 0.0
+
+
+@cache
+def _kazakh_lexicon() -> Any:
+    # Only the dictionary and corpus forms: the names list and glossary words that
+    # load_lexicon adds are names, which travel between languages.
+    from .recovery import LEXICON_FILE, Lexicon, lexicon_dir, read_lexicon
+
+    keys, records, _attested = read_lexicon(lexicon_dir() / LEXICON_FILE)
+    return Lexicon(keys=keys, records=records)
+
+
+@cache
+def _russian() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _in_kazakh_lexicon(word: str) -> bool:
+    from .recovery import skeleton
+
+    return any(form == word for form, _count, _family in _kazakh_lexicon().words(skeleton(word)))
+
+
+@cache
+def _endings() -> dict[str, tuple[str, ...]]:
+    """Every ending :func:`_inflected` may find, by last letter, longest first: what morph_kk adds to
+    stems of every final sound and harmony (a stem it changes, кітап → кітабы, is listed whole)."""
+    found = set()
+    for stem in ("бала", "әке", "кітап", "мектеп", "адам", "ел", "қыз", "көз", "тау", "оқу", "жол", "үй"):
+        for plural, person in _SERIES:
+            for case in morph_kk.CASES:
+                form = morph_kk.inflect(stem, case, plural_number=plural, person=person)
+                if form.startswith(stem) and form != stem:
+                    found.add(form[len(stem) :])
+    by_last: dict[str, list[str]] = {}
+    for ending in sorted(found, key=len, reverse=True):
+        by_last.setdefault(ending[-1], []).append(ending)
+    return {last: tuple(endings) for last, endings in by_last.items()}
+
+
+def _inflected(word: str, known_stem: Callable[[str], bool]) -> bool:
+    """``word`` is a stem ``known_stem`` accepts with Kazakh endings, as :mod:`translit.morph_kk` writes them."""
+    for ending in _endings().get(word[-1:], ()):
+        stem = word[: -len(ending)]
+        if len(stem) < 2 or not word.endswith(ending) or not known_stem(stem):
+            continue
+        for plural, person in _SERIES:
+            for case in morph_kk.CASES:
+                if morph_kk.inflect(stem, case, plural_number=plural, person=person) == word:
+                    return True
+    return False
+
+
+@lru_cache(maxsize=1 << 14)
+def kazakh_knows(word: str) -> bool:
+    """Whether ``word`` (lower case, Cyrillic) is a Kazakh word form: listed, a listed stem with Kazakh
+    endings (файлды), or a word Russian lacks made of a Russian stem and Kazakh endings (атрибуттар)."""
+    if _in_kazakh_lexicon(word) or _inflected(word, _in_kazakh_lexicon):
+        return True
+    return not russian_knows(word) and _inflected(word, russian_knows)
+
+
+@lru_cache(maxsize=1 << 14)
+def _russian_readings(word: str) -> tuple[Any, ...]:
+    analyzer = _russian()
+    if not analyzer.word_is_known(word):  # a dictionary lookup; parse() would also guess, 10-50 times slower
+        return ()
+    return tuple(p for p in analyzer.parse(word) if p.is_known and not (_NAME_GRAMMEMES & p.tag.grammemes))
+
+
+def russian_knows(word: str) -> bool:
+    """Whether pymorphy3's dictionary has ``word`` (lower case) as something other than a name."""
+    return bool(_russian_readings(word))
+
+
+def _plural_only(word: str) -> bool:
+    """Russian reads ``word`` only as a plural noun in the nominative or accusative, in -ы/-и."""
+    readings = _russian_readings(word)
+    return bool(readings) and word.endswith(("ы", "и")) and all(
+        p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in ("nomn", "accs") for p in readings
+    )
+
+
+def _noun_in_nominative(word: str) -> bool:
+    readings = _russian_readings(word)
+    return bool(readings) and all(p.tag.POS == "NOUN" for p in readings) and any(
+        p.tag.case == "nomn" and p.tag.number == "sing" for p in readings
+    )
+
+
+def cyrillic_votes(words: list[str]) -> Votes:
+    """The dictionaries' evidence about Cyrillic ``words`` (as written)."""
+    lower = [w.lower() for w in words if len(w) > 1]
+    kazakh = [0.0] * len(lower)
+    russian = [0.0] * len(lower)
+    for index, word in enumerate(lower):
+        in_kazakh, in_russian = kazakh_knows(word), russian_knows(word)
+        if in_russian and index and _plural_only(word) and _noun_in_nominative(lower[index - 1]):
+            # Скрипт индикаторы: the Kazakh possessive construction, not two Russian nominatives;
+            # the noun before it is a loan inside a Kazakh phrase, no Russian vote.
+            kazakh[index], russian[index - 1] = 2.0, 0.0
+            continue
+        kazakh[index] = float(in_kazakh and not in_russian)
+        russian[index] = 0.5 * (in_russian and not in_kazakh)
+    return Votes(sum(kazakh), sum(russian))
+
+
+def latin_votes(words: list[str]) -> Votes:
+    """How many Latin ``words`` spell a Kazakh word form in some romanization (Qazaq, tili)."""
+    from .recovery import fold
+
+    lexicon = _kazakh_lexicon()
+    return Votes(kazakh=sum(fold(w.lower()) in lexicon for w in words if len(w) > 2))
+
+
+def clear_caches() -> None:
+    """Forget the per-word answers (the dictionaries stay loaded): for measuring never-seen text."""
+    for cached in (kazakh_knows, _russian_readings):
+        cached.cache_clear()

@@ -337,3 +337,25 @@ def test_cli_uses_the_configured_languages(tmp_path: Path, capsys: pytest.Captur
     (tmp_path / "translit.toml").write_text('[detect]\nlanguages = "all"\n', encoding="utf-8")
     assert main(["detect", str(post), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["segments"][0]["lang"] == detect("Файлды ашу").lang
+
+
+def test_the_bloom_filter_knows_every_lexicon_word_and_few_others() -> None:
+    import random
+
+    from translit.alphabet import has_kazakh_letters
+    from translit.known_words import Bloom, _kazakh_known
+    from translit.recovery import LEXICON_FILE, Lexicon, lexicon_dir, read_lexicon
+
+    keys, records, _ = read_lexicon(lexicon_dir() / LEXICON_FILE)
+    lexicon, known = Lexicon(keys=keys, records=records), _kazakh_known()
+    sample = random.Random(7).sample(keys, 3000)
+    assert all("l" + key in known for key in sample)
+    forms = [f for key in sample for f, _, _ in lexicon.words(key) if not has_kazakh_letters(f)]
+    assert forms and all("c" + form in known for form in forms)
+    every_key = set(keys)
+    strangers = ["".join(random.Random(i).choices("abcdeghiklmnoprstuyz", k=9)) for i in range(3000)]
+    assert sum("l" + s in known for s in strangers if s not in every_key) < 30  # 0.1% by construction
+    bloom = Bloom.empty(1024, 3)
+    bloom.add("сурет")
+    copy = Bloom.from_bytes(bloom.to_bytes())
+    assert "сурет" in copy and "сурат" not in copy

@@ -18,22 +18,29 @@ evidence by itself: a noun followed by a word that Russian reads only as a
 plural nominative or accusative in -ы/-и ("Скрипт индикаторы") is the Kazakh
 possessive construction; Russian does not put two such nouns side by side.
 
-Both dictionaries load on first use (about 0.3 s of CPU together), so only a
-caller that asks about short strings pays for them.
+The Kazakh answers come from a Bloom filter of the lexicon's words
+(``kk_known.bloom``, built by ``bench/build_known_words.py``: 2.4 MB, 0.1%
+false positives) rather than the lexicon itself (0.3 s and 190 MB to load).
+Both dictionaries load on first use, so only a caller that asks about short
+strings pays for them.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Callable
 
 from . import morph_kk
+from .alphabet import has_kazakh_letters
 
-__all__ = ["Votes", "clear_caches", "cyrillic_votes", "latin_votes"]
+__all__ = ["Bloom", "Votes", "clear_caches", "cyrillic_votes", "latin_votes"]
 
-# pymorphy3 grammemes of readings that are no evidence of Russian: names, and the
-# unknown-word guesses of its predictor.
+BLOOM_FILE = "kk_known.bloom"
+_BLOOM_MAGIC = b"translit-bloom/1"
+
+# pymorphy3 grammemes of readings that are no evidence of Russian: names travel between languages.
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
 # Endings a Kazakh noun may carry after its stem (suffix → the inflections that spell it):
 # made from morph_kk so that the stem's harmony and final sound are checked by regenerating.
@@ -50,27 +57,64 @@ class Votes:
     russian: float = 0.0
 
 
-@cache
-def _kazakh_lexicon() -> Any:
-    # Only the dictionary and corpus forms: the names list and glossary words that
-    # load_lexicon adds are names, which travel between languages.
-    from .recovery import LEXICON_FILE, Lexicon, lexicon_dir, read_lexicon
+class Bloom:
+    """A Bloom filter: ``item in bloom`` is never wrong for an added item, and rarely right for another."""
 
-    keys, records, _attested = read_lexicon(lexicon_dir() / LEXICON_FILE)
-    return Lexicon(keys=keys, records=records)
+    def __init__(self, bits: bytearray | bytes, hashes: int) -> None:
+        self._bits = bits
+        self._size = len(bits) * 8
+        self._hashes = hashes
+
+    @classmethod
+    def empty(cls, size: int, hashes: int) -> Bloom:
+        return cls(bytearray((size + 7) // 8), hashes)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Bloom:
+        header, _, bits = data.partition(b"\n")
+        magic, hashes = header.split()
+        if magic != _BLOOM_MAGIC:
+            raise ValueError("not a translit Bloom filter")
+        return cls(bits, int(hashes))
+
+    def to_bytes(self) -> bytes:
+        return _BLOOM_MAGIC + b" %d\n" % self._hashes + bytes(self._bits)
+
+    def _positions(self, item: str) -> list[int]:
+        digest = int.from_bytes(hashlib.blake2b(item.encode("utf-8"), digest_size=16).digest(), "little")
+        first, step = digest & 0xFFFFFFFFFFFFFFFF, (digest >> 64) | 1
+        return [(first + i * step) % self._size for i in range(self._hashes)]
+
+    def add(self, item: str) -> None:
+        bits = self._bits
+        assert isinstance(bits, bytearray)
+        for position in self._positions(item):
+            bits[position >> 3] |= 1 << (position & 7)
+
+    def __contains__(self, item: object) -> bool:
+        bits = self._bits
+        return isinstance(item, str) and all(bits[p >> 3] >> (p & 7) & 1 for p in self._positions(item))
+
+
+@cache
+def _kazakh_known() -> Bloom:
+    from .recovery import lexicon_dir
+
+    return Bloom.from_bytes((lexicon_dir() / BLOOM_FILE).read_bytes())
 
 
 @cache
 def _russian() -> Any:
     import pymorphy3
+    from pymorphy3.units import DictionaryAnalyzer
 
-    return pymorphy3.MorphAnalyzer()
+    # The dictionary alone: the default analyzer also guesses unknown words, which is no evidence.
+    return pymorphy3.MorphAnalyzer(units=[DictionaryAnalyzer()])
 
 
 def _in_kazakh_lexicon(word: str) -> bool:
-    from .recovery import skeleton
-
-    return any(form == word for form, _count, _family in _kazakh_lexicon().words(skeleton(word)))
+    """A Kazakh word form of the lexicon (``word`` lower case, without a letter Russian lacks)."""
+    return "c" + word in _kazakh_known()
 
 
 @cache
@@ -105,19 +149,17 @@ def _inflected(word: str, known_stem: Callable[[str], bool]) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def kazakh_knows(word: str) -> bool:
-    """Whether ``word`` (lower case, Cyrillic) is a Kazakh word form: listed, a listed stem with Kazakh
-    endings (файлды), or a word Russian lacks made of a Russian stem and Kazakh endings (атрибуттар)."""
-    if _in_kazakh_lexicon(word) or _inflected(word, _in_kazakh_lexicon):
+    """Whether ``word`` (lower case, Cyrillic) is a Kazakh word form: one with a letter Russian lacks,
+    a listed one, a listed stem with Kazakh endings (файлды), or a word Russian lacks made of a
+    Russian stem and Kazakh endings (атрибуттар)."""
+    if has_kazakh_letters(word) or _in_kazakh_lexicon(word) or _inflected(word, _in_kazakh_lexicon):
         return True
     return not russian_knows(word) and _inflected(word, russian_knows)
 
 
 @lru_cache(maxsize=1 << 14)
 def _russian_readings(word: str) -> tuple[Any, ...]:
-    analyzer = _russian()
-    if not analyzer.word_is_known(word):  # a dictionary lookup; parse() would also guess, 10-50 times slower
-        return ()
-    return tuple(p for p in analyzer.parse(word) if p.is_known and not (_NAME_GRAMMEMES & p.tag.grammemes))
+    return tuple(p for p in _russian().parse(word) if not (_NAME_GRAMMEMES & p.tag.grammemes))
 
 
 def russian_knows(word: str) -> bool:
@@ -161,8 +203,8 @@ def latin_votes(words: list[str]) -> Votes:
     """How many Latin ``words`` spell a Kazakh word form in some romanization (Qazaq, tili)."""
     from .recovery import fold
 
-    lexicon = _kazakh_lexicon()
-    return Votes(kazakh=sum(fold(w.lower()) in lexicon for w in words if len(w) > 2))
+    known = _kazakh_known()
+    return Votes(kazakh=sum("l" + fold(w.lower()) in known for w in words if len(w) > 2))
 
 
 def clear_caches() -> None:

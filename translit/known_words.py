@@ -42,8 +42,8 @@ _BLOOM_MAGIC = b"translit-bloom/1"
 
 # pymorphy3 grammemes of readings that are no evidence of Russian: names travel between languages.
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
-# Endings a Kazakh noun may carry after its stem (suffix → the inflections that spell it):
-# made from morph_kk so that the stem's harmony and final sound are checked by regenerating.
+# The (plural, possessive) series of morph_kk.inflect a stem is tried in: a Kazakh form is found by
+# regenerating it, so the stem's harmony and final sound are checked too.
 _SERIES = ((False, None), (True, None), (False, "3"), (True, "3"), (False, "1pl"))
 
 

@@ -9,7 +9,7 @@ generating transducer (the lexc without the analysis-only entries, composed
 with the twol rules), then asked for every form of LEMMAS below: the seven
 cases and the attributive -дағы, bare, plural, 3rd-person possessive, 1st-plural
 possessive and plural + possessive for common nouns; the cases and -дағы for
-names and places. A form apertium-kaz cannot generate is left out, and so is a
+names, places and institution names (their last word declines). A form apertium-kaz cannot generate is left out, and so is a
 word whose paradigm the generator gets inconsistent (see LEMMAS).
 """
 
@@ -48,6 +48,20 @@ LEMMAS: list[tuple[str, str, str]] = [
     ("беру", "бер<v><tv><ger>", "noun"),
     ("келу", "кел<v><iv><ger>", "noun"),
 ]
+# Institution names decline on their last word (the glossary's rule): (name, head lemma, head tags).
+# A head in the 3rd-person possessive (кітапханасы) takes the pronominal endings.
+INSTITUTIONS: list[tuple[str, str, str]] = [
+    ("Қазақстан Республикасының Ұлттық кітапханасы", "кітапхана", "<n><px3sp>"),
+    ("Абай атындағы Қарағанды облыстық балалар кітапханасы", "кітапхана", "<n><px3sp>"),
+    ("Л.Н. Гумилев атындағы Еуразия ұлттық университеті", "университет", "<n><px3sp>"),
+    ("Қазақстан Республикасы Білім және ғылым министрлігі", "министрлік", "<n><px3sp>"),
+    ("Қазақстан Республикасының Ұлттық банкі", "банк", "<n><px3sp>"),
+    ("Ұлттық ғылым академиясы", "академия", "<n><px3sp>"),
+    ("Мемлекеттік орталық музей", "музей", "<n>"),
+    ("Мәдениет, архивтер және құжаттама басқармасы", "басқарма", "<n><px3sp>"),
+    ("Ұлттық кітапхана", "кітапхана", "<n>"),
+    ("Ақпарат және қоғамдық даму министрлігі", "министрлік", "<n><px3sp>"),
+]
 # Forms of common nouns beyond the bare cases: (label, apertium tags before the case).
 NOUN_SERIES = (("", ""), ("pl", "<pl>"), ("px3", "<px3sp>"), ("px1pl", "<px1pl>"), ("pl.px3", "<pl><px3sp>"))
 
@@ -79,6 +93,11 @@ def lookup(generator: Path, queries: list[str]) -> dict[str, str]:
     return found
 
 
+def _whole(lemma: str, kind: str, form: str) -> str:
+    """An institution's name with its last word in the generated form."""
+    return lemma.rpartition(" ")[0] + " " + form if kind == "institution" else form
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--apertium-kaz", type=Path, required=True, help="a checkout of apertium-kaz")
@@ -94,9 +113,16 @@ def main(argv: list[str] | None = None) -> int:
             for label, extra in series:
                 for case in CASES:
                     wanted.append((lemma, kind, label, case, f"{tag}{extra}{TAG[case]}"))
+        for name, head, tags in INSTITUTIONS:
+            for case in CASES:
+                wanted.append((name, "institution", "", case, f"{head}{tags}{TAG[case]}"))
         found = lookup(generator, [w[-1] for w in wanted])
     source = f"apertium-kaz {args.commit}".strip()
-    rows = [(lemma, kind, label or "-", case, found[query], source) for lemma, kind, label, case, query in wanted if query in found]
+    rows = [
+        (lemma, kind, label or "-", case, _whole(lemma, kind, found[query]), source)
+        for lemma, kind, label, case, query in wanted
+        if query in found
+    ]
     header = (
         "# Kazakh noun forms checked by tests/test_morph_kk.py; built by bench/build_kk_forms.py.\n"
         "# source: the form as the generator of apertium-kaz (github apertium/apertium-kaz, GPL-3.0) at that\n"
@@ -105,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         "lemma\tkind\tseries\tcase\tform\tsource\n"
     )
     args.out.write_text(header + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} forms of {len(LEMMAS)} lemmas -> {args.out}", file=sys.stderr)
+    print(f"{len(rows)} forms of {len(LEMMAS)} words and {len(INSTITUTIONS)} institution names -> {args.out}", file=sys.stderr)
     return 0
 
 

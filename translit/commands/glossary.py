@@ -39,13 +39,13 @@ def register(app: typer.Typer) -> None:
         file: str = typer.Argument(..., help="Text file to check ('-' for standard input)."),
         lang: Optional[str] = typer.Option(None, "--lang", "-l", help="kk, ru or en: only that language's forms."),
         glossary: Optional[list[Path]] = typer.Option(None, "--glossary", "-g", help=_GLOSSARY_HELP),
-        fix: bool = typer.Option(False, "--fix", help="Write the text with official forms (accepted and discouraged ones replaced)."),
+        fix: bool = typer.Option(False, "--fix", help="Write the text with discouraged forms replaced by official ones (accepted variants stay)."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Where --fix writes (default: standard output)."),
         force: bool = typer.Option(False, "--force", help="Replace an existing --output file."),
         as_json: bool = typer.Option(False, "--json", help="Findings as JSON on standard output."),
         encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (utf-8, cp1251, kz-1048)."),
     ) -> None:
-        """List every non-official name with FILE:LINE:COL, the official form and why; exit 1 if any."""
+        """List every discouraged, outdated or ambiguous name with FILE:LINE:COL, the official form and why; exit 1 if any."""
         from ..glossary import line_column
         from ..textio import read_text, write_output
 

@@ -8,6 +8,11 @@ and against Kazakh and Russian romanized with each of translit's schemes, so
 a Latin-typed title is reported as ``kk`` with ``romanized=True`` and the
 scheme that best explains its spelling.
 
+Told the languages a site publishes in (``detect(text, languages=("kk", "ru",
+"en"))``, ``[detect] languages`` in translit.toml), the detector reports another
+language only for a text of some length and on a clear margin, and lets the
+dictionaries of :mod:`translit.known_words` decide a short string.
+
 Speed matters because the other features call :func:`detect` on every span of
 a post: the per-class costs of each n-gram are packed into one Python integer
 (one fixed-width field per class), so scoring a word is a handful of integer
@@ -344,7 +349,6 @@ class _Model:
             romanized=top_reading.romanized,
             scheme=top_reading.scheme,
         )
-
 
     def _vote(self, scores: list[float], votes: Callable[[], Votes], languages: frozenset[str]) -> None:
         # Latin: English words fold onto Kazakh ones too (men, bar), so the Kazakh forms

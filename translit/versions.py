@@ -36,6 +36,7 @@ from .document import Block, Break, Document, Lit, Node, Span, Text, parse, plai
 from .errors import EXIT_NO_ROUTE, EXIT_OK, InputError, TranslitError
 from .localize import typography
 from .protect import Part, Protector, Restored, Shielded
+from .segment import split_sentences
 
 __all__ = [
     "LANGUAGES",
@@ -173,11 +174,11 @@ DETECT_CHARS = 300
 """Language detection reads the start of a block: a paragraph's language shows in its first sentences."""
 
 
-def _detect(text: str) -> tuple[str, float, str | None]:
+def _detect(text: str, languages: tuple[str, ...] | None) -> tuple[str, float, str | None]:
     """Language, confidence, and the romanization scheme when the block is Kazakh typed in Latin letters."""
     from .detection import detect
 
-    det = detect(text[:DETECT_CHARS])
+    det = detect(text[:DETECT_CHARS], languages)
     if det.lang in LANGUAGES and not det.romanized:
         return det.lang, float(det.confidence), None
     if det.lang == "kk" and det.romanized and det.confidence >= _MIN_ROMANIZED_CONFIDENCE:
@@ -331,7 +332,7 @@ def make_versions(
             block_langs.append(None)
             continue
         body = _block_text(block.body, doc.fmt)
-        lang, _conf, scheme = _detect(body)
+        lang, _conf, scheme = _detect(body, config.detect_languages)
         letters = len(_LETTERS.findall(body))
         block_langs.append(lang if lang in LANGUAGES else None)
         if scheme is not None:
@@ -455,8 +456,6 @@ def _sentences(text: str, max_chars: int) -> list[str]:
     ``,``, a dash) or failing that a space: CTranslate2 stops decoding at 256
     tokens by default, and a cut-off translation would lose the names at the end.
     """
-    from .mt import split_sentences
-
     sentences = split_sentences(text)
     out: list[str] = []
     for sentence in sentences:

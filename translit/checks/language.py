@@ -90,8 +90,8 @@ def _without_quotes(text: str) -> str:
     return _QUOTED.sub(lambda found: " " * len(found.group()), text)
 
 
-def _in_other_language(text: str, lang: str) -> bool:
-    """Whether a sentence of a ``lang`` (kk or ru) version is written in the other Cyrillic language."""
+def _in_other_language(text: str, lang: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a sentence of a ``lang`` (kk or ru) version is written in the other Cyrillic language (detected among ``languages``)."""
     from ..detection import detect
 
     words = _CYR_WORD.findall(text)
@@ -99,8 +99,8 @@ def _in_other_language(text: str, lang: str) -> bool:
         return False
     kazakh = has_kazakh_letters(text)
     if lang == "kk":
-        return not kazakh and detect(text).lang == "ru"
-    return kazakh and detect(text).lang in ("kk", "ky")
+        return not kazakh and detect(text, languages).lang == "ru"
+    return kazakh and detect(text, languages).lang in ("kk", "ky")
 
 
 def _wrong_cyrillic(version: Version, out: Emitter) -> None:
@@ -109,7 +109,8 @@ def _wrong_cyrillic(version: Version, out: Emitter) -> None:
         if block.kind not in _TEXT_KINDS:
             continue
         sentences = sentence_spans(version.prose, block.start, block.end)
-        wrong = [(start, end) for start, end in sentences if _in_other_language(_without_quotes(version.prose[start:end]), version.lang)]
+        text = version.prose
+        wrong = [(start, end) for start, end in sentences if _in_other_language(_without_quotes(text[start:end]), version.lang, out.config.detect_languages)]
         if not wrong:
             continue
         if len(wrong) == len(sentences):
@@ -131,7 +132,7 @@ def _english_in(version: Version, out: Emitter) -> None:
         words = re.findall(r"[A-Za-z][A-Za-z'’-]*", match.group())
         if all(word[0].isupper() or word.lower() in _NAME_LINKS for word in words):
             continue  # a name or a title: "Astana International Financial Centre"
-        detection = detect(match.group())
+        detection = detect(match.group(), out.config.detect_languages)
         if detection.lang == "en" and not detection.romanized:
             name = "Kazakh" if version.lang == "kk" else "Russian"
             out("lang.untranslated", version, match.start(), match.end(), f"English text left in the {name} version: {quote(match.group(), EXCERPT)}; translate it.")

@@ -75,7 +75,7 @@ def run(post: Post, out: Emitter) -> None:
             continue  # in the Kazakh and Russian versions romanized Kazakh is itself the fault (translit.latin-kazakh)
         for start, end in _spans(version):
             text = version.prose[start:end]
-            detection = detect(text)
+            detection = detect(text, post.config.detect_languages)
             if detection.lang != "kk" or not detection.romanized:
                 continue
             style = detection.scheme if detection.scheme in STYLES else None
@@ -131,7 +131,7 @@ def _latin_kazakh(version: Version, out: Emitter) -> None:
     for match in _LATIN_WORDS.finditer(version.prose):
         if not any(char.islower() for char in match.group()):
             continue  # Roman numerals ("V – III"), abbreviations
-        detection = detect(match.group())
+        detection = detect(match.group(), out.config.detect_languages)
         if detection.lang == "en" or detection.lang == "kk" and not detection.romanized:
             continue
         recovery = recover(match.group(), style=detection.scheme if detection.lang == "kk" and detection.scheme in STYLES else None)

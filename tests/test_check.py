@@ -240,7 +240,7 @@ def test_cli_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     [post] = report["posts"]
     assert post["files"] == {"en": str(SEED)}
     first = post["findings"][0]
-    assert set(first) == {"id", "severity", "version", "path", "line", "column", "offset", "length", "text", "message", "fix", "fixable"}
+    assert set(first) == {"id", "severity", "version", "path", "line", "column", "end_line", "end_column", "offset", "length", "text", "message", "fix", "fixable"}
     assert report["summary"]["error"] == sum(f["severity"] == "error" for f in post["findings"])
 
 

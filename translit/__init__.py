@@ -52,6 +52,8 @@ _EXPORTS = {
     # checks
     "check_versions": "check",
     "Finding": "check",
+    "align_blocks": "checks.align",
+    "AlignedRow": "checks.align",
     # errors
     "TranslitError": "errors",
     "RuleFileError": "errors",
@@ -79,6 +81,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .check import Finding, check_versions
+    from .checks.align import AlignedRow, align_blocks
     from .detection import Detection, detect
     from .engine import Scheme, cyrillize, cyrillize_report, load_scheme, romanize, romanize_auto
     from .errors import (

@@ -75,19 +75,36 @@ class Entity:
 
 # ---------------------------------------------------------------- month tables
 
+def _cldr_months(locale: str, width: str = "wide", context: str = "format") -> tuple[str, ...]:
+    """The twelve month names of a locale from CLDR (through babel), lower case, without a final dot."""
+    from babel.dates import get_month_names
+
+    names = get_month_names(width, context, locale=locale)
+    return tuple(names[index].lower().rstrip(".") for index in range(1, 13))
+
+
+def _prepositional(genitive: str) -> str:
+    """"в феврале": CLDR has no prepositional month, but it is the genitive with е for the final а/я."""
+    return genitive[:-1] + "е"
+
+
 MONTHS: dict[str, tuple[str, ...]] = {
-    "en": ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"),
-    "ru_nom": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-               "сентябрь", "октябрь", "ноябрь", "декабрь"),
-    "ru_gen": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-               "сентября", "октября", "ноября", "декабря"),
-    "ru_prep": ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе",
-                "сентябре", "октябре", "ноябре", "декабре"),
-    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
-           "қыркүйек", "қазан", "қараша", "желтоқсан"),
+    "en": _cldr_months("en"),
+    "ru_nom": _cldr_months("ru", context="stand-alone"),
+    "ru_gen": _cldr_months("ru"),
+    "ru_prep": tuple(_prepositional(name) for name in _cldr_months("ru")),
+    "kk": _cldr_months("kk"),
 }
-_EN_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+"""Month names by table: CLDR's (babel) wide names; Russian nominative, genitive and prepositional."""
+
+# Abbreviated months (CLDR: "Feb", "февр.", "ақп."); in Russian and Kazakh only with their full stop,
+# since "мар", "там" or "қаз" alone are other words.
+_ABBREVIATED: dict[str, int] = {}
+for _locale, _context in (("en", "format"), ("ru", "format"), ("ru", "stand-alone"), ("kk", "format")):
+    for _i, _name in enumerate(_cldr_months(_locale, "abbreviated", _context)):
+        _ABBREVIATED.setdefault(_name, _i + 1)
+_ABBREVIATED.setdefault("sept", 9)  # a common English form CLDR does not list
+_EN_ABBR = _cldr_months("en", "abbreviated")
 
 # Kazakh case endings a month name takes, longest first so "ақпанында" is not read as "ақпаны".
 _KK_CASES: tuple[tuple[str, str], ...] = (
@@ -105,14 +122,13 @@ _MONTH_INDEX: dict[str, int] = {}
 for _table in ("en", "ru_nom", "ru_gen", "ru_prep", "kk"):
     for _i, _name in enumerate(MONTHS[_table]):
         _MONTH_INDEX[_name] = _i + 1
-for _i, _name in enumerate(_EN_ABBR):
-    _MONTH_INDEX.setdefault(_name, _i + 1)
-_MONTH_INDEX["sept"] = 9
 
 
 def _month_of(word: str) -> tuple[int, str] | None:
     """Month number and case/detail of a month word in any of the three languages."""
     w = word.lower().rstrip(".")
+    if w not in _MONTH_INDEX and w in _ABBREVIATED and (word.endswith(".") or w.isascii()):
+        return _ABBREVIATED[w], "abbreviated"
     if w in _MONTH_INDEX:
         if w in MONTHS["ru_nom"] and w not in MONTHS["ru_gen"]:
             return _MONTH_INDEX[w], "nominative"
@@ -136,12 +152,14 @@ _SUFFIX = rf"(?:-[{_KK_LETTERS}]{{1,6}}(?![{_KK_LETTERS}\w]))"
 _MONTH_WORD = r"(?P<month>[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3,11}\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-го|-і|-ші|-шы|-сі|-ы)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_KK_YEAR_WORD = r"(?:жыл(?:ғы|дың)|ж\.)"  # "2023 жылғы", "2023 ж."
+_YEAR_AFTER = rf"(?:\s+{_YEAR}(?P<yw>\s*(?:года|год|г\.|ж\.|жылы|жылғы))?)?"  # " 2023 года", " 2023 ж."
 
 _DATE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
     regex.compile(p, regex.IGNORECASE)
     for p in (
-        # 2023 жылғы 28 ақпанда / 2023 жылдың 28 ақпанында
-        rf"\b{_YEAR}\s+жыл(?:ғы|дың)\s+(?P<day>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,12}})",
+        # 2023 жылғы 28 ақпанда / 2023 жылдың 28 ақпанында / 2023 ж. 28 ақп.
+        rf"\b{_YEAR}\s*{_KK_YEAR_WORD}\s+(?P<day>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,12}}|[{_KK_LETTERS}]{{3,5}}\.)",
         # 2023 жылғы ақпанда
         rf"\b{_YEAR}\s+жыл(?:ғы|дың)\s+(?P<month>[{_KK_LETTERS}]{{4,12}})",
         # On the 28th of February 2023
@@ -149,13 +167,25 @@ _DATE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
         # February 28, 2023 / Feb. 28
         rf"\b(?P<on>on\s+)?{_MONTH_WORD}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR})?\b",
         # 28 февраля 2023 года / 28 ақпан 2023 ж. / 28 February 2023
-        rf"\b(?P<on>on\s+)?{_DAY}\s+{_MONTH_WORD}(?:\s+{_YEAR}(?P<yw>\s*(?:года|год|г\.|ж\.|жылы|жылғы))?)?",
+        rf"\b(?P<on>on\s+)?{_DAY}\s+{_MONTH_WORD}{_YEAR_AFTER}",
         # ақпанның 28-і
         rf"\b(?P<month>[{_KK_LETTERS}]{{4,12}})\s+(?P<day>[0-3]?\d)-(?:і|ы|сі|ші)\b",
         # в феврале 2023 года / February 2023
         rf"\b(?P<month>[A-Za-zА-Яа-яЁё]{{3,9}})\s+{_YEAR}(?P<yw>\s*(?:года|г\.))?",
         # 28.02.2023 (ж. / г.)
         r"\b(?P<nday>[0-3]?\d)\.(?P<nmonth>[01]\d)\.(?P<nyear>(?:19|20)\d\d)(?P<yw>\s*(?:ж\.|г\.|года))?",
+    )
+)
+
+# Ranges of days give two dates: "18–19 April 2024", "April 18–19, 2024", "с 22 по 28 апреля",
+# "2024 жылғы 13–17 мамыр аралығында"; the year, when written, belongs to both.
+_TO = r"(?:\s*[–—-]\s*|\s+(?:to|through|and|по|до|и)\s+)"
+_RANGE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
+    regex.compile(p, regex.IGNORECASE)
+    for p in (
+        rf"\b{_YEAR}\s*{_KK_YEAR_WORD}\s+(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,12}})",
+        rf"\b(?P<month>[A-Za-z]{{3,9}}\.?)\s+(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)(?:,?\s+{_YEAR})?\b",
+        rf"(?<![\d.,])(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+{_MONTH_WORD}{_YEAR_AFTER}",
     )
 )
 
@@ -170,14 +200,16 @@ _GROUP_SPACE = "[ \u00a0\u202f\u2009]"
 _NUMBER = regex.compile(
     rf"(?<![\w.,])(?P<num>\d{{1,3}}(?:(?P<sep>,|{_GROUP_SPACE}|\.)\d{{3}}(?:(?P=sep)\d{{3}})*)(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
     rf"(?P<pct>\s?%)?"
-    rf"(?P<scale>\s+(?:млн|млрд|мың|тыс\.|тысяч[иа]?|million|billion|thousand|mln|bn)\b)?"
+    rf"(?P<scale>\s+(?:(?:млн|млрд|трлн|mln|bn)\b\.?|тыс\.|(?:миллион|миллиард|триллион|тысяч|мың)[{_KK_LETTERS}]*|(?:million|billion|trillion|thousand)s?\b))?"
     rf"(?P<suffix>{_SUFFIX})?"
 )
-_SCALES = {
-    "млн": 10**6, "mln": 10**6, "million": 10**6,
-    "млрд": 10**9, "bn": 10**9, "billion": 10**9,
-    "мың": 10**3, "тыс.": 10**3, "тысяч": 10**3, "тысячи": 10**3, "тысяча": 10**3, "thousand": 10**3,
-}
+# Scale words by their first letters: "миллиона", "миллионнан", "млн." and "millions" are all 10**6.
+_SCALES = (
+    ("млрд", 10**9), ("миллиард", 10**9), ("bn", 10**9), ("billion", 10**9),
+    ("трлн", 10**12), ("триллион", 10**12), ("trillion", 10**12),
+    ("млн", 10**6), ("миллион", 10**6), ("mln", 10**6), ("million", 10**6),
+    ("мың", 10**3), ("тыс", 10**3), ("thousand", 10**3),
+)
 _TRAILING_URL_PUNCT = ".,;:!?)»”'\""
 
 
@@ -238,7 +270,7 @@ def _date_from(m: regex.Match[str]) -> tuple[DateValue, str] | None:
         return None
     month, detail = parsed
     word = groups["month"].lower().rstrip(".")
-    if word in ("may", "mar", "jun", "jul", "sep", "oct", "nov", "dec", "jan", "apr", "aug", "feb") and groups.get("day") is None:
+    if word in _EN_ABBR and groups.get("day") is None:
         return None  # "may 2023" is more often the verb than the month
     day = int(groups["day"]) if groups.get("day") else None
     if day is not None and not 1 <= day <= 31:
@@ -249,9 +281,28 @@ def _date_from(m: regex.Match[str]) -> tuple[DateValue, str] | None:
     return DateValue(year, month, day), detail
 
 
-def _dates(text: str) -> list[Entity]:
+def _date_ranges(text: str) -> list[Entity]:
     found: list[Entity] = []
-    taken: list[tuple[int, int]] = []
+    for pattern in _RANGE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < entity.end and entity.start < m.end() for entity in found):
+                continue
+            parsed = _month_of(m["month"])
+            first, last = int(m["d1"]), int(m["d2"])
+            if parsed is None or not 1 <= first < last <= 31:
+                continue
+            year = int(m["year"]) if m["year"] else None
+            month, detail = parsed
+            found.append(Entity("date", m.start("d1"), m.end("d1"), m["d1"], DateValue(year, month, first), "range"))
+            found.append(Entity("date", m.start("d2"), m.end(), text[m.start("d2") : m.end()], DateValue(year, month, last), detail))
+            if m.start() < m.start("d1"):  # the year written before the range is part of its first date
+                found[-2] = Entity("date", m.start(), m.end("d1"), text[m.start() : m.end("d1")], DateValue(year, month, first), "range")
+    return found
+
+
+def _dates(text: str) -> list[Entity]:
+    found: list[Entity] = _date_ranges(text)
+    taken: list[tuple[int, int]] = [(entity.start, entity.end) for entity in found]
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
@@ -285,7 +336,7 @@ def _numbers(text: str, lang: str | None) -> list[Entity]:
             continue
         scale_word = (m["scale"] or "").strip().lower()
         if scale_word:
-            value = value * _SCALES.get(scale_word, 1)
+            value = value * next((scale for prefix, scale in _SCALES if scale_word.startswith(prefix)), 1)
         kind = "percent" if m["pct"] else "number"
         end = m.end("scale") if m["scale"] else (m.end("pct") if m["pct"] else m.end("num"))
         detail = m["suffix"] or scale_word

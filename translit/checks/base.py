@@ -19,7 +19,9 @@ class Finding:
     """One problem in one version of a post.
 
     ``line`` and ``column`` are 1-based and point into that version's text;
-    ``start``/``end`` are the same place as character offsets. ``fix`` is the
+    ``start``/``end`` are the same place as character offsets, and ``end_line``/
+    ``end_column`` where it ends (equal to ``line``/``column`` for a place where
+    something is missing). ``fix`` is the
     suggested replacement for ``text`` when one exists; ``fixable`` says that
     ``translit check --fix`` may apply it without an editor's judgement.
     """
@@ -36,6 +38,8 @@ class Finding:
     start: int = 0
     end: int = 0
     path: str | None = None
+    end_line: int = 0
+    end_column: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (schema translit.check/1)."""
@@ -46,6 +50,8 @@ class Finding:
             "path": self.path,
             "line": self.line,
             "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
             "offset": self.start,
             "length": self.end - self.start,
             "text": self.text,
@@ -146,6 +152,7 @@ class Emitter:
         if not self.config.is_enabled(check_id):
             return
         line, column = version.position(start)
+        end_line, end_column = version.position(end)
         self.findings.append(
             Finding(
                 id=check_id,
@@ -160,14 +167,25 @@ class Emitter:
                 start=start,
                 end=end,
                 path=version.path,
+                end_line=end_line,
+                end_column=end_column,
             )
         )
 
 
 
-def quote(text: str, limit: int = 60) -> str:
-    """``text`` in quotes for a message, shortened in the middle when long."""
+def quote(text: str, limit: int | None = None) -> str:
+    """``text`` in quotes for a message, on one line; shortened at the end only when ``limit`` is given.
+
+    Names and suggested fixes are quoted whole (a cut suggestion cannot be used); ``limit``
+    is for excerpts of the text under discussion, such as a whole paragraph.
+    """
     text = " ".join(text.split())
-    if len(text) > limit:
-        text = text[: limit // 2 - 1] + "…" + text[-(limit // 2 - 1) :]
+    if limit is not None and len(text) > limit:
+        # The beginning says which paragraph it is; cut at a word so no word is broken.
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
     return f"“{text}”"
+
+
+EXCERPT = 70
+"""How long an excerpt of a paragraph or sentence in a message may be."""

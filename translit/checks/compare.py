@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from .align import counterpart, unmatched
 from .base import Emitter, Post, Version
@@ -31,7 +32,7 @@ def compare_values(
     versions = [version for version in post.versions if version.text.strip()]
     if len(versions) < 2 or not out.enabled(check_id):
         return
-    found = {version.lang: list(values(version)) for version in versions}
+    found = _settle_readings({version.lang: list(values(version)) for version in versions})
     counts = {lang: Counter(value.key for value in items) for lang, items in found.items()}
     keys = sorted({key for counter in counts.values() for key in counter})
     outliers: list[tuple[Version, Value, list[Version]]] = []
@@ -79,3 +80,12 @@ def compare_values(
         others = " or ".join(other.lang for other in lacking)
         instead = f"; they have {', '.join(replaced[index])}" if index in replaced else ""
         out(check_id, version, value.start, value.end, f"The {noun} {value.label} is not in the {others} version{instead}.")
+
+
+def _settle_readings(found: dict[str, list[Value]]) -> dict[str, list[Value]]:
+    """An ambiguous value takes its other reading when only that one is in another version."""
+    settled = {}
+    for lang, items in found.items():
+        others = {value.key for other, values in found.items() if other != lang for value in values}
+        settled[lang] = [replace(value, key=value.alt) if value.alt and value.key not in others and value.alt in others else value for value in items]
+    return settled

@@ -54,6 +54,8 @@ class Value:
     label: str
     start: int
     end: int
+    alt: str | None = None
+    """Another reading of an ambiguous value ("1,500" in Russian: 1.5, or 1500 as in English)."""
 
 
 def _cached(version: Version, name: str, compute: Callable[[Version], T]) -> T:
@@ -92,6 +94,7 @@ def entities(version: Version) -> list[Entity]:
 _PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|процент\w*|пайыз\w*)", re.I)
 _AM_PM = re.compile(r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?", re.I)
 _NUMBERED = re.compile(r"(?<=\bNo\.)\d+|(?<=\bNo\. )\d+")
+_COMMA_THOUSANDS = re.compile(r"\d{1,3},\d{3}(?![\d.,])")
 _YEAR_WORD = re.compile(r"\s+жыл(?:ғы|дың)\s+$")
 
 
@@ -292,8 +295,11 @@ def numbers(version: Version) -> list[Value]:
         for entity in _of(version, "number", "percent"):
             percent = entity.kind == "percent" or _PERCENT_WORD.match(version.prose, entity.end) is not None
             suffix = "%" if percent else ""
-            key = format(Decimal(str(entity.value)), "f") + suffix
-            found.append(Value(key, entity.text.strip(), entity.start, entity.end))
+            value = Decimal(str(entity.value))
+            alt = None
+            if version.lang in ("kk", "ru") and _COMMA_THOUSANDS.match(entity.text):
+                alt = format((value * 1000).normalize(), "f") + suffix  # the English habit, common in copied figures
+            found.append(Value(format(value, "f") + suffix, entity.text.strip(), entity.start, entity.end, alt))
         return found
 
     return _cached(version, "numbers", compute)

@@ -92,7 +92,9 @@ def renaming(post: Post) -> tuple[str, Any]:
 
 
 def _other_word(mention: Any) -> bool:
-    """An abbreviation matched by a word in lower case is another word: Russian "Ну" is not НУ."""
+    """An abbreviation matched by a word in lower case is another word: Russian "Ну" is not НУ; "satbayev.university" is a domain."""
+    if "." in mention.text and not any(char.isspace() for char in mention.text) and mention.text.islower():
+        return True
     return mention.form.isupper() and len(mention.form) <= 6 and not mention.text.isupper()
 
 
@@ -135,8 +137,8 @@ def _renamed_one_way(post: Post, out: Emitter) -> None:
                 continue
             out(
                 "glossary.outdated", version, mention.start, mention.end,
-                f"{quote(mention.text, 90)} is a former name, and the {LANG_NAMES[other]} version "
-                f"writes today's {quote(current[other][today].text, 90)}: name it one way in every version.",
+                f"{quote(mention.text)} is a former name, and the {LANG_NAMES[other]} version "
+                f"writes today's {quote(current[other][today].text)}: name it one way in every version.",
                 fix=glossary.replacement(mention),
             )
 
@@ -177,17 +179,18 @@ def _mention(post: Post, version: Version, mention: Any, out: Emitter, pending: 
             return  # the name it had on the post's date
         detail = mention.reason.removeprefix("former name").strip()
         when = f" ({detail.strip('()')})" if detail else ""
-        out("glossary.outdated", version, mention.start, mention.end, f"{quote(mention.text, 90)} is a former name{when}; today it is {quote(fix or '?', 200)} — keep the old name only for past events.", fix=fix)
+        today = f"; today it is {quote(fix)}" if fix else ""
+        out("glossary.outdated", version, mention.start, mention.end, f"{quote(mention.text)} is a former name{when}{today} — keep the old name only for past events.", fix=fix)
         return
     for start, end, message, same_case in (p for p in overlapping if p in pending):
         pending.remove((start, end, message, same_case))
         # The fix only evens out the capitals (as the other occurrences are written); a different
         # spelling in the official form (Abai for Abay) is the editor's choice for every occurrence.
         chosen = fix if fix is not None and fix.lower() == version.text[start:end].lower() else same_case
-        out("glossary.capitalisation", version, start, end, f"{message}; the glossary writes {quote(mention.form, 200)}.", fix=chosen)
+        out("glossary.capitalisation", version, start, end, f"{message}; the glossary writes {quote(mention.form)}.", fix=chosen)
         return
     check_id = "glossary.capitalisation" if mention.reason.startswith("capitalisation") else "glossary.discouraged"
-    out(check_id, version, mention.start, mention.end, f"{quote(mention.text, 90)} is not the official form{reason}; write {quote(fix or mention.form, 90)}.", fix=fix, fixable=fix is not None)
+    out(check_id, version, mention.start, mention.end, f"{quote(mention.text)} is not the official form{reason}; write {quote(fix or mention.form)}.", fix=fix, fixable=fix is not None)
 
 
 def _named_today_elsewhere(post: Post, version: Version, mention: Any) -> bool:
@@ -214,7 +217,7 @@ def _entities(post: Post) -> Any:
             if today in seen:
                 continue
             name = glossary.entity(today).official("en") or today
-            seen[today] = Value(today, quote(name, 90), mention.start, mention.end)
+            seen[today] = Value(today, quote(name), mention.start, mention.end)
         return list(seen.values())
 
     return values
@@ -284,7 +287,7 @@ def _capitalisation(version: Version) -> Pending:
                     (
                         start,
                         end,
-                        f"{quote(version.text[start:end], 90)} is capitalised differently from {quote(version.text[other[0].start:other[-1].end], 90)} "
+                        f"{quote(version.text[start:end])} is capitalised differently from {quote(version.text[other[0].start:other[-1].end])} "
                         f"(line {version.position(other[0].start)[0]})",
                         _rebuild(version, occurrence, wanted),
                     )

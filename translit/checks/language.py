@@ -1,17 +1,18 @@
-"""Wrong language or untranslated text in a version.
+"""Wrong language or untranslated text in a version, sentence by sentence.
 
 ``lang.cyrillic-in-en`` — Cyrillic words left in the English version (the seed post's
 caption “Бахина фото”).
-``lang.russian-in-kk`` — a paragraph of the Kazakh version that is Russian: no Kazakh
-letters at all, detected as Russian.
-``lang.kazakh-in-ru`` — a paragraph of the Russian version written in Kazakh.
-``lang.untranslated`` — an English sentence left in the Kazakh or Russian version, or a
-paragraph identical in two versions.
+``lang.russian-in-kk`` — a sentence or paragraph of the Kazakh version that is Russian.
+``lang.kazakh-in-ru`` — a sentence or paragraph of the Russian version written in Kazakh.
+``lang.untranslated`` — an English sentence (three words or more) left in the Kazakh or Russian
+version, or a paragraph identical in two versions.
 
-Names and titles are legitimately quoted in other scripts (a Kazakh conference title
-romanized in English, an English brand in Russian), so a paragraph or sentence is
-only reported when it is long enough (six words, five for English) and
-:func:`translit.detection.detect` reads it as the other language.
+Names and titles are legitimately written in other languages (a Kazakh title in «», an English brand
+in Russian), so text in quotation marks is left out, only lower-case words count towards the three
+words (“Астана Опера театры” is Kazakh with one such word), and a sentence is reported only when
+:func:`translit.detection.detect` reads it as the other language: Russian in the Kazakh version when
+it has none of the Kazakh letters, Kazakh in the Russian version when it has some.
+A paragraph all of whose sentences are in the wrong language is reported once, as a paragraph.
 """
 
 from __future__ import annotations
@@ -19,20 +20,26 @@ from __future__ import annotations
 import re
 
 from ..alphabet import has_kazakh_letters
-from .base import CheckSpec, Emitter, Post, Version, quote
+from ..segment import sentence_spans
+from .base import EXCERPT, CheckSpec, Emitter, Post, Version, quote
+from .structure import marker_spans
 
 CHECKS = [
     CheckSpec("lang.cyrillic-in-en", "error", "Cyrillic (Russian or Kazakh) text left in the English version."),
-    CheckSpec("lang.russian-in-kk", "error", "A paragraph of the Kazakh version is in Russian."),
-    CheckSpec("lang.kazakh-in-ru", "warning", "A paragraph of the Russian version is in Kazakh."),
-    CheckSpec("lang.untranslated", "warning", "English text in the Kazakh or Russian version, or a paragraph identical in two versions."),
+    CheckSpec("lang.russian-in-kk", "error", "A sentence or paragraph of the Kazakh version is in Russian."),
+    CheckSpec("lang.kazakh-in-ru", "error", "A sentence or paragraph of the Russian version is in Kazakh."),
+    CheckSpec("lang.untranslated", "error", "An English sentence in the Kazakh or Russian version, or a paragraph identical in two versions."),
 ]
 
 # A Cyrillic letter inside a Latin word is a look-alike (typography.homoglyph), not Russian text.
 _CYRILLIC_RUN = re.compile(r"(?<![A-Za-z])[\u0400-\u04ff]+(?:[\s\-–—,.:;!?«»\"“”()]*[\u0400-\u04ff]+)*(?![A-Za-z])")
-_CYR_WORD = re.compile(r"[\u0400-\u04ff]+")
-_LATIN_SENTENCE = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,;:\-–—]+[A-Za-z][A-Za-z'’-]*){4,}")
-_MIN_WORDS = 6
+_CYR_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,;:\-–—]+[A-Za-z][A-Za-z'’-]*){2,}")
+_QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|„[^“\n]*“|\"[^\"\n]*\"")
+_NAME_LINKS = frozenset("of the and for in on at to by named after a an".split())
+_MIN_WORDS = 3
+_TEXT_KINDS = frozenset({"paragraph", "list_item", "quote", "cell", "heading", "caption"})
+_WRONG = {"kk": ("lang.russian-in-kk", "Kazakh", "Russian"), "ru": ("lang.kazakh-in-ru", "Russian", "Kazakh")}
 
 
 def run(post: Post, out: Emitter) -> None:
@@ -78,42 +85,67 @@ def text_language(text: str) -> str:
     return "kk" if has_kazakh_letters(text) else "ru"
 
 
-def _wrong_cyrillic(version: Version, out: Emitter) -> None:
+def _without_quotes(text: str) -> str:
+    """``text`` with quoted titles and names blanked (offsets kept)."""
+    return _QUOTED.sub(lambda found: " " * len(found.group()), text)
+
+
+def _in_other_language(text: str, lang: str, languages: tuple[str, ...] | None) -> bool:
+    """Whether a sentence of a ``lang`` (kk or ru) version is written in the other Cyrillic language (detected among ``languages``)."""
     from ..detection import detect
 
+    words = _CYR_WORD.findall(text)
+    if sum(1 for word in words if word[0].islower()) < _MIN_WORDS:
+        return False
+    kazakh = has_kazakh_letters(text)
+    if lang == "kk":
+        return not kazakh and detect(text, languages).lang == "ru"
+    return kazakh and detect(text, languages).lang in ("kk", "ky")
+
+
+def _wrong_cyrillic(version: Version, out: Emitter) -> None:
+    check_id, own, other = _WRONG[version.lang]
     for block in version.blocks:
-        prose = block.prose(version.text)
-        words = _CYR_WORD.findall(prose)
-        if len(words) < _MIN_WORDS:
+        if block.kind not in _TEXT_KINDS:
             continue
-        kazakh_letters = has_kazakh_letters(prose)
-        start = block.prose_spans[0][0] if block.prose_spans else block.start
-        # Russian has none of the Kazakh letters; a Kazakh paragraph of six words without one is rare.
-        if version.lang == "kk" and not kazakh_letters and detect(prose, out.config.detect_languages).lang == "ru":
+        sentences = sentence_spans(version.prose, block.start, block.end)
+        text = version.prose
+        wrong = [(start, end) for start, end in sentences if _in_other_language(_without_quotes(text[start:end]), version.lang, out.config.detect_languages)]
+        if not wrong:
+            continue
+        if len(wrong) == len(sentences):
             _flag(version, block.start)
-            out("lang.russian-in-kk", version, start, block.end, f"This paragraph of the Kazakh version is in Russian (no Kazakh letters): {quote(prose)}.")
-        elif version.lang == "ru" and kazakh_letters and detect(prose, out.config.detect_languages).lang == "kk":
-            _flag(version, block.start)
-            out("lang.kazakh-in-ru", version, start, block.end, f"This paragraph of the Russian version is in Kazakh: {quote(prose)}.")
+            prose = block.prose(version.text)
+            out(check_id, version, wrong[0][0], wrong[-1][1], f"This paragraph of the {own} version is in {other}: {quote(prose, EXCERPT)}; translate it.")
+            continue
+        for start, end in wrong:
+            out(check_id, version, start, end, f"This sentence of the {own} version is in {other}: {quote(version.prose[start:end], EXCERPT)}; translate it.")
 
 
 def _english_in(version: Version, out: Emitter) -> None:
     from ..detection import detect
 
-    for match in _LATIN_SENTENCE.finditer(version.prose):
+    marked = marker_spans(version)
+    for match in _LATIN_RUN.finditer(_without_quotes(version.prose)):
+        if any(start < match.end() and match.start() < end for start, end in marked):
+            continue  # structure.untranslated reports it
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", match.group())
+        if all(word[0].isupper() or word.lower() in _NAME_LINKS for word in words):
+            continue  # a name or a title: "Astana International Financial Centre"
         detection = detect(match.group(), out.config.detect_languages)
         if detection.lang == "en" and not detection.romanized:
             name = "Kazakh" if version.lang == "kk" else "Russian"
-            out("lang.untranslated", version, match.start(), match.end(), f"English text left in the {name} version: {quote(match.group())}.")
+            out("lang.untranslated", version, match.start(), match.end(), f"English text left in the {name} version: {quote(match.group(), EXCERPT)}; translate it.")
 
 
 def _identical(post: Post, out: Emitter) -> None:
     """A paragraph copied into another version: blame the version whose language it is not in."""
     seen: dict[str, tuple[Version, int]] = {}
     for version in post.versions:
+        marked = marker_spans(version)
         for block in version.blocks:
             prose = block.prose(version.text)
-            if len(prose.split()) < 5 or block.kind == "code":
+            if len(prose.split()) < 5 or block.kind == "code" or any(start < block.end and block.start < end for start, end in marked):
                 continue
             if prose not in seen:
                 seen[prose] = (version, block.start)

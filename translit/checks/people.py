@@ -8,6 +8,10 @@ Kazakh letters to their Russian look-alikes in Cyrillic), never by edit distance
 are not confused.
 ``people.spelling`` — a person's name in a form the people glossary marks as wrong, with its official
 spelling ("Kasym-Zhomart Tokaev" → "Kassym-Jomart Tokayev").
+``people.mismatch`` — one person's name differs between versions after transliteration ("Есенова" in the
+Kazakh version, "Есимова" in the Russian one): names are compared by a key that folds script, case ending and
+gender ("Есенованың" = "Есеновой" = "Yesenova"), and only a near spelling counts, so a person named in one
+version alone is not reported here. The version that disagrees with the others is blamed; with two versions, both.
 ``people.missing`` — a person the people glossary knows, named in one version but not found in another:
 left out, or spelled in a way the glossary does not list. ``info`` by default, because news often
 names a person in one version and writes "the Head of State" / "Мемлекет басшысы" in another.
@@ -24,11 +28,12 @@ from .base import CheckSpec, Emitter, Post, Version, quote
 from .compare import compare_values
 from .extract import Value
 from .glossary import PERSON_TYPES, entity_type, load_glossary, mentions
-from .names import is_caps, runs
+from .names import is_caps, person_names, runs
 
 CHECKS = [
     CheckSpec("people.inconsistent", "warning", "The same person's name spelled two ways in one version."),
     CheckSpec("people.spelling", "warning", "A person's name not spelled as the people glossary says.", fixable=True),
+    CheckSpec("people.mismatch", "error", "A person's name spelled differently in two versions (Есенова / Есимова).", pair=True),
     CheckSpec("people.missing", "info", "A person of the people glossary named in one version is not found in another.", pair=True),
 ]
 
@@ -83,7 +88,88 @@ def run(post: Post, out: Emitter) -> None:
             out("people.spelling", version, mention.start, mention.end, f"{quote(mention.text)} is spelled {quote(fix)} in the people glossary{reason}.", fix=fix, fixable=same_shape)
         if out.enabled("people.inconsistent"):
             _inconsistent(version, out, covered)
+    if out.enabled("people.mismatch"):
+        _mismatch(post, out)
     compare_values(post, out, "people.missing", _people(post), "person")
+
+
+def _loose(key: str, kazakh: bool) -> str:
+    """A name key with what spellings of one name vary on folded: kh or h for х and қ, gh for ғ, a glide i
+    (Balaieva, Balayeva), the high vowels (Жакупова, Zhakupova). Between the Kazakh spelling and the
+    Russian or English one (``kazakh``) every vowel after the first letter is left out: Көбеев is
+    Kubayev, Әбдірахымов is Abdrahimov, Жақыпова is Жакупова."""
+    key = re.sub("(?<=[aeo])i(?=[aeo])", "", key.replace("gh", "g").replace("h", "k"))
+    return key[:1] + (re.sub("[aeiouy]", "", key[1:]) if kazakh else key[1:].replace("u", "i"))
+
+
+def same_name(key: str, other: str, kazakh: bool = False) -> bool:
+    """Whether two name keys can be one person: equal, or a -ұлы form of an -ов/-ев surname (Сейсенбайұлы, Сейсенбаев).
+
+    ``kazakh``: one of the two is the Kazakh version's spelling (see :func:`_loose`).
+    """
+    a, b = _loose(key, kazakh), _loose(other, kazakh)
+    if a == b:
+        return True
+    if a.endswith("+") != b.endswith("+"):
+        patronymic, surname = (a, b) if a.endswith("+") else (b, a)
+        stem = patronymic[:-1].rstrip("i")
+        return surname[:-2].rstrip("i") == stem if surname.endswith(("ov", "ev")) else surname[:-1] == stem and surname.endswith("v")
+    return False
+
+
+def _near(key: str, other: str, kazakh: bool) -> bool:
+    """Spellings close enough to be one name mistyped: same first letter, one or two letters apart."""
+    a, b = _loose(key, kazakh).rstrip("+"), _loose(other, kazakh).rstrip("+")
+    if len(a) < 3 or len(b) < 3 or a[0] != b[0]:
+        return False
+    return _distance(a, b) <= (2 if min(len(a), len(b)) >= 5 else 1)
+
+
+def _distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        previous = current
+    return previous[-1]
+
+
+def _mismatch(post: Post, out: Emitter) -> None:
+    """Names one version spells differently from the others: the odd version out is blamed."""
+    versions = [version for version in post.versions if version.text.strip()]
+    # Surnames only: first names vary more between spellings (Aigerim, Айгерім) and are not what editors mistype.
+    names = {version.lang: [name for name in person_names(version) if name.surname] for version in versions}
+    for version in versions:
+        reported: set[str] = set()
+        for name in names[version.lang]:
+            if name.key in reported:
+                continue
+            agreeing, differing = [], []
+            for other in versions:
+                if other is version:
+                    continue
+                # Spelled alike: support. Alike but for the vowels Kazakh and Russian spell differently: neither.
+                if any(same_name(name.key, theirs.key) for theirs in names[other.lang]):
+                    agreeing.append(other)
+                    continue
+                kazakh = "kk" in (version.lang, other.lang)
+                if any(same_name(name.key, theirs.key, kazakh) for theirs in names[other.lang]):
+                    continue
+                near = next((theirs for theirs in names[other.lang] if _near(name.key, theirs.key, kazakh)), None)
+                if near is not None:
+                    differing.append((other, near))
+            if not differing or len(agreeing) + 1 > len(differing):
+                continue
+            reported.add(name.key)
+            elsewhere = " and ".join(f"{quote(theirs.text)} in the {other.lang} version (line {other.position(theirs.start)[0]})" for other, theirs in differing)
+            out(
+                "people.mismatch",
+                version,
+                name.start,
+                name.end,
+                f"{quote(name.text)} here, but {elsewhere}: one person's name must be the same in every version.",
+            )
 
 
 def _people(post: Post) -> Callable[[Version], list[Value]]:

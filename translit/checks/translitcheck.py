@@ -1,4 +1,4 @@
-"""Transliteration: Kazakh typed in Latin letters inside another version (titles, names of events).
+"""Transliteration: Kazakh typed in Latin letters (titles, names of events).
 
 English news quotes Kazakh titles romanized ("Otbasylyk oku - tarbiye kozi"). Each quoted Latin span the
 detector reads as romanized Kazakh is recovered to Cyrillic (:mod:`translit.recovery`, a Kazakh lexicon
@@ -11,6 +11,12 @@ real words and their spelling in the post's scheme; a real word in the wrong cas
 default ``kk-news``): "Ūlttyq kıtaphana" in a kk-news post. By-ear variation inside the scheme's own
 ASCII style (h for х) is not reported.
 
+``translit.latin-kazakh`` — Kazakh typed in Latin letters inside the Kazakh or Russian version («Zhastar
+zhyly»: a title pasted from an English source), with the recovered Cyrillic («Жастар жылы») as the fix.
+Two Latin words or more (or one in quotation marks) that the detector reads as romanized Kazakh, or as
+another Turkic language when every word is a Kazakh word of the lexicon ("Adebi marafon"); what it reads
+as English (names, brands) is left alone.
+
 Proper names the lexicon knows as names ("Kazakhstan kitaptary": Kazakhstan is the English exonym) are
 never respelled.
 """
@@ -21,11 +27,15 @@ import re
 from typing import Any
 
 from .base import CheckSpec, Emitter, Post, Version, quote
+from .extract import entities
 
 CHECKS = [
     CheckSpec("translit.unknown-word", "warning", "A romanized Kazakh word that maps to no Kazakh word, with suggestions."),
     CheckSpec("translit.scheme", "info", "Romanized Kazakh not written in the post's scheme.", fixable=True),
+    CheckSpec("translit.latin-kazakh", "warning", "Kazakh typed in Latin letters inside the Kazakh or Russian version, with its Cyrillic."),
 ]
+# Two Latin words or more, or one in quotation marks (a title: «Kokserek»).
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[ -]+[A-Za-z][A-Za-z'’]*)+|(?<=[«“\"])[A-Za-z][A-Za-z'’-]*(?=[»”\"])")
 _QUOTED = re.compile(r"\"([^\"\n]{2,300})\"|“([^”\n]{2,300})”|«([^»\n]{2,300})»|„([^“\n]{2,300})“")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ']+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -50,7 +60,11 @@ def _render(cyrillic: str, scheme: str) -> str:
 
 
 def run(post: Post, out: Emitter) -> None:
-    """Recover romanized Kazakh spans of non-Kazakh versions and report broken words and foreign schemes."""
+    """Recover romanized Kazakh spans of the English version and report broken words and foreign schemes."""
+    if out.enabled("translit.latin-kazakh"):
+        for version in post.versions:
+            if version.lang in ("kk", "ru"):
+                _latin_kazakh(version, out)
     if not (out.enabled("translit.unknown-word") or out.enabled("translit.scheme")):
         return
     from ..detection import detect
@@ -58,8 +72,8 @@ def run(post: Post, out: Emitter) -> None:
 
     scheme = post.config.scheme("kk")
     for version in post.versions:
-        if version.lang == "kk":
-            continue
+        if version.lang != "en":
+            continue  # in the Kazakh and Russian versions romanized Kazakh is itself the fault (translit.latin-kazakh)
         for start, end in _spans(version):
             text = version.prose[start:end]
             detection = detect(text, post.config.detect_languages)
@@ -109,3 +123,30 @@ def _scheme(version: Version, start: int, end: int, recovery: Any, scheme: str, 
         f"This Kazakh is romanized in {recovery.style}, not in the post's scheme {scheme}: {quote(wanted)}.",
         fix=wanted,
     )
+
+
+def _latin_kazakh(version: Version, out: Emitter) -> None:
+    from ..detection import detect
+    from ..recovery import STYLES, recover
+
+    addresses = [(e.start, e.end) for e in entities(version) if e.kind in ("url", "email")]
+    for match in _LATIN_WORDS.finditer(version.prose):
+        if not any(char.islower() for char in match.group()):
+            continue  # Roman numerals ("V – III"), abbreviations
+        if any(start < match.end() and match.start() < end for start, end in addresses):
+            continue  # zhambyl-lib.kz
+        detection = detect(match.group(), out.config.detect_languages)
+        if detection.lang == "en" or detection.lang == "kk" and not detection.romanized:
+            continue
+        recovery = recover(match.group(), style=detection.scheme if detection.lang == "kk" and detection.scheme in STYLES else None)
+        if detection.lang != "kk" and not all(word.known for word in recovery.words):
+            continue  # short phrases without zh/sh/kh may read as Turkish or Uzbek: Kazakh when every word is a Kazakh word
+        language = "Kazakh" if version.lang == "kk" else "Russian"
+        out(
+            "translit.latin-kazakh",
+            version,
+            match.start(),
+            match.end(),
+            f"Kazakh typed in Latin letters in the {language} version: write it in Cyrillic, {quote(recovery.text)}.",
+            fix=recovery.text,
+        )

@@ -1,0 +1,343 @@
+"""Reliability: nothing passes silently, errors are one line with the right exit code, outputs are whole.
+
+Each test reproduces a failure found in a reliability audit (issue 24) and
+checks the behaviour that replaced it.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from translit import textio
+from translit.cli import main
+
+KIEV = "The delegation came from Kiev.\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- configuration
+
+
+def test_config_above_the_repository_is_ignored(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    posts = tmp_path / "up" / "repo" / "posts"
+    posts.mkdir(parents=True)
+    (tmp_path / "up" / "repo" / ".git").mkdir()
+    (posts / "p.en.txt").write_text(KIEV, encoding="utf-8")
+    (tmp_path / "up" / "translit.toml").write_text('[check]\ndisable=["glossary","lang"]\n', encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(posts / "p.en.txt"), "--json")
+    report = json.loads(out)
+    assert code == 1 and report["posts"][0]["config"] is None
+    assert [f["id"] for f in report["posts"][0]["findings"]] == ["glossary.discouraged"]
+
+
+def test_the_config_used_is_named_in_text_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "translit.toml").write_text('[check]\ndisable=["glossary"]\n', encoding="utf-8")
+    (tmp_path / "p.en.txt").write_text(KIEV, encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path / "p.en.txt"))
+    assert code == 0 and f"configuration: {tmp_path / 'translit.toml'}" in out
+    code, out, _ = run(capsys, "check", str(tmp_path / "p.en.txt"), "--json")
+    assert json.loads(out)["posts"][0]["config"] == str(tmp_path / "translit.toml")
+
+
+def test_an_unrelated_broken_pyproject_stops_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text("garbage [[\n", encoding="utf-8")
+    (tmp_path / "p.en.txt").write_text(KIEV, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "p.en.txt"))
+    assert code == 1 and "Kyiv" in out and err == ""
+
+
+def test_toml_errors_name_line_and_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "translit.toml").write_text('[check]\nfail-on = "error"\ndisable = [oops]\n', encoding="utf-8")
+    (tmp_path / "p.en.txt").write_text(KIEV, encoding="utf-8")
+    code, _, err = run(capsys, "check", str(tmp_path / "p.en.txt"))
+    assert code == 2
+    assert err.startswith(f"translit: error: {tmp_path / 'translit.toml'}:3:12: invalid TOML: ")
+
+
+def test_limits_are_validated_and_enforced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "translit.toml").write_text("[limits]\nmax_bytes = 10\n", encoding="utf-8")
+    (tmp_path / "p.en.txt").write_text(KIEV, encoding="utf-8")
+    code, _, err = run(capsys, "check", str(tmp_path / "p.en.txt"))
+    assert code == 2 and "larger than 10 bytes" in err and str(tmp_path / "p.en.txt") in err
+    (tmp_path / "translit.toml").write_text("[limits]\nmax_bytes = -1\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", str(tmp_path / "p.en.txt"))
+    assert code == 2 and "[limits] max_bytes" in err
+
+
+# ---------------------------------------------------------------- exit codes, stdin, encodings
+
+
+def test_lone_surrogate_in_stdin_json_is_an_input_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    stdin(monkeypatch, b'{"en": "The\\nlibrary \\ud800 opened."}')
+    code, out, err = run(capsys, "check", "--stdin-json", "--json")
+    assert code == 2 and out == ""
+    assert err == "translit: error: <stdin:en>:2:9: lone surrogate U+D800 is not text\n"
+
+
+def test_undecodable_stdin_is_an_input_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    stdin(monkeypatch, b'{"en": "The \xff library."}')
+    code, out, err = run(capsys, "check", "--stdin-json", "--json")
+    assert code == 2 and out == "" and err.startswith("translit: error: <stdin>:1:13: byte 0xff")
+
+
+def test_deep_json_is_an_input_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    stdin(monkeypatch, b"[" * 100_000 + b"]" * 100_000)
+    code, _, err = run(capsys, "check", "--stdin-json")
+    assert (code, err) == (2, "translit: error: <stdin>: JSON nested too deeply\n")
+
+
+@pytest.mark.parametrize("codec", ["base64", "zlib", "rot13", "no-such-codec"])
+def test_non_text_codecs_are_one_line_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], codec: str) -> None:
+    (tmp_path / "p.txt").write_text("Алматы\n", encoding="utf-8")
+    code, out, err = run(capsys, "romanize", str(tmp_path / "p.txt"), "--encoding", codec)
+    assert (code, out) == (2, "") and err == f"translit: error: unknown text encoding {codec!r} (try utf-8, cp1251 or kz-1048)\n"
+
+
+def test_a_bug_is_one_line_and_exit_4(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import translit.recovery
+
+    def broken(*_: object, **__: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(translit.recovery, "recover", broken)
+    (tmp_path / "p.txt").write_text("Almaty\n", encoding="utf-8")
+    code, out, err = run(capsys, "recover", str(tmp_path / "p.txt"))
+    assert (code, out) == (4, "")
+    assert err.startswith("translit: internal error: ZeroDivisionError: boom") and err.count("\n") == 1
+
+
+# ---------------------------------------------------------------- folders: post by post
+
+
+def test_one_undecodable_post_does_not_stop_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "good.en.txt").write_text(KIEV, encoding="utf-8")
+    (tmp_path / "bad.en.txt").write_bytes(b"The \xff library.\n")
+    code, out, err = run(capsys, "check", str(tmp_path), "--json")
+    report = json.loads(out)
+    assert code == 2 and report["exit_code"] == 2
+    assert report["summary"]["failed"] == 1 and report["summary"]["error"] == 1
+    by_name = {post["name"]: post for post in report["posts"]}
+    assert by_name["bad"]["error"].startswith(f"{tmp_path / 'bad.en.txt'}:1:5: byte 0xff")
+    assert [f["id"] for f in by_name["good"]["findings"]] == ["glossary.discouraged"]
+    assert "bad.en.txt:1:5" in err
+
+
+def test_a_crash_in_one_post_is_reported_with_the_others(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import translit.check
+
+    real = translit.check.check_versions
+
+    def flaky(texts: dict[str, str], **kwargs: object) -> object:
+        if "crash" in texts.get("en", ""):
+            raise KeyError("boom")
+        return real(texts, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(translit.check, "check_versions", flaky)
+    (tmp_path / "a.en.txt").write_text(KIEV, encoding="utf-8")
+    (tmp_path / "b.en.txt").write_text("This will crash.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path), "--json")
+    posts = {post["name"]: post for post in json.loads(out)["posts"]}
+    assert code == 4 and posts["b"]["internal"] and "KeyError" in posts["b"]["error"]
+    assert posts["a"]["findings"][0]["id"] == "glossary.discouraged"
+
+
+def test_unreadable_subfolder_is_an_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "ok.en.txt").write_text("The library opened.\n", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "p.en.txt").write_text(KIEV, encoding="utf-8")
+    if os.geteuid() == 0:  # root reads any folder: make this one fail the way it fails for an editor
+        real = os.scandir
+
+        def scandir(path: object = ".") -> object:
+            if Path(os.fsdecode(path)) == locked:  # type: ignore[arg-type]
+                raise PermissionError(errno.EACCES, "Permission denied", str(locked))
+            return real(path)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "scandir", scandir)
+    else:
+        locked.chmod(0)
+    try:
+        code, out, err = run(capsys, "check", str(tmp_path))
+    finally:
+        locked.chmod(0o755)
+    assert code == 2
+    assert f"translit: error: {locked}: cannot read this folder: Permission denied" in err
+
+
+def test_folder_without_posts_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "p.en.mdx").write_text(KIEV, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path))
+    assert code == 2 and f"{tmp_path}: no posts (.md .markdown .txt .html .htm) in this folder" in err
+    code, out, err = run(capsys, "post", str(tmp_path))
+    assert code == 2 and str(tmp_path) in err
+
+
+# ---------------------------------------------------------------- outputs: whole, with the umask's mode
+
+
+def test_files_get_the_umask_mode_and_force_keeps_the_old_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "p.txt").write_text("Алматы\n", encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        assert run(capsys, "romanize", str(tmp_path / "p.txt"), "-o", str(tmp_path / "out.txt"))[0] == 0
+        assert stat.S_IMODE((tmp_path / "out.txt").stat().st_mode) == 0o644
+        (tmp_path / "out.txt").chmod(0o640)
+        assert run(capsys, "romanize", str(tmp_path / "p.txt"), "-o", str(tmp_path / "out.txt"), "--force")[0] == 0
+        assert stat.S_IMODE((tmp_path / "out.txt").stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
+
+
+def _disk_full_after(monkeypatch: pytest.MonkeyPatch, writes: int) -> None:
+    """The next file writes fail with ENOSPC once ``writes`` files have been written."""
+    real = textio._write_one
+    count = {"n": 0}
+
+    def write_one(folder: Path, name: str, text: str, mode: int, made: list[Path]) -> Path:
+        count["n"] += 1
+        if count["n"] > writes:  # the disk fills up half way through this file
+            real(folder, name, text[: len(text) // 2], mode, made)
+            raise OSError(errno.ENOSPC, "No space left on device", str(folder / name))
+        return real(folder, name, text, mode, made)
+
+    monkeypatch.setattr(textio, "_write_one", write_one)
+
+
+def test_full_disk_during_post_leaves_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "news.txt"
+    draft.write_text(KIEV, encoding="utf-8")
+    _disk_full_after(monkeypatch, 2)
+    code, out, err = run(capsys, "post", str(draft), "--from", "en")
+    assert code == 2 and out == ""
+    assert err.startswith("translit: error: ") and "no space left on the device" in err and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.txt"]
+
+
+@pytest.mark.parametrize("command", [["romanize"], ["glossary", "lint", "--fix"]])
+def test_full_disk_during_single_writes_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    (tmp_path / "p.txt").write_text("Алматы, Kiev\n", encoding="utf-8")
+    _disk_full_after(monkeypatch, 0)
+    code, _, err = run(capsys, *command, str(tmp_path / "p.txt"), "-o", str(tmp_path / "out.txt"))
+    assert code == 2 and err.endswith("no space left on the device\n") and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.txt"]
+
+
+def test_a_failed_rename_puts_everything_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    files = {tmp_path / name: f"new {name}\n" for name in ("a.txt", "b.txt", "c.txt")}
+    (tmp_path / "a.txt").write_text("old a\n", encoding="utf-8")
+    real = os.replace
+
+    def replace(src: object, dst: object) -> None:
+        if str(dst).endswith("c.txt"):
+            raise OSError(errno.EIO, "Input/output error", str(dst))
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(textio.InputError, match="Input/output error"):
+        textio.write_files(files, force=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "old a\n"
+
+
+def test_fix_name_collisions_are_an_error_before_any_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "p.en.txt").write_text("The library  opened.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "check", str(tmp_path / "one"), str(tmp_path / "two"), "--fix", "-o", str(out))
+    assert code == 2 and "would both be fixed into this file" in err
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_concurrent_group_writes_never_mix(tmp_path: Path) -> None:
+    names = [tmp_path / f"post.{lang}.txt" for lang in ("en", "kk", "ru")] + [tmp_path / "post.report.json"]
+    errors: list[BaseException] = []
+
+    def writer(tag: str) -> None:
+        try:
+            for round_ in range(60):
+                textio.write_files({name: f"{tag} {round_}\n" for name in names}, force=True)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    def reader() -> None:
+        for _ in range(300):
+            seen = set()
+            with textio._folder_lock(tmp_path):
+                for name in names:
+                    if name.exists():
+                        seen.add(name.read_text(encoding="utf-8"))
+            if len(seen) > 1:
+                errors.append(AssertionError(f"mixed outputs: {seen}"))
+
+    threads = [threading.Thread(target=writer, args=(tag,)) for tag in "AB"] + [threading.Thread(target=reader)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len({name.read_text(encoding="utf-8") for name in names}) == 1
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """A run killed while writing removes its temporary file and exits 143."""
+    script = (
+        "import sys, os, signal, translit.textio as t\n"
+        "real = t._write_one\n"
+        "def slow(folder, name, text, mode, made):\n"
+        "    path = real(folder, name, text, mode, made)\n"
+        "    print('written', flush=True)\n"
+        "    signal.pause()\n"
+        "    return path\n"
+        "t._write_one = slow\n"
+        "from translit.cli import main\n"
+        "sys.exit(main(['romanize', sys.argv[1], '-o', sys.argv[2]]))\n"
+    )
+    (tmp_path / "p.txt").write_text("Алматы\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "p.txt"), str(tmp_path / "out.txt")], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline() == "written\n"
+    assert [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+    proc.terminate()
+    assert proc.wait(timeout=30) == 143
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.txt"]
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A 64 KiB tmpfs, where the system lets this user mount one (root in CI); else the test skips."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here (needs root and mount rights); the injected ENOSPC tests cover the logic")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_full_tmpfs_during_post_leaves_nothing(small_disk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "news.txt"
+    draft.write_text("The library opened a reading room in Almaty.\n\n" * 400, encoding="utf-8")
+    code, out, err = run(capsys, "post", str(draft), "--from", "en", "-o", str(small_disk))
+    assert code == 2 and out == "" and err.endswith("no space left on the device\n") and err.count("\n") == 1
+    assert list(small_disk.iterdir()) == []

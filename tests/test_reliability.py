@@ -284,7 +284,7 @@ def test_concurrent_group_writes_never_mix(tmp_path: Path) -> None:
     def reader() -> None:
         for _ in range(300):
             seen = set()
-            with textio._folder_lock(tmp_path):
+            with textio.folder_lock(tmp_path):
                 for name in names:
                     if name.exists():
                         seen.add(name.read_text(encoding="utf-8"))
@@ -341,3 +341,149 @@ def test_full_tmpfs_during_post_leaves_nothing(small_disk: Path, tmp_path: Path,
     code, out, err = run(capsys, "post", str(draft), "--from", "en", "-o", str(small_disk))
     assert code == 2 and out == "" and err.endswith("no space left on the device\n") and err.count("\n") == 1
     assert list(small_disk.iterdir()) == []
+
+
+# ---------------------------------------------------------------- deep nesting
+
+
+@pytest.mark.parametrize("text", ["- " * 10 + KIEV, "> " * 25 + KIEV, "- > " * 12 + KIEV])
+def test_deep_markdown_is_still_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
+    (tmp_path / "li.en.md").write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path / "li.en.md"))
+    assert code == 1 and "[glossary.discouraged]" in out
+
+
+def test_deep_markdown_is_marked_untranslated_not_copied(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "li.md").write_text("- " * 10 + KIEV, encoding="utf-8")
+    code, _, _ = run(capsys, "post", str(tmp_path / "li.md"), "--from", "en", "--to", "ru")
+    assert code == 3 and "[[untranslated:en]] The delegation" in (tmp_path / "li.ru.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("deep.en.md", "> " * 5000 + KIEV, "deep.en.md:1: lists or quotes nested deeper than 50 levels"),
+        ("deep.en.html", "<p>" + "<b>" * 400 + KIEV + "</b>" * 400 + "</p>", "deep.en.html:1: inline markup nested deeper than 64 levels (<b>)"),
+        ("deep.en.md", "intro\n\n" + "[" * 40 + "x" + "](y)" * 40 + "\n", None),
+    ],
+)
+def test_too_deep_is_an_input_error_naming_the_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, message: str | None) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "check", str(tmp_path / name))
+    if message is None:  # brackets the link pattern does not nest: plain text, checked
+        assert code == 0 and err == ""
+    else:
+        assert code == 2 and err == f"translit: error: {tmp_path}/{message}\n"
+
+
+# ---------------------------------------------------------------- model packages
+
+
+def _package(path: Path, top: str = "translate-en_ru-test", meta: dict[str, object] | None = None, extra: dict[str, bytes] | None = None) -> Path:
+    import zipfile
+
+    metadata = {"package_version": "1.0", "from_code": "en", "to_code": "ru", "type": "translate"} | (meta or {})
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(f"{top}/metadata.json", json.dumps(metadata))
+        archive.writestr(f"{top}/model/model.bin", b"weights" * 100)
+        for name, data in (extra or {}).items():
+            archive.writestr(name, data)
+    return path
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_install_is_whole_and_lists(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pk = tmp_path / "pk"
+    code, out, _ = run(capsys, "models", "install", str(_package(tmp_path / "a.argosmodel")), "--packages", str(pk))
+    assert code == 0 and out == f"installed translate-en_ru-test 1.0 (en→ru) into {pk}\n"
+    assert _leftovers(pk) == ["translate-en_ru-test"]
+
+
+@pytest.mark.parametrize(
+    ("meta", "extra", "message"),
+    [
+        ({"package_version": "9" * 5000}, None, "package_version must be a version"),
+        ({"from_code": "en\x1b[2J"}, None, "from_code must be a language code"),
+        ({"package_name": "evil \x1b]0;title\x07"}, None, "package_name must be a line of at most 200 printable characters"),
+        ({"type": "translate"}, {"translate-en_ru-test/../../escape.txt": b"x"}, "unsafe entry"),
+        ({"type": "translate"}, {"other/metadata.json": b"{}"}, "exactly one top-level folder"),
+    ],
+)
+def test_a_bad_package_is_refused_and_leaves_nothing(tmp_path: Path, meta: dict[str, object], extra: dict[str, bytes] | None, message: str) -> None:
+    from translit.mt import ArgosEngine, ModelError
+
+    pk = tmp_path / "pk"
+    with pytest.raises(ModelError, match=message):
+        ArgosEngine(pk).install(_package(tmp_path / "bad.argosmodel", meta=meta, extra=extra))
+    assert _leftovers(pk) == []
+    assert not (tmp_path / "escape.txt").exists()
+
+
+def test_size_and_count_limits(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import translit.mt as mt
+
+    monkeypatch.setattr(mt, "MAX_PACKAGE_BYTES", 500)
+    with pytest.raises(mt.ModelError, match="larger than 500 bytes unpacked"):
+        mt.ArgosEngine(tmp_path / "pk").install(_package(tmp_path / "big.argosmodel"))
+    monkeypatch.setattr(mt, "MAX_PACKAGE_BYTES", 10**6)
+    monkeypatch.setattr(mt, "MAX_PACKAGE_FILES", 3)
+    many = {f"translate-en_ru-test/model/{i}.bin": b"" for i in range(5)}
+    with pytest.raises(mt.ModelError, match="more than 3 files"):
+        mt.ArgosEngine(tmp_path / "pk").install(_package(tmp_path / "many.argosmodel", extra=many))
+    assert _leftovers(tmp_path / "pk") == []
+
+
+def test_a_corrupt_archive_leaves_nothing(tmp_path: Path) -> None:
+    from translit.mt import ArgosEngine, ModelError
+
+    archive = _package(tmp_path / "crc.argosmodel")
+    data = bytearray(archive.read_bytes())
+    where = data.find(b"weightsweights")
+    data[where + 3] ^= 0xFF  # stored, not compressed: the CRC no longer matches
+    archive.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="not installed: Bad CRC-32"):
+        ArgosEngine(tmp_path / "pk").install(archive)
+    assert _leftovers(tmp_path / "pk") == []
+
+
+def test_a_package_never_merges_into_another(tmp_path: Path) -> None:
+    from translit.mt import ArgosEngine, ModelError
+
+    engine = ArgosEngine(tmp_path / "pk")
+    engine.install(_package(tmp_path / "ru.argosmodel"))
+    with pytest.raises(ModelError, match="holds the en→ru package; this one is en→kk"):
+        engine.install(_package(tmp_path / "kk.argosmodel", meta={"to_code": "kk"}))
+    assert engine.pairs() == {("en", "ru"): "translate-en_ru-test 1.0"}
+    # the same pair again is an upgrade: it replaces the folder
+    engine.install(_package(tmp_path / "new.argosmodel", meta={"package_version": "2.0"}))
+    assert engine.pairs() == {("en", "ru"): "translate-en_ru-test 2.0"}
+    assert _leftovers(tmp_path / "pk") == ["translate-en_ru-test"]
+
+
+def test_list_and_post_survive_a_broken_package(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pk = tmp_path / "pk"
+    assert run(capsys, "models", "install", str(_package(tmp_path / "a.argosmodel")), "--packages", str(pk))[0] == 0
+    broken = pk / "translate-en_kk-broken"
+    (broken / "model").mkdir(parents=True)
+    (broken / "metadata.json").write_text(json.dumps({"from_code": "en", "to_code": "kk", "package_version": "9" * 5000}), encoding="utf-8")
+    code, out, err = run(capsys, "models", "list", "--packages", str(pk))
+    assert code == 0 and "en→ru" in out and "en→kk" not in out
+    assert f"translit: warning: {broken / 'metadata.json'}: metadata.json: package_version must be a version" in err
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "translit.toml").write_text(f'[mt]\nargos_packages = "{pk}"\n', encoding="utf-8")
+    (tmp_path / "news.txt").write_text("The library opened.\n", encoding="utf-8")
+    code, out, err = run(capsys, "post", str(tmp_path / "news.txt"), "--from", "en", "--to", "en,kk")
+    assert code == 3 and "skipped a translation package" in err and "translate-en_kk-broken" in err
+
+
+def test_a_malformed_index_is_one_line(tmp_path: Path) -> None:
+    from translit.mt import ArgosEngine, DownloadError
+
+    for index in ("42", '{"from_code": "en"}', "[" * 100_000):
+        (tmp_path / "index.json").write_text(index, encoding="utf-8")
+        with pytest.raises(DownloadError) as caught:
+            ArgosEngine(tmp_path / "pk").download("en", "ru", (tmp_path / "index.json").as_uri())
+        assert "\n" not in str(caught.value)

@@ -31,6 +31,7 @@ from . import morph_kk
 from .errors import GlossaryError
 from .homoglyphs import LATIN_TO_CYRILLIC_KK
 from .resources import bundled_dir
+from .textio import line_column  # re-exported: FILE:LINE:COL for reports
 
 LANGS: tuple[str, ...] = ("kk", "ru", "en")
 STATUSES: tuple[str, ...] = ("official", "accepted", "discouraged", "outdated", "ambiguous")
@@ -776,13 +777,6 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.entities)
-
-
-def line_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of an offset, for FILE:LINE:COL reports."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
 
 
 @lru_cache(maxsize=8)

@@ -189,7 +189,7 @@ def write_text(path: str | Path, text: str, *, force: bool = False, inputs: tupl
 
 
 @contextlib.contextmanager
-def _folder_lock(folder: Path) -> Iterator[None]:
+def folder_lock(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``folder`` (flock on its descriptor) while files are renamed into it."""
     try:
         import fcntl
@@ -240,7 +240,7 @@ def write_files(files: Mapping[Path, str], *, force: bool = False, inputs: tuple
                 raise _os_error(exc, target) from None
         with contextlib.ExitStack() as locks:
             for folder in sorted({t.parent.resolve() for t in targets}):
-                locks.enter_context(_folder_lock(folder))
+                locks.enter_context(folder_lock(folder))
             for target in targets:  # again under the lock: another run may have written meanwhile
                 _guard(target, force, inputs)
             _rename_all(written)

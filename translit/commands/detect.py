@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import typer
 
-from ..textio import read_text, write_output
+from ..textio import printable, read_text, to_json, write_output
 
 _TEXT_WIDTH = 60
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _shorten(text: str) -> str:
@@ -24,12 +18,14 @@ def _shorten(text: str) -> str:
 
 def _rows(text: str, level: int) -> list[dict[str, Any]]:
     from ..segment import segments
+    from ..textio import Lines
 
     rows = []
+    lines = Lines(text)
     for index, seg in enumerate(segments(text)):
         if seg.level > level:
             continue
-        line, column = _line_column(text, seg.start)
+        line, column = lines.position(seg.start)
         rows.append(
             {
                 "index": index,
@@ -61,7 +57,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
             f"{where:<9} {kind:<14} {lang:<8} {row['script']:<6} "
             f"{row['confidence']:>5.2f}  {row['scheme'] or '':<14} {_shorten(row['text'])}"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def register(app: typer.Typer) -> None:
@@ -86,7 +82,7 @@ def register(app: typer.Typer) -> None:
         rows = _rows(text, level)
         if as_json:
             source = "<stdin>" if file == "-" else file
-            output = json.dumps({"source": source, "segments": rows}, ensure_ascii=False, indent=2) + "\n"
+            output = to_json({"source": source, "segments": rows})
         else:
             output = _table(rows)
         write_output(None, output)

@@ -125,6 +125,21 @@ def _warm_up(start: Path) -> None:
     make_versions(_WARM_POST, config=load_config(start), translator=_NoEngine())
 
 
+def _warn_broken_packages(start: Path) -> None:
+    """Name each package folder translation skips (bad metadata, half-copied), as ``models list`` does."""
+    from ..config import load_config
+    from ..errors import TranslitError
+    from ..mt import MTConfig, Translator
+    from ..textio import printable
+
+    try:
+        problems = Translator(MTConfig.from_project(load_config(start))).engine("argos").problems()
+    except TranslitError:
+        return  # a bad [mt] table is reported by the run itself, with its file and key
+    for problem in problems:
+        sys.stderr.write(f"translit: warning: skipped a translation package: {printable(problem)}\n")
+
+
 def _summary(result: dict[str, Any]) -> str:
     from ..textio import printable
 
@@ -208,10 +223,12 @@ def register(app: typer.Typer) -> None:
         if str(draft) == "-":
             if outdir is not None:
                 raise InputError("-o needs a draft file; with - the versions are printed as JSON")
+            _warn_broken_packages(Path.cwd())
             _post_stdin(source, targets, fmt, encoding)
             return
         if not draft.exists():
             raise InputError("no such file or folder", path=draft)
+        _warn_broken_packages(draft if draft.is_dir() else draft.parent)
         drafts = _drafts_in(draft) if draft.is_dir() else [draft]
         if not drafts:
             raise InputError("no posts (.txt .md .html) in this folder", path=draft)

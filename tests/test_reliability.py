@@ -487,3 +487,108 @@ def test_a_malformed_index_is_one_line(tmp_path: Path) -> None:
         with pytest.raises(DownloadError) as caught:
             ArgosEngine(tmp_path / "pk").download("en", "ru", (tmp_path / "index.json").as_uri())
         assert "\n" not in str(caught.value)
+
+
+# ---------------------------------------------------------------- line ends and terminal safety
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_every_line_end_counts_in_reported_positions(tmp_path: Path, capsys: pytest.CaptureFixture[str], end: str) -> None:
+    text = end.join(["The library opened.", "", "The delegation came from Kiev.", ""])
+    (tmp_path / "p.en.txt").write_bytes(text.encode("utf-8"))
+    code, out, _ = run(capsys, "check", str(tmp_path / "p.en.txt"), "--json")
+    finding = json.loads(out)["posts"][0]["findings"][0]
+    assert (code, finding["line"], finding["column"]) == (1, 3, 26)
+    code, out, _ = run(capsys, "glossary", "lint", str(tmp_path / "p.en.txt"))
+    assert out.startswith(f"{tmp_path / 'p.en.txt'}:3:26: ")
+    (tmp_path / "bad.txt").write_bytes(end.join(["ok", "ok", "a\xffb"]).encode("latin-1"))
+    code, _, err = run(capsys, "romanize", str(tmp_path / "bad.txt"))
+    assert code == 2 and f"{tmp_path / 'bad.txt'}:3:2: byte 0xff" in err
+
+
+def test_markdown_blocks_are_numbered_by_every_line_end() -> None:
+    from translit.document import parse
+
+    doc = parse("# Title\r\rFirst paragraph.\r\rSecond.\r", "markdown")
+    assert [(b.kind, b.line) for b in doc.blocks if b.kind != "blank"] == [("heading", 1), ("paragraph", 3), ("paragraph", 5)]
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = tmp_path / "evil\x1b[2J.en.txt"
+    name.write_text("The library \x1b[2J\x1b[31m came from Kiev.\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(name))
+    assert code == 1 and "\x1b" not in out + err and "\\x1b[2J" in out
+    code, out, err = run(capsys, "glossary", "lint", str(name))
+    assert code == 1 and "\x1b" not in out + err
+    code, out, err = run(capsys, "detect", str(name))
+    assert "\x1b" not in out + err
+    code, out, err = run(capsys, "check", str(tmp_path / "missing\x1b]0;x\x07.md"))
+    assert code == 2 and err == f"translit: error: {tmp_path}/missing\\x1b]0;x\\x07.md: no such file or folder\n"
+
+
+def test_undecodable_file_names_stay_valid_utf8_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/news-\xff.en.txt", "wb") as handle:
+        handle.write(KIEV.encode("utf-8"))
+    code, out, _ = run(capsys, "check", str(tmp_path), "--json")
+    out.encode("utf-8")  # no lone surrogate
+    assert code == 1 and json.loads(out)["posts"][0]["files"]["en"] == f"{tmp_path}/news-\\xff.en.txt"
+
+
+def test_package_names_with_escapes_are_shown_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "pk" / "translate-\x1b[31m"
+    (folder / "model").mkdir(parents=True)
+    (folder / "metadata.json").write_text(json.dumps({"from_code": "en", "to_code": "ru", "package_version": "1.0"}), encoding="utf-8")
+    code, out, err = run(capsys, "models", "list", "--packages", str(tmp_path / "pk"))
+    assert code == 0 and "\x1b" not in out + err and "translate-\\x1b[31m 1.0" in out
+
+
+# ---------------------------------------------------------------- fuzzing
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_MARKUP = st.lists(
+    st.sampled_from(["- ", "> ", "1. ", "<b>", "</b>", "<p>", "**", "_", "[", "](x)", "`", "\n", "\r\n", "\r", "# ", "Kiev", "Алматы ", " "]),
+    max_size=400,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_MARKUP, fmt=st.sampled_from(["markdown", "html", "text"]))
+def test_any_markup_parses_exactly_or_is_an_input_error(text: str, fmt: str) -> None:
+    from translit.document import parse, render
+    from translit.errors import InputError
+
+    try:
+        doc = parse(text, fmt)
+    except InputError as exc:
+        assert "nested deeper than" in str(exc)
+        return
+    assert render(doc) == text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=200))
+def test_any_text_through_stdin_json_gives_json_or_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], text: str) -> None:
+    stdin(monkeypatch, json.dumps({"en": text}).encode("utf-8"))
+    code, out, err = run(capsys, "check", "--stdin-json", "--json")
+    if code == 2:
+        assert out == "" and err.count("\n") == 1 and "lone surrogate" in err
+    else:
+        assert code in (0, 1) and json.loads(out)["exit_code"] == code
+        out.encode("utf-8")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab\n\r\x1b\x07\u202e\t é"), max_size=60))
+def test_positions_and_escapes(text: str) -> None:
+    lines = textio.Lines(text)
+    split = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for offset in range(len(text) + 1):
+        line, column = lines.position(offset)
+        assert 1 <= line <= len(split) and column >= 1
+    assert lines.position(len(text))[0] == len(split)
+    shown = textio.printable(text)
+    assert not any(ch in shown for ch in "\n\r\x1b\x07\u202e")
+    assert shown.count("\t") == text.count("\t") and shown.count("é") == text.count("é")

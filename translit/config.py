@@ -32,7 +32,7 @@ for the features that own them, e.g. ``[mt]``)::
     en-quotes = "curly"       # "curly", "straight" or "any"
 
     [limits]
-    max_bytes = 33554432      # a larger input is refused (default 32 MiB)
+    max_bytes = 8388608       # a larger input is refused (default 8 MiB)
     post_seconds = 0          # time allowed per post, 0 for no limit
 """
 
@@ -202,6 +202,12 @@ def load_config(start: str | Path | None = None, *, path: str | Path | None = No
     return parse_config(table, found)
 
 
+def max_bytes_for(path: str | Path) -> int:
+    """The input size limit (``[limits] max_bytes``) that applies to ``path``; ``-`` is the current folder."""
+    start = Path.cwd() if str(path) == "-" else Path(path).parent
+    return load_config(start).max_bytes
+
+
 def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
     """Build a :class:`Config` from an already parsed table (the contents of translit.toml)."""
 
@@ -274,4 +280,4 @@ def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
     )
 
 
-__all__ = ["Config", "ConfigError", "find_config", "load_config", "parse_config", "CONFIG_FILE"]
+__all__ = ["Config", "ConfigError", "find_config", "load_config", "max_bytes_for", "parse_config", "CONFIG_FILE"]

@@ -31,8 +31,9 @@ from .errors import InputError
 # Spellings editors use for the codecs Kazakh files come in; Python names them differently.
 ENCODING_ALIASES = {"kz-1048": "kz1048", "kz_1048": "kz1048", "windows-1251": "cp1251"}
 STDIO = "-"
-# A draft larger than this is refused before it is read whole ([limits] max_bytes in translit.toml).
-DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+# A draft larger than this is refused before it is read whole ([limits] max_bytes in translit.toml):
+# 8 MiB is a hundred long posts; memory grows by up to 200 MB per MB of input (bench/bench_scale.py).
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
@@ -68,14 +69,31 @@ def shown_path(path: str | Path) -> str:
     return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
 
 
+def _no_surrogates(json_text: str) -> str:
+    # Only a file name that did not decode carries one (text inputs are checked): show its byte as \\xNN.
+    def shown(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\\\u{code:04x}"
+
+    return _SURROGATE.sub(shown, json_text)
+
+
 def to_json(data: Any) -> str:
     """Indented JSON that is always valid UTF-8 (never a lone surrogate)."""
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if _SURROGATE.search(text):
-        # A file name that did not decode: keep it readable instead of failing at the last step.
-        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return text
+    return _no_surrogates(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+def write_json(data: Any, stream: Any = None) -> None:
+    """:func:`to_json` written piece by piece, so a large report never exists twice in memory as one string."""
+    out = stream if stream is not None else sys.stdout
+    pending: list[str] = []
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        pending.append(chunk)
+        if len(pending) >= 1 << 14:
+            out.write(_no_surrogates("".join(pending)))
+            pending.clear()
+    pending.append("\n")
+    out.write(_no_surrogates("".join(pending)))
 
 
 def check_text(text: str, source: str) -> str:

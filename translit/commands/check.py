@@ -182,7 +182,7 @@ def register(app: typer.Typer) -> None:
         """
         from ..check import CHECKS, SEVERITY_RANK, fix_versions, group_files
         from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, TranslitError
-        from ..textio import printable, shown_path, to_json, write_files
+        from ..textio import printable, shown_path, write_files, write_json
 
         if list_checks:
             for spec in CHECKS.values():
@@ -272,7 +272,7 @@ def register(app: typer.Typer) -> None:
                     for post in report
                 ],
             }
-            sys.stdout.write(to_json(document))
+            write_json(document)
         else:
             use_colour = colour == "always" or (colour == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
             text = _render_text(report, use_colour)

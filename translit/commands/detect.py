@@ -6,7 +6,8 @@ from typing import Any
 
 import typer
 
-from ..textio import printable, read_text, to_json, write_output
+from ..config import max_bytes_for
+from ..textio import printable, read_text, shown_path, write_json, write_output
 
 _TEXT_WIDTH = 60
 
@@ -78,11 +79,9 @@ def register(app: typer.Typer) -> None:
         letters); kk-Latn / ru-Latn mark Kazakh or Russian typed in Latin letters,
         with the most likely scheme.
         """
-        text = read_text(file, encoding)
+        text = read_text(file, encoding, max_bytes_for(file))
         rows = _rows(text, level)
         if as_json:
-            source = "<stdin>" if file == "-" else file
-            output = to_json({"source": source, "segments": rows})
+            write_json({"source": "<stdin>" if file == "-" else shown_path(file), "segments": rows})
         else:
-            output = _table(rows)
-        write_output(None, output)
+            write_output(None, _table(rows))

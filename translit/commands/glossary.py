@@ -9,7 +9,8 @@ from typing import Any, Optional
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_OK, GlossaryError
-from ..textio import Lines, printable, read_text, to_json, write_output
+from ..config import max_bytes_for
+from ..textio import Lines, printable, read_text, to_json, write_json, write_output
 
 _GLOSSARY_HELP = "Extra glossary file or directory (repeatable); later ones override the built-ins."
 
@@ -49,7 +50,7 @@ def register(app: typer.Typer) -> None:
 
         if lang is not None and lang not in ("kk", "ru", "en"):
             raise GlossaryError(f"unknown language {lang!r}; use kk, ru or en")
-        text = read_text(file, encoding)
+        text = read_text(file, encoding, max_bytes_for(file))
         loaded = _load(glossary)
         _warn_conflicts(loaded)
         findings = loaded.lint(text, lang)
@@ -82,7 +83,7 @@ def register(app: typer.Typer) -> None:
         else:
             report = sys.stdout
         if as_json:
-            report.write(to_json(records))
+            write_json(records, report)
         else:
             for r in records:
                 target = r["official"] or " or ".join(r["candidates"])

@@ -7,7 +7,8 @@ from typing import Any
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_OK
-from ..textio import Lines, printable, read_text, to_json, write_output
+from ..config import max_bytes_for
+from ..textio import Lines, printable, read_text, to_json, write_json, write_output
 
 
 def _candidates(items: Any) -> list[dict[str, Any]]:
@@ -81,10 +82,10 @@ def register(app: typer.Typer) -> None:
 
         if style and style not in STYLES:
             raise UnknownSchemeError(f"unknown input style {style!r}; choose one of {', '.join(STYLES)}")
-        text = read_text(file, encoding)
+        text = read_text(file, encoding, max_bytes_for(file))
         result = run(text, style=style or None)
         if as_json:
-            write_output(None, to_json(_recovery_dict(result)))
+            write_json(_recovery_dict(result))
         else:
             write_output(None, _report(result))
         raise typer.Exit(EXIT_FINDINGS if result.typos else EXIT_OK)
@@ -107,7 +108,7 @@ def register(app: typer.Typer) -> None:
         """
         from ..recovery import rerender_report
 
-        text = read_text(file, encoding)
+        text = read_text(file, encoding, max_bytes_for(file))
         result = rerender_report(text, scheme, correct=correct)
         if as_json:
             payload = {

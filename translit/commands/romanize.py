@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from ..config import max_bytes_for
 from ..textio import Lines, read_text, to_json, write_output
 
 
@@ -35,7 +36,7 @@ def register(app: typer.Typer) -> None:
         """Transliterate Cyrillic to Latin (or back with --reverse). Only Cyrillic changes."""
         from ..engine import Ambiguity, cyrillize_report, load_scheme, romanize_auto
 
-        text = read_text(file, encoding)
+        text = read_text(file, encoding, max_bytes_for(file))
         chosen = str(rules) if rules is not None else scheme
         ambiguities: list[Ambiguity] = []
         if reverse:

@@ -592,3 +592,37 @@ def test_positions_and_escapes(text: str) -> None:
     shown = textio.printable(text)
     assert not any(ch in shown for ch in "\n\r\x1b\x07\u202e")
     assert shown.count("\t") == text.count("\t") and shown.count("é") == text.count("é")
+
+
+# ---------------------------------------------------------------- time limit, post folders
+
+
+def test_a_post_past_the_time_limit_is_an_error_the_others_go_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "translit.toml").write_text("[limits]\npost_seconds = 0.05\n", encoding="utf-8")
+    (tmp_path / "long.en.txt").write_text("The library in Almaty opened on 28 February 2023 at 10:00.\n\n" * 3000, encoding="utf-8")
+    (tmp_path / "short.en.txt").write_text(KIEV, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path), "--json")
+    posts = {post["name"]: post for post in json.loads(out)["posts"]}
+    assert code == 2 and "took longer than 0.05 s ([limits] post_seconds in translit.toml)" in posts["long"]["error"]
+    assert posts["short"]["findings"][0]["id"] == "glossary.discouraged"
+
+
+def test_post_folder_goes_on_past_a_crash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import translit.versions
+
+    real = translit.versions.make_versions
+
+    def flaky(text: str, **kwargs: object) -> object:
+        if "crash" in text:
+            raise IndexError("boom")
+        return real(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(translit.versions, "make_versions", flaky)
+    (tmp_path / "a.txt").write_text("The library opened.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("This will crash.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("The museum opened.\n", encoding="utf-8")
+    code, out, err = run(capsys, "post", str(tmp_path), "--from", "en", "--to", "en", "--jobs", "2")
+    assert code == 4 and "b.txt: internal error: IndexError: boom" in err
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["a.en.txt", "a.report.json", "a.txt", "b.txt", "c.en.txt", "c.report.json", "c.txt"]

@@ -14,6 +14,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -626,3 +627,21 @@ def test_post_folder_goes_on_past_a_crash(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert code == 4 and "b.txt: internal error: IndexError: boom" in err
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["a.en.txt", "a.report.json", "a.txt", "b.txt", "c.en.txt", "c.report.json", "c.txt"]
+
+
+def test_the_time_limit_leaves_the_next_posts_whole(tmp_path: Path) -> None:
+    """A post stopped at its limit runs in a child that is killed: the parent's caches are never half-filled."""
+    from translit.guard import run_limited
+
+    calls: list[int] = []
+
+    def slow() -> dict[str, object]:
+        calls.append(1)  # in the child: the parent's list stays empty
+        time.sleep(5)
+        return {"done": True}
+
+    started = time.monotonic()
+    result = run_limited(0.2, tmp_path / "p.md", slow)
+    assert time.monotonic() - started < 3 and calls == []
+    assert result == {"error": f"{tmp_path / 'p.md'}: took longer than 0.2 s ([limits] post_seconds in translit.toml)", "internal": False}
+    assert run_limited(5, None, lambda: {"value": [1, 2]}) == {"value": [1, 2]}

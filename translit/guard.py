@@ -2,46 +2,30 @@
 
 A folder of posts is processed post by post; :func:`failure` turns the
 exception one post raised into a line for the summary and the JSON report,
-and :func:`time_limit` stops a post that runs past ``[limits] post_seconds``.
+and :func:`run_limited` stops a post that runs past ``[limits] post_seconds``.
 """
 
 from __future__ import annotations
 
-import contextlib
+import os
+import pickle
+import select
 import signal
-import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError, TranslitError
+
+Result = dict[str, Any]
 
 
 class LimitError(InputError):
     """An input past a configured limit (``[limits]`` in translit.toml)."""
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float, path: str | Path | None) -> Iterator[None]:
-    """Raise :class:`LimitError` in the block once ``seconds`` have passed (0: no limit; main thread only)."""
-    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def expire(_signum: int, _frame: Any) -> None:
-        raise LimitError(f"took longer than {seconds:g} s ([limits] post_seconds in translit.toml)", path=path)
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def failure(exc: Exception, path: str | Path | None) -> dict[str, Any]:
+def failure(exc: Exception, path: str | Path | None) -> Result:
     """``{"error": one line, "internal": bool}`` for what one post raised; the line names the post's file."""
     if isinstance(exc, TranslitError):
         if exc.path is None and path is not None:
@@ -53,3 +37,55 @@ def failure(exc: Exception, path: str | Path | None) -> dict[str, Any]:
         return {"error": str(InputError(exc.strerror or str(exc), path=exc.filename or path)), "internal": False}
     where = f"{path}: " if path is not None else ""
     return {"error": f"{where}internal error: {type(exc).__name__}: {exc} (a bug in translit; please report it)", "internal": True}
+
+
+def _guarded(work: Callable[[], Result], path: str | Path | None) -> Result:
+    try:
+        return work()
+    except Exception as exc:  # noqa: BLE001 - becomes this post's failure
+        return failure(exc, path)
+
+
+def run_limited(seconds: float, path: str | Path | None, work: Callable[[], Result]) -> Result:
+    """``work()``, or its failure; past ``seconds`` (0: no limit) a :class:`LimitError` failure.
+
+    With a limit the work runs in a forked child that is killed when time is
+    up. An exception raised into the middle of the work instead (an alarm)
+    could interrupt a cache being filled and leave the next posts checked
+    against half a glossary; a killed child leaves nothing behind.
+    """
+    if seconds <= 0 or not hasattr(os, "fork"):
+        return _guarded(work, path)
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; coverage does not follow a fork
+        try:
+            os.close(reader)
+            data = pickle.dumps(_guarded(work, path))
+            with os.fdopen(writer, "wb") as out:
+                out.write(data)
+        finally:
+            os._exit(0)
+    os.close(writer)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + seconds
+    finished = False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([reader], [], [], left)[0]:
+                return failure(LimitError(f"took longer than {seconds:g} s ([limits] post_seconds in translit.toml)"), path)
+            chunk = os.read(reader, 1 << 20)
+            if not chunk:
+                finished = True
+                break
+            chunks.append(chunk)
+    finally:  # past the limit, or this process is being stopped: the child goes too
+        os.close(reader)
+        if not finished:
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    if not chunks:
+        return failure(RuntimeError("the process checking this post ended without a result"), path)
+    result: Result = pickle.loads(b"".join(chunks))
+    return result

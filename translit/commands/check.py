@@ -61,14 +61,13 @@ def _checked(texts: dict[str, str], config: Any, files: dict[str, str], where: s
     """The findings, the texts (for --fix) and the configuration file used; or ``error``
     (and ``internal``) when the post could not be checked, so one bad post never stops the others."""
     from ..check import check_versions
-    from ..guard import failure, time_limit
+    from ..guard import run_limited
 
-    try:
-        with time_limit(config.post_seconds, where):
-            findings = check_versions(texts, config=config, paths=files)
-    except Exception as exc:  # noqa: BLE001 - reported as this post's failure
-        return failure(exc, where)
-    return {"findings": findings, "texts": texts, "config": str(config.path) if config.path is not None else None}
+    def work() -> Result:
+        findings = check_versions(texts, config=config, paths=files)
+        return {"findings": findings, "texts": texts, "config": str(config.path) if config.path is not None else None}
+
+    return run_limited(config.post_seconds, where, work)
 
 
 def _parallel(tasks: list[Task], workers: int) -> list[Result]:

@@ -50,7 +50,6 @@ def process_post(
     from ..config import load_config
     from ..document import format_for_path
     from ..errors import InputError
-    from ..guard import time_limit
     from ..textio import read_text, to_json, write_files
     from ..versions import make_versions
 
@@ -64,8 +63,7 @@ def process_post(
         if target.exists() and not force:
             raise InputError("exists; pass --force to replace it", path=target)
     chosen = format_for_path(path, text) if fmt == "auto" else fmt
-    with time_limit(config.post_seconds, path):
-        versions = make_versions(text, source=source, targets=targets, fmt=chosen, config=config)
+    versions = make_versions(text, source=source, targets=targets, fmt=chosen, config=config)
     report = dict(versions.report)
     report["draft"] = str(path)
     report["config"] = str(config.path) if config.path is not None else None
@@ -83,12 +81,16 @@ _SUMMARY_KEYS = ("source", "format", "config", "outputs", "routes", "no_route", 
 
 def _run(args: tuple[str, str | None, list[str], str | None, str, bool, str], full: bool = True) -> dict[str, Any]:
     """One post in a worker; without ``full`` only what the summary prints goes back to the parent."""
-    from ..guard import failure
+    from ..config import load_config
+    from ..guard import failure, run_limited
 
     try:
-        result = process_post(*args)
+        seconds = load_config(Path(args[0]).parent).post_seconds
     except Exception as exc:  # noqa: BLE001 - one bad post never stops the others
         return {"draft": args[0], **failure(exc, args[0])}
+    result = run_limited(seconds, args[0], lambda: process_post(*args))
+    if "error" in result:
+        return {"draft": args[0], **result}
     if not full:
         result["report"] = {key: result["report"][key] for key in _SUMMARY_KEYS}
     return result
@@ -170,16 +172,23 @@ def _post_stdin(source: str | None, targets: list[str], fmt: str, encoding: str)
     standard output, which is what a CMS wants (no files to name or clean up)."""
     from ..config import load_config
     from ..document import detect_format
-    from ..errors import EXIT_FINDINGS, EXIT_OK
-    from ..guard import time_limit
-    from ..textio import read_text, to_json
+    from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, TranslitError
+    from ..guard import run_limited
+    from ..textio import printable, read_text, to_json
     from ..versions import make_versions
 
     config = load_config(Path.cwd())
     text = read_text("-", encoding, config.max_bytes)
     chosen = detect_format(text) if fmt == "auto" else fmt
-    with time_limit(config.post_seconds, "<stdin>"):
-        versions = make_versions(text, source=source, targets=targets, fmt=chosen, config=config)
+    made = run_limited(
+        config.post_seconds, "<stdin>", lambda: {"versions": make_versions(text, source=source, targets=targets, fmt=chosen, config=config)}
+    )
+    if made.get("internal"):
+        sys.stderr.write(f"translit: {printable(made['error'])}\n")
+        raise typer.Exit(EXIT_INTERNAL)
+    if "error" in made:
+        raise TranslitError(made["error"])
+    versions = made["versions"]
     report = {**versions.report, "config": str(config.path) if config.path is not None else None}
     payload = {"schema": "translit.post/1", "versions": versions.texts, "report": report}
     sys.stdout.write(to_json(payload))

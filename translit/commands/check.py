@@ -281,7 +281,7 @@ def register(app: typer.Typer) -> None:
                 tail += f"; {summary['failed']} not checked"
             if fix:
                 tail += f"; {fixed_count} fixed in new files"
-            sys.stdout.write(text + ("\n" if text else "") + tail + "\n")
+            sys.stdout.write(text + ("\n" if text and not text.endswith("\n") else "") + tail + "\n")
         for post in report:
             if "error" in post:
                 sys.stderr.write(f"translit: error: {printable(post['error'])}\n")

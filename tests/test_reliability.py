@@ -534,6 +534,13 @@ def test_undecodable_file_names_stay_valid_utf8_json(tmp_path: Path, capsys: pyt
     code, out, _ = run(capsys, "check", str(tmp_path), "--json")
     out.encode("utf-8")  # no lone surrogate
     assert code == 1 and json.loads(out)["posts"][0]["files"]["en"] == f"{tmp_path}/news-\\xff.en.txt"
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    with open(os.fsencode(drafts) + b"/news-\xff.txt", "wb") as handle:
+        handle.write(b"The library opened.\n")
+    code, out, err = run(capsys, "post", str(drafts), "--from", "en", "--to", "en")
+    (out + err).encode("utf-8")
+    assert code == 0 and "news-\\udcff.txt: source en" in out
 
 
 def test_package_names_with_escapes_are_shown_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -42,7 +42,11 @@ COMMANDS = {
     "check": ["check", "{mixed}", "--json"],
     "post": ["post", "{mixed}", "--from", "en", "-o", "{out}/post", "--force"],
 }
-PEER = ["-c", "import sys; from markdown_it import MarkdownIt; MarkdownIt('commonmark').parse(open(sys.argv[1], encoding='utf-8').read())", "{mixed}"]
+PEER = [
+    "-c",
+    "import sys; from markdown_it import MarkdownIt; MarkdownIt('commonmark').parse(open(sys.argv[1], encoding='utf-8').read())",
+    "{mixed}",
+]
 # Peak memory is the process's own VmHWM at exit: ru_maxrss would carry the bench's size across exec.
 WRAPPER = """
 import atexit, runpy, sys

@@ -652,3 +652,45 @@ def test_the_time_limit_leaves_the_next_posts_whole(tmp_path: Path) -> None:
     assert time.monotonic() - started < 3 and calls == []
     assert result == {"error": f"{tmp_path / 'p.md'}: took longer than 0.2 s ([limits] post_seconds in translit.toml)", "internal": False}
     assert run_limited(5, None, lambda: {"value": [1, 2]}) == {"value": [1, 2]}
+
+
+def _blocks_by_resplitting(text: str) -> list[tuple[int, int]]:
+    """The block splitter as it was (quadratic: the block is split again on every line), as the reference."""
+    from translit import segment
+
+    out, current = [], None
+    for start, end in segment._lines(text):
+        line = text[start:end]
+        if not line.strip():
+            if current:
+                out.append(segment._strip(text, *current))
+            current = None
+            continue
+        breaks = current is None or segment._LIST_MARKER.match(line) or segment._HEADING_MARKER.match(line) or segment._stands_alone(text[current[0] : current[1]].splitlines()[-1])
+        if current is None or breaks:
+            if current:
+                out.append(segment._strip(text, *current))
+            current = (start, end)
+        else:
+            current = (current[0], end)
+    if current:
+        out.append(segment._strip(text, *current))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["The library opened.", "Photo: Almaty", "- item", "# Head", "", " ", "Short line", "x" * 70, "a,", "\r", "\x0c"]), max_size=30).map("\n".join))
+def test_linear_block_splitting_matches_the_old_splitter(text: str) -> None:
+    from translit import segment
+
+    assert list(segment._blocks(text)) == _blocks_by_resplitting(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from(["28 February 2023", "10,000", "75.4%", "+7 727 267 28 83", "info@nlrk.kz", "nlrk.kz", "15:00", " ", "и ", "2023 жылғы 28 ақпанда"]), max_size=25).map("".join))
+def test_entities_never_overlap_and_keep_the_first_claim(text: str) -> None:
+    from translit.entities import find_entities
+
+    found = find_entities(text)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(text[e.start : e.end] == e.text for e in found)

@@ -109,7 +109,11 @@ def _fix_targets(fixes: list[tuple[Path, str, Path]]) -> dict[Path, str]:
     for source, text, target in fixes:
         key = target.resolve()
         if key in sources:
-            raise InputError(f"{shown_path(sources[key])} and {shown_path(source)} would both be fixed into this file; use --fix without -o, or one folder per run", path=shown_path(target))
+            raise InputError(
+                f"{shown_path(sources[key])} and {shown_path(source)} would both be fixed into this file; "
+                "use --fix without -o, or one folder per run",
+                path=shown_path(target),
+            )
         sources[key] = source
         targets[target] = text
     return targets
@@ -145,7 +149,8 @@ def _render_text(report: list[dict[str, Any]], colour: bool) -> str:
 
 
 def _summary(report: list[dict[str, Any]], fixed: int) -> dict[str, int]:
-    counts = {"posts": len(report), "files": sum(len(post["files"]) for post in report), "failed": 0, "error": 0, "warning": 0, "info": 0, "fixed": fixed}
+    counts = {"posts": len(report), "files": sum(len(post["files"]) for post in report), "failed": 0}
+    counts |= {"error": 0, "warning": 0, "info": 0, "fixed": fixed}
     for post in report:
         counts["failed"] += "error" in post
         for finding in post["findings"]:

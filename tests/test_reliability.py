@@ -61,7 +61,7 @@ def test_the_config_used_is_named_in_text_and_json(tmp_path: Path, capsys: pytes
 
 
 def test_an_unrelated_broken_pyproject_stops_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "pyproject.toml").write_text("garbage [[\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[project]\ndependencies = ["translit"]\ngarbage [[\n', encoding="utf-8")
     (tmp_path / "p.en.txt").write_text(KIEV, encoding="utf-8")
     code, out, err = run(capsys, "check", str(tmp_path / "p.en.txt"))
     assert code == 1 and "Kyiv" in out and err == ""

@@ -3,8 +3,8 @@
 A site repository commits one file next to its posts; every command finds it
 by walking up from the input's folder, the way git finds ``.git``. The first
 folder holding either file wins; in that folder ``translit.toml`` is preferred,
-and a ``pyproject.toml`` that does not mention translit is skipped unread (so
-another tool's broken file stops nothing). The walk ends at the repository
+and a ``pyproject.toml`` without ``tool.translit`` in its text is skipped
+unparsed (so another tool's broken file stops nothing). The walk ends at the repository
 root (the folder holding ``.git``) or at the user's home folder, whichever
 comes first, and never enters a folder anyone may write to (``/tmp``): a file
 planted above the repository must not switch checks off.
@@ -177,9 +177,13 @@ def find_config(start: str | Path | None = None) -> Path | None:
     return None
 
 
+_TOOL_TABLE = re.compile(rb"tool\s*\.\s*[\"']?translit\b")
+
+
 def _mentions_translit(path: Path) -> bool:
+    """Whether a pyproject.toml may hold ``[tool.translit]``: one that does not is never parsed (nor its errors reported)."""
     try:
-        return b"translit" in path.read_bytes()
+        return _TOOL_TABLE.search(path.read_bytes()) is not None
     except OSError as exc:
         raise ConfigError(exc.strerror or str(exc), path=path) from None
 

@@ -694,3 +694,26 @@ def test_entities_never_overlap_and_keep_the_first_claim(text: str) -> None:
     found = find_entities(text)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     assert all(text[e.start : e.end] == e.text for e in found)
+
+
+def test_sigterm_stops_a_folder_run_promptly(tmp_path: Path) -> None:
+    """post DIR --jobs 2 on SIGTERM: queued drafts are cancelled, no temporary file stays, exit 143."""
+    for index in range(40):
+        (tmp_path / f"p{index:02d}.txt").write_text("The library opened a reading room in Almaty.\n" * 200, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "translit", "post", str(tmp_path), "--from", "en", "-o", str(out), "--jobs", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not (out.exists() and any(out.glob("*.report.json"))) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.terminate()
+    assert proc.wait(timeout=60) == 143
+    time.sleep(1)  # the workers finish dying
+    written = sorted(p.name for p in out.iterdir())
+    assert not [name for name in written if name.startswith(".")]
+    reports = [name for name in written if name.endswith(".report.json")]
+    assert 0 < len(reports) < 40
+    for report in reports:  # every post is whole: its three versions are there
+        stem = report[: -len(".report.json")]
+        assert all(f"{stem}.{lang}.txt" in written for lang in ("en", "kk", "ru"))
+    assert len(written) == 4 * len(reports)

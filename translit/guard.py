@@ -39,6 +39,28 @@ def failure(exc: Exception, path: str | Path | None) -> Result:
     return {"error": f"{where}internal error: {type(exc).__name__}: {exc} (a bug in translit; please report it)", "internal": True}
 
 
+def map_in_processes(work: Callable[[Any], Result], tasks: list[Any], workers: int, context: Any, chunksize: int) -> list[Result]:
+    """``pool.map(work, tasks)`` in worker processes, stopped for real when this process is.
+
+    On SIGTERM or Ctrl-C the queued posts are cancelled and the running
+    workers are sent SIGTERM (each removes its temporary files), instead of
+    the pool finishing every queued post before the run can end.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        results = list(pool.map(work, tasks, chunksize=chunksize))
+    except BaseException:
+        processes = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        raise
+    pool.shutdown()
+    return results
+
+
 def _guarded(work: Callable[[], Result], path: str | Path | None) -> Result:
     try:
         return work()

@@ -78,7 +78,8 @@ def _parallel(tasks: list[Task], workers: int) -> list[Result]:
     instead of being loaded again in each.
     """
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+
+    from ..guard import map_in_processes
 
     results = [_check_post(tasks[0])]
     if len(tasks) >= 50:
@@ -88,8 +89,7 @@ def _parallel(tasks: list[Task], workers: int) -> list[Result]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if sys.platform == "linux" and "fork" in methods else None
     rest = tasks[1:]
-    with ProcessPoolExecutor(max_workers=min(workers, len(rest)), mp_context=context) as pool:
-        results.extend(pool.map(_check_post, rest, chunksize=max(1, len(rest) // (workers * 8))))
+    results += map_in_processes(_check_post, rest, min(workers, len(rest)), context, max(1, len(rest) // (workers * 8)))
     return results
 
 

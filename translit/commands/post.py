@@ -256,15 +256,15 @@ def register(app: typer.Typer) -> None:
             results = []
         elif jobs > 1 and len(tasks) > 1:
             import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+
+            from ..guard import map_in_processes
 
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             if context.get_start_method() == "fork":
                 _warm_up(drafts[0].parent)
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-                work = _run if as_json else _run_summary
-                results = list(pool.map(work, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
+            work = _run if as_json else _run_summary
+            results = map_in_processes(work, tasks, jobs, context, max(1, len(tasks) // (jobs * 8)))
         else:
             results = [_run(t) for t in tasks]
         results = clashes + results

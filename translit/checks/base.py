@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Config
+from ..lines import line_starts, position
 from .blocks import Block, split_blocks
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -18,10 +18,15 @@ LANG_NAMES = {"en": "English", "kk": "Kazakh", "ru": "Russian"}
 class Finding:
     """One problem in one version of a post.
 
-    ``line`` and ``column`` are 1-based and point into that version's text;
-    ``start``/``end`` are the same place as character offsets. ``fix`` is the
+    ``line`` and ``column`` are 1-based and point into that version's text
+    (``end_line``/``end_column``: the character just after the finding);
+    ``start``/``end`` are the same places as character offsets. ``fix`` is the
     suggested replacement for ``text`` when one exists; ``fixable`` says that
     ``translit check --fix`` may apply it without an editor's judgement.
+    ``fingerprint`` identifies the finding by its check, text and a little
+    context, not by its line, so a baseline survives edits elsewhere;
+    ``suppressed`` is "inline" or "baseline" when an editor accepted it
+    (see :mod:`translit.suppress`).
     """
 
     id: str
@@ -36,6 +41,10 @@ class Finding:
     start: int = 0
     end: int = 0
     path: str | None = None
+    end_line: int = 0
+    end_column: int = 0
+    fingerprint: str = ""
+    suppressed: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (schema translit.check/1)."""
@@ -46,12 +55,16 @@ class Finding:
             "path": self.path,
             "line": self.line,
             "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
             "offset": self.start,
             "length": self.end - self.start,
             "text": self.text,
             "message": self.message,
             "fix": self.fix,
             "fixable": self.fixable,
+            "fingerprint": self.fingerprint,
+            "suppressed": self.suppressed,
         }
 
 
@@ -70,20 +83,20 @@ class Version:
     """One language version of a post, with what every check needs precomputed."""
 
     def __init__(self, lang: str, text: str, path: str | None = None, fmt: str = "auto") -> None:
+        from ..suppress import mask_markers
+
         self.lang = lang
         self.text = text
         self.path = path
-        self.blocks: list[Block] = split_blocks(text, fmt)
-        self._line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self._line_starts.append(index + 1)
-        self.prose = _prose(text, self.blocks)
+        # checks never see the editor's ignore markers: blanked, not removed, so offsets stay
+        analysed = mask_markers(text)
+        self.blocks: list[Block] = split_blocks(analysed, fmt)
+        self.line_starts = line_starts(text)
+        self.prose = _prose(analysed, self.blocks)
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset."""
-        line = bisect.bisect_right(self._line_starts, offset) - 1
-        return line + 1, offset - self._line_starts[line] + 1
+        """1-based line and column of a character offset (CR, LF and CRLF end a line)."""
+        return position(self.line_starts, offset)
 
     def block_at(self, offset: int) -> int | None:
         """Index of the block containing ``offset``."""
@@ -142,10 +155,13 @@ class Emitter:
         fixable: bool | None = None,
         severity: str | None = None,
     ) -> None:
+        from ..suppress import fingerprint
+
         spec = self.specs[check_id]
         if not self.config.is_enabled(check_id):
             return
         line, column = version.position(start)
+        end_line, end_column = version.position(end)
         self.findings.append(
             Finding(
                 id=check_id,
@@ -160,6 +176,9 @@ class Emitter:
                 start=start,
                 end=end,
                 path=version.path,
+                end_line=end_line,
+                end_column=end_column,
+                fingerprint=fingerprint(check_id, version.text, start, end),
             )
         )
 

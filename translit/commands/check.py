@@ -50,7 +50,7 @@ def _check_post(task: Task) -> tuple[list[Any], dict[str, str]]:
     texts = {lang: read_text(path, encoding) for lang, path in files.items()}
     first = Path(next(iter(files.values())))
     config = _config(config_path, first.parent, disable, enable)
-    return check_versions(texts, config=config, paths=files), texts
+    return check_versions(texts, config=config, paths=files, keep_suppressed=True), texts
 
 
 def _parallel(tasks: list[Task], workers: int) -> list[tuple[list[Any], dict[str, str]]]:
@@ -82,7 +82,7 @@ def _fixed_path(path: Path, output_dir: Optional[Path]) -> Path:
     return path.with_name(f"{path.stem}.fixed{path.suffix}")
 
 
-def _render_text(report: list[dict[str, Any]], colour: bool) -> str:
+def _render_full(report: list[dict[str, Any]], colour: bool) -> str:
     def paint(text: str, what: str) -> str:
         return f"{COLOURS[what]}{text}{COLOURS['reset']}" if colour else text
 
@@ -105,11 +105,31 @@ def _render_text(report: list[dict[str, Any]], colour: bool) -> str:
 
 
 def _summary(report: list[dict[str, Any]], fixed: int) -> dict[str, int]:
-    counts = {"posts": len(report), "files": sum(len(post["files"]) for post in report), "error": 0, "warning": 0, "info": 0, "fixed": fixed}
+    counts = {"posts": len(report), "files": sum(len(post["files"]) for post in report), "error": 0, "warning": 0, "info": 0,
+              "fixed": fixed, "suppressed": 0}
     for post in report:
         for finding in post["findings"]:
             counts[finding.severity] += 1
+        counts["suppressed"] += len(post["suppressed"])
     return counts
+
+
+def _output_format(output_format: Optional[str], legacy: Optional[str], as_json: bool) -> str:
+    """The one output format the options ask for; ``--format`` (text/json and the new names) is the old spelling."""
+    from ..errors import TranslitError
+    from ..report import check_format
+
+    if legacy is not None:
+        sys.stderr.write("translit: warning: --format is deprecated for check; use --output-format\n")
+    chosen = {name for name in (output_format, {"text": "full"}.get(legacy or "", legacy), "json" if as_json else None) if name}
+    if len(chosen) > 1:
+        raise TranslitError(f"--output-format: asked for {' and '.join(sorted(chosen))}; choose one")
+    return check_format(chosen.pop() if chosen else "full")
+
+
+def use_colour(choice: str) -> bool:
+    """Whether to colour output for ``--color`` auto/always/never (auto: a terminal, and no NO_COLOR)."""
+    return choice == "always" or (choice == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
 
 
 def register(app: typer.Typer) -> None:
@@ -119,8 +139,14 @@ def register(app: typer.Typer) -> None:
     def check(
         paths: list[str] = typer.Argument(None, help="Versions of a post (post.en.md post.kk.md post.ru.md) or folders of posts."),
         stdin_json: bool = typer.Option(False, "--stdin-json", help='Read {"en": "...", "kk": "...", "ru": "..."} from standard input.'),
-        output_format: str = typer.Option("text", "--format", "-f", help="text (for people) or json (schema translit.check/1)."),
-        as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
+        output_format: Optional[str] = typer.Option(
+            None, "--output-format", "-f",
+            help="full (grouped, for people; the default), concise (FILE:LINE:COL: severity message [id]), json (schema translit.check/1), json-lines, github, gitlab, sarif or junit.",
+        ),
+        legacy_format: Optional[str] = typer.Option(None, "--format", hidden=True, help="Deprecated spelling of --output-format (text = full)."),
+        as_json: bool = typer.Option(False, "--json", help="Same as --output-format json."),
+        baseline: Optional[Path] = typer.Option(None, "--baseline", help="Accept the findings recorded in this baseline file (see --write-baseline)."),
+        write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record every current finding in this file as accepted, and exit 0."),
         fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at least this severe: error (default), warning or info."),
         fix: bool = typer.Option(False, "--fix", help="Write the fixable findings' fixes to new files (NAME.fixed.EXT, or into --output-dir); inputs are never changed."),
         output_dir: Optional[Path] = typer.Option(None, "--output-dir", "-o", help="With --fix: write the fixed files here, under their own names."),
@@ -129,8 +155,8 @@ def register(app: typer.Typer) -> None:
         siblings: bool = typer.Option(False, "--siblings", help="Also check the other language versions of each named file (post.en.md brings post.kk.md and post.ru.md); for git hooks."),
         jobs: int = typer.Option(1, "--jobs", "-j", help="Check posts in N processes (0: one per CPU)."),
         config_path: Optional[str] = typer.Option(None, "--config", help="Use this translit.toml instead of searching upward from the inputs."),
-        disable: list[str] = typer.Option([], "--disable", help="Turn a check (or a family: typography) off. Repeatable."),
-        enable: list[str] = typer.Option([], "--enable", help="Turn a check on again. Repeatable."),
+        disable: list[str] = typer.Option([], "--disable", help="Turn off a check id or a family (the part before the dot: typography). Repeatable."),
+        enable: list[str] = typer.Option([], "--enable", help="Turn a check id or a family on again. Repeatable."),
         list_checks: bool = typer.Option(False, "--list-checks", help="List every check id with its default severity, and exit."),
         colour: str = typer.Option("auto", "--color", help="auto (only on a terminal, unless NO_COLOR is set), always or never."),
     ) -> None:
@@ -139,7 +165,9 @@ def register(app: typer.Typer) -> None:
         Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
         """
         from ..check import CHECKS, SEVERITY_RANK, check_versions, fix_versions, group_files
+        from ..checks.script import RENAMED
         from ..errors import EXIT_FINDINGS, EXIT_OK, InputError, TranslitError
+        from ..suppress import Baseline
         from ..textio import write_text
 
         if list_checks:
@@ -147,21 +175,21 @@ def register(app: typer.Typer) -> None:
                 flags = ("fixable " if spec.fixable else "") + ("pair" if spec.pair else "")
                 sys.stdout.write(f"{spec.id:<28} {spec.severity:<8} {flags:<13} {spec.summary}\n")
             return
-        fmt = "json" if as_json else output_format
-        if fmt not in ("text", "json"):
-            raise TranslitError("--format: expected text or json")
+        fmt = _output_format(output_format, legacy_format, as_json)
         if fail_on is not None and fail_on not in SEVERITY_RANK:
             raise TranslitError("--fail-on: expected error, warning or info")
         if jobs < 0:
             raise TranslitError("--jobs: expected 0 (one per CPU) or a positive number")
         if colour not in ("auto", "always", "never"):
             raise TranslitError("--color: expected auto, always or never")
+        disable, enable = [RENAMED.get(name, name) for name in disable], [RENAMED.get(name, name) for name in enable]
         unknown = [name for name in [*disable, *enable] if name not in CHECKS and not any(check_id.startswith(name + ".") for check_id in CHECKS)]
         if unknown:
             raise TranslitError(f"--disable/--enable: no check or family {unknown[0]!r} (see --list-checks)")
         if stdin_json == bool(paths):
             raise TranslitError("give FILES or folders, or --stdin-json (not both)")
         disabled, enabled = tuple(disable), tuple(enable)
+        accepted = Baseline.load(baseline) if baseline is not None else None
         report: list[dict[str, Any]] = []
         fixed_count = 0
 
@@ -174,7 +202,7 @@ def register(app: typer.Typer) -> None:
                 raise InputError('expected a JSON object of versions, e.g. {"en": "...", "kk": "...", "ru": "..."}', path="<stdin>")
             config = _config(config_path, Path.cwd(), disabled, enabled)
             files = {lang: f"<stdin:{lang}>" for lang in data}
-            findings = check_versions(data, config=config, paths=files)
+            findings = check_versions(data, config=config, paths=files, keep_suppressed=True)
             post: dict[str, Any] = {"name": "stdin", "files": files, "findings": findings}
             if fix:
                 post["fixed"], fixed_count = fix_versions(data, config=config, paths=files)
@@ -186,6 +214,8 @@ def register(app: typer.Typer) -> None:
             fail_threshold = fail_on or config.fail_on
         else:
             posts = group_files(paths, siblings=siblings, encoding=encoding)
+            if not posts:
+                raise InputError(f"no posts found in {' '.join(paths)} (a post is a .md, .markdown, .html, .htm or .txt file)")
             tasks: list[Task] = [
                 (post.name, {lang: str(path) for lang, path in post.files.items()}, config_path, disabled, enabled, encoding) for post in posts
             ]
@@ -209,6 +239,15 @@ def register(app: typer.Typer) -> None:
             first = Path(paths[0])
             fail_threshold = fail_on or _config(config_path, first if first.is_dir() else first.parent, disabled, enabled).fail_on
 
+        for post in report:
+            found = accepted.apply(post["findings"]) if accepted is not None else post["findings"]
+            post["findings"] = [f for f in found if f.suppressed is None]
+            post["suppressed"] = [f for f in found if f.suppressed is not None]
+        if write_baseline is not None:
+            recorded = [f for post in report for f in post["findings"] + post["suppressed"] if f.suppressed != "inline"]
+            count = Baseline(write_baseline.resolve().parent).write(write_baseline, recorded)
+            sys.stderr.write(f"translit: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}\n")
+            raise typer.Exit(EXIT_OK)
         summary = _summary(report, fixed_count)
         failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_threshold] for post in report for f in post["findings"])
         exit_code = EXIT_FINDINGS if failing else EXIT_OK
@@ -219,18 +258,26 @@ def register(app: typer.Typer) -> None:
                 "exit_code": exit_code,
                 "summary": summary,
                 "posts": [
-                    {key: ([f.to_dict() for f in value] if key == "findings" else value) for key, value in post.items()}
+                    {key: ([f.to_dict() for f in value] if key in ("findings", "suppressed") else value) for key, value in post.items()}
                     for post in report
                 ],
             }
             sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        else:
-            use_colour = colour == "always" or (colour == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-            text = _render_text(report, use_colour)
+        elif fmt == "full":
+            text = _render_full(report, use_colour(colour))
             parts = [f"{summary[key]} {key if summary[key] == 1 else key + 's'}" for key in ("error", "warning")] + [f"{summary['info']} info"]
             tail = f"{summary['posts']} post{'s' if summary['posts'] != 1 else ''}, {summary['files']} file{'s' if summary['files'] != 1 else ''}: " + ", ".join(parts)
+            if summary["suppressed"]:
+                tail += f" ({summary['suppressed']} accepted by ignore markers or the baseline)"
             if fix:
                 tail += f"; {fixed_count} fixed in new files"
             sys.stdout.write(text + tail + "\n")
+        else:
+            from ..report import render
+
+            everything = [f for post in report for f in post["findings"] + post["suppressed"]]
+            files = [name for post in report for name in post["files"].values()]
+            rules = {check_id: spec.summary for check_id, spec in CHECKS.items()}
+            sys.stdout.write(render(everything, fmt, rules=rules, files=files))
         sys.stdout.flush()
         raise typer.Exit(exit_code)

@@ -25,6 +25,44 @@ def _warn_conflicts(glossary: Any) -> None:
         sys.stderr.write(f"translit: warning: {conflict}\n")
 
 
+_LINT_RULES = {
+    "glossary.discouraged": "A wrong or discouraged form of a name; the glossary gives the official one.",
+    "glossary.accepted": "An accepted but not official form of a name.",
+    "glossary.outdated": "A former name: a suggestion, never an automatic fix.",
+    "glossary.ambiguous": "A short form that names more than one entity.",
+}
+_LINT_SEVERITY = {"discouraged": "error", "accepted": "info", "outdated": "warning", "ambiguous": "warning"}
+
+
+def _as_finding(record: dict[str, Any]) -> Any:
+    """One ``glossary lint`` record as a check finding, for the shared output formats."""
+    from ..checks.base import Finding
+
+    status = record["status"]
+    official = record["official"]
+    why = f" ({record['reason']})" if record["reason"] else ""
+    if official:
+        message = f"“{record['text']}” is {status} for {record['entity']}; write “{official}”{why}."
+    else:
+        message = f"“{record['text']}” may name {' or '.join(record['candidates'])}{why}."
+    return Finding(
+        id=f"glossary.{status}",
+        severity=_LINT_SEVERITY.get(status, "warning"),
+        version=record["lang"],
+        line=record["line"],
+        column=record["column"],
+        end_line=record["end_line"],
+        end_column=record["end_column"],
+        text=record["text"],
+        message=message,
+        fix=official,
+        fixable=status in ("accepted", "discouraged") and official is not None,
+        start=record["start"],
+        end=record["end"],
+        path=record["file"],
+    )
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``glossary`` command group to ``app``."""
     group = typer.Typer(
@@ -42,13 +80,18 @@ def register(app: typer.Typer) -> None:
         fix: bool = typer.Option(False, "--fix", help="Write the text with official forms (accepted and discouraged ones replaced)."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Where --fix writes (default: standard output)."),
         force: bool = typer.Option(False, "--force", help="Replace an existing --output file."),
-        as_json: bool = typer.Option(False, "--json", help="Findings as JSON on standard output."),
+        as_json: bool = typer.Option(False, "--json", help="Same as --output-format json."),
+        output_format: Optional[str] = typer.Option(
+            None, "--output-format", help="full (FILE:LINE:COL lines; the default), concise, json, json-lines, github, gitlab, sarif or junit."
+        ),
         encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (utf-8, cp1251, kz-1048)."),
     ) -> None:
         """List every non-official name with FILE:LINE:COL, the official form and why; exit 1 if any."""
-        from ..glossary import line_column
+        from ..lines import line_starts, position
+        from ..report import check_format, render
         from ..textio import read_text, write_output
 
+        fmt = check_format("json" if as_json and output_format is None else output_format or "full")
         if lang is not None and lang not in ("kk", "ru", "en"):
             raise GlossaryError(f"unknown language {lang!r}; use kk, ru or en")
         text = read_text(file, encoding)
@@ -56,14 +99,18 @@ def register(app: typer.Typer) -> None:
         _warn_conflicts(loaded)
         findings = loaded.lint(text, lang)
         name = "<stdin>" if file == "-" else file
+        starts = line_starts(text)
         records = []
         for mention in findings:
-            line, column = line_column(text, mention.start)
+            line, column = position(starts, mention.start)
+            end_line, end_column = position(starts, mention.end)
             records.append(
                 {
                     "file": name,
                     "line": line,
                     "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
                     "start": mention.start,
                     "end": mention.end,
                     "text": mention.text,
@@ -82,14 +129,16 @@ def register(app: typer.Typer) -> None:
             report = sys.stderr
         else:
             report = sys.stdout
-        if as_json:
+        if fmt == "json":
             report.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-        else:
+        elif fmt == "full":
             for r in records:
                 target = r["official"] or " or ".join(r["candidates"])
                 who = r["entity"] or "ambiguous: " + ", ".join(r["candidates"])
                 why = f" ({r['reason']})" if r["reason"] else ""
                 report.write(f"{r['file']}:{r['line']}:{r['column']}: {r['status']}: {r['text']!r} -> {target!r}{why} [{who}]\n")
+        else:
+            report.write(render([_as_finding(r) for r in records], fmt, rules=_LINT_RULES, files=[name]))
         raise typer.Exit(EXIT_FINDINGS if records else EXIT_OK)
 
     @group.command("show")

@@ -295,6 +295,30 @@ def test_argostranslate_runs_on_its_real_dependencies() -> None:
 
 
 @requires_argos
+def test_translating_loads_neither_torch_nor_stanza(tmp_path: Path, packages: dict[str, Path]) -> None:
+    """translit uses argostranslate's packages and runs CTranslate2 itself, so translating never
+    imports argostranslate.translate and the sentence splitters (stanza, torch, MiniSBD) behind it.
+    (Installing a package does, once: argostranslate's install clears a cache in that module.)"""
+    argos_translator(tmp_path, [packages["en-ru"]])
+    probe = textwrap.dedent(
+        f"""
+        import json, sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from argos_fixtures import isolate_argos
+        from translit.mt import MTConfig, Translator
+        isolate_argos()
+        tr = Translator(MTConfig.from_mapping({{"argos_packages": {str(tmp_path / "argos-packages")!r}}}))
+        out = tr.translate_batch(["Organizers - Department of Culture.", "Abay."], "en", "ru")
+        heavy = ("torch", "stanza", "spacy", "minisbd", "onnxruntime", "argostranslate.translate")
+        print(json.dumps([out, [m for m in heavy if m in sys.modules]]))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [["RU", "RU"], []]
+
+
+@requires_argos
 def test_broken_package_folder_is_reported_not_fatal(tmp_path: Path, packages: dict[str, Path]) -> None:
     tr = argos_translator(tmp_path, [packages["en-ru"]])
     (tmp_path / "argos-packages" / "half-copied").mkdir()

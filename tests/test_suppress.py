@@ -178,3 +178,15 @@ def test_disable_names_exactly_what_it_disables(tmp_path: Path, capsys: pytest.C
         assert {json.loads(line)["id"] for line in out.splitlines()} == every - gone, name
     code, _, err = run(capsys, "check", "--disable", "typo", str(post))
     assert code == 2 and "no check or family 'typo'" in err
+
+
+def test_fix_leaves_accepted_findings_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post = tmp_path / "visit.en.md"
+    post.write_text("# Visit\n\nDelegates from Kiev came - and left.\n\n<!-- translit: ignore[typography.dash] -->\nThey came - twice.\n", encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    code, _, _ = run(capsys, "check", "--disable", "typography", "--write-baseline", str(baseline), str(post))  # accepts Kiev only
+    assert code == 0 and [e["id"] for e in json.loads(baseline.read_text(encoding="utf-8"))["findings"]] == ["glossary.discouraged"]
+    code, out, _ = run(capsys, "check", "--fix", "--baseline", str(baseline), str(post))
+    fixed = (tmp_path / "visit.en.fixed.md").read_text(encoding="utf-8")
+    assert "Delegates from Kiev came — and left." in fixed and "They came - twice." in fixed
+    assert out.rstrip().endswith("(2 accepted by ignore markers or the baseline); 1 fixed in new files")

@@ -10,6 +10,7 @@ or more versions and are skipped for a version checked alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -246,16 +247,32 @@ def fix_versions(
     paths: Mapping[str, str] | None = None,
     formats: Mapping[str, str] | None = None,
     rounds: int = 3,
+    baseline: suppress.Baseline | None = None,
 ) -> tuple[dict[str, str], int]:
     """The versions with every fixable finding fixed, and how many fixes were made.
 
     A fix inside another (a dash inside a quotation whose marks are replaced)
     is applied in the next round, after the versions are checked again.
+    Findings an ignore marker or ``baseline`` accepts are left as they are.
     """
     fixed = dict(texts)
     total = 0
+    # what the baseline accepts is decided on the texts as given: a fix nearby changes fingerprints
+    accepted: Counter[tuple[str, str, str]] | None = None
     for _ in range(rounds):
         findings = check_versions(fixed, config=config, paths=paths, formats=formats)
+        if baseline is not None and accepted is None:
+            accepted = Counter((f.version, f.id, f.text) for f in baseline.apply(findings) if f.suppressed == "baseline")
+        if accepted:
+            left = Counter(accepted)
+            kept = []
+            for finding in findings:
+                key = (finding.version, finding.id, finding.text)
+                if left[key] > 0:
+                    left[key] -= 1
+                else:
+                    kept.append(finding)
+            findings = kept
         made = 0
         for lang in fixed:
             fixed[lang], count = apply_fixes(fixed[lang], [f for f in findings if f.version == lang])

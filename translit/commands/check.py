@@ -205,7 +205,7 @@ def register(app: typer.Typer) -> None:
             findings = check_versions(data, config=config, paths=files, keep_suppressed=True)
             post: dict[str, Any] = {"name": "stdin", "files": files, "findings": findings}
             if fix:
-                post["fixed"], fixed_count = fix_versions(data, config=config, paths=files)
+                post["fixed"], fixed_count = fix_versions(data, config=config, paths=files, baseline=accepted)
                 if output_dir is not None and fixed_count:
                     for lang, new_text in post["fixed"].items():
                         if new_text != data[lang]:
@@ -228,7 +228,7 @@ def register(app: typer.Typer) -> None:
                 post = {"name": task[0], "files": task[1], "findings": findings}
                 if fix and any(f.fixable for f in findings):
                     config = _config(config_path, Path(next(iter(task[1].values()))).parent, disabled, enabled)
-                    fixed, count = fix_versions(texts, config=config, paths=task[1])
+                    fixed, count = fix_versions(texts, config=config, paths=task[1], baseline=accepted)
                     fixed_count += count
                     for lang, path in task[1].items():
                         if fixed[lang] != texts[lang]:

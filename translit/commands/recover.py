@@ -80,12 +80,8 @@ def _report(result: Any) -> str:
     lines = [result.text.rstrip("\n")]
     if result.typos:
         lines += ["", f"corrected: {result.corrected.rstrip()}", "", "flagged words (suggested, not applied):"]
-        from ..lines import line_starts, position
-
-        starts = line_starts(result.source)
-        for w in result.typos:
-            line, column = position(starts, w.start)
-            lines.append(f"  {line}:{column}: {w.latin} -> {w.cyrillic}: {w.reason}; suggest {_suggestions(w)}")
+        for w, finding in zip(result.typos, _flagged(result, "")):
+            lines.append(f"  {finding.line}:{finding.column}: {w.latin} -> {w.cyrillic}: {w.reason}; suggest {_suggestions(w)}")
     unsure = [w for w in result.words if not w.typo and len(w.alternatives) > 1 and w.confidence < 0.8]
     if unsure:
         lines += ["", "uncertain words (alternatives):"]

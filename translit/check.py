@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from dataclasses import replace as _replace
 
 from . import suppress
 from .checks import FAMILIES
@@ -133,7 +131,7 @@ def renamed_ids(config: Config) -> Config:
     names = (config.disabled, config.enabled, config.severities)
     if not any(old in group for old in RENAMED for group in names):
         return config
-    return _replace(
+    return replace(
         config,
         disabled=frozenset(RENAMED.get(name, name) for name in config.disabled),
         enabled=frozenset(RENAMED.get(name, name) for name in config.enabled),

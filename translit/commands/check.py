@@ -82,7 +82,7 @@ def _fixed_path(path: Path, output_dir: Optional[Path]) -> Path:
     return path.with_name(f"{path.stem}.fixed{path.suffix}")
 
 
-def _render_full(report: list[dict[str, Any]], colour: bool) -> str:
+def _render_text(report: list[dict[str, Any]], colour: bool) -> str:
     def paint(text: str, what: str) -> str:
         return f"{COLOURS[what]}{text}{COLOURS['reset']}" if colour else text
 
@@ -125,11 +125,6 @@ def _output_format(output_format: Optional[str], legacy: Optional[str], as_json:
     if len(chosen) > 1:
         raise TranslitError(f"--output-format: asked for {' and '.join(sorted(chosen))}; choose one")
     return check_format(chosen.pop() if chosen else "full")
-
-
-def use_colour(choice: str) -> bool:
-    """Whether to colour output for ``--color`` auto/always/never (auto: a terminal, and no NO_COLOR)."""
-    return choice == "always" or (choice == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
 
 
 def register(app: typer.Typer) -> None:
@@ -264,7 +259,8 @@ def register(app: typer.Typer) -> None:
             }
             sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         elif fmt == "full":
-            text = _render_full(report, use_colour(colour))
+            use_colour = colour == "always" or (colour == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+            text = _render_text(report, use_colour)
             parts = [f"{summary[key]} {key if summary[key] == 1 else key + 's'}" for key in ("error", "warning")] + [f"{summary['info']} info"]
             tail = f"{summary['posts']} post{'s' if summary['posts'] != 1 else ''}, {summary['files']} file{'s' if summary['files'] != 1 else ''}: " + ", ".join(parts)
             if summary["suppressed"]:

@@ -29,4 +29,4 @@ echo "+ lowest direct dependencies:"; tr '\n' ' ' < "$venv/lowest.txt"; echo
 
 python -m pip install --quiet --constraint "$venv/lowest.txt" -e ".[$extras]" "torch==2.13.0"
 python -m pip check
-TRANSLIT_MIN_VERSIONS="$venv/lowest.txt" python -m pytest -q
+TRANSLIT_MIN_VERSIONS="$venv/lowest.txt" python -m pytest

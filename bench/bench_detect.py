@@ -1,13 +1,18 @@
 """Language detection: translit against lingua, langid and langdetect on held-out real text.
 
     python bench/bench_detect.py [--data ../shared/data/langid/dev.jsonl] [--peers lingua_r,langid_r,langdetect]
-                                 [--repeat 7] [--no-startup] [--dump predictions.jsonl]
+                                 [--repeat 7] [--no-startup] [--dump predictions.jsonl] [--unseen DIR]
 
 The held-out part of dev.jsonl is the one build_langid_profiles.py never
 counts (same fixed hash split). Latin-typed kk/ru are the held-out Cyrillic
 kk/ru sentences romanized with each translit scheme. Prints Markdown tables:
 accuracy per language x length bucket, macro-F1 over kk/ru/en, Latin-typed
 kk/ru (and the scheme named), false alarms, speed, start-up time and memory.
+
+``--unseen DIR`` adds the second held-out set, text of other sources and
+domains (``bench/unseen_detect.py`` says which, bench/README.md how to get
+it), on which translit runs both unrestricted and with the site languages
+kk/ru/en, beside each peer also restricted to kk/ru/en.
 
 ``--dump FILE`` also writes every translit Detection (exact probabilities) of
 the held-out, romanized and news texts, one JSON line each: two dumps are
@@ -36,28 +41,35 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from build_langid_profiles import DEFAULT_DATA, ROMANIZED_SCHEMES, load, split  # noqa: E402
 
 LANGS = ("kk", "ru", "en", "ky", "uk", "tt", "uz", "tr")
+SITE = ("kk", "ru", "en")
 BUCKETS = ("short", "sentence", "paragraph")
 
 # Prediction: (lang, romanized, scheme).
 Prediction = tuple[str, bool, "str | None"]
 
 
-def translit_detector() -> Callable[[str], Prediction]:
+def translit_detector(languages: tuple[str, ...] | None = None) -> Callable[[str], Prediction]:
     from translit.detection import detect
 
     def run(text: str) -> Prediction:
-        d = detect(text)
+        d = detect(text, languages)
         return d.lang, d.romanized, d.scheme
 
     return run
 
 
-def lingua_r() -> Callable[[str], Prediction]:
+def translit_site() -> Callable[[str], Prediction]:
+    """translit told the languages a Kazakh site publishes in."""
+    return translit_detector(SITE)
+
+
+def lingua_r(site_only: bool = False) -> Callable[[str], Prediction]:
     from lingua import Language, LanguageDetectorBuilder
 
-    detector = LanguageDetectorBuilder.from_languages(
-        Language.KAZAKH, Language.RUSSIAN, Language.ENGLISH, Language.UKRAINIAN, Language.TURKISH
-    ).build()
+    languages = [Language.KAZAKH, Language.RUSSIAN, Language.ENGLISH]
+    if not site_only:
+        languages += [Language.UKRAINIAN, Language.TURKISH]
+    detector = LanguageDetectorBuilder.from_languages(*languages).build()
 
     def run(text: str) -> Prediction:
         lang = detector.detect_language_of(text)
@@ -66,11 +78,11 @@ def lingua_r() -> Callable[[str], Prediction]:
     return run
 
 
-def langid_r() -> Callable[[str], Prediction]:
+def langid_r(site_only: bool = False) -> Callable[[str], Prediction]:
     from langid.langid import LanguageIdentifier, model
 
     identifier = LanguageIdentifier.from_modelstring(model, norm_probs=False)
-    identifier.set_languages(["kk", "ru", "en", "ky", "uk", "tr"])
+    identifier.set_languages(list(SITE) if site_only else ["kk", "ru", "en", "ky", "uk", "tr"])
 
     def run(text: str) -> Prediction:
         return identifier.classify(text)[0], False, None
@@ -99,13 +111,20 @@ def langdetect_plain() -> Callable[[str], Prediction]:
 
 DETECTORS: dict[str, Callable[[], Callable[[str], Prediction]]] = {
     "translit": translit_detector,
+    "translit_site": translit_site,
     "lingua_r": lingua_r,
     "langid_r": langid_r,
     "langdetect": langdetect_plain,
 }
+# Each peer told the site's languages too (langdetect cannot be).
+SITE_PEERS: dict[str, Callable[[], Callable[[str], Prediction]]] = {
+    "lingua_3": lambda: lingua_r(site_only=True),
+    "langid_3": lambda: langid_r(site_only=True),
+}
 
 STARTUP_SNIPPET = {
     "translit": "import translit; translit.detect('Бахина фото'); translit.detect('Otbasylyk oku')",
+    "translit_site": "import translit; s = ('kk', 'ru', 'en'); translit.detect('Бахина фото', s); translit.detect('Otbasylyk oku', s)",
     "lingua_r": "import sys; sys.path.insert(0, 'bench'); import bench_detect as b; f = b.lingua_r(); f('Бахина фото'); f('Otbasylyk oku')",
     "langid_r": "import sys; sys.path.insert(0, 'bench'); import bench_detect as b; f = b.langid_r(); f('Бахина фото'); f('Otbasylyk oku')",
     "langdetect": "import sys; sys.path.insert(0, 'bench'); import bench_detect as b; f = b.langdetect_plain(); f('Бахина фото'); f('Otbasylyk oku')",
@@ -186,10 +205,12 @@ def measure_speed(name: str, short: list[str], repeat: int) -> tuple[float, floa
     """
     cold = warm = 0.0
     for _ in range(repeat):
-        if name == "translit":
+        if name.startswith("translit"):
+            from translit import known_words
             from translit.detection import default_detector
 
             default_detector.cache_clear()
+            known_words.clear_caches()
         run = DETECTORS[name]()
         run("warm-up"), run("разогрев")
         gc.collect()
@@ -221,12 +242,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up/RSS subprocess measurements")
     parser.add_argument("--repeat", type=int, default=7, help="speed runs per detector; the best is reported")
     parser.add_argument("--dump", type=Path, help="write every translit Detection here (JSON lines)")
+    parser.add_argument("--unseen", type=Path, help="folder of the second held-out set (bench/README.md)")
     args = parser.parse_args(argv)
     repo = Path(__file__).resolve().parents[1]
 
     _, held = split(load(args.data))
     latin = romanized(held)
-    names = ["translit"] + [p for p in args.peers.split(",") if p]
+    names = ["translit", "translit_site"] + [p for p in args.peers.split(",") if p]
     print(f"held-out records: {len(held)} (+{len(latin)} romanized kk/ru); detectors: {', '.join(names)}\n")
 
     results: dict[str, list[Prediction]] = {}
@@ -275,14 +297,14 @@ def main(argv: list[str] | None = None) -> int:
         neighbours = [p[0] not in ("kk", "ru") for r, p in zip(held, preds) if r["lang"] in ("ky", "tt", "uk")]
         english = [p[0] == "kk" for r, p in zip(held, preds) if r["lang"] == "en"]
         lat = list(zip(latin, latin_results[name]))
-        lat_sent = [p[0] == r["lang"] and (p[1] or name != "translit") for r, p in lat if r["length_bucket"] != "short"]
-        lat_short = [p[0] == r["lang"] and (p[1] or name != "translit") for r, p in lat if r["length_bucket"] == "short"]
+        lat_sent = [p[0] == r["lang"] and (p[1] or not name.startswith("translit")) for r, p in lat if r["length_bucket"] != "short"]
+        lat_short = [p[0] == r["lang"] and (p[1] or not name.startswith("translit")) for r, p in lat if r["length_bucket"] == "short"]
         scheme = [p[2] == r["scheme"] for r, p in lat if r["length_bucket"] != "short"]
         print(
             f"| {name} | {100 * macro:.1f} | {pct(sum(short_ok), len(short_ok))} | {pct(sum(long_ok), len(long_ok))} | "
             f"{pct(sum(neighbours), len(neighbours))} | {pct(sum(english), len(english))} | "
             f"{pct(sum(lat_sent), len(lat_sent))} | {pct(sum(lat_short), len(lat_short))} | "
-            f"{pct(sum(scheme), len(scheme)) if name == 'translit' else '–'} |"
+            f"{pct(sum(scheme), len(scheme)) if name.startswith('translit') else '–'} |"
         )
 
     # Latin-typed kk/ru per scheme (translit; peers have no such class).
@@ -330,6 +352,16 @@ def main(argv: list[str] | None = None) -> int:
             if p[0] != r["lang"] or p[1]
         )
         print(f"- **{name}**: " + ", ".join(f"{k} {v}" for k, v in confusions.most_common(8)))
+
+    if args.unseen:
+        if not (args.unseen / "lingua-testdata").is_dir():
+            print(f"\n(no unseen set in {args.unseen}: bench/README.md says how to get it)")
+        else:
+            from unseen_detect import load as load_unseen, report as report_unseen
+
+            runners = {name: DETECTORS[name]() for name in names}
+            runners.update({name: make() for name, make in SITE_PEERS.items() if name[:-2] + "_r" in names})
+            report_unseen(load_unseen(args.unseen), runners)
 
     print("\n### Cost (short held-out segments, one core, CPU time)\n")
     print("| detector | segments/s cold | segments/s warm | start-up wall s | start-up CPU s | peak RSS MB |")

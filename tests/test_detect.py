@@ -278,3 +278,84 @@ def test_word_costs_on_a_profile_whose_ngrams_lack_their_suffixes() -> None:
     counts = _count_tables(profile)
     for word in ("abc", "cab", "ab", "bc", "xyz", "abcabc", "q", "cabxyzab"):
         assert list(model.fields(model._word_cost(word))) == _reference_costs(profile, counts, "Latn", word), word
+
+
+# --------------------------------------------------------------------------- a site's languages
+
+SITE = ("kk", "ru", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "romanized"),
+    [
+        ("Скрипт индикаторы", "kk", False), ("Сурет редакторы", "kk", False), ("Вертикалды ось орны", "kk", False),
+        ("Файлды ашу", "kk", False), ("Соңы", "kk", False), ("Баптаулар", "kk", False),
+        ("Фокус режимі", "kk", False), ("Бет стилі", "kk", False),
+        ("Qazaq tili", "kk", True), ("Kitap okudin manizi", "kk", True), ("Zhastar zhili", "kk", True),
+        ("Бахина фото", "ru", False), ("Druzhniye Rebyata", "ru", True), ("Library opening hours", "en", False),
+        ("Открытие выставки", "ru", False), ("Жаңа кітаптар көрмесі", "kk", False),
+    ],
+)  # fmt: skip
+def test_short_strings_of_a_kazakh_site(text: str, lang: str, romanized: bool) -> None:
+    found = detect(text, languages=SITE)
+    assert (found.lang, found.romanized) == (lang, romanized)
+    assert found.alternatives[0].lang == lang and found.confidence > 0.5
+
+
+@pytest.mark.parametrize("lang", ["ky", "uk", "tt", "uz", "tr"])
+def test_other_languages_are_still_reported_on_strong_evidence(lang: str) -> None:
+    assert detect(NEIGHBOURS[lang], languages=SITE).lang == lang
+
+
+def test_a_short_string_is_never_another_language() -> None:
+    for text in ("Файлды ашу", "Соңы", "Фокус режимі", "Kitap okudin manizi", "Qazaq tili", "Мен кітап оқимын"):
+        assert detect(text, languages=SITE).lang in SITE, text
+
+
+def test_languages_none_is_the_unrestricted_detector() -> None:
+    for text in (KAZAKH, RUSSIAN, *NEIGHBOURS.values(), "Файлды ашу", "Qazaq tili"):
+        assert detect(text, languages=None) == detect(text)
+
+
+def test_config_detect_languages(tmp_path: Path) -> None:
+    from translit.config import ConfigError, load_config, parse_config
+
+    assert parse_config({}).detect_languages == ("kk", "ru", "en")
+    assert parse_config({"detect": {"languages": ["kk", "ru"]}}).detect_languages == ("kk", "ru")
+    assert parse_config({"detect": {"languages": "all"}}).detect_languages is None
+    bad = tmp_path / "translit.toml"
+    bad.write_text('[detect]\nlanguages = ["kk", "xx"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"'xx' is not a language translit detects"):
+        load_config(path=bad)
+
+
+def test_cli_uses_the_configured_languages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post = tmp_path / "caption.txt"
+    post.write_text("Файлды ашу\n", encoding="utf-8")
+    assert main(["detect", str(post), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["segments"][0]["lang"] == "kk"
+    (tmp_path / "translit.toml").write_text('[detect]\nlanguages = "all"\n', encoding="utf-8")
+    assert main(["detect", str(post), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["segments"][0]["lang"] == detect("Файлды ашу").lang
+
+
+def test_the_bloom_filter_knows_every_lexicon_word_and_few_others() -> None:
+    import random
+
+    from translit.alphabet import has_kazakh_letters
+    from translit.known_words import Bloom, _kazakh_known
+    from translit.recovery import LEXICON_FILE, Lexicon, lexicon_dir, read_lexicon
+
+    keys, records, _ = read_lexicon(lexicon_dir() / LEXICON_FILE)
+    lexicon, known = Lexicon(keys=keys, records=records), _kazakh_known()
+    sample = random.Random(7).sample(keys, 3000)
+    assert all("l" + key in known for key in sample)
+    forms = [f for key in sample for f, _, _ in lexicon.words(key) if not has_kazakh_letters(f)]
+    assert forms and all("c" + form in known for form in forms)
+    every_key = set(keys)
+    strangers = ["".join(random.Random(i).choices("abcdeghiklmnoprstuyz", k=9)) for i in range(3000)]
+    assert sum("l" + s in known for s in strangers if s not in every_key) < 30  # 0.1% by construction
+    bloom = Bloom.empty(1024, 3)
+    bloom.add("сурет")
+    copy = Bloom.from_bytes(bloom.to_bytes())
+    assert "сурет" in copy and "сурат" not in copy

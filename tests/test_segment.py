@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translit import segments
-from translit.segment import BLOCK_KINDS, Segment
+from translit.segment import BLOCK_KINDS, Segment, sentence_spans, split_sentences
 
 SEED = Path(__file__).resolve().parent.parent / "examples" / "nlrk-2023-02-28.en.txt"
 TEXT = SEED.read_text(encoding="utf-8")
@@ -133,3 +134,66 @@ def _covered(items: list[Segment]) -> set[int]:
         assert not (span & seen), "segments of one level do not overlap"
         seen |= span
     return seen
+
+
+# --------------------------------------------------------------------------- sentences
+
+TABLE = Path(__file__).resolve().parent / "data" / "news_sentences.txt"
+
+
+def _table() -> list[tuple[str, list[str]]]:
+    paragraphs: list[tuple[str, list[str]]] = []
+    lang, current = "", []
+    for line in [*TABLE.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.startswith("## "):
+            lang = line[3:]
+        elif line.strip() and not line.startswith("#"):
+            current.append(line)
+        elif current:
+            paragraphs.append((lang, current))
+            current = []
+    return paragraphs
+
+
+def test_every_hand_checked_news_sentence() -> None:
+    paragraphs = _table()
+    assert sum(len(s) for _, s in paragraphs) >= 137 and {lang for lang, _ in paragraphs} == {"ru", "kk", "en"}
+    wrong = []
+    for lang, sentences in paragraphs:
+        text = " ".join(sentences)
+        got = [text[a:b] for a, b in sentence_spans(text)]
+        if got != sentences:
+            wrong.append(f"{lang}: {got}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Библиотека им. Абая открыта. Вход свободный.", 2),
+        ("Адрес: г. Астана, ул. Абая, 5. Справки по тел. 8 (7172) 57-07-95.", 2),
+        ("Лекцию прочитал проф. Каримов. Dr. Smith and Prof. Lee spoke. It is No. 5 on the list.", 3),
+        ("«Приходите все!» — пригласил он. «Келіңіздер!» – деп шақырды ол. Bye.", 3),
+        ("The award went to Ch. Aitmatov. Ye.B. Nurlanova and K.-Zh. Tokayev came.", 2),
+        ("Библиотека основана в 1931 г. Сегодня она открыта.", 2),
+        ("Приехали гости из Казахстана, Кыргызстана и др. Следующий форум в Ташкенте.", 2),
+        ("Кітаптар, карталар т.б. Көрме ашық.", 2),
+        ("We read books, maps, etc. Admission is free.", 2),
+    ],
+)
+def test_abbreviations_speech_and_initials(text: str, expected: int) -> None:
+    assert len(sentence_spans(text)) == expected
+
+
+@given(st.text(st.sampled_from(list("Ab .!?«»—К1 \t\nг")), max_size=80))
+def test_split_sentences_loses_nothing_and_spans_are_trimmed(text: str) -> None:
+    assert "".join(split_sentences(text)) == text
+    for start, end in sentence_spans(text):
+        assert text[start:end] == text[start:end].strip() and start < end
+
+
+def test_mt_and_versions_use_the_one_splitter() -> None:
+    from translit import mt, versions
+
+    assert mt.split_sentences is split_sentences
+    assert versions.split_sentences is split_sentences

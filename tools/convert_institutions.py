@@ -71,6 +71,25 @@ OUTDATED: dict[tuple[str, str], tuple[str, str]] = {
     ("region.mangystau", "Mangyshlak region"): ("1991", "Soviet-era name"),
     ("region.almaty_reg", "Alma-Ata region"): ("1993", "Soviet-era name"),
 }
+# Kazakh former names (the table has them in ru/en only). Left out: names that are also another
+# thing's name in Kazakh text (Ақмола, the region; Жамбыл, the poet; Шевченко, the poet).
+KAZAKH_FORMER: dict[str, list[tuple[str, str, str]]] = {
+    "city.astana": [("Нұр-Сұлтан", "2022-09-17", "name in 2019–2022"), ("Целиноград", "1992", "Soviet name")],
+    "city.almaty": [("Алма-Ата", "1993", "Soviet name")],
+    "city.shymkent": [("Чимкент", "1993", "Soviet name")],
+    "city.semey": [("Семипалатинск", "2007", "name until 2007")],
+    "city.aktobe_city": [("Актюбинск", "1999", "name until 1999")],
+    "city.kokshetau": [("Кокчетав", "1993", "Soviet name")],
+    "city.taraz": [("Джамбул", "1997", "name until 1997")],
+    "city.konaev": [("Қапшағай", "2022", "name until 2022")],
+    "city.kostanay_city": [("Кустанай", "1997", "name until 1997")],
+    "city.zhezkazgan": [("Джезказган", "1993", "Soviet spelling")],
+    "region.aktobe": [("Актюбинск облысы", "1999", "Soviet-era name")],
+    "region.almaty_reg": [("Алма-Ата облысы", "1993", "Soviet-era name")],
+    "region.zhambyl": [("Джамбул облысы", "1997", "Soviet-era name")],
+    "region.kostanay": [("Кустанай облысы", "1997", "Soviet-era name")],
+    "region.mangystau": [("Маңғышлақ облысы", "1991", "Soviet-era name")],
+}
 # Accepted variants in the table that are former names.
 ACCEPTED_BUT_OUTDATED: dict[tuple[str, str], tuple[str, str]] = {
     ("gov.ap", "Presidential Executive Office"): ("", "older English name"),
@@ -266,10 +285,16 @@ EXAMPLES: dict[str, list[dict[str, Any]]] = {
                     {"entity": "lib.nabrk", "text": "Национальную академическую библиотеку РК", "status": "accepted", "case": "acc"}]},
         {"lang": "kk", "text": "Кітап көрмесі Қазақстан Республикасының Ұлттық кітапханасында ашылды, ал Ұлттық кітапхананың қоры толықты.",
          "expect": [{"entity": "lib.nlrk", "text": "Қазақстан Республикасының Ұлттық кітапханасында", "status": "official", "case": "loc"},
-                    {"entity": None, "text": "Ұлттық кітапхананың", "status": "ambiguous", "case": "gen"}]},
+                    {"entity": "lib.nlrk", "text": "Ұлттық кітапхананың", "status": "accepted", "case": "gen"}]},
+        {"lang": "kk", "text": "Ұлттық кітапхананың қоры толықты.",
+         "expect": [{"entity": None, "text": "Ұлттық кітапхананың", "status": "ambiguous", "case": "gen"}]},
+        {"lang": "kk", "text": "Қазақстан Республикасы Ұлттық кітапханасының қорына кітаптар түсті.",
+         "expect": [{"entity": "lib.nlrk", "text": "Қазақстан Республикасы Ұлттық кітапханасының", "status": "accepted", "case": "gen"}]},
         {"lang": "en", "text": "The National Library hosted readers of the National library of the Republic of Kazakhstan.",
-         "expect": [{"entity": None, "text": "National Library", "status": "ambiguous"},
+         "expect": [{"entity": "lib.nlrk", "text": "National Library", "status": "accepted"},
                     {"entity": "lib.nlrk", "text": "National library of the Republic of Kazakhstan", "status": "discouraged"}]},
+        {"lang": "en", "text": "The National Library hosted readers.",
+         "expect": [{"entity": None, "text": "National Library", "status": "ambiguous"}]},
     ],
     "government": [
         {"lang": "ru", "text": "Проект поддержан Министерством культуры и информации РК и управлением культуры Карагандинской области.",
@@ -277,6 +302,8 @@ EXAMPLES: dict[str, list[dict[str, Any]]] = {
                     {"entity": "reg.krg_culture_dept", "text": "управлением культуры Карагандинской области", "status": "accepted", "case": "ins"}]},
         {"lang": "kk", "text": "Жоба ҚР Мәдениет және ақпарат министрлігінің қолдауымен жүзеге асты.",
          "expect": [{"entity": "gov.mci", "text": "ҚР Мәдениет және ақпарат министрлігінің", "status": "accepted", "case": "gen"}]},
+        {"lang": "kk", "text": "Қазақстан Республикасының Мәдениет және ақпарат министрлігі хабарлады.",
+         "expect": [{"entity": "gov.mci", "text": "Қазақстан Республикасының Мәдениет және ақпарат министрлігі", "status": "accepted", "case": "nom"}]},
         {"lang": "en", "text": "In 2019 the Ministry of Culture and Sports of the Republic of Kazakhstan approved the rules.",
          "expect": [{"entity": "gov.mcs_2014_2023", "text": "Ministry of Culture and Sports of the Republic of Kazakhstan", "status": "outdated"}]},
     ],
@@ -292,6 +319,9 @@ EXAMPLES: dict[str, list[dict[str, Any]]] = {
          "expect": [{"entity": "city.karaganda", "text": "Караганды", "status": "official", "case": "gen"},
                     {"entity": "region.karaganda", "text": "Карагандинской области", "status": "official", "case": "prep"},
                     {"entity": "city.astana", "text": "Нур-Султане", "status": "outdated", "case": "prep"}]},
+        {"lang": "kk", "text": "Делегация 2021 жылы Нұр-Сұлтанға, кейін Қапшағайдағы кітапханаға барды.",
+         "expect": [{"entity": "city.astana", "text": "Нұр-Сұлтанға", "status": "outdated", "case": "dat"},
+                    {"entity": "city.konaev", "text": "Қапшағайдағы", "status": "outdated", "case": "attr"}]},
         {"lang": "kk", "text": "Шымкентте және БҚО-да акция өтті.",
          "expect": [{"entity": "city.shymkent", "text": "Шымкентте", "status": "official", "case": "loc"},
                     {"entity": "region.wko", "text": "БҚО-да", "status": "accepted", "case": "loc"}]},
@@ -424,6 +454,9 @@ def build_entity(row: dict[str, Any]) -> dict[str, Any]:
             groups["discouraged"].setdefault(lang, []).append({"form": form, "reason": why} if why else form)
         for item in fix.get("discouraged", {}).get(lang, []):
             groups["discouraged"].setdefault(lang, []).append(item)
+        if lang == "kk":
+            for form, until, why in KAZAKH_FORMER.get(row_id, ()):
+                groups["outdated"].setdefault(lang, []).append({"form": form, "reason": why, "until": until})
     for status, table in groups.items():
         if table:
             entity[status] = table

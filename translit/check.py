@@ -60,7 +60,7 @@ def language_of(text: str) -> str:
     """The language of a whole version (kk, ru or en), by the detector."""
     from .detection import detect
 
-    lang = detect(text[:4000]).lang
+    lang = detect(text[:4000], LANGS).lang
     base = lang.split("-")[0] if isinstance(lang, str) else "en"
     if base in LANGS:
         return base

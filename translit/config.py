@@ -26,6 +26,9 @@ for the features that own them, e.g. ``[mt]``)::
     "typography.quotes" = "warning"
     [check.options]
     en-quotes = "curly"       # "curly", "straight" or "any"
+
+    [detect]
+    languages = ["kk", "ru", "en"]  # the languages the site publishes in (the default); "all" lifts it
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ DATE_STYLES = ("us", "uk", "any")
 
 DEFAULT_SCHEMES: Mapping[str, str] = MappingProxyType({"kk": "kk-news", "ru": "ru-news"})
 DEFAULT_DATES: Mapping[str, str] = MappingProxyType({"en": "any"})
+DETECTABLE = ("kk", "ru", "en", "ky", "uk", "tt", "uz", "tr")
+"""Languages translit.detect knows (the bundled profile's)."""
 
 
 class ConfigError(TranslitError):
@@ -70,6 +75,8 @@ class Config:
     enabled: frozenset[str] = frozenset()
     severities: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    detect_languages: tuple[str, ...] | None = ("kk", "ru", "en")
+    """The languages the site publishes in, for :func:`translit.detect`; None: every language it knows."""
     raw: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
@@ -208,6 +215,8 @@ def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
             raise fail(f"[check.severity] {name} = {value!r}: expected one of {', '.join(SEVERITIES)}")
     options = dict(table_of(check.get("options", {}), "check.options"))
 
+    detect_languages = _detect_languages(table_of(table.get("detect", {}), "detect"), fail)
+
     return Config(
         path=path,
         schemes=MappingProxyType(schemes),
@@ -218,8 +227,25 @@ def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
         enabled=lists["enable"],
         severities=MappingProxyType(severities),
         options=MappingProxyType(options),
+        detect_languages=detect_languages,
         raw=MappingProxyType(dict(table)),
     )
+
+
+def _detect_languages(section: Mapping[str, Any], fail: Any) -> tuple[str, ...] | None:
+    """[detect] languages: a list of language codes, or "all" for no restriction."""
+    unknown = sorted(set(section) - {"languages"})
+    if unknown:
+        raise fail(f"[detect] unknown key {unknown[0]!r} (known: languages)")
+    value = section.get("languages", ["kk", "ru", "en"])
+    if value == "all":
+        return None
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise fail(f'[detect] languages = {value!r}: expected a list such as ["kk", "ru", "en"], or "all"')
+    for lang in value:
+        if lang not in DETECTABLE:
+            raise fail(f"[detect] languages: {lang!r} is not a language translit detects ({', '.join(DETECTABLE)})")
+    return tuple(dict.fromkeys(value))
 
 
 __all__ = ["Config", "ConfigError", "find_config", "load_config", "parse_config", "CONFIG_FILE"]

@@ -8,6 +8,11 @@ and against Kazakh and Russian romanized with each of translit's schemes, so
 a Latin-typed title is reported as ``kk`` with ``romanized=True`` and the
 scheme that best explains its spelling.
 
+Told the languages a site publishes in (``detect(text, languages=("kk", "ru",
+"en"))``, ``[detect] languages`` in translit.toml), the detector reports another
+language only for a text of some length and on a clear margin, and lets the
+dictionaries of :mod:`translit.known_words` decide a short string.
+
 Speed matters because the other features call :func:`detect` on every span of
 a post: the per-class costs of each n-gram are packed into one Python integer
 (one fixed-width field per class), so scoring a word is a handful of integer
@@ -28,8 +33,10 @@ from functools import cache, lru_cache, partial, reduce
 from itertools import repeat
 from operator import add, itemgetter, sub
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
+from .alphabet import has_kazakh_letters
+from .known_words import Votes, cyrillic_votes, latin_votes
 from .resources import bundled_dir
 
 __all__ = ["Alternative", "Detection", "Detector", "detect", "default_detector", "words_of"]
@@ -62,6 +69,14 @@ _TAIL = itemgetter(slice(1, None))
 
 MIXED_SHARE = 0.2
 """A text is ``mixed`` when the minority script has at least this share of its letters."""
+SHORT_WORDS = 4
+"""A text of at most this many words is short: the dictionaries vote on it (see :mod:`translit.known_words`)."""
+VOTE_WEIGHT = 15.0
+"""How far one dictionary vote moves a language (in the units of the tempered log-likelihood)."""
+STRONG_WORDS = 5
+"""With ``languages``, only a text of this many words may be reported in another language."""
+OUTSIDER_PENALTY = -5.0
+"""...and only when it beats the best allowed language by this much (tempered log-likelihood)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +126,7 @@ class Detection:
 
 
 _UNDETERMINED = Detection(lang="und", script="Zyyy", confidence=0.0)
+_ONE_KAZAKH_VOTE = partial(Votes, kazakh=1.0)
 
 
 @dataclass(frozen=True)
@@ -286,11 +302,26 @@ class _Model:
         """Per-class log-likelihood (nats) of the words (as written: case matters for names)."""
         return [-f / _SCALE for f in self.fields(self.packed_cost(words))]
 
-    def decide(self, words: list[str], script: str) -> Detection:
-        """Turn the words' costs into a ranked Detection."""
+    def decide(
+        self,
+        words: list[str],
+        script: str,
+        languages: frozenset[str] | None = None,
+        votes: Callable[[], Votes] | None = None,
+    ) -> Detection:
+        """Turn the words' costs into a ranked Detection.
+
+        With ``languages`` (a site's), ``votes`` (short strings only; called when needed) move
+        kk and ru up by VOTE_WEIGHT a vote, and a class outside them may win only a text of STRONG_WORDS
+        words or more, and then only by -OUTSIDER_PENALTY more than the best class inside.
+        """
         temperature = self.temperature
         fields = self.fields(self.packed_cost(words))
         scores = [-field / _SCALE * temperature + prior for field, prior in zip(fields, self.log_priors)]
+        if languages is not None:
+            if votes is not None:
+                self._vote(scores, votes, languages)
+            self._restrict(scores, languages, strong=len(words) >= STRONG_WORDS)
         weights = list(map(math.exp, map(sub, scores, repeat(max(scores)))))
         norm = sum(weights)
         # A reading is a language, romanized or not; its schemes share its probability
@@ -318,6 +349,28 @@ class _Model:
             romanized=top_reading.romanized,
             scheme=top_reading.scheme,
         )
+
+    def _vote(self, scores: list[float], votes: Callable[[], Votes], languages: frozenset[str]) -> None:
+        # Latin: English words fold onto Kazakh ones too (men, bar), so the Kazakh forms
+        # only choose among the readings that are not English.
+        if not self._plain and self.classes[scores.index(max(scores))].lang == "en":
+            return
+        counted = votes()
+        kazakh = VOTE_WEIGHT * counted.kazakh if "kk" in languages else 0.0
+        russian = VOTE_WEIGHT * counted.russian if "ru" in languages else 0.0
+        for i, c in enumerate(self.classes):
+            if c.lang == "kk" and (self._plain or c.scheme is not None):
+                scores[i] += kazakh
+            elif c.lang == "ru" and self._plain:  # the Russian dictionary reads Cyrillic only
+                scores[i] += russian
+
+    def _restrict(self, scores: list[float], languages: frozenset[str], strong: bool) -> None:
+        inside = [i for i, c in enumerate(self.classes) if c.lang in languages]
+        if not inside:
+            return  # nothing of this script is allowed: the restriction cannot apply
+        for i, c in enumerate(self.classes):
+            if c.lang not in languages:
+                scores[i] = scores[i] + OUTSIDER_PENALTY if strong else -math.inf
 
 
 def _picker(indices: tuple[int, ...]) -> Callable[[Sequence[Any]], Sequence[Any]]:
@@ -371,8 +424,8 @@ class Detector:
         """Load a profile JSON file."""
         return cls(json.loads(Path(path).read_text(encoding="utf-8")))
 
-    def detect(self, text: str) -> Detection:
-        """Say which language and script ``text`` is written in."""
+    def detect(self, text: str, languages: Iterable[str] | None = None) -> Detection:
+        """Say which language and script ``text`` is written in (see :func:`detect` for ``languages``)."""
         cyrillic = sum(map(len, _CYRILLIC_RUN.findall(text)))
         latin = sum(map(len, _LATIN_RUN.findall(text)))
         letters = cyrillic + latin
@@ -386,7 +439,20 @@ class Detector:
         model = self.model(dominant)
         if model is None or not words:
             return Detection(lang="und", script=script, confidence=0.0)
-        return model.decide(words[:MAX_WORDS], script)
+        if languages is None:
+            return model.decide(words[:MAX_WORDS], script)
+        # The dictionaries vote only between a site's languages: a word Kazakh shares with
+        # Kyrgyz or Tatar is no evidence against them when they may be the answer.
+        allowed = frozenset(languages)
+        votes = None
+        if len(words) <= SHORT_WORDS:
+            if dominant == "Latn":
+                votes = partial(latin_votes, words)
+            elif has_kazakh_letters(text):  # a letter Russian lacks is a Kazakh vote, no dictionary needed
+                votes = _ONE_KAZAKH_VOTE
+            else:
+                votes = partial(cyrillic_votes, words)
+        return model.decide(words[:MAX_WORDS], script, allowed, votes)
 
     def model(self, script: str) -> _Model | None:
         """The model of ``script`` (Cyrl or Latn), built once."""
@@ -416,10 +482,18 @@ def default_detector() -> Detector:
     return Detector.from_path(bundled_dir("data") / "langid" / PROFILE_NAME)
 
 
-def detect(text: str) -> Detection:
+def detect(text: str, languages: Iterable[str] | None = None) -> Detection:
     """Language and script of ``text`` (a word, a caption, a sentence or a paragraph).
+
+    ``languages`` are the ones a site publishes in (e.g. ``("kk", "ru", "en")``;
+    romanized Kazakh or Russian counts as its language): another language is
+    reported only for a text of at least STRONG_WORDS words whose evidence beats
+    every allowed language by a wide margin, never for a short string. None (the
+    default) weighs every supported language by its prior.
 
     >>> detect("Бахина фото").lang
     'ru'
+    >>> detect("Файлды ашу", languages=("kk", "ru", "en")).lang
+    'kk'
     """
-    return default_detector().detect(text)
+    return default_detector().detect(text, languages)

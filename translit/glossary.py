@@ -17,10 +17,11 @@ quotes, punctuation, extra spaces and line breaks inside a name.
 
 from __future__ import annotations
 
+import datetime
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ from .homoglyphs import LATIN_TO_CYRILLIC_KK
 from .resources import bundled_dir
 
 LANGS: tuple[str, ...] = ("kk", "ru", "en")
+RENAMED_POLICIES: tuple[str, ...] = ("post-date", "today")
+"""How a post names a renamed entity: as of the post's date (the draft's name when that is unknown), or today's name."""
 STATUSES: tuple[str, ...] = ("official", "accepted", "discouraged", "outdated", "ambiguous")
 _STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 ENTITY_TYPES: tuple[str, ...] = (
@@ -165,6 +168,8 @@ class Mention:
     possessive: str | None = None
     reason: str = ""
     use: str | None = None
+    variant: str = ""  # the matched variant's own status, before capitals or Latin letters made it discouraged
+    until: str | None = None  # for a former name: when it ended
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,7 @@ class _FormInfo:
     origin: Origin | None
     words: tuple[str, ...] = ()  # the form's word tokens, for the capitalisation check
     use: str | None = None
+    until: str | None = None
 
 
 # --------------------------------------------------------------------------- folding
@@ -429,6 +435,34 @@ def _kk_forms(form: str, entity: Entity) -> list[tuple[str, str, str | None]]:
     return [(prefix + surface, case, poss) for surface, case, poss in morph_kk.paradigm(last, proper=proper)]
 
 
+_GENITIVE_AFTER_POSSESSIVE = ("ның", "нің")
+
+
+def _izafet_variants(form: str) -> list[str]:
+    """A Kazakh name with a possessed modifier written the other way (the head keeps its endings).
+
+    "Қазақстан Республикасының Ұлттық кітапханасы" is also written
+    "Қазақстан Республикасы Ұлттық кітапханасы", and "Қазақстан Республикасы
+    Мәдениет және ақпарат министрлігі" also "Қазақстан Республикасының …":
+    a modifier in the 3rd-person possessive may take the genitive or not
+    when the head noun is possessed too.
+    """
+    words = form.split(" ")
+    if len(words) < 3 or not morph_kk.has_possessive3(words[-1]):
+        return []
+    out: list[str] = []
+    for index, word in enumerate(words[:-1]):
+        lower = word.lower()
+        if lower.endswith(_GENITIVE_AFTER_POSSESSIVE) and morph_kk.has_possessive3(word[:-3]):
+            changed = word[:-3]
+        elif lower.endswith(("сы", "сі")) and morph_kk.has_possessive3(word):
+            changed = word + ("ның" if morph_kk.harmony(word) == "back" else "нің")
+        else:
+            continue
+        out.append(" ".join([*words[:index], changed, *words[index + 1 :]]))
+    return out
+
+
 def _expand(variant: Variant, entity: Entity) -> list[tuple[str, tuple[str, ...], str | None]]:
     """Every inflected surface of a variant with the cases it can be and its possessive."""
     merged: dict[tuple[tuple[str, ...], str | None], tuple[str, list[str]]] = {}
@@ -488,13 +522,16 @@ class Glossary:
         stamp = tuple((str(p.resolve()), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
         return _load_cached(stamp)
 
-    def _claim(self, key: tuple[str, ...], info: _FormInfo) -> None:
+    def _claim(self, key: tuple[str, ...], info: _FormInfo, *, generated: bool = False) -> None:
+        """Record a form; a form written in a file wins over another's, a generated one never does."""
         node = self._trie
         for token in key:
             node = node.setdefault(token, {})
         infos: list[_FormInfo] = node.setdefault(_TERMINAL, [])
         owner = infos[0].candidates if infos else None
         if owner is not None and owner != info.candidates:
+            if generated:
+                return
             old = infos[0]
             self.conflicts.append(
                 Conflict(
@@ -535,27 +572,39 @@ class Glossary:
                     )
 
     def _compile_entity(self, entity: Entity) -> None:
-        successor = self.entities.get(entity.successor) if entity.successor else None
         for variant in entity.variants:
             reason = variant.reason
             if variant.status == "outdated" and not reason:
                 reason = "former name" + (f" (until {variant.until or entity.until})" if (variant.until or entity.until) else "")
-                if successor is not None and successor.official(variant.lang):
-                    reason += f"; now {successor.official(variant.lang)}"
             elif variant.status == "accepted" and not reason:
                 reason = "accepted variant"
             elif variant.status == "discouraged" and not reason:
                 reason = "discouraged variant"
-            for surface, cases, poss in _expand(variant, entity):
-                info = _FormInfo(
-                    entity.id, (entity.id,), variant.lang, variant.status, surface, cases, poss, reason,
-                    variant.origin, tuple(w for w, _, _ in tokens(surface)), variant.use,
-                )
-                self._claim(fold(surface), info)
+            for surface, cases, poss in self._claim_variant(entity, variant, reason):
                 if variant.status in ("official", "outdated") and variant.form == entity.names.get(variant.lang):
                     table = self._canonical.setdefault((entity.id, variant.lang), {})
                     for case in cases:
                         table.setdefault((case, poss), surface)
+            if variant.lang == "kk":
+                # The other izafet of a Kazakh name (Республикасының … ↔ Республикасы …) is the same entity, as right.
+                status = "accepted" if variant.status == "official" else variant.status
+                why = "izafet variant" if status == "accepted" and not variant.reason else reason
+                for form in _izafet_variants(variant.form):
+                    alternative = Variant(form, "kk", status, why, variant.until, variant.origin, variant.use)
+                    self._claim_variant(entity, alternative, why, generated=True)
+
+    def _claim_variant(
+        self, entity: Entity, variant: Variant, reason: str, *, generated: bool = False
+    ) -> list[tuple[str, tuple[str, ...], str | None]]:
+        """Claim every inflected surface of a variant; returns them (surface, cases, possessive)."""
+        expanded = _expand(variant, entity)
+        for surface, cases, poss in expanded:
+            info = _FormInfo(
+                entity.id, (entity.id,), variant.lang, variant.status, surface, cases, poss, reason,
+                variant.origin, tuple(w for w, _, _ in tokens(surface)), variant.use, variant.until or entity.until,
+            )
+            self._claim(fold(surface), info, generated=generated)
+        return expanded
 
     # ---- lookup
 
@@ -581,6 +630,70 @@ class Glossary:
             return morph_kk.hyphenated(official, case)
         return table.get((case, possessive)) or table.get((case, None)) or table.get((case, "3")) or official
 
+    # ---- renamed entities
+
+    def today(self, entity_id: str) -> str:
+        """The entity that carries on ``entity_id`` today (itself unless it was succeeded)."""
+        seen = {entity_id}
+        entity = self.entity(entity_id)
+        while entity.successor and entity.successor in self.entities and entity.successor not in seen:
+            seen.add(entity.successor)
+            entity = self.entities[entity.successor]
+        return entity.id
+
+    def former(self, mention: Mention, lang: str) -> Variant | None:
+        """The ``lang`` form of the former name ``mention`` is written in, or None.
+
+        A former institution (an entity with a successor) has its old official
+        names; a renamed place has outdated variants, matched across languages
+        by the date the name ended (Nur-Sultan ↔ Нур-Султан ↔ Нұр-Сұлтан).
+        """
+        if mention.entity is None or mention.status != "outdated":
+            return None
+        entity = self.entities[mention.entity]
+        if entity.successor:
+            official = entity.official(lang)
+            return Variant(official, lang, "outdated", until=entity.until) if official else None
+        if mention.until is None:
+            return None
+        return next((v for v in entity.forms(lang) if v.status == "outdated" and v.until == mention.until), None)
+
+    def keeps_former_name(
+        self, mention: Mention, langs: Iterable[str], *, renamed: str = "post-date", date: datetime.date | None = None
+    ) -> bool:
+        """Whether a post keeps the former name ``mention`` is written in, in every version (``langs``).
+
+        ``renamed`` is "today" (always today's name) or "post-date": the name
+        as of the post's ``date``, and the name the draft used when the date
+        is unknown or falls in the year of a change known only by its year.
+        A former name some version cannot write is replaced everywhere, so the
+        versions never disagree.
+        """
+        if renamed not in RENAMED_POLICIES:
+            raise GlossaryError(f"renamed = {renamed!r}: use one of {', '.join(RENAMED_POLICIES)}")
+        if renamed == "today" or mention.status != "outdated" or mention.entity is None:
+            return False
+        variant = self.former(mention, mention.lang)
+        if variant is not None and date is not None and variant.until and date >= _end_of(variant.until):
+            return False
+        return all(self.former(mention, lang) is not None for lang in langs)
+
+    def right_on(self, mention: Mention, date: datetime.date) -> bool:
+        """Whether the former name ``mention`` is written in was certainly still in use on ``date``."""
+        variant = self.former(mention, mention.lang)
+        return bool(variant is not None and variant.until and date < _start_of(variant.until))
+
+    def former_form(self, mention: Mention, lang: str, case: str | None = None, *, possessive: str | None = None) -> str | None:
+        """The former name of ``mention`` in ``lang``, in ``case`` (None when ``lang`` has no such name)."""
+        variant = self.former(mention, lang)
+        if variant is None:
+            return None
+        if case in (None, "nom") or lang == "en":
+            return variant.form + ("'s" if lang == "en" and case == "poss" else "")
+        entity = self.entities[mention.entity or ""]
+        surfaces = {(c, poss): surface for surface, cases, poss in _expand(variant, entity) for c in cases}
+        return surfaces.get((case, possessive)) or surfaces.get((case, None)) or surfaces.get((case, "3")) or variant.form
+
     def search(self, word: str) -> list[Entity]:
         """Entities whose id or any form contains ``word`` (folded), ids sorted."""
         needle = " ".join(fold(word))
@@ -593,8 +706,31 @@ class Glossary:
 
     # ---- matching
 
-    def find(self, text: str, lang: str | None = None) -> list[Mention]:
-        """Every name in ``text`` (longest match wins), in order; ``lang`` limits the forms to one language."""
+    def find(self, text: str, lang: str | None = None, *, context: Iterable[str] = ()) -> list[Mention]:
+        """Every name in ``text`` (longest match wins), in order; ``lang`` limits the forms to one language.
+
+        A short form that could name several entities ("Ұлттық кітапхана")
+        is resolved when exactly one of them is named in full in ``text`` or
+        among the entity ids of ``context`` (the post's other versions).
+        """
+        return self.resolve(self._scan(text, lang), context)
+
+    def resolve(self, mentions: Sequence[Mention], context: Iterable[str] = ()) -> list[Mention]:
+        """``mentions`` with each ambiguous one resolved by the entities named elsewhere, if only one fits."""
+        named = {m.entity for m in mentions if m.entity is not None} | set(context)
+        out = []
+        for mention in mentions:
+            fitting = [c for c in mention.candidates if c in named]
+            if mention.status == "ambiguous" and len(fitting) == 1:
+                official = self.entities[fitting[0]].official(mention.lang) or fitting[0]
+                mention = replace(
+                    mention, entity=fitting[0], candidates=(fitting[0],), status="accepted", variant="accepted",
+                    reason=f"short form of {official}, named in full in the post",
+                )
+            out.append(mention)
+        return out
+
+    def _scan(self, text: str, lang: str | None) -> list[Mention]:
         if lang is not None and lang not in LANGS:
             raise GlossaryError(f"unknown language {lang!r}; use kk, ru or en")
         words = tokens(text)
@@ -654,6 +790,11 @@ class Glossary:
         start, end = words[first][1], words[last][2]
         surface_words = [w for w, _, _ in words[first : last + 1]]
         exact = [i for i in infos if _capitalisation_ok(surface_words, i.words)]
+        if exact and all(i.status == "discouraged" for i in exact):
+            # A wrong-capitals spelling listed as discouraged is a right form with wrong capitals: its fix is that form.
+            right = {i.entity for i in exact}
+            if any(i.entity in right and i.status in ("official", "accepted") for i in infos):
+                exact = []
         pool = exact or infos
         best = min(pool, key=lambda i: (_STATUS_RANK[i.status], i.lang != "kk"))
         same = [i for i in pool if i.lang == best.lang and i.status == best.status and i.possessive == best.possessive]
@@ -692,7 +833,7 @@ class Glossary:
         entity = best.entity
         return Mention(
             entity, best.candidates, start, end, text[start:end], best.form, best.lang, status, case, cases,
-            possessive, reason, best.use if status == best.status else None,
+            possessive, reason, best.use if status == best.status else None, best.status, best.until,
         )
 
     @staticmethod
@@ -712,13 +853,17 @@ class Glossary:
     # ---- editing
 
     def replacement(self, mention: Mention) -> str | None:
-        """The official form for a mention, in its case, capitalised like it; None when ambiguous."""
+        """The form a fix writes for a mention, in its case, capitalised like it; None when ambiguous.
+
+        An official or accepted form written with the wrong capitals or with
+        Latin look-alike letters is respelled as the glossary writes it (the
+        editor's choice of variant stays); any other form becomes the official one.
+        """
         if mention.entity is None:
             return None
-        entity = self.entity(mention.entity)
-        target = entity
-        if entity.successor and entity.successor in self.entities:
-            target = self.entities[entity.successor]
+        if mention.status == "discouraged" and mention.variant in ("official", "accepted"):
+            return _respell(mention.text, mention.form)
+        target = self.entity(self.today(mention.entity))
         if target.official(mention.lang) is None:
             return None
         if mention.use and (mention.lang == "en" or mention.case in (None, "nom")):
@@ -739,18 +884,21 @@ class Glossary:
         return out
 
     def lint(self, text: str, lang: str | None = None, *, statuses: Iterable[str] | None = None) -> list[Mention]:
-        """Mentions that are not in their official form (or only those with the given statuses)."""
-        wanted = set(statuses) if statuses is not None else set(STATUSES) - {"official"}
+        """Mentions that need an editor: discouraged, outdated and ambiguous forms (or the given statuses).
+
+        An accepted variant is as right as the official form, so it is not a finding.
+        """
+        wanted = set(statuses) if statuses is not None else set(STATUSES) - {"official", "accepted"}
         return [m for m in self.find(text, lang) if m.status in wanted]
 
     def fix(
-        self, text: str, lang: str | None = None, *, statuses: Iterable[str] = ("accepted", "discouraged")
+        self, text: str, lang: str | None = None, *, statuses: Iterable[str] = ("discouraged",)
     ) -> tuple[str, list[Mention]]:
         """Replace mentions with the given statuses by the official form in their case.
 
-        Ambiguous mentions are never replaced (which entity is meant is the
-        editor's call); outdated ones are left alone by default because a
-        former name can be right for a past event.
+        Only discouraged forms are replaced by default: an accepted variant is
+        right, which entity an ambiguous form means is the editor's call, and
+        a former name can be right for a past event.
         """
         wanted = set(statuses)
         changed: list[Mention] = []
@@ -778,6 +926,76 @@ class Glossary:
         return len(self.entities)
 
 
+def renamed_policy(config: Any) -> str:
+    """``[glossaries] renamed`` from translit.toml: "post-date" (the default) or "today"."""
+    section = config.section("glossaries") if config is not None else {}
+    value = section.get("renamed", RENAMED_POLICIES[0])
+    if value not in RENAMED_POLICIES:
+        from .config import ConfigError
+
+        raise ConfigError(
+            f"[glossaries] renamed = {value!r}: use one of {', '.join(map(repr, RENAMED_POLICIES))}",
+            path=getattr(config, "path", None),
+        )
+    return str(value)
+
+
+def _start_of(until: str) -> datetime.date:
+    """The earliest day a change known as ``until`` can have happened ("2023" → 2023-01-01)."""
+    try:
+        return datetime.date.fromisoformat(until)
+    except ValueError:
+        year = regex.match(r"\d{4}", until)
+        return datetime.date(int(year.group()), 1, 1) if year else datetime.date.min
+
+
+def _end_of(until: str) -> datetime.date:
+    """The first day a name was no longer in use: the day after a year written alone ("2023" → 2024-01-01)."""
+    try:
+        return datetime.date.fromisoformat(until)
+    except ValueError:
+        year = regex.match(r"\d{4}", until)
+        return datetime.date(int(year.group()) + 1, 1, 1) if year else datetime.date.max
+
+
+def post_date(text: str, name: str = "") -> datetime.date | None:
+    """The date a post is about: a YYYY-MM-DD in its file name, else the first full date in its text."""
+    found = regex.search(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", name)
+    if found:
+        try:
+            return datetime.date(*(int(g) for g in found.groups()))
+        except ValueError:
+            pass
+    from .entities import find_entities
+
+    for entity in find_entities(text, kinds=frozenset({"date"})):
+        value = entity.value
+        if getattr(value, "year", None) and getattr(value, "day", None):
+            try:
+                return datetime.date(value.year, value.month, value.day)  # type: ignore[union-attr]
+            except ValueError:
+                continue
+    return None
+
+
+def _respell(text: str, form: str) -> str:
+    """``text`` with its first words written as in ``form`` (the same words, folded alike).
+
+    Separators and anything after the form (a hyphenated ending, 's) stay; a
+    capital first letter (a sentence start) stays capital.
+    """
+    wanted = [w for w, _, _ in tokens(form)]
+    out: list[str] = []
+    cursor = 0
+    for index, (word, start, end) in enumerate(tokens(text)[: len(wanted)]):
+        new = wanted[index]
+        if index == 0 and word[:1].isupper() and new[:1].islower():
+            new = new[:1].upper() + new[1:]
+        out.append(text[cursor:start] + new)
+        cursor = end
+    return "".join(out) + text[cursor:]
+
+
 def line_column(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of an offset, for FILE:LINE:COL reports."""
     line = text.count("\n", 0, offset) + 1
@@ -803,5 +1021,7 @@ __all__ = [
     "fold_token",
     "line_column",
     "parse_file",
+    "post_date",
+    "renamed_policy",
     "tokens",
 ]

@@ -5,9 +5,18 @@ Kazakh names decline on their last word only: "Ұлттық кітапхана" 
 "…кітапханасында" (the 3rd-person possessive takes the pronominal -н-).
 Abbreviations take the same endings after a hyphen: ҰАК-та, БҚО-да, ҚазҰУ-дың.
 
-Only the seven cases and the attributive -дағы are generated; plural and
-the other persons are left out because institution names do not take them
-in news text (the one exception, "our library" — кітапханамыз — is covered).
+The seven cases, the attributive -дағы, the plural and the 3rd-person and
+1st-plural possessives are generated (:func:`inflect`); the other persons are
+left out because institution names do not take them in news text.
+:func:`paradigm`, which the glossary matches names by, lists the singular
+forms only.
+
+Sounds the spelling hides, each checked against apertium-kaz's generator
+(``tests/data/kk_forms.tsv``): a final у after a consonant is the glide [w]
+(Шу [ʃʊw]: Шудың, Ақсуды, беруге, оқуы), and a final и is [ɯj]/[ɪj] (Ғали:
+Ғалидың, Ғалиға), so both take the endings of a stem in й with the harmony
+of the vowel before them; a final к қ п is voiced before a vowel only after
+a vowel (кітабы, министрлігі, but банкі, паркі).
 """
 
 from __future__ import annotations
@@ -33,8 +42,23 @@ _CASE_SUFFIXES: dict[str, dict[str, tuple[str, str]]] = {
     "abl": {"vowel": ("дан", "ден"), "nasal": ("нан", "нен"), "sonorant": ("дан", "ден"), "voiceless": ("тан", "тен")},
     "attr": {"vowel": ("дағы", "дегі"), "nasal": ("дағы", "дегі"), "sonorant": ("дағы", "дегі"), "voiceless": ("тағы", "тегі")},
 }
-# The instrumental splits the sonorants differently: -мен after vowels and л р й у, -бен after м н ң з ж.
-_INS_MEN = set("лрйу")
+# The instrumental is -мен after vowels and the sonorants л р й у м н ң (Қазақстанмен, Өскеменмен),
+# -бен after з ж (Таразбен), -пен after the rest.
+_INS_MEN = set("лрйумнңи")
+_INS_BEN = set("зж")
+# The plural is -лар after vowels and р й у, -дар after л м н ң з ж, -тар after the rest.
+_PLURAL = {"vowel": ("лар", "лер"), "liquid": ("лар", "лер"), "sonorant": ("дар", "дер"), "voiceless": ("тар", "тер")}
+_PLURAL_LIQUID = set("рйу")
+# Letters whose final sound is a consonant glide: у [w] and и [j] at the end of a word.
+_GLIDES = set("уи")
+# Stems whose last vowel is и but whose harmony is back (Arabic loans long assimilated: тарихы,
+# тарихқа, Ғазизға). Russian loans keep a front и (архивке, депозиті): which is which is a fact
+# of each word, not of its letters, so this is a list (apertium-kaz marks it per word too).
+_BACK_I_STEMS = frozenset({"тарих", "ғазиз"})
+# Native stems that drop the vowel of their last syllable before a vowel (халық → халқы,
+# орын → орны): a closed class, listed by Kazakh grammars; apertium-kaz marks the same words.
+_ELIDING = {"халық": "халқ", "орын": "орн", "ауыз": "ауз", "мұрын": "мұрн", "ерін": "ерн", "әріп": "әрп",
+            "қойын": "қойн", "көрік": "көрк", "бөрік": "бөрк", "құлық": "құлқ", "ғұрып": "ғұрп"}
 
 # After the 3rd-person possessive (…сы/…сі) the endings take the pronominal н.
 _PRONOMINAL: dict[str, tuple[str, str]] = {
@@ -58,32 +82,44 @@ def harmony(word: str) -> Harmony:
     """Back or front, by the last vowel of ``word`` (abbreviations: by the last vowel letter).
 
     The Russian surname suffix -ев/-ева is pronounced with the root's
-    harmony (Тоқаевтың, Назарбаевқа), so it is skipped.
+    harmony (Тоқаевтың, Назарбаевқа), so it is skipped; so is a glide (у after
+    a vowel, a final у or и: Ақсуды, Көксуге, Ғалиға), which takes the harmony
+    of the vowel before it.
     """
     letters = word.lower()
     for suffix in ("ева", "ев"):
         if letters.endswith(suffix) and len(letters) > len(suffix) + 1:
             letters = letters[: -len(suffix)]
             break
-    for index in range(len(letters) - 1, -1, -1):
+    if any(letters.endswith(stem) for stem in _BACK_I_STEMS):
+        return "back"
+    if len(letters) > 2 and letters[-1] == "к" and letters[-2] not in _VOWELS:
+        return "front"  # банк, парк: a final к after a consonant is the front [k] of a loan (банкі, паркте)
+    last = len(letters) - 1
+    fallback: Harmony | None = None
+    for index in range(last, -1, -1):
         char = letters[index]
-        if char == "у" and index > 0 and letters[index - 1] in _VOWELS:
-            continue  # ау, еу: у is a glide here, the vowel before it decides
+        glide = (char == "у" and index > 0 and letters[index - 1] in _VOWELS) or (char in _GLIDES and index == last)
+        if glide and fallback is None:
+            fallback = "back" if char == "у" else "front"
+            continue
+        if glide:
+            continue
         if char in _BACK_VOWELS:
             return "back"
         if char in _FRONT_VOWELS:
             return "front"
-    return "back"
+    return fallback or "back"
 
 
 def final_class(word: str) -> str:
-    """Class of the last sound: vowel, nasal (м н ң), sonorant (л р й у з ж) or voiceless."""
-    letters = [c for c in word.lower() if c.isalpha()]
+    """Class of the last sound: vowel, nasal (м н ң), sonorant (л р й з ж, a final у or и) or voiceless."""
+    letters = [c for c in word.lower() if c.isalpha() and c not in "ьъ"]
     if not letters:
         return "vowel"
     last = letters[-1]
-    if last == "у":
-        return "sonorant" if len(letters) > 1 and letters[-2] in _VOWELS else "vowel"
+    if last in _GLIDES and len(letters) > 1:
+        return "sonorant"
     if last in _VOWELS:
         return "vowel"
     if last in _SONORANT_NASAL:
@@ -93,6 +129,11 @@ def final_class(word: str) -> str:
     return "voiceless"
 
 
+def _last_letter(word: str) -> str:
+    letters = [c for c in word.lower() if c.isalpha() and c not in "ьъ"]
+    return letters[-1] if letters else ""
+
+
 def case_suffix(word: str, case: str) -> str:
     """The bare-noun case ending ``word`` takes (no hyphen), e.g. ("Шымкент", "loc") → "те"."""
     if case == "nom":
@@ -100,11 +141,9 @@ def case_suffix(word: str, case: str) -> str:
     side = 0 if harmony(word) == "back" else 1
     cls = final_class(word)
     if case == "ins":
-        if cls == "voiceless":
-            return "пен"
-        letters = [c for c in word.lower() if c.isalpha()]
-        last = letters[-1] if letters else ""
-        return "мен" if cls == "vowel" or last in _INS_MEN else "бен"
+        if cls == "vowel" or _last_letter(word) in _INS_MEN:
+            return "мен"
+        return "бен" if _last_letter(word) in _INS_BEN else "пен"
     try:
         return _CASE_SUFFIXES[case][cls][side]
     except KeyError:
@@ -137,11 +176,24 @@ def decline(word: str, case: str, *, possessive3: bool | None = None) -> str:
     return word + case_suffix(word, case)
 
 
+def _voiced(word: str) -> str:
+    """``word`` as it stands before a vowel: a final к қ п voiced after a vowel (кітап → кітаб-, банк
+    stays), an eliding stem without its last vowel (халық → халқ-)."""
+    short = _ELIDING.get(word.lower())
+    if short is not None:
+        return short.upper() if word.isupper() else word[:1] + short[1:]
+    last = word[-1:].lower()
+    if last in _VOICING and len(word) > 1 and word[-2].lower() in _VOWELS:
+        voiced = _VOICING[last]
+        return word[:-1] + (voiced.upper() if word[-1].isupper() else voiced)
+    return word
+
+
 def possessive(word: str, person: str = "3") -> str:
     """Add the 3rd-person ("3") or 1st-person plural ("1pl") possessive to a bare noun."""
     back = harmony(word) == "back"
     vowel_final = final_class(word) == "vowel"
-    stem = word if vowel_final or word[-1:].lower() not in _VOICING else word[:-1] + _VOICING[word[-1].lower()]
+    stem = word if vowel_final else _voiced(word)
     if person == "3":
         if vowel_final:
             return word + ("сы" if back else "сі")
@@ -151,6 +203,28 @@ def possessive(word: str, person: str = "3") -> str:
             return word + ("мыз" if back else "міз")
         return stem + ("ымыз" if back else "іміз")
     raise ValueError(f"unknown possessive person {person!r}")
+
+
+def plural(word: str) -> str:
+    """The plural of a bare noun: кітап → кітаптар, оқу → оқулар, адам → адамдар."""
+    cls = final_class(word)
+    if cls != "vowel" and _last_letter(word) in _PLURAL_LIQUID:
+        cls = "liquid"
+    elif cls == "nasal":
+        cls = "sonorant"
+    return word + _PLURAL[cls][0 if harmony(word) == "back" else 1]
+
+
+def inflect(word: str, case: str = "nom", *, plural_number: bool = False, person: str | None = None) -> str:
+    """A bare noun in ``case``, optionally plural and with a possessive ("3" or "1pl").
+
+    >>> inflect("кітапхана", "loc", plural_number=True, person="3")
+    'кітапханаларында'
+    """
+    stem = plural(word) if plural_number else word
+    if person is not None:
+        stem = possessive(stem, person)
+    return decline(stem, case, possessive3=person == "3")
 
 
 def paradigm(word: str, *, proper: bool = False) -> list[tuple[str, str, str | None]]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import regex
+
 if TYPE_CHECKING:  # pragma: no cover
     import pymorphy3
 
@@ -117,72 +119,89 @@ def inflect_name(phrase: str, *, fixed: frozenset[str] = frozenset()) -> dict[st
     return forms
 
 
-# Person names: (ending, gender) -> replacement endings for gen, dat, acc, ins, prep.
-_PERSON_RULES: tuple[tuple[str, str, tuple[str, str, str, str, str]], ...] = (
-    ("ович", "m", ("овича", "овичу", "овича", "овичем", "овиче")),
-    ("евич", "m", ("евича", "евичу", "евича", "евичем", "евиче")),
-    ("ич", "m", ("ича", "ичу", "ича", "ичем", "иче")),
-    ("ов", "m", ("ова", "ову", "ова", "овым", "ове")),
-    ("ев", "m", ("ева", "еву", "ева", "евым", "еве")),
-    ("ёв", "m", ("ёва", "ёву", "ёва", "ёвым", "ёве")),
-    ("ин", "m", ("ина", "ину", "ина", "иным", "ине")),
-    ("ын", "m", ("ына", "ыну", "ына", "ыным", "ыне")),
-    ("ий", "m", ("ия", "ию", "ия", "ием", "ии")),
-    ("й", "m", ("я", "ю", "я", "ем", "е")),
-    ("ь", "m", ("я", "ю", "я", "ем", "е")),
-    ("овна", "f", ("овны", "овне", "овну", "овной", "овне")),
-    ("евна", "f", ("евны", "евне", "евну", "евной", "евне")),
-    ("ична", "f", ("ичны", "ичне", "ичну", "ичной", "ичне")),
-    ("ова", "f", ("овой", "овой", "ову", "овой", "овой")),
-    ("ева", "f", ("евой", "евой", "еву", "евой", "евой")),
-    ("ёва", "f", ("ёвой", "ёвой", "ёву", "ёвой", "ёвой")),
-    ("ина", "f", ("иной", "иной", "ину", "иной", "иной")),
-    ("ына", "f", ("ыной", "ыной", "ыну", "ыной", "ыной")),
-    ("ия", "*", ("ии", "ии", "ию", "ией", "ии")),
-    ("я", "*", ("и", "е", "ю", "ей", "е")),
+# People's names decline by pytrovich (petrovich's rules for Russian anthroponyms); Kazakh patronymics
+# (and surnames made of them) and initials never decline, and of a hyphenated Kazakh given name only
+# the last part does (Касым-Жомарта), which petrovich does not know.
+_KAZAKH_PATRONYMIC = ("улы", "кызы", "ұлы", "қызы", "uly", "kyzy")
+_PATRONYMIC_ENDINGS = ("ович", "евич", "ич", "овна", "евна", "ична", "инична")
+_OBLIQUE_PATRONYMIC = regex.compile(r"(?:ович|евич|ич)(?:а|у|ем|ом|е)$|(?:овн|евн|ичн)(?:ы|е|у|ой)$")
+_SURNAME_ENDINGS = (
+    "ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына", "ский", "ская", "цкий", "цкая", "ской",
+    "енко", "ко", "ук", "юк",
+)  # fmt: skip
+
+
+def _name_parts(words: list[str]) -> list[str]:
+    """I(nitials), P(atronymic), S(urname) or G(iven name) for each word, by ending and news word order."""
+    def shape(word: str) -> str:
+        lower = word.lower()
+        if word.endswith(".") or len(word) == 1:
+            return "I"
+        if lower.endswith(_PATRONYMIC_ENDINGS + _KAZAKH_PATRONYMIC) or _OBLIQUE_PATRONYMIC.search(lower):
+            return "P"
+        return "S" if lower.endswith(_SURNAME_ENDINGS) else "?"
+
+    shapes = [shape(w) for w in words]
+    if "P" in shapes:
+        patronymic = shapes.index("P")
+        # Given name right before the patronymic (G P S, S G P); any other unknown word is the surname.
+        return [
+            s if s in ("I", "P") else ("G" if i == patronymic - 1 else "S") for i, s in enumerate(shapes)
+        ]
+    unknown = [i for i, s in enumerate(shapes) if s in ("?", "S")]
+    if len(unknown) == 1:
+        return ["S" if s == "S" or (s == "?" and "I" in shapes) else "G" if s == "?" else s for s in shapes]
+    out = list(shapes)
+    if len(unknown) >= 2:
+        first, last = unknown[0], unknown[-1]
+        surname = first if shapes[first] == "S" and shapes[last] != "S" else last  # S G only when the shapes say so
+        for i in unknown:
+            out[i] = "S" if i == surname else "G"
+    return out
+
+
+# Women's given names petrovich gets wrong, measured on tests/data/ru_person_names.tsv: -ия declines like
+# Мария (Алии, Алией), -ь like Любовь (Асели, Аселью). Endings for gen, dat, acc, ins, prep.
+_FEMININE_GIVEN: tuple[tuple[str, tuple[str, str, str, str, str]], ...] = (
+    ("ия", ("ии", "ии", "ию", "ией", "ии")),
+    ("ь", ("и", "и", "ь", "ью", "и")),
 )
-_VELAR_SIBILANT = set("гкхжшчщ")
-_CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
 
 
-def _person_word(word: str, gender: str) -> dict[str, str]:
-    lower = word.lower()
-    forms = {"nom": word}
-    if len(lower) < 2 or word.endswith(".") or lower.endswith(("улы", "кызы", "ұлы", "қызы")):
-        return {case: word for case in CASES}
-    endings: tuple[str, ...] | None = None
-    cut = 0
-    for suffix, rule_gender, replacement in _PERSON_RULES:
-        if lower.endswith(suffix) and rule_gender in (gender, "*"):
-            endings, cut = replacement, len(suffix)
-            break
-    if endings is None and lower.endswith("а"):
-        gen = "и" if lower[-2] in _VELAR_SIBILANT else "ы"
-        ins = "ей" if lower[-2] in "жшчщц" else "ой"
-        endings, cut = (gen, "е", "у", ins, "е"), 1
-    if endings is None and gender == "m" and lower[-1] in _CONSONANTS:
-        ins = "ем" if lower[-1] in "жшчщц" else "ом"
-        endings, cut = ("а", "у", "а", ins, "е"), 0
-    if endings is None:
-        return {case: word for case in CASES}
-    stem = word[: len(word) - cut] if cut else word
-    for case, ending in zip(CASES[1:], endings):
-        forms[case] = stem + (ending.upper() if word.isupper() else ending)
-    return forms
+@lru_cache(maxsize=1)
+def _petrovich() -> Any:
+    from pytrovich.maker import PetrovichDeclinationMaker
+
+    return PetrovichDeclinationMaker()
+
+
+@lru_cache(maxsize=65536)
+def _declined_word(word: str, part: str, gender: str, case: str) -> str:
+    from pytrovich.enums import Case, Gender, NamePart
+
+    if case == "nom" or part == "I" or word.lower().endswith(_KAZAKH_PATRONYMIC) or not word[:1].isalpha():
+        return word
+    head, sep, last = word.rpartition("-")
+    if part == "G" and gender == "f":
+        for ending, endings in _FEMININE_GIVEN:
+            if last.lower().endswith(ending):
+                new = last[: -len(ending)] + endings[CASES.index(case) - 1]
+                return head + sep + _restore_case(last, new)
+    name_part = {"G": NamePart.FIRSTNAME, "P": NamePart.MIDDLENAME, "S": NamePart.LASTNAME}[part]
+    grammeme = {"gen": Case.GENITIVE, "dat": Case.DATIVE, "acc": Case.ACCUSATIVE, "ins": Case.INSTRUMENTAL,
+                "prep": Case.PREPOSITIONAL}[case]  # fmt: skip
+    declined = _petrovich().make(name_part, Gender.FEMALE if gender == "f" else Gender.MALE, grammeme, last)
+    return head + sep + _restore_case(last, declined)
 
 
 def inflect_person(name: str, gender: str) -> dict[str, str]:
     """Case forms of a person's name in Russian; ``gender`` is "m" or "f".
 
-    Every word declines on its own (given name, patronymic, surname; of a
-    double name only its last half: Касым-Жомарта); initials, Kazakh
-    -улы/-кызы patronymics and women's names ending in a consonant (Баян)
-    do not.
+    Every word declines as the part of the name it is (given name,
+    patronymic, surname: told apart by their endings and order); initials,
+    Kazakh -улы/-кызы patronymics and the first half of a double Kazakh
+    given name (Касым-Жомарта) do not.
     """
     words = name.split(" ")
-    per_word: list[dict[str, str]] = []
-    for word in words:
-        head, sep, last = word.rpartition("-")
-        forms = _person_word(last, gender)
-        per_word.append({case: head + sep + forms[case] for case in CASES})
-    return {case: " ".join(w[case] for w in per_word) for case in CASES}
+    parts = _name_parts(words)
+    return {case: " ".join(_declined_word(w, p, gender, case) for w, p in zip(words, parts)) for case in CASES}

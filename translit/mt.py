@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from .errors import TranslitError
+from .segment import split_sentences
 
 #: NLLB-200 language tokens for the languages translit works with.
 NLLB_CODES: dict[str, str] = {"en": "eng_Latn", "ru": "rus_Cyrl", "kk": "kaz_Cyrl"}
@@ -876,24 +877,3 @@ class Translator:
         flat = [s for line in spans for s in line]
         done = iter(self.translate_batch(flat, src, tgt))
         return "\n".join("".join(next(done) for _ in line) for line in spans)
-
-
-# A sentence ends at . ! ? … (with closing quotes/brackets) followed by space and a capital,
-# digit or opening quote. Abbreviations with initials ("K.A. Bakhina") stay together because
-# a single capital letter before the dot does not end a sentence.
-_CAPITAL = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-_SENTENCE_END = re.compile(
-    rf"(?<![\s(«“\".][{_CAPITAL}]\.)(?<!^[{_CAPITAL}]\.)(?<=[.!?…])[»”\")\]]*\s+(?=[«“\"(]?[0-9{_CAPITAL}])"
-)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split one line into sentences; joining the result gives ``text`` back exactly."""
-    pieces = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        pieces.append(text[start : match.end()])
-        start = match.end()
-    if start < len(text) or not pieces:
-        pieces.append(text[start:])
-    return pieces

@@ -19,16 +19,18 @@ never silently forgotten.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 import regex
 
+from . import people
 from .alphabet import has_kazakh_letters
 from .entities import Entity, find_entities
-from .localize import render_entity
+from .glossary import LANGS
+from .localize import fix_quotes, render_entity
 
 __all__ = ["Part", "Shielded", "Restored", "Protector", "PLACEHOLDER", "find_names", "placeholder"]
 
@@ -40,7 +42,7 @@ _LAST_WORD = regex.compile(r"(\p{L}+)[\s\u00a0]*$")
 _TRAILING_THE = regex.compile(r"\bthe\s*$", regex.IGNORECASE)
 _QUOTED = regex.compile(r"[\"“«„]([^\"“”«»„]{3,200})[\"”»“]")
 _HAS_QUOTE = regex.compile(r"[«»“”\"]")
-_LATIN_WORD = regex.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_QUOTE_MARKS = regex.compile(r"[«»“”„\"]")
 
 
 def placeholder(n: int) -> str:
@@ -69,6 +71,7 @@ class Part:
     payload: Any = None
     coord: "Part | None" = None
     cases: dict[str, str | None] = field(default_factory=dict)
+    case: str | None = None  # the case a name is written in in the source, when no glossary mention says it
 
 
 @dataclass
@@ -121,12 +124,18 @@ _NAME_PATTERNS = (
 # A run of capitalised words, in which a name is looked for by the shape of its words.
 _CAPITALISED_RUN = regex.compile(rf"(?:{_CAP_L}|{_CAP_C})(?:[ \u00a0](?:{_CAP_L}|{_CAP_C}))+")
 _CAP_WORD = regex.compile(rf"{_CAP_L}|{_CAP_C}")
+# Kazakh case endings on a name: after a consonant (Әуезовтің, Тоқаевқа) and after a vowel (Уатаеваға),
+# and the pronominal ones of a patronymic (Қайроллаұлының).
+_KK_AFTER_CONSONANT = r"(?:тың|тің|қа|ке|ты|ті|та|те|тан|тен|пен|тағы|тегі)"
+_KK_AFTER_VOWEL = r"(?:ның|нің|ға|ге|ны|ні|да|де|дан|ден|мен|дағы|дегі)"
 _PATRONYMIC_WORD = regex.compile(
     r"(?:ovich|evich|ovna|evna|ichna|uly|kyzy|ович|евич|овна|евна|ична|ұлы|қызы|улы|кызы)(?:а|у|ем|е|ы|ой)?$"
+    r"|(?:ұлы|қызы|улы|кызы)(?:ның|на|н|нда|нан|мен|ндағы)$"
 )
 _SURNAME_WORD = regex.compile(
     r"(?:ov|ova|ev|eva|yev|yeva|in|ina|yn|yna|enko|sky|skiy|skaya"
-    r"|(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|ом|е|ых)?|енко|ский|ская|ской|ского)$"
+    rf"|(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|ом|е|ых|{_KK_AFTER_CONSONANT})?|(?:ова|ева|ина|ына){_KK_AFTER_VOWEL}"
+    r"|енко|ский|ская|ской|ского)$"
 )
 # Kazakh genitive endings: a word in the genitive starts a noun phrase ("Республикасының Заңына").
 _KK_GENITIVE = regex.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
@@ -144,13 +153,13 @@ _NOT_NAMES = frozenset(
 
 def _word_type(word: str) -> str:
     low = word.lower()
-    if low in _NOT_NAMES or _KK_GENITIVE.search(low):
+    if low in _NOT_NAMES:
         return "X"
     if _PATRONYMIC_WORD.search(low):
         return "P"
     if _SURNAME_WORD.search(low):
-        return "S"
-    return "G"
+        return "S"  # a surname in the genitive (Әуезовтің) is still a name
+    return "X" if _KK_GENITIVE.search(low) else "G"
 
 
 def _name_window(types: list[str]) -> tuple[int, int] | None:
@@ -255,6 +264,8 @@ _DATE_PREP_KK = {
     "от": "attr", "с": "abl", "со": "abl", "до": "dat", "по": "dat", "к": "dat",
 }
 _ON_BEFORE = regex.compile(r"\b[Oo]n\s+$")
+# A dateline: the place and a comma that open a block ("Астана, 5 марта 2024 года. …").
+_DATELINE = regex.compile(r"^\s*\p{Lu}[\p{L}-]*(?:[ -]\p{Lu}[\p{L}-]*)?,\s*$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…:]\s*|^\s*[\"“«(]\s*)$")
 _EN_DATE_PREPOSITIONS = frozenset("on of since until till by from to before after dated in at".split())
 _RU_DATE_PREPOSITIONS = frozenset("от с до по к на в около после".split())
@@ -271,6 +282,11 @@ _COORDINATION = regex.compile(r"\s*(?:,\s*)?(?:and|or|и|или|және|мен|
 
 _KK_TO_RU_CASE = {"gen": "gen", "dat": "dat", "acc": "acc", "loc": "prep", "abl": "gen", "ins": "ins", "attr": "prep"}
 _RU_TO_KK_CASE = {"gen": "gen", "dat": "dat", "ins": "ins", "prep": "loc"}
+# A Russian preposition and case that Kazakh says with another case: из Караганды → Қарағандыдан.
+_RU_PREP_KK_CASE = {
+    ("из", "gen"): "abl", ("от", "gen"): "abl", ("с", "gen"): "abl", ("со", "gen"): "abl", ("до", "gen"): "dat",
+    ("в", "acc"): "dat", ("во", "acc"): "dat", ("на", "acc"): "dat",
+}
 
 
 def _case_for(part: Part, tgt: str, before_target: str, after_target: str = "") -> str | None:
@@ -291,10 +307,12 @@ def _case_for(part: Part, tgt: str, before_target: str, after_target: str = "") 
         attached = _KK_ATTACHED.match(after_target)
         if attached:
             return _KK_SUFFIX_CASE[attached.group(1)]
-    own = str(getattr(part.mention, "case", None) or "nom") if part.mention is not None else "nom"
+    own = str(getattr(part.mention, "case", None) or "nom") if part.mention is not None else part.case or "nom"
     if own != "nom" and part.lang in ("kk", "ru"):
         if part.lang == tgt:
             return own
+        if part.lang == "ru" and (_last_word(part.before), own) in _RU_PREP_KK_CASE:
+            return _RU_PREP_KK_CASE[(_last_word(part.before), own)]
         return (_KK_TO_RU_CASE if tgt == "ru" else _RU_TO_KK_CASE).get(own)
     english = _last_word(_TRAILING_THE.sub("", part.before[-80:]))
     return (_EN_PREP_RU if tgt == "ru" else _EN_PREP_KK if tgt == "kk" else {}).get(english)
@@ -309,7 +327,9 @@ class Protector:
     ``glossary`` is a :class:`translit.glossary.Glossary` (or None to skip
     institutions and known people), ``schemes`` maps a name's language to the
     romanization scheme used for English (``{"kk": "kk-news", "ru": "ru-news"}``),
-    ``date_style`` is ``us`` or ``uk`` for English dates.
+    ``date_style`` is ``us`` or ``uk`` for English dates; ``renamed`` and
+    ``date`` decide how a renamed institution or place is named in every
+    version (see :meth:`translit.glossary.Glossary.keeps_former_name`).
     """
 
     def __init__(
@@ -319,8 +339,12 @@ class Protector:
         schemes: dict[str, str] | None = None,
         date_style: str = "us",
         title_detector: Callable[[str], Any] | None = None,
+        renamed: str = "post-date",
+        date: datetime.date | None = None,
     ) -> None:
         self.glossary = glossary
+        self.renamed = renamed
+        self.date = date
         self.schemes = {"kk": "kk-news", "ru": "ru-news", **(schemes or {})}
         self.date_style = date_style if date_style in ("us", "uk") else "us"
         self.title_detector = title_detector
@@ -352,6 +376,7 @@ class Protector:
         for ent in find_entities(text, lang):
             if ent.kind in ("url", "email", "phone"):
                 found.append((ent.start, ent.end, Part(ent.kind, ent.text, lang, text[:ent.start], entity=ent)))
+        names = find_names(text)
         if self.glossary is not None:
             # Every language's forms: a Russian name quoted in an English draft is found too,
             # and is then rendered from its own language (the mention's).
@@ -359,7 +384,11 @@ class Protector:
                 if m.status == "ambiguous" or not free(m.start, m.end):
                     continue
                 kind = "person" if self._entity_type(m.entity) == "person" else "institution"
-                found.append((m.start, m.end, Part(kind, m.text, m.lang or lang, text[:m.start], mention=m)))
+                start, end = m.start, m.end
+                if kind == "person":
+                    # A known surname inside a longer name: the whole name is one part, never the surname alone.
+                    start, end = next(((a, b) for a, b in names if a <= m.start and m.end <= b and free(a, b)), (start, end))
+                found.append((start, end, Part(kind, text[start:end], m.lang or lang, text[:start], mention=m)))
         for start, end, part in self._titles(text, lang):
             if free(start, end):
                 found.append((start, end, part))
@@ -373,7 +402,7 @@ class Protector:
                     if on and free(on.start(), start):
                         start = on.start()
                 found.append((start, ent.end, Part(ent.kind, text[start:ent.end], lang, text[:start], entity=ent)))
-        for start, end in find_names(text):
+        for start, end in names:
             if free(start, end):
                 found.append((start, end, Part("person", text[start:end], lang, text[:start])))
         found.sort(key=lambda t: t[0])
@@ -456,8 +485,11 @@ class Protector:
                     case = _DATE_PREP_KK.get(_last_word(part.before))
             if kind == "date" and tgt == "ru" and part.entity.value.day is None:  # type: ignore[union-attr]
                 case = "prep" if _last_word(before_target) in ("в", "во") else None
+            dateline = kind == "date" and bool(_DATELINE.search(part.before))
+            if dateline and tgt == "kk":
+                case = "nom"  # "Астана, 2024 жылғы 5 наурыз." names the day; it is not "on"
             text = render_entity(part.entity, tgt, date_style=self.date_style, case=case)
-            if kind == "date" and tgt == "en" and self._adverbial(part, before_target):
+            if kind == "date" and tgt == "en" and not dateline and self._adverbial(part, before_target):
                 text = ("On " if _SENTENCE_START.search(before_target) else "on ") + text
             return Applied(part, text)
         if kind == "institution" and part.mention is not None:
@@ -483,53 +515,88 @@ class Protector:
 
     def _institution(self, part: Part, tgt: str, before_target: str, after_target: str = "") -> Applied:
         m = part.mention
+        former = self.glossary.keeps_former_name(m, LANGS, renamed=self.renamed, date=self.date)
         if tgt == part.lang:
-            replacement = self.glossary.replacement(m)
-            return Applied(part, replacement or part.text, "" if replacement in (None, part.text) else f"{m.entity}: official form")
+            # The draft's own language: only a wrong form, or a former name the post does not keep, changes.
+            if m.status not in ("discouraged", "outdated") or former:
+                form, note = part.text, f"{m.entity}: former name kept" if former else ""
+            else:
+                form = self.glossary.replacement(m) or part.text
+                note = "" if form == part.text else f"{m.entity}: official form"
+            if len(_QUOTE_MARKS.findall(form)) % 2 == 0:
+                form = fix_quotes(form, tgt)  # the quotes of the language, as in the prose around it
+            return Applied(part, form, note)
         case = _case_for(part, tgt, before_target, after_target)
         part.cases[tgt] = case
-        try:
-            form = self.glossary.canonical(m.entity, tgt, case=case) if case else self.glossary.canonical(m.entity, tgt)
-        except Exception:  # the glossary has no inflected form for this case
-            form = self.glossary.canonical(m.entity, tgt)
+        entity_id = self.glossary.today(m.entity)
+        if former:
+            form = self.glossary.former_form(m, tgt, case)
+        else:
+            try:
+                form = self.glossary.canonical(entity_id, tgt, case=case) if case else self.glossary.canonical(entity_id, tgt)
+            except Exception:  # the glossary has no inflected form for this case
+                form = self.glossary.canonical(entity_id, tgt)
         if not form:
             return Applied(part, part.text, f"{m.entity}: no {tgt} form in the glossary")
         if tgt == "en" and self._entity_type(m.entity) in _EN_ARTICLE_TYPES:
             form = _english_phrase(form, part, before_target)
-        return Applied(part, form, f"{m.entity}" + (f" ({case})" if case else ""))
+        return Applied(part, form, f"{entity_id}" + (f" ({case})" if case else "") + ("; former name kept" if former else ""))
 
     def _person(self, part: Part, tgt: str, before_target: str = "", after_target: str = "") -> Applied:
+        """A person's whole name in the target's spelling and case (English: the nominative)."""
         m = part.mention
+        source_lang = "kk" if part.lang == "kk" or (_CYRILLIC.search(part.text) and _KAZAKH_PATRONYMIC.search(part.text)) else part.lang
+        if _CYRILLIC.search(part.text) and part.lang in ("kk", "ru"):
+            governed = _RU_PREP_CASE.get(_last_word(part.before)) if part.lang == "ru" else None
+            name, part.case = people.reading(part.text, part.lang, governed)
+        else:
+            name = part.text
+        case = _case_for(part, tgt, before_target, after_target) if tgt in ("ru", "kk") and tgt != part.lang else None
         if m is not None and m.entity:
             if tgt == part.lang and m.status in ("official", "accepted"):
                 return Applied(part, part.text)
-            case = _case_for(part, tgt, before_target, after_target) if tgt in ("ru", "kk") and tgt != part.lang else None
-            if case not in (None, "nom"):
-                try:
-                    return Applied(part, self.glossary.canonical(m.entity, tgt, case=case), f"{m.entity}: people glossary ({case})")
-                except Exception:  # no inflected form: the ordered form below is still right in spelling
-                    pass
-            form = _person_form(self.glossary, m.entity, part.text, part.lang, tgt)
+            if tgt == part.lang:  # a discouraged spelling, fixed where it stands inside the whole name
+                fixed = part.text.replace(m.text, self.glossary.replacement(m) or m.text, 1)
+                return Applied(part, fixed, f"{m.entity}: people glossary")
+            form = _person_form(self.glossary, m.entity, name, part.lang, tgt)
+            if form is None and len(part.text) > len(m.text):
+                form = self._spelled(name, source_lang, tgt)  # parts the glossary does not list: the whole name by language
             if form is None:
-                form = self.glossary.replacement(m) if tgt == part.lang else self.glossary.canonical(m.entity, tgt)
-            if form:
-                return Applied(part, form, f"{m.entity}: people glossary")
-        name = part.text
-        if tgt == "en" and _CYRILLIC.search(name):
-            lang = "kk" if (part.lang == "kk" or has_kazakh_letters(name) or _KAZAKH_PATRONYMIC.search(name)) else "ru"
-            scheme = self.schemes.get(lang, "kk-news")
+                form = self.glossary.canonical(m.entity, tgt)
+            gender = getattr(self.glossary.entity(m.entity), "gender", None)
+            return Applied(part, people.inflect(form, tgt, case, gender), f"{m.entity}: people glossary" + (f" ({case})" if case else ""))
+        if tgt == part.lang:
+            return Applied(part, part.text)
+        form = self._spelled(name, source_lang, tgt)
+        if form is None:
+            return Applied(part, part.text, "kept in Latin: not in the people glossary")
+        note = ""
+        if tgt in ("kk", "ru") and _LATIN.search(name):
+            note = "spelled in Cyrillic from the Latin form; check against the person's documents"
+        elif tgt == "en":
+            note = f"transliterated with {self.schemes.get(source_lang, 'kk-news')}"
+        return Applied(part, people.inflect(form, tgt, case), note)
+
+    def _spelled(self, name: str, lang: str, tgt: str) -> str | None:
+        """A nominative name written for ``tgt``: romanized for English, each Cyrillic language's own spelling."""
+        latin = bool(_LATIN.search(name)) and not _CYRILLIC.search(name)
+        if tgt == "en":
+            if latin:
+                return name
+            scheme = self.schemes.get("kk" if lang == "kk" or has_kazakh_letters(name) else "ru", "kk-news")
             try:
                 from .engine import romanize
 
-                return Applied(part, romanize(name, scheme), f"transliterated with {scheme}")
-            except Exception as exc:  # a missing scheme must not stop the post
-                return Applied(part, name, f"kept as written: {exc}")
-        if tgt in ("kk", "ru") and _LATIN.search(name) and not _CYRILLIC.search(name):
-            cyr = _cyrillize_name(name)
-            if cyr:
-                return Applied(part, cyr, "spelled in Cyrillic from the Latin form; check against the person's documents")
-            return Applied(part, name, "kept in Latin: not in the people glossary")
-        return Applied(part, name)
+                return romanize(name, scheme)
+            except Exception:  # a missing scheme must not stop the post
+                return name
+        if latin:
+            return people.cyrillic_forms(name).get(tgt)
+        if tgt == "ru" and has_kazakh_letters(name):
+            return people.to_russian(name)
+        if tgt == "kk" and lang == "ru":
+            return people.to_kazakh(name)
+        return name
 
     def _title(self, part: Part, tgt: str) -> Applied:
         """A Latin-typed Kazakh title: recovered to Cyrillic for kk/ru, re-rendered in the post's scheme for en."""
@@ -666,59 +733,3 @@ def _person_form(glossary: Any, entity_id: str, text: str, src: str, tgt: str) -
             by_type = dict(zip(cand_shape, cand))
             return " ".join(by_type[t] for t in shape)
     return None
-
-
-_LATIN_TO_CYRILLIC = (
-    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
-    ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("iy", "ий"), ("yy", "ый"),
-    ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"),
-    ("i", "и"), ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"),
-    ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"),
-    ("z", "з"),
-)
-_VOWELS_L = set("aeiouy")
-# Given names whose soft sign the romanization dropped.
-_SOFT_NAMES = {"olga": "Ольга", "igor": "Игорь", "natalya": "Наталья", "darya": "Дарья", "tatyana": "Татьяна",
-               "ilya": "Илья", "marya": "Марья", "sofya": "Софья", "vasily": "Василий", "yury": "Юрий"}
-
-
-def _cyrillic_word(word: str) -> str:
-    low = word.lower()
-    if low in _SOFT_NAMES:
-        return _SOFT_NAMES[low]
-    out: list[str] = []
-    i = 0
-    while i < len(low):
-        ch = low[i]
-        if ch == "y":
-            if low[i:i + 2] in ("yu", "ya", "yo", "ye", "yy"):
-                pass
-            else:
-                prev_vowel = i > 0 and low[i - 1] in _VOWELS_L
-                out.append("й" if prev_vowel or i == 0 else "ы")
-                i += 1
-                continue
-        for latin, cyr in _LATIN_TO_CYRILLIC:
-            if low.startswith(latin, i):
-                out.append(cyr)
-                i += len(latin)
-                break
-        else:
-            out.append(ch)
-            i += 1
-    text = "".join(out)
-    return text[:1].upper() + text[1:] if word[:1].isupper() else text
-
-
-@lru_cache(maxsize=1024)
-def _cyrillize_name(name: str) -> str | None:
-    """The Russian-style Cyrillic spelling of a Latin-typed name (passport romanization read backwards).
-
-    Kazakh letters cannot be read off a romanized name (ә and а are both
-    "a"), so the result is a suggestion the report asks an editor to check.
-    """
-    def word(m: regex.Match[str]) -> str:
-        return "-".join(_cyrillic_word(w) for w in m.group().split("-"))
-
-    out = _LATIN_WORD.sub(word, name)
-    return None if _LATIN.search(out) else out

@@ -11,12 +11,12 @@ point) offsets into the original text, so ``text[s.start:s.end] == s.text``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .detection import Detection, detect
 
-__all__ = ["Segment", "segments", "BLOCK_KINDS", "INLINE_KINDS"]
+__all__ = ["Segment", "segments", "sentence_spans", "split_sentences", "BLOCK_KINDS", "INLINE_KINDS"]
 
 BLOCK_KINDS = ("paragraph", "heading", "caption", "list-item")
 INLINE_KINDS = ("quote", "foreign")
@@ -53,39 +53,50 @@ _HEADING_WORDS = 12
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", "‹": "›"}
 _TERMINATOR = re.compile(r"[.!?…]+")
 _CLOSERS = "\"'»”“’›)]"
-# Words after which a full stop does not end a sentence (lower case, without the stop).
+_DASHES = "-–—"
+# Words after which a full stop never ends a sentence (lower case, without the stop): a name,
+# a number or an address follows them (им. Абая, ул. Абая, проф. Каримов, тел. 8 7172, No. 12).
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st etc e.g i.e vs no nos jan feb mar apr jun jul aug sep sept oct nov dec "
-    "inc ltd co corp gen col lt sgt rev jr sr "
-    "г гг ул им др т.е т.б т.с.с см стр проф акад обл р-н тел каз рус англ".split()
+    "mr mrs ms dr prof st e.g i.e vs no nos jan feb mar apr jun jul aug sep sept oct nov dec approx "
+    "gen col lt sgt rev jr sr "
+    "им ул пр просп д оф тел проф доц акад обл р-н т.е см стр каз рус англ "
+    "көш даңғ қ".split()
 )
+# Abbreviations that may also close a sentence ("… и др." / "… т.б." / "… etc.", "в 1931 г.",
+# "1931 ж."): the stop ends the sentence when a capital follows. г ж (year) only after a number:
+# "г. Астана" is the city.
+_FINAL_ABBREVIATIONS = frozenset("etc др т.д т.п т.б т.с.с inc ltd co corp".split())
+_YEAR_ABBREVIATIONS = frozenset("г гг ж жж".split())
 _LETTER = re.compile(r"[^\W\d_]")
-_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
+# An initial: one capital, or a capital and the small letters a romanized digraph adds
+# (Ch. Aitmatov, Ye.B. Nurlanova, K.-Zh. Tokayev, Shch.).
+_INITIAL = re.compile(r"[^\W\d_]|(?:Ch|Sh|Zh|Kh|Ts|Ye|Yo|Yu|Ya|Shch|Dzh|Gh)")
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:['’ʻʼ-][^\W\d_]+)*")
 
 
-def segments(text: str) -> list[Segment]:
+def segments(text: str, languages: Iterable[str] | None = None) -> list[Segment]:
     """Split ``text`` into blocks, sentences and inline spans, each with its Detection.
 
     The list is in document order, each segment followed by the segments it
     contains (blocks, then their sentences, then their inline spans).
+    ``languages`` are the site's, as for :func:`translit.detect`.
     """
     out: list[Segment] = []
+    site = tuple(languages) if languages is not None else None
+
+    def segment(kind: str, level: int, start: int, end: int, parent: int | None) -> Segment:
+        piece = text[start:end]
+        return Segment(kind, level, start, end, piece, detect(piece, site), parent)
+
     for start, end in _blocks(text):
         block_index = len(out)
-        out.append(_segment(text, _block_kind(text[start:end]), 0, start, end, None))
-        for s_start, s_end in _sentences(text, start, end):
+        out.append(segment(_block_kind(text[start:end]), 0, start, end, None))
+        for s_start, s_end in sentence_spans(text, start, end):
             sentence_index = len(out)
-            sentence = _segment(text, "sentence", 1, s_start, s_end, block_index)
-            out.append(sentence)
+            out.append(segment("sentence", 1, s_start, s_end, block_index))
             for kind, i_start, i_end in _inline(text, s_start, s_end):
-                out.append(_segment(text, kind, 2, i_start, i_end, sentence_index))
+                out.append(segment(kind, 2, i_start, i_end, sentence_index))
     return out
-
-
-def _segment(text: str, kind: str, level: int, start: int, end: int, parent: int | None) -> Segment:
-    piece = text[start:end]
-    return Segment(kind=kind, level=level, start=start, end=end, text=piece, detection=detect(piece), parent=parent)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -161,22 +172,58 @@ def _quote_depths(text: str, start: int, end: int) -> list[int]:
     return depths
 
 
-def _ends_sentence(text: str, start: int, stop: int) -> bool:
-    """Does the terminator at ``stop`` (text[stop] is . ! ? or …) end a sentence?"""
+def _word_before(text: str, start: int, stop: int) -> str:
+    """The abbreviation or initials that end at ``stop``: letters, inner stops and hyphens (K.-Zh)."""
+    word_start = stop
+    while word_start > start and (_LETTER.match(text[word_start - 1]) or text[word_start - 1] in ".-"):
+        word_start -= 1
+    return text[word_start:stop].lstrip(".-")
+
+
+def _initials(word: str) -> bool:
+    parts = re.split(r"\.-?|-", word)
+    return all(_INITIAL.fullmatch(part) and part[0].isupper() for part in parts)
+
+
+def _ends_sentence(text: str, start: int, stop: int, following: int) -> bool:
+    """Does the terminator at ``stop`` (text[stop] is . ! ? or …) end a sentence whose next one would start at ``following``?"""
+    nxt = text[following]
+    if nxt in _DASHES:
+        # «Приходите все!» — пригласил он: a dash and a small letter carry the speech on.
+        after = following + 1
+        while after < len(text) and text[after].isspace():
+            after += 1
+        if after < len(text) and text[after].islower():
+            return False
     if text[stop] != ".":
         return True
-    word_start = stop
-    while word_start > start and (_LETTER.match(text[word_start - 1]) or text[word_start - 1] == "."):
-        word_start -= 1
-    word = text[word_start:stop]
-    if _INITIALS.fullmatch(word):  # K.A. Bakhina
+    word = _word_before(text, start, stop)
+    lower = word.lower()
+    if lower in _FINAL_ABBREVIATIONS:
+        return nxt.isupper()
+    if lower in _YEAR_ABBREVIATIONS:
+        before = stop - len(word) - 1
+        while before >= start and text[before] == " ":
+            before -= 1
+        return before >= start and text[before].isdigit() and nxt.isupper()
+    if lower in _ABBREVIATIONS:
         return False
-    return word.lower() not in _ABBREVIATIONS
+    return not _initials(word)
 
 
-def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of a block; never split inside quotation marks."""
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of text[start:end], trimmed of white space; never split inside quotation marks.
+
+    A sentence ends at . ! ? or … (with any closing quotes or brackets) before white space and
+    a capital, a digit, an opening quote or a dash, unless the stop belongs to an abbreviation
+    or initials, or a dash and a small letter carry direct speech on.
+    """
+    end = len(text) if end is None else end
+    start, end = _strip(text, start, end)
+    if start >= end:
+        return []
     depths = _quote_depths(text, start, end)
+    spans = []
     sentence_start = start
     for match in _TERMINATOR.finditer(text, start, end):
         stop = match.end()
@@ -190,16 +237,27 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if following >= end:
             break
         nxt = text[following]
-        if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or nxt in "\"'(-–—"):
+        if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or nxt in "\"'(" + _DASHES):
             continue
         if depths[stop - 1 - start] > 0 and depths[following - start] > 0:
             continue
-        if not _ends_sentence(text, start, match.start()):
+        if not _ends_sentence(text, start, match.start(), following):
             continue
-        yield sentence_start, stop
+        spans.append((sentence_start, stop))
         sentence_start = following
-    if sentence_start < end:
-        yield _strip(text, sentence_start, end)
+    spans.append(_strip(text, sentence_start, end))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """``text`` cut into sentences, each with the white space that follows it: joined, they give ``text`` back.
+
+    >>> split_sentences("Библиотека им. Абая открыта. Вход свободный.")
+    ['Библиотека им. Абая открыта. ', 'Вход свободный.']
+    """
+    cuts = [s for s, _ in sentence_spans(text)[1:]]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if a < b] or [text]
 
 
 def _inline(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:

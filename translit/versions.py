@@ -21,6 +21,7 @@ texts and a JSON-ready report.
 
 from __future__ import annotations
 
+import datetime
 import html
 from collections import Counter
 from collections.abc import Sequence
@@ -30,10 +31,12 @@ from typing import Any
 import regex
 
 from .alphabet import guess_by_letters
+from .checks.base import LANG_NAMES
 from .document import Block, Break, Document, Lit, Node, Span, Text, parse, plain, render
-from .errors import EXIT_NO_ROUTE, EXIT_OK, TranslitError
+from .errors import EXIT_NO_ROUTE, EXIT_OK, InputError, TranslitError
 from .localize import typography
 from .protect import Part, Protector, Restored, Shielded
+from .segment import split_sentences
 
 __all__ = [
     "LANGUAGES",
@@ -171,20 +174,69 @@ DETECT_CHARS = 300
 """Language detection reads the start of a block: a paragraph's language shows in its first sentences."""
 
 
-def _detect(text: str) -> tuple[str, float]:
+def _detect(text: str, languages: tuple[str, ...] | None) -> tuple[str, float, str | None]:
+    """Language, confidence, and the romanization scheme when the block is Kazakh typed in Latin letters."""
     from .detection import detect
 
-    det = detect(text[:DETECT_CHARS])
+    det = detect(text[:DETECT_CHARS], languages)
     if det.lang in LANGUAGES and not det.romanized:
-        return det.lang, float(det.confidence)
-    return guess_by_letters(text), 0.3
+        return det.lang, float(det.confidence), None
+    if det.lang == "kk" and det.romanized and det.confidence >= _MIN_ROMANIZED_CONFIDENCE:
+        return "kk", float(det.confidence), det.scheme or "kk-news"
+    return guess_by_letters(text), 0.3, None
+
+
+_MIN_ROMANIZED_CONFIDENCE = 0.6
+_CONTRADICTION_SHARE = 1 / 3
+"""``--from X`` contradicts a draft when less than this share of its letters reads as X."""
+_CONTRADICTION_LETTERS = 40
+"""Shorter drafts are too short to contradict what the editor says their language is."""
+
+
+def _check_source(source: str | None, weights: Counter[str]) -> None:
+    """An input error when ``--from`` names a language the draft is not written in."""
+    total = sum(weights.values())
+    if source is None or total < _CONTRADICTION_LETTERS:
+        return
+    top, _ = weights.most_common(1)[0]
+    if top != source and weights[source] < total * _CONTRADICTION_SHARE:
+        share = round(100 * weights[top] / total)
+        raise InputError(
+            f"--from {source}: the draft reads as {LANG_NAMES[top]} ({top}, {share}% of its letters); "
+            f"omit --from to detect the language, or pass --from {top}"
+        )
+
+
+def _recovered(block: Block, fmt: str) -> tuple[Block, list[str]]:
+    """A Latin-typed Kazakh block in Cyrillic (translit.recover), and the typos recovery suggests."""
+    from .recovery import recover
+
+    typos: list[str] = []
+
+    def convert(nodes: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        for node in nodes:
+            if isinstance(node, Text) and _LETTERS.search(node.raw):
+                source = html.unescape(node.raw) if fmt == "html" else node.raw
+                result = recover(source)
+                typos.extend(f"{w.latin} → {w.suggestions[0].cyrillic}" for w in result.typos if w.suggestions)
+                out.append(Text(html.escape(result.text, quote=False) if fmt == "html" else result.text))
+            elif isinstance(node, Span):
+                out.append(Span(node.role, node.open, convert(node.children), node.close))
+            else:
+                out.append(node)
+        return out
+
+    return Block(block.kind, block.lead, convert(block.body), block.trail, block.translatable, block.line), typos
 
 
 # ------------------------------------------------------------------ the pipeline
 
 
 class _Pipeline:
-    def __init__(self, config: Any, translator: Any, glossary: Any, notes: list[str]) -> None:
+    def __init__(
+        self, config: Any, translator: Any, glossary: Any, notes: list[str], date: datetime.date | None = None
+    ) -> None:
         self.config = config
         self.notes = notes
         self.translator = translator
@@ -193,8 +245,11 @@ class _Pipeline:
         if config is not None:
             style = dict(config.date_style).get("en", "us")
         from .detection import detect
+        from .glossary import renamed_policy
 
-        self.protector = Protector(glossary, schemes=schemes, date_style=style, title_detector=detect)
+        self.protector = Protector(
+            glossary, schemes=schemes, date_style=style, title_detector=detect, renamed=renamed_policy(config), date=date
+        )
 
     def route(self, src: str, tgt: str) -> tuple[Any, str | None]:
         if self.translator is None:
@@ -229,13 +284,16 @@ def make_versions(
     translator: Any = None,
     glossary: Any = None,
     max_sentence_chars: int | None = None,
+    date: datetime.date | None = None,
 ) -> Versions:
     """The ``targets`` versions of the post ``text`` (source language detected per block when not given).
 
     ``config`` is a :class:`translit.config.Config` (schemes for names, date
     style, glossaries, ``[mt]`` engines, ``[post] max_sentence_chars``);
     ``translator`` and ``glossary`` replace the ones built from it (for
-    embedding and tests).  When no route
+    embedding and tests).  ``date`` is the day the post is about (default:
+    the first full date in it), which decides how a renamed institution is
+    named (``[glossaries] renamed``).  When no route
     exists for a target, that version carries the prose inside
     ``[[untranslated:SRC]] … [[/untranslated]]`` and ``Versions.exit_code``
     is ``EXIT_NO_ROUTE``. The editor's ``translit: ignore[...]`` markers are
@@ -266,21 +324,35 @@ def make_versions(
         glossary = _load_glossary(config)
     if translator is None:
         translator = _make_translator(config)
-    pipe = _Pipeline(config, translator, glossary, notes)
+    from .glossary import post_date
+
+    pipe = _Pipeline(config, translator, glossary, notes, date or post_date(text))
 
     block_langs: list[str | None] = []
+    romanized: dict[int, str] = {}
     weights: Counter[str] = Counter()
-    for block in doc.blocks:
+    for i, block in enumerate(doc.blocks):
         if not block.translatable:
             block_langs.append(None)
             continue
         body = _block_text(block.body, doc.fmt)
-        lang, _conf = _detect(body)
+        lang, _conf, scheme = _detect(body, config.detect_languages)
         letters = len(_LETTERS.findall(body))
         block_langs.append(lang if lang in LANGUAGES else None)
+        if scheme is not None:
+            romanized[i] = scheme
         if lang in LANGUAGES:
             weights[lang] += letters
+    _check_source(source, weights)
     src = source or (weights.most_common(1)[0][0] if weights else "en")
+    if src == "kk":
+        # A draft typed in Latin letters is Kazakh: its Kazakh version is the draft in Cyrillic.
+        for i, scheme in romanized.items():
+            doc.blocks[i], typos = _recovered(doc.blocks[i], doc.fmt)
+            notes.append(
+                f"line {doc.blocks[i].line}: Latin-typed Kazakh ({scheme}) read as Kazakh and recovered to Cyrillic"
+                + (f"; possible typos: {', '.join(typos)}" if typos else "")
+            )
 
     units: dict[int, _Unit] = {}
     foreign: list[int] = []
@@ -326,6 +398,11 @@ def make_versions(
                 continue
             unit = units[i]
             mode = "same" if tgt == src else ("mt" if route is not None and not mt_errors else "untranslated")
+            if mode == "untranslated" and block.kind == "image":
+                # Markers inside an image's markup would break it: the image stays, its alt text is reported.
+                out_blocks.append(block)
+                per_block[i][tgt] = {"status": "kept", "reason": "an image: its alt text is left for a translator"}
+                continue
             body, info = _render_unit(unit, pipe.protector, doc.fmt, src, tgt, mode, translations)
             if mode == "untranslated" and info["has_prose"]:
                 body = f"{UNTRANSLATED_OPEN.format(lang=src)} {body} {UNTRANSLATED_CLOSE}"
@@ -383,8 +460,6 @@ def _sentences(text: str, max_chars: int) -> list[str]:
     ``,``, a dash) or failing that a space: CTranslate2 stops decoding at 256
     tokens by default, and a cut-off translation would lose the names at the end.
     """
-    from .mt import split_sentences
-
     sentences = split_sentences(text)
     out: list[str] = []
     for sentence in sentences:

@@ -3,8 +3,11 @@
 ``glossary.discouraged`` — a wrong or discouraged form (the glossary's ``!`` variants), with the official
 form in the same case as the fix.
 ``glossary.outdated`` — a former name (Nur-Sultan, Ministry of Culture and Sports): right for a past event,
-so a warning and a suggestion, never an automatic fix.
-``glossary.ambiguous`` — a short form that names two institutions ("National Library": Almaty or Astana?).
+so a warning and a suggestion, never an automatic fix; not reported when the post's date (file name or
+first full date) is certainly before the change, unless ``[glossaries] renamed = "today"``.
+``glossary.ambiguous`` — a short form that names two institutions ("National Library": Almaty or Astana?)
+and that the rest of the post does not resolve (exactly one of them named in full in any version).
+An accepted variant is right and never a finding; a right form with wrong capitals is respelled.
 ``glossary.missing`` — an institution named in one version but not in another (places too with
 ``[check.options] missing-places = true``: translations often write "the capital" for Astana).
 ``glossary.capitalisation`` — the same name capitalised two ways in one version ("Karaganda regional
@@ -21,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from .base import CheckSpec, Emitter, Post, Version, quote
+from .base import LANG_NAMES, CheckSpec, Emitter, Post, Version, quote
 from .compare import compare_values
 from .extract import Value, entities
 from .names import Word, is_caps, runs
@@ -56,14 +59,36 @@ def load_glossary(post: Post) -> Any:
 
 
 def mentions(post: Post, version: Version) -> list[Any]:
-    """Glossary mentions in a version's prose (cached)."""
+    """Glossary mentions in a version's prose (cached); a short form is resolved by the whole post."""
     key = f"mentions:{version.lang}"
     if key not in post.cache:
-        found = load_glossary(post).find(version.prose, version.lang)
-        # "nlrk" in info@nlrk.kz is an address, not a name.
-        addresses = [(e.start, e.end) for e in entities(version) if e.kind in ("url", "email")]
-        post.cache[key] = [m for m in found if not any(s < m.end and m.start < e for s, e in addresses) and not _other_word(m)]
+        glossary = load_glossary(post)
+        found = {v.lang: _found(post, v) for v in post.versions}
+        for other in post.versions:
+            context = {m.entity for v in post.versions if v.lang != other.lang for m in found[v.lang] if m.entity}
+            post.cache[f"mentions:{other.lang}"] = glossary.resolve(found[other.lang], context)
     return post.cache[key]  # type: ignore[no-any-return]
+
+
+def _found(post: Post, version: Version) -> list[Any]:
+    found = load_glossary(post).find(version.prose, version.lang)
+    # "nlrk" in info@nlrk.kz is an address, not a name.
+    addresses = [(e.start, e.end) for e in entities(version) if e.kind in ("url", "email")]
+    return [m for m in found if not any(s < m.end and m.start < e for s, e in addresses) and not _other_word(m)]
+
+
+def renaming(post: Post) -> tuple[str, Any]:
+    """``[glossaries] renamed`` and the post's date (from its file names, else its text), as ``post`` uses them."""
+    if "renaming" not in post.cache:
+        from ..glossary import post_date, renamed_policy
+
+        date = None
+        for version in post.versions:
+            date = post_date(version.text, version.path or "")
+            if date is not None:
+                break
+        post.cache["renaming"] = (renamed_policy(post.config), date)
+    return post.cache["renaming"]  # type: ignore[no-any-return]
 
 
 def _other_word(mention: Any) -> bool:
@@ -88,15 +113,46 @@ def run(post: Post, out: Emitter) -> None:
                 _mention(post, version, mention, out, pending)
         for start, end, message, fix in pending:
             out("glossary.capitalisation", version, start, end, message + ".", fix=fix)
+    if out.enabled("glossary.outdated"):
+        _renamed_one_way(post, out)
     compare_values(post, out, "glossary.missing", _entities(post), "name")
+
+
+def _renamed_one_way(post: Post, out: Emitter) -> None:
+    """A former name in one version where another version writes today's name: the versions disagree."""
+    glossary = load_glossary(post)
+    current = {
+        version.lang: {glossary.today(m.entity): m for m in mentions(post, version) if m.entity and m.status != "outdated"}
+        for version in post.versions
+    }
+    for version in post.versions:
+        for mention in mentions(post, version):
+            if mention.status != "outdated" or mention.entity is None:
+                continue
+            today = glossary.today(mention.entity)
+            other = next((lang for lang in current if lang != version.lang and today in current[lang]), None)
+            if other is None:
+                continue
+            out(
+                "glossary.outdated", version, mention.start, mention.end,
+                f"{quote(mention.text, 90)} is a former name, and the {LANG_NAMES[other]} version "
+                f"writes today's {quote(current[other][today].text, 90)}: name it one way in every version.",
+                fix=glossary.replacement(mention),
+            )
 
 
 Pending = list[tuple[int, int, str, str]]
 
 
 def _mention(post: Post, version: Version, mention: Any, out: Emitter, pending: Pending) -> None:
-    """Report one glossary mention; a capitalisation finding at the same place takes the official form instead."""
+    """Report one glossary mention; a capitalisation finding at the same place takes the glossary's form instead."""
     glossary = load_glossary(post)
+    overlapping = [p for p in pending if p[0] < mention.end and mention.start < p[1]]
+    if mention.status in ("official", "accepted") or (mention.status == "discouraged" and mention.variant not in ("official", "accepted")):
+        # A glossary form is right as written, whatever another occurrence's capitals; a wrong form is reported
+        # below as what it is, with the official form as its fix.
+        for item in overlapping:
+            pending.remove(item)
     if mention.status == "ambiguous":
         names = [glossary.entity(candidate).official(version.lang) or candidate for candidate in mention.candidates if candidate in glossary.entities]
         out(
@@ -114,19 +170,35 @@ def _mention(post: Post, version: Version, mention: Any, out: Emitter, pending: 
         return
     reason = f" ({mention.reason})" if mention.reason else ""
     if mention.status == "outdated":
-        out("glossary.outdated", version, mention.start, mention.end, f"{quote(mention.text)} is a former name{reason}; today it is {quote(fix or '?')} — keep the old name only for past events.", fix=fix)
+        if _named_today_elsewhere(post, version, mention):
+            return  # reported by _renamed_one_way, with the other version's name
+        policy, date = renaming(post)
+        if policy != "today" and date is not None and glossary.right_on(mention, date):
+            return  # the name it had on the post's date
+        detail = mention.reason.removeprefix("former name").strip()
+        when = f" ({detail.strip('()')})" if detail else ""
+        out("glossary.outdated", version, mention.start, mention.end, f"{quote(mention.text, 90)} is a former name{when}; today it is {quote(fix or '?', 200)} — keep the old name only for past events.", fix=fix)
         return
-    for position, (start, end, message, same_case) in enumerate(pending):
-        if start < mention.end and mention.start < end:
-            del pending[position]
-            official = fix or mention.form
-            # The fix only evens out the capitals (as the other occurrences are written); a different
-            # spelling in the official form (Abai for Abay) is the editor's choice for every occurrence.
-            chosen = official if official.lower() == version.text[start:end].lower() else same_case
-            out("glossary.capitalisation", version, start, end, f"{message}; the official form is {quote(official, 90)}.", fix=chosen)
-            return
+    for start, end, message, same_case in (p for p in overlapping if p in pending):
+        pending.remove((start, end, message, same_case))
+        # The fix only evens out the capitals (as the other occurrences are written); a different
+        # spelling in the official form (Abai for Abay) is the editor's choice for every occurrence.
+        chosen = fix if fix is not None and fix.lower() == version.text[start:end].lower() else same_case
+        out("glossary.capitalisation", version, start, end, f"{message}; the glossary writes {quote(mention.form, 200)}.", fix=chosen)
+        return
     check_id = "glossary.capitalisation" if mention.reason.startswith("capitalisation") else "glossary.discouraged"
     out(check_id, version, mention.start, mention.end, f"{quote(mention.text, 90)} is not the official form{reason}; write {quote(fix or mention.form, 90)}.", fix=fix, fixable=fix is not None)
+
+
+def _named_today_elsewhere(post: Post, version: Version, mention: Any) -> bool:
+    glossary = load_glossary(post)
+    today = glossary.today(mention.entity)
+    return any(
+        m.entity and m.status != "outdated" and glossary.today(m.entity) == today
+        for other in post.versions
+        if other.lang != version.lang
+        for m in mentions(post, other)
+    )
 
 
 def _entities(post: Post) -> Any:
@@ -136,10 +208,13 @@ def _entities(post: Post) -> Any:
         seen: dict[str, Value] = {}
         glossary = load_glossary(post)
         for mention in mentions(post, version):
-            if mention.entity is None or mention.entity in seen or entity_type(post, mention.entity) in skipped:
+            if mention.entity is None or entity_type(post, mention.entity) in skipped:
                 continue
-            name = glossary.entity(mention.entity).official("en") or mention.entity
-            seen[mention.entity] = Value(mention.entity, quote(name, 90), mention.start, mention.end)
+            today = glossary.today(mention.entity)  # a former name and today's are one institution
+            if today in seen:
+                continue
+            name = glossary.entity(today).official("en") or today
+            seen[today] = Value(today, quote(name, 90), mention.start, mention.end)
         return list(seen.values())
 
     return values

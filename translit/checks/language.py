@@ -89,10 +89,10 @@ def _wrong_cyrillic(version: Version, out: Emitter) -> None:
         kazakh_letters = has_kazakh_letters(prose)
         start = block.prose_spans[0][0] if block.prose_spans else block.start
         # Russian has none of the Kazakh letters; a Kazakh paragraph of six words without one is rare.
-        if version.lang == "kk" and not kazakh_letters and detect(prose).lang == "ru":
+        if version.lang == "kk" and not kazakh_letters and detect(prose, out.config.detect_languages).lang == "ru":
             _flag(version, block.start)
             out("lang.russian-in-kk", version, start, block.end, f"This paragraph of the Kazakh version is in Russian (no Kazakh letters): {quote(prose)}.")
-        elif version.lang == "ru" and kazakh_letters and detect(prose).lang == "kk":
+        elif version.lang == "ru" and kazakh_letters and detect(prose, out.config.detect_languages).lang == "kk":
             _flag(version, block.start)
             out("lang.kazakh-in-ru", version, start, block.end, f"This paragraph of the Russian version is in Kazakh: {quote(prose)}.")
 
@@ -101,7 +101,7 @@ def _english_in(version: Version, out: Emitter) -> None:
     from ..detection import detect
 
     for match in _LATIN_SENTENCE.finditer(version.prose):
-        detection = detect(match.group())
+        detection = detect(match.group(), out.config.detect_languages)
         if detection.lang == "en" and not detection.romanized:
             name = "Kazakh" if version.lang == "kk" else "Russian"
             out("lang.untranslated", version, match.start(), match.end(), f"English text left in the {name} version: {quote(match.group())}.")

@@ -62,7 +62,7 @@ def run(post: Post, out: Emitter) -> None:
             continue
         for start, end in _spans(version):
             text = version.prose[start:end]
-            detection = detect(text)
+            detection = detect(text, post.config.detect_languages)
             if detection.lang != "kk" or not detection.romanized:
                 continue
             style = detection.scheme if detection.scheme in STYLES else None

@@ -19,6 +19,7 @@ import re
 
 from ..localize import DASHES
 from .base import CheckSpec, Emitter, Post, Version, quote
+from .glossary import mentions
 
 CHECKS = [
     CheckSpec("typography.quotes", "warning", "Quotation marks not of the language's style (« » in kk/ru, “ ” in en).", fixable=True),
@@ -49,7 +50,11 @@ def run(post: Post, out: Emitter) -> None:
             for match in _SPACED_HYPHEN.finditer(version.prose):
                 out("typography.dash", version, match.start(), match.end(), f"A hyphen between spaces stands for a dash here; write {quote(dash.strip())}.", fix=dash)
             if version.lang == "ru" and dash.strip() == "—":
+                # An official name written with an en dash ("… Республики Казахстан – Елбасы") keeps it.
+                names = [(m.start, m.end) for m in mentions(post, version) if "–" in m.form]
                 for match in _SPACED_EN_DASH.finditer(version.prose):
+                    if any(a <= match.start() and match.end() <= b for a, b in names):
+                        continue
                     out("typography.dash", version, match.start(), match.end(), "Russian uses the em dash between words; write “—”.", fix=dash)
         if out.enabled("typography.double-space"):
             for match in _DOUBLE_SPACE.finditer(version.prose):

@@ -22,11 +22,11 @@ def _shorten(text: str) -> str:
     return flat if len(flat) <= _TEXT_WIDTH else flat[: _TEXT_WIDTH - 1] + "…"
 
 
-def _rows(text: str, level: int) -> list[dict[str, Any]]:
+def _rows(text: str, level: int, languages: tuple[str, ...] | None) -> list[dict[str, Any]]:
     from ..segment import segments
 
     rows = []
-    for index, seg in enumerate(segments(text)):
+    for index, seg in enumerate(segments(text, languages)):
         if seg.level > level:
             continue
         line, column = _line_column(text, seg.start)
@@ -80,10 +80,16 @@ def register(app: typer.Typer) -> None:
 
         LANG is an ISO 639-1 code (kk ru en ky uk tt uz tr, und when there are no
         letters); kk-Latn / ru-Latn mark Kazakh or Russian typed in Latin letters,
-        with the most likely scheme.
+        with the most likely scheme. [detect] languages in translit.toml (default
+        kk ru en) are the site's: another language only for text of five words or more.
         """
+        from pathlib import Path
+
+        from ..config import load_config
+
         text = read_text(file, encoding)
-        rows = _rows(text, level)
+        config = load_config(Path(file).parent if file != "-" else None)
+        rows = _rows(text, level, config.detect_languages)
         if as_json:
             source = "<stdin>" if file == "-" else file
             output = json.dumps({"source": source, "segments": rows}, ensure_ascii=False, indent=2) + "\n"

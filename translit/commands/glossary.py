@@ -27,11 +27,10 @@ def _warn_conflicts(glossary: Any) -> None:
 
 _LINT_RULES = {
     "glossary.discouraged": "A wrong or discouraged form of a name; the glossary gives the official one.",
-    "glossary.accepted": "An accepted but not official form of a name.",
     "glossary.outdated": "A former name: a suggestion, never an automatic fix.",
     "glossary.ambiguous": "A short form that names more than one entity.",
 }
-_LINT_SEVERITY = {"discouraged": "error", "accepted": "info", "outdated": "warning", "ambiguous": "warning"}
+_LINT_SEVERITY = {"discouraged": "error", "outdated": "warning", "ambiguous": "warning"}
 
 
 def _as_finding(record: dict[str, Any]) -> Any:
@@ -56,7 +55,7 @@ def _as_finding(record: dict[str, Any]) -> Any:
         text=record["text"],
         message=message,
         fix=official,
-        fixable=status in ("accepted", "discouraged") and official is not None,
+        fixable=status == "discouraged" and official is not None,  # what glossary lint --fix replaces
         start=record["start"],
         end=record["end"],
         path=record["file"],
@@ -77,7 +76,7 @@ def register(app: typer.Typer) -> None:
         file: str = typer.Argument(..., help="Text file to check ('-' for standard input)."),
         lang: Optional[str] = typer.Option(None, "--lang", "-l", help="kk, ru or en: only that language's forms."),
         glossary: Optional[list[Path]] = typer.Option(None, "--glossary", "-g", help=_GLOSSARY_HELP),
-        fix: bool = typer.Option(False, "--fix", help="Write the text with official forms (accepted and discouraged ones replaced)."),
+        fix: bool = typer.Option(False, "--fix", help="Write the text with discouraged forms replaced by official ones (accepted variants stay)."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Where --fix writes (default: standard output)."),
         force: bool = typer.Option(False, "--force", help="Replace an existing --output file."),
         as_json: bool = typer.Option(False, "--json", help="Same as --output-format json."),
@@ -86,7 +85,7 @@ def register(app: typer.Typer) -> None:
         ),
         encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (utf-8, cp1251, kz-1048)."),
     ) -> None:
-        """List every non-official name with FILE:LINE:COL, the official form and why; exit 1 if any."""
+        """List every discouraged, outdated or ambiguous name with FILE:LINE:COL, the official form and why; exit 1 if any."""
         from ..lines import line_starts, position
         from ..report import check_format, render
         from ..textio import read_text, write_output

@@ -51,6 +51,7 @@ def process_post(
     from ..config import load_config
     from ..document import format_for_path
     from ..errors import InputError
+    from ..glossary import post_date
     from ..textio import read_text, write_text
     from ..versions import make_versions
 
@@ -63,7 +64,9 @@ def process_post(
         if target.exists() and not force:
             raise InputError("exists; pass --force to replace it", path=target)
     chosen = format_for_path(path, text) if fmt == "auto" else fmt
-    versions = make_versions(text, source=source, targets=targets, fmt=chosen, config=load_config(path.parent))
+    versions = make_versions(
+        text, source=source, targets=targets, fmt=chosen, config=load_config(path.parent), date=post_date(text, path.name)
+    )
     report = dict(versions.report)
     report["draft"] = str(path)
     report["outputs"] = {lang: str(p) for lang, p in paths.items()}

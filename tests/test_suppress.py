@@ -143,6 +143,14 @@ def test_baseline_survives_edits_elsewhere_but_not_in_the_finding(tmp_path: Path
     assert "“Kiev”" in out
 
 
+def test_write_baseline_never_replaces_a_post(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post = tmp_path / "post.en.txt"
+    shutil.copy(SEED, post)
+    code, _, err = run(capsys, "check", "--write-baseline", str(post), str(post))
+    assert code == 2 and "refusing to overwrite the input" in err
+    assert post.read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8")
+
+
 def test_a_bad_baseline_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "baseline.json"
     bad.write_text("{", encoding="utf-8")

@@ -212,8 +212,8 @@ class Baseline:
             result.append(finding)
         return result
 
-    def write(self, path: str | Path, findings: Iterable[Finding]) -> int:
-        """Write the unsuppressed ``findings`` as a baseline at ``path`` (replacing it); returns how many."""
+    def write(self, path: str | Path, findings: Iterable[Finding], *, inputs: tuple[str | Path, ...] = ()) -> int:
+        """Write the unsuppressed ``findings`` as a baseline at ``path`` (replacing it, never one of ``inputs``); returns how many."""
         from .textio import write_text
 
         counts: Counter[tuple[str, str, str]] = Counter()
@@ -227,7 +227,7 @@ class Baseline:
             {"path": key[0], "id": key[1], "fingerprint": key[2], "text": texts[key], "count": counts[key]} for key in sorted(counts)
         ]
         document = {"schema": BASELINE_SCHEMA, "findings": entries}
-        write_text(path, json.dumps(document, ensure_ascii=False, indent=1) + "\n", force=True)
+        write_text(path, json.dumps(document, ensure_ascii=False, indent=1) + "\n", force=True, inputs=inputs)
         return sum(counts.values())
 
 

@@ -240,7 +240,8 @@ def register(app: typer.Typer) -> None:
             post["suppressed"] = [f for f in found if f.suppressed is not None]
         if write_baseline is not None:
             recorded = [f for post in report for f in post["findings"] + post["suppressed"] if f.suppressed != "inline"]
-            count = Baseline(write_baseline.resolve().parent).write(write_baseline, recorded)
+            inputs = tuple(name for post in report for name in post["files"].values())
+            count = Baseline(write_baseline.resolve().parent).write(write_baseline, recorded, inputs=inputs)
             sys.stderr.write(f"translit: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}\n")
             raise typer.Exit(EXIT_OK)
         summary = _summary(report, fixed_count)

@@ -67,7 +67,7 @@ def test_seed_no_false_alarms(seed_findings: list) -> None:
     assert not [f for f in seed_findings if CHECKS[f.id].pair]
     flagged_words = {f.text for f in seed_findings if f.id.startswith("translit.")}
     assert flagged_words <= {"dastustusturlerdi", "kitaphanasyn", "miassi"}
-    assert not [f for f in seed_findings if f.id in ("people.inconsistent", "typography.homoglyph", "typography.unbalanced", "typography.double-space")]
+    assert not [f for f in seed_findings if f.id in ("people.inconsistent", "script.homoglyph", "typography.unbalanced", "typography.double-space")]
     # The phone number is valid; “Kazakhstan kitaptary”, “Otbasylyk oku - tarbiye kozi” spell real words.
     assert not [f for f in seed_findings if f.id.startswith("contacts.")]
     assert all(f.line >= 1 and f.column >= 1 for f in seed_findings)
@@ -240,7 +240,7 @@ def test_cli_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     [post] = report["posts"]
     assert post["files"] == {"en": str(SEED)}
     first = post["findings"][0]
-    assert set(first) == {"id", "severity", "version", "path", "line", "column", "end_line", "end_column", "offset", "length", "text", "message", "fix", "fixable"}
+    assert set(first) == {"id", "severity", "version", "path", "line", "column", "end_line", "end_column", "offset", "length", "text", "message", "fix", "fixable", "fingerprint", "suppressed"}
     assert report["summary"]["error"] == sum(f["severity"] == "error" for f in post["findings"])
 
 

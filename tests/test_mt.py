@@ -277,20 +277,45 @@ def test_package_with_stanza_data_translates_without_stanza(tmp_path: Path, pack
 
 
 @requires_argos
-def test_stand_ins_live_only_inside_argostranslate() -> None:
-    import importlib.util
+def test_argostranslate_runs_on_its_real_dependencies() -> None:
+    """No stand-in modules: what argostranslate imports is installed, and every requirement it declares is met."""
+    from importlib.metadata import requires, version
 
-    from translit.mt import EngineUnavailableError
+    from packaging.requirements import Requirement
 
     isolate_argos()
-    import argostranslate.sbd
+    import argostranslate.sbd  # noqa: F401  (imports stanza and minisbd at module level)
 
-    for name in ("stanza", "minisbd"):
-        module = sys.modules.get(name)
-        assert module is None or type(module).__name__ != "_Absent"
-    if importlib.util.find_spec("stanza") is None:  # the lean install
-        with pytest.raises(EngineUnavailableError, match="translit splits sentences itself"):
-            argostranslate.sbd.stanza.Pipeline("en")
+    for name in ("stanza", "minisbd", "ctranslate2", "sentencepiece"):
+        assert getattr(sys.modules[name], "__file__", None), name
+    for line in requires("argostranslate") or []:
+        requirement = Requirement(line)
+        if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+            assert requirement.specifier.contains(version(requirement.name), prereleases=True), line
+
+
+@requires_argos
+def test_translating_loads_neither_torch_nor_stanza(tmp_path: Path, packages: dict[str, Path]) -> None:
+    """translit uses argostranslate's packages and runs CTranslate2 itself, so translating never
+    imports argostranslate.translate and the sentence splitters (stanza, torch, MiniSBD) behind it.
+    (Installing a package does, once: argostranslate's install clears a cache in that module.)"""
+    argos_translator(tmp_path, [packages["en-ru"]])
+    probe = textwrap.dedent(
+        f"""
+        import json, sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from argos_fixtures import isolate_argos
+        from translit.mt import MTConfig, Translator
+        isolate_argos()
+        tr = Translator(MTConfig.from_mapping({{"argos_packages": {str(tmp_path / "argos-packages")!r}}}))
+        out = tr.translate_batch(["Organizers - Department of Culture.", "Abay."], "en", "ru")
+        heavy = ("torch", "stanza", "spacy", "minisbd", "onnxruntime", "argostranslate.translate")
+        print(json.dumps([out, [m for m in heavy if m in sys.modules]]))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [["RU", "RU"], []]
 
 
 @requires_argos

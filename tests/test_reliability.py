@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from cli_run import KIEV, run, stdin
 from translit import textio
+from translit.lines import Lines
 
 # ---------------------------------------------------------------- configuration
 
@@ -173,7 +174,7 @@ def test_unreadable_subfolder_is_an_error(monkeypatch: pytest.MonkeyPatch, tmp_p
 def test_folder_without_posts_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "p.en.mdx").write_text(KIEV, encoding="utf-8")
     code, out, err = run(capsys, "check", str(tmp_path))
-    assert code == 2 and f"{tmp_path}: no posts (.md .markdown .txt .html .htm) in this folder" in err
+    assert code == 2 and f"{tmp_path}: no posts found (.md .markdown .txt .html .htm) in this folder" in err
     code, out, err = run(capsys, "post", str(tmp_path))
     assert code == 2 and str(tmp_path) in err
 
@@ -309,7 +310,7 @@ def test_any_text_through_stdin_json_gives_json_or_one_line(monkeypatch: pytest.
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from("ab\n\r\x1b\x07\u202e\t é"), max_size=60))
 def test_positions_and_escapes(text: str) -> None:
-    lines = textio.Lines(text)
+    lines = Lines(text)
     split = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for offset in range(len(text) + 1):
         line, column = lines.position(offset)

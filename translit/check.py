@@ -10,12 +10,15 @@ or more versions and are skipped for a version checked alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import suppress
 from .checks import FAMILIES
 from .checks.base import SEVERITY_RANK, CheckSpec, Emitter, Finding, Post, Version
+from .checks.script import RENAMED
 from .config import Config, load_config
 from .errors import InputError
 
@@ -36,7 +39,7 @@ __all__ = [
 LANGS = ("en", "kk", "ru")
 LANG_ALIASES = {"en": "en", "eng": "en", "kk": "kk", "kz": "kk", "kaz": "kk", "qaz": "kk", "ru": "ru", "rus": "ru"}
 POST_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
-CHECKS: dict[str, CheckSpec] = {spec.id: spec for family in FAMILIES for spec in family.CHECKS}
+CHECKS: dict[str, CheckSpec] = {spec.id: spec for family in (*FAMILIES, suppress) for spec in family.CHECKS}
 _NAME_LANG = re.compile(r"^(?P<stem>.+?)[._-](?P<lang>en|eng|kk|kz|kaz|qaz|ru|rus)$", re.I)
 
 
@@ -88,6 +91,7 @@ def check_versions(
     paths: Mapping[str, str] | None = None,
     formats: Mapping[str, str] | None = None,
     encoding: str = "utf-8",
+    keep_suppressed: bool = False,
 ) -> list[Finding]:
     """Check the versions of one post and return the findings, sorted by version and position.
 
@@ -96,7 +100,9 @@ def check_versions(
     or is detected. ``config`` defaults to the ``translit.toml`` found from the
     current folder (or from the files' folder). ``paths`` names the files in
     findings; ``formats`` forces text/markdown/html per language; ``encoding``
-    is that of the files.
+    is that of the files. Findings an inline ``translit: ignore[...]`` marker
+    accepts are left out, or kept with ``suppressed="inline"`` when
+    ``keep_suppressed`` (see :mod:`translit.suppress`).
     """
     if isinstance(versions, Mapping):
         texts = dict(versions)
@@ -113,7 +119,7 @@ def check_versions(
     for lang in texts:
         if lang not in LANGS:
             raise InputError(f"unknown language {lang!r}; expected en, kk or ru")
-    cfg = config if config is not None else load_config(start)
+    cfg = renamed_ids(config if config is not None else load_config(start))
     post = Post(
         versions=[
             Version(lang, texts[lang], named.get(lang), _format(named.get(lang), texts[lang], (formats or {}).get(lang)))
@@ -122,7 +128,21 @@ def check_versions(
         ],
         config=cfg,
     )
-    return run_checks(post)
+    findings = run_checks(post)
+    return findings if keep_suppressed else [finding for finding in findings if finding.suppressed is None]
+
+
+def renamed_ids(config: Config) -> Config:
+    """``config`` with check ids that were renamed (typography.homoglyph) given their new names."""
+    names = (config.disabled, config.enabled, config.severities)
+    if not any(old in group for old in RENAMED for group in names):
+        return config
+    return replace(
+        config,
+        disabled=frozenset(RENAMED.get(name, name) for name in config.disabled),
+        enabled=frozenset(RENAMED.get(name, name) for name in config.enabled),
+        severities={RENAMED.get(name, name): value for name, value in config.severities.items()},
+    )
 
 
 def _format(path: str | None, text: str, forced: str | None) -> str:
@@ -143,7 +163,7 @@ def _read_version(path: Path, encoding: str) -> tuple[str, str]:
 
 
 def run_checks(post: Post) -> list[Finding]:
-    """Run every enabled check family on a post."""
+    """Run every enabled check family on a post; findings under an inline marker come back marked suppressed."""
     out = Emitter(post.config, CHECKS)
     for family in FAMILIES:
         family.run(post, out)
@@ -151,7 +171,8 @@ def run_checks(post: Post) -> list[Finding]:
     unique: dict[tuple[str, str, int, int, str], Finding] = {}
     for finding in out.findings:
         unique.setdefault((finding.id, finding.version, finding.start, finding.end, finding.message), finding)
-    return sorted(unique.values(), key=lambda f: (order.get(f.version, 9), f.start, f.end, f.id))
+    findings = suppress.apply_markers(post, unique.values(), Emitter(post.config, CHECKS))
+    return sorted(findings, key=lambda f: (order.get(f.version, 9), f.start, f.end, f.id))
 
 
 def group_files(paths: Iterable[str | Path], *, siblings: bool = False, encoding: str = "utf-8") -> list[PostFiles]:
@@ -178,7 +199,7 @@ def group_files(paths: Iterable[str | Path], *, siblings: bool = False, encoding
             for child in _post_files(path, groups):
                 _add_or_fail(child, groups, None, encoding)
             if len(groups) == before:
-                groups[(path, "\0empty")] = PostFiles(str(path), error=InputError(f"no posts ({' '.join(POST_SUFFIXES)}) in this folder", path=path))
+                groups[(path, "\0empty")] = PostFiles(str(path), error=InputError(f"no posts found ({' '.join(POST_SUFFIXES)}) in this folder", path=path))
         elif str(path) == "-":
             raise InputError("standard input holds several versions: use --stdin-json with {\"en\": ..., \"kk\": ..., \"ru\": ...}")
         elif path.exists():
@@ -273,16 +294,32 @@ def fix_versions(
     paths: Mapping[str, str] | None = None,
     formats: Mapping[str, str] | None = None,
     rounds: int = 3,
+    baseline: suppress.Baseline | None = None,
 ) -> tuple[dict[str, str], int]:
     """The versions with every fixable finding fixed, and how many fixes were made.
 
     A fix inside another (a dash inside a quotation whose marks are replaced)
     is applied in the next round, after the versions are checked again.
+    Findings an ignore marker or ``baseline`` accepts are left as they are.
     """
     fixed = dict(texts)
     total = 0
+    # what the baseline accepts is decided on the texts as given: a fix nearby changes fingerprints
+    accepted: Counter[tuple[str, str, str]] | None = None
     for _ in range(rounds):
         findings = check_versions(fixed, config=config, paths=paths, formats=formats)
+        if baseline is not None and accepted is None:
+            accepted = Counter((f.version, f.id, f.text) for f in baseline.apply(findings) if f.suppressed == "baseline")
+        if accepted:
+            left = Counter(accepted)
+            kept = []
+            for finding in findings:
+                key = (finding.version, finding.id, finding.text)
+                if left[key] > 0:
+                    left[key] -= 1
+                else:
+                    kept.append(finding)
+            findings = kept
         made = 0
         for lang in fixed:
             fixed[lang], count = apply_fixes(fixed[lang], [f for f in findings if f.version == lang])

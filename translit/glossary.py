@@ -32,7 +32,7 @@ from . import morph_kk
 from .errors import GlossaryError
 from .homoglyphs import LATIN_TO_CYRILLIC_KK
 from .resources import bundled_dir
-from .textio import line_column  # re-exported: FILE:LINE:COL for reports
+from .lines import line_column  # re-exported: FILE:LINE:COL for reports
 
 LANGS: tuple[str, ...] = ("kk", "ru", "en")
 RENAMED_POLICIES: tuple[str, ...] = ("post-date", "today")

@@ -41,8 +41,7 @@ from .segment import split_sentences
 #: NLLB-200 language tokens for the languages translit works with.
 NLLB_CODES: dict[str, str] = {"en": "eng_Latn", "ru": "rus_Cyrl", "kk": "kaz_Cyrl"}
 ENGINE_NAMES = ("argos", "nllb", "none")
-INSTALL_HINT = "pip install 'translit[mt]', then pip install --no-deps 'argostranslate==1.11.0'; README: Machine translation"
-ARGOS_HINT = "pip install --no-deps 'argostranslate==1.11.0' after pip install 'translit[mt]'; README: Machine translation"
+INSTALL_HINT = "pip install 'translit[mt]' --extra-index-url https://download.pytorch.org/whl/cpu; see docs/translation.md"
 
 
 class MTError(TranslitError):
@@ -188,7 +187,7 @@ def argos_importable() -> tuple[bool, str]:
         if importlib.util.find_spec(name) is None:
             return False, f"{name} is not installed ({INSTALL_HINT})"
     if importlib.util.find_spec("argostranslate") is None:
-        return False, f"argostranslate is not installed ({ARGOS_HINT})"
+        return False, f"argostranslate is not installed ({INSTALL_HINT})"
     return True, ""
 
 
@@ -204,36 +203,6 @@ def default_argos_packages_dir() -> Path:
         return Path(explicit)
     data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(data_home) / "argos-translate" / "packages"
-
-
-class _Absent(types.ModuleType):
-    """Stands in for stanza or minisbd while argostranslate is imported, when they are not installed.
-
-    ``argostranslate.sbd`` imports both unconditionally, but only its sentence
-    splitters use them, and translit never calls those. Using the stand-in
-    for anything raises a clear error instead of a silent misbehaviour.
-    """
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        raise EngineUnavailableError(
-            f"argostranslate tried to use {self.__name__}.{name}; translit splits sentences itself "
-            f"and never needs {self.__name__} (please report this)"
-        )
-
-
-def _absent_minisbd() -> types.ModuleType:
-    module = _Absent("minisbd")
-    models = types.ModuleType("minisbd.models")
-    models.__dict__["cache_dir"] = ""  # argostranslate.sbd assigns this at import
-    module.__dict__["models"] = models
-
-    def sbdetect(*_: Any, **__: Any) -> Any:
-        raise EngineUnavailableError("argostranslate tried to run MiniSBD; translit never needs it (please report this)")
-
-    module.__dict__["SBDetect"] = sbdetect
-    return module
 
 
 _ARGOS_LOCK = threading.Lock()
@@ -254,45 +223,39 @@ def _environment(values: Mapping[str, str]) -> Iterator[None]:
 
 
 def import_argos(packages_dir: Path | None = None, environ: Mapping[str, str] | None = None) -> types.SimpleNamespace:
-    """Import argostranslate safely; return its ``settings``, ``package`` and ``translate`` modules.
+    """Import the parts of argostranslate translit uses; return its ``settings`` and ``package`` modules.
+
+    translit uses argostranslate's package format, folder, install and
+    tokenizers, and runs CTranslate2 itself; it never imports
+    ``argostranslate.translate``, whose sentence splitters import stanza (and
+    through it torch) and MiniSBD at module level: 0.1 s instead of about 3 s
+    of CPU, and no torch in memory. Those packages are still installed
+    (argostranslate declares them), so ``pip check`` is clean.
 
     argostranslate reads its settings once, at import, from the environment
     and ``settings.json``. The first import is therefore done with
     ``ARGOS_PACKAGES_DIR`` set to ``packages_dir`` and ``ARGOS_CHUNK_TYPE``
     forced to its default (a user's ``SPACY`` would start a model download at
     import); ``environ`` adds more variables (tests point ``XDG_*`` at a
-    temporary folder). The environment is restored afterwards. stanza and
-    minisbd are replaced by stand-ins only if they are not installed, and
-    only for the duration of the import.
+    temporary folder). The environment is restored afterwards.
     """
     ok, why = argos_importable()
     if not ok:
         raise EngineUnavailableError(why)
     with _ARGOS_LOCK:
-        if "argostranslate.translate" not in sys.modules:
+        if "argostranslate.package" not in sys.modules:
             values = {"ARGOS_CHUNK_TYPE": "ARGOSTRANSLATE"}
             if packages_dir is not None:
                 values["ARGOS_PACKAGES_DIR"] = str(packages_dir)
             values.update(environ or {})
-            stand_ins: dict[str, types.ModuleType] = {}
-            if importlib.util.find_spec("stanza") is None:
-                stand_ins["stanza"] = _Absent("stanza")
-            if importlib.util.find_spec("minisbd") is None:
-                stand_ins["minisbd"] = _absent_minisbd()
-            sys.modules.update(stand_ins)
             try:
                 with _environment(values):
-                    import argostranslate.translate  # noqa: F401
+                    import argostranslate.package  # noqa: F401
             except ImportError as exc:
                 raise EngineUnavailableError(f"argostranslate cannot be imported: {exc} ({INSTALL_HINT})") from None
-            finally:
-                for name, module in stand_ins.items():
-                    if sys.modules.get(name) is module:
-                        del sys.modules[name]
         import argostranslate.package as package
         import argostranslate.settings as settings
-        import argostranslate.translate as translate
-    return types.SimpleNamespace(settings=settings, package=package, translate=translate)
+    return types.SimpleNamespace(settings=settings, package=package)
 
 
 @dataclass(frozen=True)

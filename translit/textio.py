@@ -12,7 +12,6 @@ one run beside the report of another. Files get the mode the umask gives
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import contextlib
 import errno
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .lines import line_column
 
 # Spellings editors use for the codecs Kazakh files come in; Python names them differently.
 ENCODING_ALIASES = {"kz-1048": "kz1048", "kz_1048": "kz1048", "windows-1251": "cp1251"}
@@ -35,29 +35,11 @@ STDIO = "-"
 # 8 MiB is a hundred long posts; memory grows by up to 200 MB per MB of input (bench/bench_scale.py).
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
 _LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
 # C0 and C1 controls, DEL, the bidirectional overrides that reorder what a terminal shows, and the
 # lone surrogates a file name's undecodable bytes become (no terminal encoding can carry them).
 _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-class Lines:
-    """Line starts of a text: any offset becomes a 1-based (line, column) in O(log n)."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset."""
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
-
-
-def line_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of one offset (for many offsets of one text use :class:`Lines`)."""
-    return Lines(text[:offset]).position(offset)
 
 
 def printable(text: str) -> str:

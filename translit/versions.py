@@ -296,8 +296,12 @@ def make_versions(
     named (``[glossaries] renamed``).  When no route
     exists for a target, that version carries the prose inside
     ``[[untranslated:SRC]] … [[/untranslated]]`` and ``Versions.exit_code``
-    is ``EXIT_NO_ROUTE``.
+    is ``EXIT_NO_ROUTE``. The editor's ``translit: ignore[...]`` markers are
+    left out of every version (:func:`translit.suppress.strip_markers`).
     """
+    from .suppress import strip_markers
+
+    text = strip_markers(text)
     for lang in [*targets, *([source] if source else [])]:
         if lang not in LANGUAGES:
             raise TranslitError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Config
-from ..textio import Lines
+from ..lines import Lines
 from .blocks import Block, split_blocks
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -20,10 +20,14 @@ class Finding:
 
     ``line`` and ``column`` are 1-based and point into that version's text;
     ``start``/``end`` are the same place as character offsets, and ``end_line``/
-    ``end_column`` where it ends (equal to ``line``/``column`` for a place where
-    something is missing). ``fix`` is the
+    ``end_column`` where it ends, the character just after it (equal to
+    ``line``/``column`` for a place where something is missing). ``fix`` is the
     suggested replacement for ``text`` when one exists; ``fixable`` says that
     ``translit check --fix`` may apply it without an editor's judgement.
+    ``fingerprint`` identifies the finding by its check, text and a little
+    context, not by its line, so a baseline survives edits elsewhere;
+    ``suppressed`` is "inline" or "baseline" when an editor accepted it
+    (see :mod:`translit.suppress`).
     """
 
     id: str
@@ -40,6 +44,8 @@ class Finding:
     path: str | None = None
     end_line: int = 0
     end_column: int = 0
+    fingerprint: str = ""
+    suppressed: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (schema translit.check/1)."""
@@ -58,6 +64,8 @@ class Finding:
             "message": self.message,
             "fix": self.fix,
             "fixable": self.fixable,
+            "fingerprint": self.fingerprint,
+            "suppressed": self.suppressed,
         }
 
 
@@ -76,12 +84,16 @@ class Version:
     """One language version of a post, with what every check needs precomputed."""
 
     def __init__(self, lang: str, text: str, path: str | None = None, fmt: str = "auto") -> None:
+        from ..suppress import mask_markers
+
         self.lang = lang
         self.text = text
         self.path = path
-        self.blocks: list[Block] = split_blocks(text, fmt)
+        # checks never see the editor's ignore markers: blanked, not removed, so offsets stay
+        analysed = mask_markers(text)
+        self.blocks: list[Block] = split_blocks(analysed, fmt)
         self._lines = Lines(text)  # \r\n, \r and \n each end a line
-        self.prose = _prose(text, self.blocks)
+        self.prose = _prose(analysed, self.blocks)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
@@ -144,6 +156,8 @@ class Emitter:
         fixable: bool | None = None,
         severity: str | None = None,
     ) -> None:
+        from ..suppress import fingerprint
+
         spec = self.specs[check_id]
         if not self.config.is_enabled(check_id):
             return
@@ -165,6 +179,7 @@ class Emitter:
                 path=version.path,
                 end_line=end_line,
                 end_column=end_column,
+                fingerprint=fingerprint(check_id, version.text, start, end),
             )
         )
 

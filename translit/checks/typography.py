@@ -1,4 +1,4 @@
-"""Typography: quotation marks by language, balanced quotes and brackets, dashes, spaces, look-alike letters.
+"""Typography: quotation marks by language, balanced quotes and brackets, dashes, spaces, initials.
 
 House style (news-conventions §3.5): « » in Kazakh and Russian (nested „ “),
 “ ” in English (nested ‘ ’). Straight quotes in English are common CMS input
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 
-from ..homoglyphs import find_homoglyphs
 from ..localize import DASHES
 from .base import CheckSpec, Emitter, Post, Version, quote
 from .glossary import mentions
@@ -27,7 +26,6 @@ CHECKS = [
     CheckSpec("typography.unbalanced", "warning", "An opening quote or bracket without its closing one, or the reverse."),
     CheckSpec("typography.dash", "warning", "A hyphen between spaces used as a dash.", fixable=True),
     CheckSpec("typography.double-space", "warning", "Two or more spaces between words.", fixable=True),
-    CheckSpec("typography.homoglyph", "error", "Latin look-alike letters inside a Cyrillic word, or Cyrillic inside a Latin word.", fixable=True),
     CheckSpec("typography.initials", "info", "No space between an initial and the surname (“Zh.Bekturova”).", fixable=True),
 ]
 
@@ -61,17 +59,6 @@ def run(post: Post, out: Emitter) -> None:
         if out.enabled("typography.double-space"):
             for match in _DOUBLE_SPACE.finditer(version.prose):
                 out("typography.double-space", version, match.start(), match.end(), "Two or more spaces between words.", fix=" ")
-        if out.enabled("typography.homoglyph"):
-            for glyph in find_homoglyphs(version.prose, version.lang):
-                script = "Cyrillic" if glyph.script == "Cyrl" else "Latin"
-                out(
-                    "typography.homoglyph",
-                    version,
-                    glyph.start,
-                    glyph.end,
-                    f"{quote(glyph.text)} mixes Latin and Cyrillic letters that look alike; in {script} it is {quote(glyph.fixed)}.",
-                    fix=glyph.fixed,
-                )
         if out.enabled("typography.initials"):
             for match in _INITIAL.finditer(version.prose):
                 out("typography.initials", version, match.start(), match.end(), "Put a space between the initials and the surname.", fix=match.group(1) + " ")

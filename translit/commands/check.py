@@ -64,7 +64,7 @@ def _checked(texts: dict[str, str], config: Any, files: dict[str, str], where: s
     from ..guard import run_limited
 
     def work() -> Result:
-        findings = check_versions(texts, config=config, paths=files)
+        findings = check_versions(texts, config=config, paths=files, keep_suppressed=True)
         return {"findings": findings, "texts": texts, "config": str(config.path) if config.path is not None else None}
 
     return run_limited(config.post_seconds, where, work)
@@ -150,12 +150,26 @@ def _render_text(report: list[dict[str, Any]], colour: bool) -> str:
 
 def _summary(report: list[dict[str, Any]], fixed: int) -> dict[str, int]:
     counts = {"posts": len(report), "files": sum(len(post["files"]) for post in report), "failed": 0}
-    counts |= {"error": 0, "warning": 0, "info": 0, "fixed": fixed}
+    counts |= {"error": 0, "warning": 0, "info": 0, "fixed": fixed, "suppressed": 0}
     for post in report:
         counts["failed"] += "error" in post
         for finding in post["findings"]:
             counts[finding.severity] += 1
+        counts["suppressed"] += len(post.get("suppressed", ()))
     return counts
+
+
+def _output_format(output_format: Optional[str], legacy: Optional[str], as_json: bool) -> str:
+    """The one output format the options ask for; ``--format`` (text/json and the new names) is the old spelling."""
+    from ..errors import TranslitError
+    from ..report import check_format
+
+    if legacy is not None:
+        sys.stderr.write("translit: warning: --format is deprecated for check; use --output-format\n")
+    chosen = {name for name in (output_format, {"text": "full"}.get(legacy or "", legacy), "json" if as_json else None) if name}
+    if len(chosen) > 1:
+        raise TranslitError(f"--output-format: asked for {' and '.join(sorted(chosen))}; choose one")
+    return check_format(chosen.pop() if chosen else "full")
 
 
 def register(app: typer.Typer) -> None:
@@ -165,8 +179,14 @@ def register(app: typer.Typer) -> None:
     def check(
         paths: list[str] = typer.Argument(None, help="Versions of a post (post.en.md post.kk.md post.ru.md) or folders of posts."),
         stdin_json: bool = typer.Option(False, "--stdin-json", help='Read {"en": "...", "kk": "...", "ru": "..."} from standard input.'),
-        output_format: str = typer.Option("text", "--format", "-f", help="text (for people) or json (schema translit.check/1)."),
-        as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
+        output_format: Optional[str] = typer.Option(
+            None, "--output-format", "-f",
+            help="full (grouped, for people; the default), concise (FILE:LINE:COL: severity message [id]), json (schema translit.check/1), json-lines, github, gitlab, sarif or junit.",
+        ),
+        legacy_format: Optional[str] = typer.Option(None, "--format", hidden=True, help="Deprecated spelling of --output-format (text = full)."),
+        as_json: bool = typer.Option(False, "--json", help="Same as --output-format json."),
+        baseline: Optional[Path] = typer.Option(None, "--baseline", help="Accept the findings recorded in this baseline file (see --write-baseline)."),
+        write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record every current finding in this file as accepted, and exit 0."),
         fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at least this severe: error (default), warning or info."),
         fix: bool = typer.Option(False, "--fix", help="Write the fixable findings' fixes to new files (NAME.fixed.EXT, or into --output-dir); inputs are never changed."),
         output_dir: Optional[Path] = typer.Option(None, "--output-dir", "-o", help="With --fix: write the fixed files here, under their own names."),
@@ -175,8 +195,8 @@ def register(app: typer.Typer) -> None:
         siblings: bool = typer.Option(False, "--siblings", help="Also check the other language versions of each named file (post.en.md brings post.kk.md and post.ru.md); for git hooks."),
         jobs: int = typer.Option(1, "--jobs", "-j", help="Check posts in N processes (0: one per CPU)."),
         config_path: Optional[str] = typer.Option(None, "--config", help="Use this translit.toml instead of searching upward from the inputs."),
-        disable: list[str] = typer.Option([], "--disable", help="Turn a check (or a family: typography) off. Repeatable."),
-        enable: list[str] = typer.Option([], "--enable", help="Turn a check on again. Repeatable."),
+        disable: list[str] = typer.Option([], "--disable", help="Turn off a check id or a family (the part before the dot: typography). Repeatable."),
+        enable: list[str] = typer.Option([], "--enable", help="Turn a check id or a family on again. Repeatable."),
         list_checks: bool = typer.Option(False, "--list-checks", help="List every check id with its default severity, and exit."),
         colour: str = typer.Option("auto", "--color", help="auto (only on a terminal, unless NO_COLOR is set), always or never."),
     ) -> None:
@@ -185,7 +205,9 @@ def register(app: typer.Typer) -> None:
         Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
         """
         from ..check import CHECKS, SEVERITY_RANK, fix_versions, group_files
-        from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, TranslitError
+        from ..checks.script import RENAMED
+        from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, TranslitError
+        from ..suppress import Baseline
         from ..textio import printable, shown_path, write_files, write_json
 
         if list_checks:
@@ -193,21 +215,21 @@ def register(app: typer.Typer) -> None:
                 flags = ("fixable " if spec.fixable else "") + ("pair" if spec.pair else "")
                 sys.stdout.write(f"{spec.id:<28} {spec.severity:<8} {flags:<13} {spec.summary}\n")
             return
-        fmt = "json" if as_json else output_format
-        if fmt not in ("text", "json"):
-            raise TranslitError("--format: expected text or json")
+        fmt = _output_format(output_format, legacy_format, as_json)
         if fail_on is not None and fail_on not in SEVERITY_RANK:
             raise TranslitError("--fail-on: expected error, warning or info")
         if jobs < 0:
             raise TranslitError("--jobs: expected 0 (one per CPU) or a positive number")
         if colour not in ("auto", "always", "never"):
             raise TranslitError("--color: expected auto, always or never")
+        disable, enable = [RENAMED.get(name, name) for name in disable], [RENAMED.get(name, name) for name in enable]
         unknown = [name for name in [*disable, *enable] if name not in CHECKS and not any(check_id.startswith(name + ".") for check_id in CHECKS)]
         if unknown:
             raise TranslitError(f"--disable/--enable: no check or family {unknown[0]!r} (see --list-checks)")
         if stdin_json == bool(paths):
             raise TranslitError("give FILES or folders, or --stdin-json (not both)")
         disabled, enabled = tuple(disable), tuple(enable)
+        accepted = Baseline.load(baseline) if baseline is not None else None
         report: list[dict[str, Any]] = []
         fixes: list[tuple[Path, str, Path]] = []
         fixed_count = 0
@@ -221,6 +243,9 @@ def register(app: typer.Typer) -> None:
             fail_threshold = fail_on or config.fail_on
         else:
             posts = group_files(paths, siblings=siblings, encoding=encoding)
+            if all(not post.files and post.error is not None for post in posts):
+                # nothing to check at all: one line, as for any other bad input, not an empty report
+                raise posts[0].error if posts else InputError("no posts found")
             tasks = [(post.name, {lang: str(path) for lang, path in post.files.items()}, config_path, disabled, enabled, encoding) for post in posts]
             runnable = [task for task, post in zip(tasks, posts) if post.error is None]
             workers = (os.cpu_count() or 1) if jobs == 0 else jobs
@@ -242,7 +267,7 @@ def register(app: typer.Typer) -> None:
             if fix and (stdin_json or any(f.fixable for f in result["findings"])):
                 texts = result["texts"]
                 config = _config(config_path, Path.cwd() if stdin_json else Path(next(iter(task[1].values()))).parent, disabled, enabled)
-                fixed, count = fix_versions(texts, config=config, paths=task[1])
+                fixed, count = fix_versions(texts, config=config, paths=task[1], baseline=accepted)
                 fixed_count += count
                 if stdin_json:
                     post["fixed"] = fixed
@@ -256,6 +281,16 @@ def register(app: typer.Typer) -> None:
         if fixes:
             write_files(_fix_targets(fixes), force=force, inputs=tuple(Path(path) for task in tasks for path in task[1].values() if not stdin_json))
 
+        for post in report:
+            found = accepted.apply(post["findings"]) if accepted is not None else post["findings"]
+            post["findings"] = [f for f in found if f.suppressed is None]
+            post["suppressed"] = [f for f in found if f.suppressed is not None]
+        if write_baseline is not None:
+            recorded = [f for post in report for f in post["findings"] + post["suppressed"] if f.suppressed != "inline"]
+            inputs = tuple(name for post in report for name in post["files"].values())
+            count = Baseline(write_baseline.resolve().parent).write(write_baseline, recorded, inputs=inputs)
+            sys.stderr.write(f"translit: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}\n")
+            raise typer.Exit(EXIT_OK)
         summary = _summary(report, fixed_count)
         failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_threshold] for post in report for f in post["findings"])
         # The worst outcome decides: a bug, then a post that could not be checked, then findings.
@@ -272,21 +307,30 @@ def register(app: typer.Typer) -> None:
                 "exit_code": exit_code,
                 "summary": summary,
                 "posts": [
-                    {key: ([f.to_dict() for f in value] if key == "findings" else value) for key, value in post.items()}
+                    {key: ([f.to_dict() for f in value] if key in ("findings", "suppressed") else value) for key, value in post.items()}
                     for post in report
                 ],
             }
             write_json(document)
-        else:
+        elif fmt == "full":
             use_colour = colour == "always" or (colour == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
             text = _render_text(report, use_colour)
             parts = [f"{summary[key]} {key if summary[key] == 1 else key + 's'}" for key in ("error", "warning")] + [f"{summary['info']} info"]
             tail = f"{summary['posts']} post{'s' if summary['posts'] != 1 else ''}, {summary['files']} file{'s' if summary['files'] != 1 else ''}: " + ", ".join(parts)
+            if summary["suppressed"]:
+                tail += f" ({summary['suppressed']} accepted by ignore markers or the baseline)"
             if summary["failed"]:
                 tail += f"; {summary['failed']} not checked"
             if fix:
                 tail += f"; {fixed_count} fixed in new files"
             sys.stdout.write(text + ("\n" if text and not text.endswith("\n") else "") + tail + "\n")
+        else:
+            from ..report import render
+
+            everything = [f for post in report for f in post["findings"] + post["suppressed"]]
+            files = [name for post in report for name in post["files"].values()]
+            rules = {check_id: spec.summary for check_id, spec in CHECKS.items()}
+            sys.stdout.write(render(everything, fmt, rules=rules, files=files))
         for post in report:
             if "error" in post:
                 sys.stderr.write(f"translit: error: {printable(post['error'])}\n")

@@ -10,7 +10,8 @@ import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_OK, GlossaryError
 from ..config import max_bytes_for
-from ..textio import Lines, printable, read_text, to_json, write_json, write_output
+from ..lines import Lines
+from ..textio import printable, read_text, to_json, write_json, write_output
 
 _GLOSSARY_HELP = "Extra glossary file or directory (repeatable); later ones override the built-ins."
 
@@ -24,6 +25,43 @@ def _load(paths: Optional[list[Path]]) -> Any:
 def _warn_conflicts(glossary: Any) -> None:
     for conflict in glossary.conflicts:
         sys.stderr.write(f"translit: warning: {printable(conflict)}\n")
+
+
+_LINT_RULES = {
+    "glossary.discouraged": "A wrong or discouraged form of a name; the glossary gives the official one.",
+    "glossary.outdated": "A former name: a suggestion, never an automatic fix.",
+    "glossary.ambiguous": "A short form that names more than one entity.",
+}
+_LINT_SEVERITY = {"discouraged": "error", "outdated": "warning", "ambiguous": "warning"}
+
+
+def _as_finding(record: dict[str, Any]) -> Any:
+    """One ``glossary lint`` record as a check finding, for the shared output formats."""
+    from ..checks.base import Finding
+
+    status = record["status"]
+    official = record["official"]
+    why = f" ({record['reason']})" if record["reason"] else ""
+    if official:
+        message = f"“{record['text']}” is {status} for {record['entity']}; write “{official}”{why}."
+    else:
+        message = f"“{record['text']}” may name {' or '.join(record['candidates'])}{why}."
+    return Finding(
+        id=f"glossary.{status}",
+        severity=_LINT_SEVERITY.get(status, "warning"),
+        version=record["lang"],
+        line=record["line"],
+        column=record["column"],
+        end_line=record["end_line"],
+        end_column=record["end_column"],
+        text=record["text"],
+        message=message,
+        fix=official,
+        fixable=status == "discouraged" and official is not None,  # what glossary lint --fix replaces
+        start=record["start"],
+        end=record["end"],
+        path=record["file"],
+    )
 
 
 def register(app: typer.Typer) -> None:
@@ -43,11 +81,16 @@ def register(app: typer.Typer) -> None:
         fix: bool = typer.Option(False, "--fix", help="Write the text with discouraged forms replaced by official ones (accepted variants stay)."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Where --fix writes (default: standard output)."),
         force: bool = typer.Option(False, "--force", help="Replace an existing --output file."),
-        as_json: bool = typer.Option(False, "--json", help="Findings as JSON on standard output."),
+        as_json: bool = typer.Option(False, "--json", help="Same as --output-format json."),
+        output_format: Optional[str] = typer.Option(
+            None, "--output-format", help="full (FILE:LINE:COL lines; the default), concise, json, json-lines, github, gitlab, sarif or junit."
+        ),
         encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (utf-8, cp1251, kz-1048)."),
     ) -> None:
         """List every discouraged, outdated or ambiguous name with FILE:LINE:COL, the official form and why; exit 1 if any."""
+        from ..report import check_format, render
 
+        fmt = check_format("json" if as_json and output_format is None else output_format or "full")
         if lang is not None and lang not in ("kk", "ru", "en"):
             raise GlossaryError(f"unknown language {lang!r}; use kk, ru or en")
         text = read_text(file, encoding, max_bytes_for(file))
@@ -59,11 +102,14 @@ def register(app: typer.Typer) -> None:
         lines = Lines(text)
         for mention in findings:
             line, column = lines.position(mention.start)
+            end_line, end_column = lines.position(mention.end)
             records.append(
                 {
                     "file": name,
                     "line": line,
                     "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
                     "start": mention.start,
                     "end": mention.end,
                     "text": mention.text,
@@ -82,14 +128,16 @@ def register(app: typer.Typer) -> None:
             report = sys.stderr
         else:
             report = sys.stdout
-        if as_json:
+        if fmt == "json":
             write_json(records, report)
-        else:
+        elif fmt == "full":
             for r in records:
                 target = r["official"] or " or ".join(r["candidates"])
                 who = r["entity"] or "ambiguous: " + ", ".join(r["candidates"])
                 why = f" ({r['reason']})" if r["reason"] else ""
                 report.write(printable(f"{r['file']}:{r['line']}:{r['column']}: {r['status']}: {r['text']!r} -> {target!r}{why} [{who}]") + "\n")
+        else:
+            report.write(render([_as_finding(r) for r in records], fmt, rules=_LINT_RULES, files=[name]))
         raise typer.Exit(EXIT_FINDINGS if records else EXIT_OK)
 
     @group.command("show")

@@ -211,7 +211,8 @@ def register(app: typer.Typer) -> None:
         source: Optional[str] = typer.Option(None, "--from", help="Language of the draft: en, kk or ru (default: detected per block)."),
         to: str = typer.Option("en,kk,ru", "--to", help="Versions to make, comma-separated."),
         outdir: Optional[Path] = typer.Option(None, "-o", "--outdir", help="Folder for the versions (default: the draft's folder)."),
-        fmt: str = typer.Option("auto", "--format", help="auto, text, markdown or html."),
+        fmt: str = typer.Option("auto", "--input-format", help="The draft's markup: auto, text, markdown or html."),
+        legacy_fmt: Optional[str] = typer.Option(None, "--format", hidden=True, help="Old name of --input-format."),
         force: bool = typer.Option(False, "--force", help="Replace existing versions and report."),
         as_json: bool = typer.Option(False, "--json", help="Print the report(s) as JSON."),
         jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Posts processed in parallel (for a folder)."),
@@ -230,8 +231,9 @@ def register(app: typer.Typer) -> None:
         bad = [t for t in targets + ([source] if source else []) if t not in _LANG_TAGS]
         if bad or not targets:
             raise InputError(f"unknown language {bad[0] if bad else to!r}; use en, kk, ru")
+        fmt = legacy_fmt or fmt
         if fmt not in ("auto", "text", "markdown", "html"):
-            raise InputError(f"unknown format {fmt!r}; use auto, text, markdown or html")
+            raise InputError(f"--input-format: unknown format {fmt!r}; use auto, text, markdown or html")
         if str(draft) == "-":
             if outdir is not None:
                 raise InputError("-o needs a draft file; with - the versions are printed as JSON")

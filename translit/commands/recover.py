@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_OK
 from ..config import max_bytes_for
-from ..textio import Lines, printable, read_text, to_json, write_json, write_output
+from ..lines import Lines
+from ..textio import printable, read_text, to_json, write_json, write_output
+
+
+_TYPO_RULE = "A Latin-typed Kazakh word that maps to no Kazakh word: likely a typo, with suggestions."
 
 
 def _candidates(items: Any) -> list[dict[str, Any]]:
@@ -38,17 +42,45 @@ def _recovery_dict(result: Any) -> dict[str, Any]:
     }
 
 
+def _suggestions(word: Any) -> str:
+    return ", ".join(
+        f"{c.cyrillic} ({c.score:.2f}{', agrees with the phrase' if c.source == 'agreement' else ''})" for c in word.suggestions[:3]
+    ) or "none"
+
+
+def _flagged(result: Any, path: str) -> list[Any]:
+    """The words flagged as likely typos, as findings for the shared output formats."""
+    from ..checks.base import Finding
+    lines = Lines(result.source)
+    findings = []
+    for w in result.typos:
+        line, column = lines.position(w.start)
+        end_line, end_column = lines.position(w.end)
+        findings.append(
+            Finding(
+                id="recover.typo",
+                severity="warning",
+                version="kk",
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                text=w.latin,
+                message=f"“{w.latin}” ({w.cyrillic}): {w.reason}; suggest {_suggestions(w)}.",
+                start=w.start,
+                end=w.end,
+                path=path,
+            )
+        )
+    return findings
+
+
 def _report(result: Any) -> str:
     lines = [result.text.rstrip("\n")]
     if result.typos:
         lines += ["", f"corrected: {result.corrected.rstrip()}", "", "flagged words (suggested, not applied):"]
-        positions = Lines(result.source)
-        for w in result.typos:
-            line, column = positions.position(w.start)
-            suggestions = ", ".join(
-                f"{c.cyrillic} ({c.score:.2f}{', agrees with the phrase' if c.source == 'agreement' else ''})" for c in w.suggestions[:3]
-            ) or "none"
-            lines.append(printable(f"  {line}:{column}: {w.latin} -> {w.cyrillic}: {w.reason}; suggest {suggestions}"))
+        for w, finding in zip(result.typos, _flagged(result, "")):
+            lines.append(printable(f"  {finding.line}:{finding.column}: {w.latin} -> {w.cyrillic}: {w.reason}; suggest {_suggestions(w)}"))
     unsure = [w for w in result.words if not w.typo and len(w.alternatives) > 1 and w.confidence < 0.8]
     if unsure:
         lines += ["", "uncertain words (alternatives):"]
@@ -64,7 +96,12 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def recover(
         file: str = typer.Argument("-", help="Latin-typed Kazakh to read; - (the default) reads standard input."),
-        as_json: bool = typer.Option(False, "--json", help="JSON: every word with alternatives, confidence and suggestions."),
+        as_json: bool = typer.Option(False, "--json", help="Same as --output-format json."),
+        output_format: Optional[str] = typer.Option(
+            None, "--output-format",
+            help="full (the Cyrillic, then the flagged words; the default), json (every word with alternatives, confidence and "
+            "suggestions), or the flagged words alone as concise, json-lines, github, gitlab, sarif or junit.",
+        ),
         style: str = typer.Option(
             "", "--style", help="Input style: kk-news, kk-latin-2021, kk-latin-2018, kk-latin-2017 (default: read off the letters)."
         ),
@@ -79,15 +116,20 @@ def register(app: typer.Typer) -> None:
         from ..errors import UnknownSchemeError
         from ..recovery import STYLES
         from ..recovery import recover as run
+        from ..report import check_format, render
 
+        fmt = check_format("json" if as_json and output_format is None else output_format or "full")
         if style and style not in STYLES:
             raise UnknownSchemeError(f"unknown input style {style!r}; choose one of {', '.join(STYLES)}")
         text = read_text(file, encoding, max_bytes_for(file))
         result = run(text, style=style or None)
-        if as_json:
+        if fmt == "json":
             write_json(_recovery_dict(result))
-        else:
+        elif fmt == "full":
             write_output(None, _report(result))
+        else:
+            path = "<stdin>" if file == "-" else file
+            write_output(None, render(_flagged(result, path), fmt, rules={"recover.typo": _TYPO_RULE}, files=[path]))
         raise typer.Exit(EXIT_FINDINGS if result.typos else EXIT_OK)
 
     @app.command()

@@ -9,7 +9,8 @@ from typing import Optional
 import typer
 
 from ..config import max_bytes_for
-from ..textio import Lines, read_text, to_json, write_output
+from ..lines import Lines
+from ..textio import read_text, to_json, write_output
 
 
 def register(app: typer.Typer) -> None:

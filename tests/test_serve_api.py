@@ -44,6 +44,7 @@ def test_check_is_the_document_check_prints(client, capsys, monkeypatch):
     assert served.status_code == 200
     assert served.json() == json.loads(out)
     assert served.json()["exit_code"] == code == 1
+    assert "work;dur=" in served.headers["server-timing"] and "cpu;dur=" in served.headers["server-timing"]
     ids = sorted(f["id"] for f in served.json()["posts"][0]["findings"])
     assert ids == ["glossary.discouraged", "typography.double-space"]
 
@@ -222,7 +223,10 @@ def test_the_worker_killed_for_time_is_replaced():
 def test_hosts_other_than_this_machine_are_refused():
     with TestClient(create_app(Settings(workers=1, allowed_hosts=("127.0.0.1", "localhost"))), base_url="http://localhost") as local:
         assert local.get("/api/health").status_code == 200
-        assert local.get("/api/health", headers={"host": "attacker.example"}).status_code == 400
+        assert local.get("/api/health", headers={"host": "localhost:8000"}).status_code == 200
+        refused = local.get("/api/health", headers={"host": "attacker.example"})
+        assert refused.status_code == 421
+        assert refused.json() == {"error": "<request>: this service answers to 127.0.0.1, localhost, not 'attacker.example' (translit serve --host)"}
 
 
 def test_page_and_its_files_come_from_the_package(client):

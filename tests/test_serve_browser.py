@@ -123,7 +123,18 @@ def test_columns_findings_and_a_fix(service, browser, tmp_path):
     assert inserted == ["National Library of the Republic of Kazakhstan"]
     assert [m.get_attribute("textContent") for m in browser.find_elements("css selector", "mark.finding")] == ["  "]
     assert "1 fix applied" in browser.find_element("css selector", ".changes").text
+    assert not browser.find_elements("css selector", "li.selected")  # the fixed finding is gone, nothing else is chosen
+    browser.execute_script("document.querySelector('.changes').scrollIntoView()")
     _screenshot(browser, "serve-fixed.png", tmp_path)
+
+    # the corrected files, downloaded: the fixed English, the other versions as they were
+    downloads = tmp_path / "downloads"
+    browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    browser.find_element("id", "download").click()
+    names = ["post.en.txt", "post.kk.txt", "post.ru.txt"]
+    _wait(browser, lambda d: downloads.is_dir() and sorted(p.name for p in downloads.iterdir()) == names, "the files were not downloaded")
+    assert (downloads / "post.en.txt").read_text(encoding="utf-8") == english
+    assert (downloads / "post.ru.txt").read_text(encoding="utf-8") == versions["ru"]
     assert _severe_logs(browser) == []
 
 

@@ -228,6 +228,8 @@ def junit(findings: Sequence[Finding], *, rules: Mapping[str, str], files: Seque
 
 def html(findings: Sequence[Finding], posts: Sequence[Mapping[str, Any]], *, rules: Mapping[str, str]) -> str:
     """One self-contained HTML page: each post's versions side by side, its findings highlighted in place."""
+    from .check import post_of
+    from .config import Config
     from .serve.review import html_report, review_data
 
     reviews = []
@@ -241,7 +243,8 @@ def html(findings: Sequence[Finding], posts: Sequence[Mapping[str, Any]], *, rul
             "suppressed": [f for f in mine if f.suppressed is not None],
             "error": post.get("error"),
         }
-        reviews.append(review_data(entry, post.get("texts", {})))
+        texts = post.get("texts", {})
+        reviews.append(review_data(entry, post_of(texts, config=Config(), paths={lang: post["files"][lang] for lang in texts})))
     return html_report(reviews, rules=rules)
 
 

@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
             workers=workers or os.cpu_count() or 1,
             max_bytes=max_bytes or (config.max_bytes if config else Settings.max_bytes),
             seconds=time_limit or (config.post_seconds if config and config.post_seconds else DEFAULT_SECONDS),
-            allowed_hosts=(*LOOPBACK, "[::1]") if host in LOOPBACK else None,
+            allowed_hosts=("127.0.0.1", "localhost", "[::1]") if host in LOOPBACK else None,
             announce=announce,
         )
         sys.stderr.write(f"translit: loading glossaries, lexicon, detector and models into {settings.workers} workers…\n")

@@ -20,7 +20,6 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -196,6 +195,25 @@ JOB_REQUESTS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
 }
 
 
+class _ThisMachineOnly:
+    """Refuses requests addressed to another host name, so a web page cannot reach the service by
+    pointing a name it controls at 127.0.0.1 (DNS rebinding)."""
+
+    def __init__(self, app: Any, hosts: tuple[str, ...]) -> None:
+        self.app = app
+        self.hosts = hosts
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if name not in self.hosts:
+                answer = _error(f"<request>: this service answers to {', '.join(self.hosts)}, not {name!r} (translit serve --host)", 421)
+                await answer(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
@@ -225,7 +243,9 @@ def _job_route(name: str) -> Callable[[Request], Awaitable[Response]]:
             if outcome.get("internal"):
                 sys.stderr.write(f"translit serve: {outcome['error']}\n")
             return _error(outcome["error"], 500 if outcome.get("internal") else 400)
-        return JSONResponse(outcome["result"])
+        # what the work itself took, apart from waiting for a worker (shown by browsers' developer tools)
+        timing = f"work;dur={outcome['seconds'] * 1000:.1f}, cpu;dur={outcome['cpu_seconds'] * 1000:.1f}"
+        return JSONResponse(outcome["result"], headers={"Server-Timing": timing})
 
     return endpoint
 
@@ -293,7 +313,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *(Route(f"/api/{name}", _job_route(name), methods=["POST"]) for name in JOB_REQUESTS),
         Mount("/static", StaticFiles(directory=str(resources.files(__package__) / "static")), name="static"),
     ]
-    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))] if settings.allowed_hosts else []
+    middleware = [Middleware(_ThisMachineOnly, hosts=settings.allowed_hosts)] if settings.allowed_hosts else []
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan, exception_handlers={HTTPException: _http_error, Exception: _bug})
     app.state.settings = settings
     return app

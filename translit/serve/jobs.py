@@ -15,6 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ..checks.base import Post
 from ..config import Config
 from ..errors import InputError
 
@@ -72,21 +73,22 @@ def _post_report(
     disable: Sequence[str],
     enable: Sequence[str],
     name: str | None = None,
-) -> tuple[dict[str, Any], Config]:
-    """One post's entry of a findings report (as ``translit check`` builds it), and the configuration used."""
-    from ..check import check_versions
+) -> tuple[dict[str, Any], Config, Post]:
+    """One post's entry of a findings report (as ``translit check`` builds it), the configuration, and the checked post."""
+    from ..check import post_of, run_checks
 
     config = _config(disable, enable)
     named = {lang: paths.get(lang, f"<{lang}>") for lang in versions}
-    found = check_versions(versions, config=config, paths=named, formats=formats, keep_suppressed=True)
-    post = {
+    post = post_of(versions, config=config, paths=named, formats=formats)
+    found = run_checks(post)
+    entry = {
         "name": name or _post_name(named),
         "files": named,
         "config": str(config.path) if config.path is not None else None,
         "findings": [f for f in found if f.suppressed is None],
         "suppressed": [f for f in found if f.suppressed is not None],
     }
-    return post, config
+    return entry, config, post
 
 
 def _post_name(paths: Mapping[str, str]) -> str:
@@ -108,8 +110,8 @@ def check(
     """The findings document of ``translit check --output-format json`` for one post's versions."""
     from ..commands.check import json_document
 
-    post, config = _post_report(versions, paths, formats, disable, enable, name)
-    return json_document([post], fail_on or config.fail_on)
+    entry, config, _ = _post_report(versions, paths, formats, disable, enable, name)
+    return json_document([entry], fail_on or config.fail_on)
 
 
 def review(
@@ -125,8 +127,8 @@ def review(
     from ..commands.check import json_document
     from .review import review_data
 
-    post, config = _post_report(versions, paths, formats, disable, enable, name)
-    return {"check": json_document([post], fail_on or config.fail_on), "review": review_data(post, versions, formats)}
+    entry, config, post = _post_report(versions, paths, formats, disable, enable, name)
+    return {"check": json_document([entry], fail_on or config.fail_on), "review": review_data(entry, post)}
 
 
 def fix(
@@ -150,8 +152,8 @@ def fix(
     """
     from ..check import apply_fixes
 
-    post, _ = _post_report(versions, paths, formats, disable, enable, name)
-    by_place = {(f.version, f.start, f.end - f.start, f.id): f for f in post["findings"]}
+    entry, _, _ = _post_report(versions, paths, formats, disable, enable, name)
+    by_place = {(f.version, f.start, f.end - f.start, f.id): f for f in entry["findings"]}
     chosen = []
     for item in select:
         key = (item.get("version"), item.get("offset"), item.get("length"), item.get("id"))
@@ -160,7 +162,7 @@ def fix(
             raise InputError(f"no finding {key[3]} with a fix at offset {key[1]} of the {key[0]} version; check again", path="<request>")
         chosen.append(replace(finding, fixable=True))
     named = {(f.version, f.start, f.end, f.id) for f in chosen}
-    chosen += [f for f in post["findings"] if f.id in ids and f.fixable and f.fix is not None and (f.version, f.start, f.end, f.id) not in named]
+    chosen += [f for f in entry["findings"] if f.id in ids and f.fixable and f.fix is not None and (f.version, f.start, f.end, f.id) not in named]
     fixed = dict(versions)
     applied: list[dict[str, Any]] = []
     for lang in versions:
@@ -228,10 +230,15 @@ JOBS = {"check": check, "review": review, "fix": fix, "post": post, "romanize": 
 
 
 def run(name: str, arguments: Mapping[str, Any]) -> dict[str, Any]:
-    """``{"result": ...}``, or ``{"error": one line, "internal": bool}`` for whatever the job raised."""
+    """``{"result": ...}``, or ``{"error": one line, "internal": bool}`` for whatever the job raised;
+    with ``seconds`` and ``cpu_seconds``, the wall and CPU time the job took in this worker."""
+    import time
+
     from ..guard import failure
 
+    began, cpu = time.perf_counter(), time.process_time()
     try:
-        return {"result": JOBS[name](**arguments)}
+        outcome = {"result": JOBS[name](**arguments)}
     except Exception as exc:  # noqa: BLE001 - the request's failure, never the worker's
-        return failure(exc, None)
+        outcome = failure(exc, None)
+    return {**outcome, "seconds": time.perf_counter() - began, "cpu_seconds": time.process_time() - cpu}

@@ -15,54 +15,43 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
 
-from ..check import LANGS
-
 REVIEW_SCHEMA = "translit.review/1"
 
 
-def review_data(post: Mapping[str, Any], texts: Mapping[str, str], formats: Mapping[str, str] | None = None) -> dict[str, Any]:
+def review_data(entry: Mapping[str, Any], post: Any) -> dict[str, Any]:
     """What the review script draws for one checked post.
 
-    ``post`` is the post's entry of a findings report (``name``, ``files``,
-    ``findings``, ``suppressed``; see :func:`translit.commands.check.json_document`),
-    ``texts`` its versions. Blocks are split and aligned exactly as ``check``
-    splits and aligns them (:func:`translit.align_blocks`); each finding says
-    which block of its version it belongs to (``block``, None for a version
-    without blocks).
+    ``entry`` is the post's entry of a findings report (``name``, ``files``,
+    ``findings``, ``suppressed``; see :func:`translit.commands.check.json_document`);
+    ``post`` the :class:`~translit.checks.base.Post` of its versions
+    (:func:`translit.check.post_of`), best the one the findings came from, whose
+    alignment the checks have already made. Rows are those of
+    :func:`translit.align_blocks`; each finding says which block of its version
+    it belongs to (``block``, None for a version without blocks).
     """
-    from ..check import _format
-    from ..checks.align import align_blocks
-    from ..checks.base import Version
+    from ..checks.align import rows
 
-    files = post.get("files", {})
-    versions = [
-        Version(lang, texts[lang], files.get(lang), _format(files.get(lang), texts[lang], (formats or {}).get(lang)))
-        for lang in LANGS
-        if lang in texts
-    ]
-    findings = []
-    for finding in post.get("findings", ()):
-        version = next(v for v in versions if v.lang == finding.version)
-        findings.append({**finding.to_dict(), "block": _block_of(version, finding.start, finding.end)})
+    versions = {version.lang: version for version in post.versions}
+    findings = [{**f.to_dict(), "block": _block_of(versions[f.version], f.start, f.end)} for f in entry.get("findings", ())]
     return {
         "schema": REVIEW_SCHEMA,
-        "name": post.get("name", "post"),
-        "langs": [version.lang for version in versions],
+        "name": entry.get("name", "post"),
+        "langs": list(versions),
         "versions": {
-            version.lang: {
-                "path": files.get(version.lang),
+            lang: {
+                "path": entry.get("files", {}).get(lang),
                 "text": version.text,
                 "blocks": [[block.start, block.end, block.kind] for block in version.blocks],
             }
-            for version in versions
+            for lang, version in versions.items()
         },
         "rows": [
             {"blocks": {lang: list(indices) for lang, indices in row.blocks.items()}, "confidence": round(row.confidence, 3)}
-            for row in align_blocks(versions)
+            for row in rows(post)
         ],
         "findings": findings,
-        "suppressed": len(post.get("suppressed", ())),
-        "error": post.get("error"),
+        "suppressed": len(entry.get("suppressed", ())),
+        "error": entry.get("error"),
     }
 
 

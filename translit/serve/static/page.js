@@ -51,8 +51,9 @@
   function show(result, applied) {
     view.update(result.review, applied);
     var s = result.check.summary;
-    say("Checked: " + s.error + " errors, " + s.warning + " warnings, " + s.info + " info" +
-      (applied && applied.length ? "; " + applied.length + " fixed" : "") + ".");
+    var plural = TranslitReview.plural;
+    say("Checked: " + plural(s.error, "error") + ", " + plural(s.warning, "warning") + ", " + s.info + " info" +
+      (applied && applied.length ? "; " + plural(applied.length, "fix", "fixes") + " applied" : "") + ".");
     document.getElementById("download").disabled = false;
   }
 

@@ -24,8 +24,16 @@ var TranslitReview = (function () {
     return node;
   }
 
+  /* a replacement as the editor should read it: text in quotes; spaces and nothing in words */
+  function describeFix(fix) {
+    if (fix === "") return "remove it";
+    if (fix === " ") return "one space";
+    if (!fix.trim()) return JSON.stringify(fix);
+    return el("q", { text: fix });
+  }
+
   function family(id) { return id.split(".")[0]; }
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function plural(n, word, many) { return n + " " + (n === 1 ? word : many || word + "s"); }
 
   /* One post's view. options: {apply(finding), applyAll(id), editable} — without apply the view only reads. */
   function View(root, options) {
@@ -44,7 +52,9 @@ var TranslitReview = (function () {
     this.chars = {};
     var self = this;
     data.langs.forEach(function (lang) { self.chars[lang] = Array.from(data.versions[lang].text); });
-    if (this.selected >= data.findings.length) this.selected = -1;
+    /* the same finding stays selected after a check (found by its fingerprint), another one does not */
+    var was = this.selectedFinding;
+    this.selected = was ? data.findings.findIndex(function (f) { return f.fingerprint === was.fingerprint && f.id === was.id && f.version === was.version; }) : -1;
     this.render();
   };
 
@@ -97,7 +107,7 @@ var TranslitReview = (function () {
     var items = this.changes.map(function (c) {
       return el("li", {}, [c.version + " " + c.line + ":" + c.column + " ", el("del", { text: c.text }), " → ", el("ins", { className: "applied", text: c.fix }), " ", el("code", { text: c.id })]);
     });
-    return el("div", { className: "changes", role: "status" }, [el("strong", { text: plural(this.changes.length, "fix") + " applied" }), el("ul", {}, items)]);
+    return el("div", { className: "changes", role: "status" }, [el("strong", { text: plural(this.changes.length, "fix", "fixes") + " applied" }), el("ul", {}, items)]);
   };
 
   View.prototype.renderColumns = function () {
@@ -196,8 +206,8 @@ var TranslitReview = (function () {
             ["Apply all " + fixableOf[f.id] + " " + f.id]));
         }
       }
-      var fix = f.fix === null || f.fix.trim() === f.text.trim() ? null :
-        el("p", { className: "fix" }, [(f.fixable ? "fix: " : "suggest: "), f.fix ? el("q", { text: f.fix }) : "remove it"]);
+      var fix = f.fix === null || f.fix === f.text ? null :
+        el("p", { className: "fix" }, [(f.fixable ? "fix: " : "suggest: "), describeFix(f.fix)]);
       return el("li", { className: "sev-" + f.severity + (i === self.selected ? " selected" : ""), "data-finding": String(i) }, [
         el("span", { className: "sev", text: f.severity }), el("span", { className: "where", text: where }),
         el("p", { className: "message", text: f.message }), fix,
@@ -210,6 +220,7 @@ var TranslitReview = (function () {
   /* Select finding i: highlight its mark and its list entry; focus the mark (or the list entry). */
   View.prototype.select = function (i, focusMark) {
     this.selected = i;
+    this.selectedFinding = this.data.findings[i];
     this.markSelected(focusMark);
   };
 
@@ -279,5 +290,5 @@ var TranslitReview = (function () {
     return views;
   }
 
-  return { View: View, mountReport: mountReport, shortcuts: shortcuts, el: el };
+  return { View: View, mountReport: mountReport, shortcuts: shortcuts, plural: plural };
 })();

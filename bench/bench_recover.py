@@ -15,12 +15,14 @@ text (lexicon loaded; word cache cleared, or warm), the fastest of
 --speed-runs runs.
 
     python bench/bench_recover.py [--shared ../shared] [--typos 1000]
+    python bench/bench_recover.py --digest     # one hash of all the output: a refactoring keeps it
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import importlib
 import importlib.util
 import os
@@ -41,6 +43,7 @@ from translit.engine import cyrillize, romanize  # noqa: E402
 from translit.errors import TranslitError  # noqa: E402
 
 recover_module = importlib.import_module("translit.recovery")
+reading, spelling = (importlib.import_module(f"translit.recovery.{name}") for name in ("reading", "spelling"))
 
 # after translit: the lexicon builder puts the checkout first on the path, for its own use
 from build_kk_lexicon import held_out, kazakh_sentences  # noqa: E402
@@ -62,8 +65,8 @@ def word_accuracy(pairs: list[tuple[str, str]]) -> tuple[int, int, int]:
 
 def letter_by_letter(latin: str, style: str) -> str:
     """The baseline reading: ``latin`` spelled letter by letter under vowel harmony, its case kept."""
-    spelled = recover_module._spell(recover_module._lower(latin, style), style)
-    recase = recover_module._recase(latin)
+    spelled = spelling._spell(spelling._lower(latin, style), style)
+    recase = reading._recase(latin)
     return recase(spelled) if recase else spelled
 
 
@@ -88,9 +91,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--typos", type=int, default=1000)
     parser.add_argument("--errors", type=int, default=0, help="print this many wrong words per scheme")
     parser.add_argument("--speed-runs", type=int, default=5, help="runs per speed figure (the fastest is shown)")
+    parser.add_argument("--digest", action="store_true",
+                        help="print only the SHA-256 of every recovery of the held-out text, to show that a "
+                             "refactoring changed no output")
     args = parser.parse_args(argv)
 
     sentences = [text for _, text in kazakh_sentences(args.shared) if held_out(text)]
+    if args.digest:
+        print(f"recover output SHA-256: {output_digest(sentences)}")
+        return 0
     words = sum(len(CYR_WORD.findall(s)) for s in sentences)
     t0, w0 = time.process_time(), time.perf_counter()
     recover_module.load_lexicon()
@@ -132,6 +141,18 @@ def main(argv: list[str] | None = None) -> int:
           f"({false_flags / max(news_words, 1):.1%})")
     speed_table(sentences, args.speed_runs)
     return 0
+
+
+def output_digest(sentences: list[str]) -> str:
+    """SHA-256 of the repr of every recovery (readings, scores, alternatives, suggestions) of the
+    sentences in kk-news and kk-latin-2021, with and without suggestions."""
+    digest = hashlib.sha256()
+    for scheme in ("kk-news", "kk-latin-2021"):
+        for sentence in sentences:
+            latin = romanize(sentence, scheme)
+            for suggest in (True, False):
+                digest.update(repr(recover_module.recover(latin, suggest=suggest)).encode("utf-8"))
+    return digest.hexdigest()
 
 
 def slipped_words(sentences: list[str], size: int, seed: int) -> list[tuple[str, str]]:
@@ -206,11 +227,11 @@ def speed_table(sentences: list[str], runs: int) -> None:
             measured.append((cpu, wall))
         cpu, wall = min(measured)
         rows.append(f"| {label} | {count} | {cpu:.2f} s | **{count / cpu:,.0f}** | {count / wall:,.0f} |")
-    # the interpreter's build and the host move these figures by a third (see docs/recovery.md)
+    # the interpreter's build and the host move these figures by a third (see bench/README.md)
     print(f"\ninterpreter: {platform.python_implementation()} {platform.python_version()} (base {sys.base_prefix}), "
           f"{os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M %Z')}")
-    compiled = not str(recover_module.__file__).endswith(".py")
-    print(f"translit.recovery: {'compiled by mypyc' if compiled else 'pure Python'} ({recover_module.__file__})")
+    where = str(reading.__file__)
+    print(f"translit.recovery: {'pure Python' if where.endswith('.py') else 'compiled by mypyc'} ({where})")
     print("\n| speed (kk-news held-out text) | words | CPU time | words/s (CPU) | words/s (wall) |")
     print("|---|---|---|---|---|")
     print("\n".join(rows))

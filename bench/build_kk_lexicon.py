@@ -34,8 +34,10 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translit.recovery import (  # noqa: E402
-    CASE_ENDINGS, LEXICON_FILE, REVERSED_FILE, TRIGRAM_FILE, harmony, skeleton, write_lexicon, write_reversed)
+from translit.recovery.grammar import CASE_ENDINGS, harmony  # noqa: E402
+from translit.recovery.lexicon import (  # noqa: E402
+    LEXICON_FILE, REVERSED_FILE, TRIGRAM_FILE, write_lexicon, write_reversed)
+from translit.recovery.spelling import skeleton  # noqa: E402
 
 WORD = re.compile(r"[а-яёәғқңөұүһі]+", re.IGNORECASE)
 

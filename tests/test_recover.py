@@ -172,6 +172,19 @@ def test_the_instrumental_follows_back_stems_unchanged(latin: str, cyrillic: str
     assert word.known and word.cyrillic == cyrillic
 
 
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Men kazakpyn", "Мен қазақпын"), ("Men qazaqpyn", "Мен қазақпын"), ("Men studentpin", "Мен студентпін"),
+    ("Men balamyn", "Мен баламын"), ("Biz zhalgyzbyz", "Біз жалғызбыз"), ("Sen kazaksyn", "Сен қазақсың"),
+    ("Siz kazaksyz", "Сіз қазақсыз"), ("Biz kazakpyz", "Біз қазақпыз"), ("Sender kazaksyndar", "Сендер қазақсыңдар"),
+])
+def test_predicate_endings_are_words_not_typos(latin: str, cyrillic: str) -> None:
+    # "I am a Kazakh": the personal ending after a voiceless consonant is -пын, and the sentence is
+    # right as typed: neither flagged nor "corrected" to қазақпен (with a Kazakh)
+    result = recover(latin)
+    assert result.text == result.corrected == cyrillic
+    assert result.typos == () and all(word.known for word in result.words)
+
+
 def test_vowel_harmony_decides_k_and_g() -> None:
     assert recover("kolder").text == "көлдер"
     assert recover("koldar").text == "қолдар"

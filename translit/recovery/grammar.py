@@ -85,9 +85,12 @@ _FAMILIES: dict[str, tuple[tuple[str, str], ...]] = {
     "neg": (("ма", "VS"), ("ме", "VS"), ("ба", "NZ"), ("бе", "NZ"), ("па", "K"), ("пе", "K")),
     "sa": (("са", "VSNZK"), ("се", "VSNZK")),
     "a": (("а", "SNZK"), ("е", "SNZK"), ("й", "V")),
-    "person": (("мын", "VSNZK"), ("мін", "VSNZK"), ("сың", "VSNZK"), ("сің", "VSNZK"),
-               ("мыз", "VSNZK"), ("міз", "VSNZK")),
-    "we_b": (("быз", "NZ"), ("біз", "NZ"), ("пыз", "K"), ("піз", "K")),
+    # the predicate's personal endings (қазақ·пын, бала·мын, жалғыз·быз, қазақ·сың, қазақ·сыз); after
+    # м н ң the textbooks give -бын/-быз, usage has -мын/-мыз too (адаммын, келгенмін): both read
+    "person": (("мын", "VSN"), ("мін", "VSN"), ("бын", "NZ"), ("бін", "NZ"), ("пын", "K"), ("пін", "K"),
+               ("мыз", "VSN"), ("міз", "VSN"), ("быз", "NZ"), ("біз", "NZ"), ("пыз", "K"), ("піз", "K"),
+               ("сың", "VSNZK"), ("сің", "VSNZK"), ("сыз", "VSNZK"), ("сіз", "VSNZK"),
+               ("сыңдар", "VSNZK"), ("сіңдер", "VSNZK"), ("сыздар", "VSNZK"), ("сіздер", "VSNZK")),
     "past": (("ды", "VSNZ"), ("ді", "VSNZ"), ("ты", "K"), ("ті", "K")),
     "mak": (("мақ", "VS"), ("мек", "VS"), ("бақ", "NZ"), ("бек", "NZ"), ("пақ", "K"), ("пек", "K")),
     "mas": (("мас", "VS"), ("мес", "VS"), ("бас", "NZ"), ("бес", "NZ"), ("пас", "K"), ("пес", "K")),
@@ -97,7 +100,7 @@ _FAMILIES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 # Order of suffix slots: derivation (may repeat) < plural < possessive < case < personal ending.
 _RANK = {"pl": 1, "p1": 2, "p2": 2, "p3": 2, "gen": 3, "acc": 3, "dat": 3, "loc": 3, "abl": 3,
-         "ins": 3, "attr": 3, "person": 4, "we_b": 4, "imp1": 4, "we": 4}
+         "ins": 3, "attr": 3, "person": 4, "imp1": 4, "we": 4}
 CASE_ENDINGS = tuple(sorted({allomorph for family, allomorphs in _FAMILIES.items() if _RANK.get(family) == 3
                              for allomorph, _ in allomorphs if len(allomorph) >= 2}))
 """The case endings of two letters or more. A form the dictionary's suffix rules make with one

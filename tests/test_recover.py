@@ -335,7 +335,8 @@ def test_cli_recover_reports_typos_with_exit_1() -> None:
     result = runner.invoke(app, ["recover", "-"], input=TITLE_1 + "\n")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Ұлттық және отбасылық дәстүстүстүрлерді")
+    # the first line reads what was typed: the typo is spelled letter by letter, not mended
+    assert lines[0].startswith("Ұлттық және отбасылық д") and "дәстүрлерді" not in lines[0]
     assert f"corrected: {TITLE_1_KK}" in result.stdout
     assert "dastustusturlerdi" in result.stdout and "дәстүрлерді" in result.stdout
 
@@ -856,3 +857,115 @@ def test_the_installed_compiled_recovery_reads_every_word_as_this_source_does(tm
     assert len(installed) == len(texts) > 300
     for text, compiled_reading in zip(texts, installed):
         assert compiled_reading == repr(recover(text)), text
+
+
+# --- what is not Kazakh stays as typed ----------------------------------------------------
+
+
+def test_an_english_paragraph_comes_back_unchanged() -> None:
+    text = "The online conference was opened by the head of the library. Readers asked many questions."
+    result = recover(text)
+    assert result.text == result.corrected == text
+    assert result.typos == ()
+    assert {word.reason for word in result.words} == {"English sentence"}
+
+
+def test_cli_recover_leaves_an_english_sentence_alone() -> None:
+    result = runner.invoke(app, ["recover", "-"], input="The online conference was opened by the head\n")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "The online conference was opened by the head"
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Saytka https://egov.kz/cms/kk arkyly kiriniz", "Сайтқа https://egov.kz/cms/kk арқылы кіріңіз"),
+    ("suraktar: info@nlrk.kz mekenzhayyna", "сұрақтар: info@nlrk.kz мекенжайына"),
+    ("COVID-19 pandemiyasy", "COVID-19 пандемиясы"),
+    ("KOVID-19 pandemiyasy", "КОВИД-19 пандемиясы"),  # a Kazakh acronym typed in Latin is read
+    ("Python3 tilinde", "Python3 тілінде"),
+    ("GitHub zhobasy", "GitHub жобасы"),
+    ("NATO sammiti", "NATO саммиті"),
+    ("ULTTYK KITAPHANA", "ҰЛТТЫҚ КІТАПХАНА"),  # an ALL-CAPS title is no acronym
+    ("`pip install translit` komandasy", "`pip install translit` командасы"),
+    ('The head of the library said: "Kitap oku - bilim kozi"', 'The head of the library said: "Кітап оқу – білім көзі"'),
+])
+def test_links_code_acronyms_and_english_stay_in_latin_letters(latin: str, cyrillic: str) -> None:
+    assert recover(latin).text == cyrillic
+
+
+def _data_file_examples(name: str) -> list[tuple[str, str]]:
+    lines = (lex.lexicon_dir() / name).read_text(encoding="utf-8").splitlines()
+    return [tuple(part.strip() for part in line.split(":", 1)[1].split("=>")) for line in lines  # type: ignore[misc]
+            if line.startswith("# example:")]
+
+
+@pytest.mark.parametrize(("name", "minimum"), [("latin_kept.txt", 5), ("kk_context.tsv", 3)])
+def test_the_data_files_pass_their_own_examples(name: str, minimum: int) -> None:
+    examples = _data_file_examples(name)
+    assert len(examples) >= minimum
+    for latin, cyrillic in examples:
+        assert recover(latin).text == cyrillic, latin
+
+
+def test_each_line_is_read_in_its_own_style() -> None:
+    # a file of titles in the 2021 alphabet with one typed by ear: "Men kazakpyn" is no 2021 text
+    # (there k is к, and it would read Мен казакпын)
+    titles = ["Ұлттық кітапхана", "Отбасылық оқу – тәрбие көзі", "Балаларға оқу", "Қазақстан кітаптары",
+              "Тәуелсіздік күні", "Абай оқулары", "Қарағанды облысы", "Ғылыми кеңес", "Кітап оқудың маңызы"]
+    text = "\n".join(romanize(title, "kk-latin-2021") for title in titles) + "\nMen kazakpyn\n"
+    result = recover(text)
+    assert result.text == "\n".join(titles) + "\nМен қазақпын\n"
+    assert result.style == "kk-latin-2021"
+
+
+# --- context ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Halyk sanyn anyktau", "Халық санын анықтау"),  # no "you" in the sentence: the accusative
+    ("Sen ozinnin sanyn bilesin", "саның"),  # "you" in the sentence: "your number"
+    ("Sozdin manin tusindi", "Сөздің мәнін түсінді"),
+    ("Kitap okudyn manyzy", "Кітап оқудың маңызы"),  # the genitive a possessed noun wants
+    ("on zhakta", "оң жақта"),
+    ("on bes zhyl", "он бес жыл"),
+    ("vertikaldy syzyk", "вертикалды сызық"),
+])
+def test_the_sentence_chooses_between_readings_the_letters_cannot_tell(latin: str, cyrillic: str) -> None:
+    assert cyrillic in recover(latin).text
+
+
+def test_n_for_ng_before_a_possessed_noun_is_a_slip_in_the_2021_alphabet() -> None:
+    # ң is ñ in 2021: "oqudyn" is spelled as typed, and flagged with the genitive suggested
+    result = recover("Kitap oqudyn mañyzy")
+    (word,) = result.typos
+    assert word.latin == "oqudyn" and word.suggestions[0].cyrillic == "оқудың"
+    assert result.text == "Кітап оқудын маңызы" and result.corrected == "Кітап оқудың маңызы"
+    assert recover("Kitap oqudyñ mañyzy").typos == ()
+
+
+# --- properties of every rewrite -----------------------------------------------------------
+
+_PIECES = ["Ulttyk", "kitaphana", "Abay", "oku", "tarbiye", "kozi", "balalarga", "the", "conference", "was",
+           "opened", "by", "head", "SSL", "Firefox", "https://egov.kz", "2023", "COVID-19", "men", "on", "sanyn",
+           "kazakpyn", "Qazaqstan", "kıtaptary", "«", "»", ",", ".", " ", " ", "\n", "-"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+@settings(max_examples=150, deadline=None)
+def test_recovering_twice_equals_recovering_once(parts: list[str]) -> None:
+    text = " ".join(parts)
+    once = recover(text)
+    assert recover(once.text).text == once.text
+    assert recover(once.corrected).corrected == once.corrected
+
+
+@given(st.lists(st.sampled_from(_real_words()), min_size=1, max_size=8),
+       st.sampled_from(["kk-news", "kk-latin-2021"]),
+       st.sampled_from(["", "The report was read by the head. ", "Readers liked it. "]))
+@settings(max_examples=80, deadline=None)
+def test_rerender_leaves_correct_text_unchanged_and_twice_equals_once(words: list[str], scheme: str, english: str) -> None:
+    # a post whose Kazakh title is already in the scheme: nothing to write again
+    title = romanize(" ".join(words).capitalize(), scheme)
+    text = f'{english}A talk on "{title}".'
+    assert rerender(text, scheme) == text
+    once = rerender(romanize(" ".join(words), "kk-latin-2021" if scheme == "kk-news" else "kk-news"), scheme)
+    assert rerender(once, scheme) == once

@@ -28,9 +28,15 @@ _RECORD_TABLE: str = importlib.import_module(f"encodings.{RECORD_ENCODING}").dec
 """The code page's 256 letters, for :func:`codecs.charmap_decode`: the codec's own decode method
 is a Python-level call around the same function, on every lexicon lookup."""
 TRIGRAM_FILE = "kk_trigrams.tsv"
+FORM_TRIGRAM_FILE = "kk_form_trigrams.tsv"
+"""Letter trigram counts of the lexicon's word forms, each once (``trigram<TAB>count``)."""
 CLOSED_MARK = "|"
 """Divides a record's words that may take a suffix from its closed forms (:data:`CASE_ENDINGS`)."""
 NAMES_FILE = "kk_names.tsv"
+ENGLISH_FILE = "en_words.txt.gz"
+"""English words with their Zipf frequency x 100 (``word<TAB>zipf``), built by bench/build_en_words.py."""
+KEPT_FILE = "latin_kept.txt"
+"""Words Kazakh text keeps in Latin letters (brands, products, technical terms), one a line."""
 
 
 @mypyc_attr(native_class=False)
@@ -57,6 +63,12 @@ class Lexicon:
     names: dict[str, str] = field(default_factory=dict)
     trigrams: dict[str, int] = field(default_factory=dict)
     bigrams: dict[str, int] = field(default_factory=dict)
+    form_trigrams: dict[str, int] = field(default_factory=dict)
+    """Letter trigram counts of the word forms (:data:`FORM_TRIGRAM_FILE`): how unknown words are spelled."""
+    english: dict[str, int] = field(default_factory=dict)
+    """Lower-case English words with their Zipf frequency x 100 (:data:`ENGLISH_FILE`)."""
+    kept: frozenset[str] = frozenset()
+    """Lower-case words kept in Latin letters whatever the context (:data:`KEPT_FILE`)."""
 
     def record(self, key: str) -> str:
         """The raw record of skeleton ``key`` ("" when no word has it)."""
@@ -115,11 +127,17 @@ class Lexicon:
 
 @lru_cache(maxsize=4)
 def _trigram_logs(lexicon: Lexicon) -> tuple[dict[str, float], dict[str, float]]:
-    """The terms of :meth:`Lexicon.letters`, computed once: (log-probability of each seen trigram,
-    of an unseen trigram after each seen bigram); :data:`_UNSEEN_LOG` after any other bigram."""
-    bigrams = lexicon.bigrams
-    seen = {gram: math.log((count + 0.5) / (bigrams.get(gram[:2], 0) + 20.0))
-            for gram, count in lexicon.trigrams.items()}
+    """The terms of :meth:`Lexicon.letters`, computed once (:func:`trigram_logs` of the corpus's)."""
+    return trigram_logs(lexicon.trigrams)
+
+
+def trigram_logs(trigrams: dict[str, int]) -> tuple[dict[str, float], dict[str, float]]:
+    """(log-probability of each seen trigram, of an unseen trigram after each seen bigram), add-half
+    smoothed; :data:`_UNSEEN_LOG` after any other bigram."""
+    bigrams: dict[str, int] = {}
+    for gram, count in trigrams.items():
+        bigrams[gram[:2]] = bigrams.get(gram[:2], 0) + count
+    seen = {gram: math.log((count + 0.5) / (bigrams.get(gram[:2], 0) + 20.0)) for gram, count in trigrams.items()}
     unseen = {pair: math.log(0.5 / (count + 20.0)) for pair, count in bigrams.items()}
     return seen, unseen
 
@@ -281,6 +299,26 @@ def _kazakh_words(value: list[str]) -> set[str]:
 _CYR_WORD = re.compile(r"[а-яёәғқңөұүһі]+", re.IGNORECASE)
 
 
+def read_english(path: Path) -> dict[str, int]:
+    """English words and their Zipf frequency x 100 (:data:`ENGLISH_FILE`; gzip, ``#`` comments)."""
+    if not path.is_file():
+        return {}
+    words: dict[str, int] = {}
+    for line in gzip.decompress(path.read_bytes()).decode("ascii").splitlines():
+        if line and not line.startswith("#"):
+            word, _, zipf = line.partition("\t")
+            words[word] = int(zipf)
+    return words
+
+
+def read_kept(path: Path) -> list[str]:
+    """The words of :data:`KEPT_FILE` as written there (``#`` starts a comment)."""
+    if not path.is_file():
+        return []
+    return [line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.split("#", 1)[0].strip()]
+
+
 def read_trigrams(path: Path) -> dict[str, int]:
     """Letter trigram counts (``trigram<TAB>count``)."""
     counts: dict[str, int] = {}
@@ -322,7 +360,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     for gram, count in trigrams.items():
         bigrams[gram[:2]] = bigrams.get(gram[:2], 0) + count
     return Lexicon(keys=keys, records=records, attested=attested, extra=extra, names=names, trigrams=trigrams,
-                   bigrams=bigrams)
+                   bigrams=bigrams, form_trigrams=read_trigrams(folder / FORM_TRIGRAM_FILE),
+                   english=read_english(folder / ENGLISH_FILE),
+                   kept=frozenset(word.lower() for word in read_kept(folder / KEPT_FILE)))
 
 
 NAME_COUNT = 20

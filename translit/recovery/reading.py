@@ -4,14 +4,20 @@ suffixes, or letter by letter (then flagged, with suggestions).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from .grammar import _SECOND_PERSON, _SUFFIX_COST, _chain_spelled, _stems_before, _suffix_parses
+from .letters import decode
 from .lexicon import Lexicon
 from .results import _Reading, _candidate
-from .scoring import LETTERS_WEIGHT, SECOND_PERSON_COST, _fit, _letters, _prior, _softmax
-from .spelling import _lower, _spell, fold
+from .scoring import (
+    EXACT_IN_STYLE, LETTERS_WEIGHT, MARKS_LEFT_OUT, SECOND_PERSON_COST, _fit, _letters, _prior, _softmax,
+    marks_left_out,
+)
+from .spelling import _lower, _spell, fold, skeleton
 from .suggest import _suggest, _with_slips
 
 
@@ -66,9 +72,37 @@ ANALYSIS_DISTANCE = 0
 grammar knows no parts of speech (ғасыр + у), so an inexact analysis is more often a slip."""
 
 
+_SOFT_BEFORE_BACK = re.compile(r"ль(?=д[ыа])")
+"""A loan's soft sign before a back-vowelled suffix: the adjective of вертикаль is вертикалды (the
+suffix follows the а, as in горизонталды, моралды); hunspell-kk lists вертикальды. A soft sign
+makes the suffix front (спектакльдер, рольдері), and stays."""
+
+
+class _Plain(NamedTuple):
+    """A word's reading without suggestions, and what the suggestion search starts from."""
+
+    reading: _Reading
+    analyses: tuple[tuple[str, float, int, float, int], ...]
+    """The known stems + suffix chains that spell the word's skeleton (:func:`_analyses`)."""
+    prior: float
+    """The log frequency of a known word's reading (:func:`_prior`)."""
+
+
+def _your_after_vowel(lexicon: Lexicon, word: str) -> bool:
+    """Whether ``word`` is a known word ending in a vowel plus the "your (sg.)" -ң (бәріне·ң,
+    талға·ң): as rare in news as -ың after a consonant (:data:`SECOND_PERSON_COST`)."""
+    if word[-1:] != "ң" or word[-2:-1] not in _VOWELS_BEFORE_NG:
+        return False
+    stem = word[:-1]
+    return any(found == stem for found, _, _ in lexicon.words(skeleton(stem)))
+
+
+_VOWELS_BEFORE_NG = frozenset("аәеоөұүыі")
+
+
 @lru_cache(maxsize=1 << 16)
-def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper: bool = False) -> _Reading:
-    """Recover one lower-case Latin word (``proper``: typed as a name, see :func:`_suggest`)."""
+def _plain(lexicon: Lexicon, latin: str, style: str) -> _Plain:
+    """Recover one lower-case Latin word, without suggestions (:func:`_read` adds them)."""
     key = fold(latin)
     scored: list[tuple[str, float, str]] = []
     best_distance = 99
@@ -78,36 +112,66 @@ def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper
         best_distance = 0
     listed = lexicon.words(key)
     attested = False
+    in_style = False
     for word, count, family in listed:
         bonus, distance = _fit(word, latin, style)
+        if distance and count and style != "kk-news" and marks_left_out(word, latin, style):
+            # a word the corpus showed, its marks left out: read, with no bonus (a rarer form or
+            # a name spelled so is not, and stays unknown: Жоламан is no Жоламаң)
+            bonus, distance = MARKS_LEFT_OUT, 0
         best_distance = min(best_distance, distance)
-        scored.append((word, _prior(count, family) + bonus, "lexicon"))
+        penalty = SECOND_PERSON_COST if not count and _your_after_vowel(lexicon, word) else 0.0
+        scored.append((word, _prior(count, family) + bonus - penalty, "lexicon"))
         attested = attested or count > 0
+        in_style = in_style or bonus == EXACT_IN_STYLE
     # an unattested dictionary form is trusted when it is the only exact reading, unless it is
-    # the rare "your (sg.)" form the analysis can beat (адамың vs адамын)
-    doubtful = len(listed) != 1 or bool(_SECOND_PERSON.search(listed[0][0]))
-    analyses = _analyses(lexicon, key, latin, style) if best_distance > 0 or (not attested and doubtful) else []
+    # the rare "your (sg.)" form the analysis can beat (адамың vs адамын), or another in ң that
+    # news ASCII spells like a commoner form in н (бәрінең, ойынаң beside бәрі·нен, ойы·нан)
+    doubtful = len(listed) != 1 or bool(_SECOND_PERSON.search(listed[0][0])) or listed[0][0].endswith("ң")
+    # an official alphabet spells every letter: a word read only as by-ear ASCII (namysynañ for
+    # "namysynan") leaves the analysis to find the word spelled so (намыс·ы·нан)
+    by_ear_only = style != "kk-news" and not in_style
+    analyses = (_analyses(lexicon, key, latin, style) if best_distance > 0 or by_ear_only or (not attested and doubtful)
+                else [])
     for word, score, distance, _, _ in analyses:
         if distance <= ANALYSIS_DISTANCE:
             best_distance = min(best_distance, distance)
         scored.append((word, score, "analysis"))
-    known = best_distance <= KNOWN_DISTANCE
+    known = best_distance <= (KNOWN_DISTANCE if style == "kk-news" else 0)
+    if any("ль" in word for word, _, _ in scored):
+        scored = [(_SOFT_BEFORE_BACK.sub("л", word), score, source) for word, score, source in scored]
     if len(scored) > 1 or not known:
         # the letter model only ranks readings against each other: a lone reading (two words in
         # three) takes all the mass whatever its score
         scored = [(w, s if src == "name" else s + LETTERS_WEIGHT * _letters(lexicon, w), src) for w, s, src in scored]
     if not known:
-        spelled = _spell(latin, style)
+        spelled = (decode(lexicon, latin) if style == "kk-news" and latin.isascii() else "") or _spell(latin, style)
         scored = [(spelled, 0.0, "letters")] + [(w, s - 3.0, src) for w, s, src in scored]
         candidates = _softmax(scored)
-        suggestions = tuple(_suggest(lexicon, latin, key, proper, analyses)) if suggest else ()
-        return _Reading(spelled, min(candidates[0].score, 0.3), False, tuple(candidates), True,
-                        suggestions, "unknown word")
+        reading = _Reading(spelled, min(candidates[0].score, 0.3), False, tuple(candidates), True, (), "unknown word")
+        return _Plain(reading, tuple(analyses), 0.0)
     candidates = _softmax(scored)
-    if suggest and not proper and candidates[0].source != "name":
-        count, family = next(((c, f) for w, c, f in listed if w == candidates[0].cyrillic), (0, 0))
-        candidates = _with_slips(lexicon, latin, key, candidates, _prior(count, family))
-    return _Reading(candidates[0].cyrillic, candidates[0].score, True, tuple(candidates), False, (), "")
+    count, family = next(((c, f) for w, c, f in listed if w == candidates[0].cyrillic), (0, 0))
+    reading = _Reading(candidates[0].cyrillic, candidates[0].score, True, tuple(candidates), False, (), "")
+    return _Plain(reading, (), _prior(count, family))
+
+
+@lru_cache(maxsize=1 << 16)
+def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper: bool = False) -> _Reading:
+    """Recover one lower-case Latin word (``proper``: typed as a name, see :func:`_suggest`): its
+    :func:`_plain` reading, with the suggestions of a flagged word or the real-word slips of a
+    known one."""
+    plain = _plain(lexicon, latin, style)
+    reading = plain.reading
+    if not suggest:
+        return reading
+    if not reading.known:
+        return reading._replace(suggestions=tuple(_suggest(lexicon, latin, fold(latin), proper, plain.analyses)))
+    if proper or reading.alternatives[0].source == "name":
+        return reading
+    candidates = _with_slips(lexicon, latin, fold(latin), list(reading.alternatives), plain.prior)
+    return reading._replace(cyrillic=candidates[0].cyrillic, confidence=candidates[0].score,
+                            alternatives=tuple(candidates))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -58,21 +58,38 @@ def _prior(count: int, family: int) -> float:
     return math.log(count + 0.2 * family + 0.1)
 
 
+_MARKS_DROPPED = str.maketrans({"ä": "a", "á": "a", "ğ": "g", "ǵ": "g", "ñ": "n", "ń": "n", "ö": "o", "ó": "o",
+                                "ş": "s", "ū": "u", "ü": "u", "ú": "u", "q": "k", "'": None})
+"""The official alphabets' marked letters, as a typist who leaves the marks out writes them."""
+EXACT_IN_STYLE = 4.0
+EXACT_IN_OTHER = 1.0
+"""A word spelled exactly so in the text's style, or in another (a 2021 text typed partly by ear)."""
+MARKS_LEFT_OUT = 0.0
+"""A word the corpus showed, spelled so in an official alphabet with its marks left out
+(:func:`marks_left_out`)."""
+
+
 @lru_cache(maxsize=1 << 17)
 def _fit(word: str, latin: str, style: str) -> tuple[float, int]:
     """How well the Cyrillic ``word`` explains the spelling: (bonus, light edit distance)."""
     spelled = romanize_word(word, style)
     if spelled == latin:
-        return 4.0, 0
+        return EXACT_IN_STYLE, 0
     for other in STYLES:
         if other != style and romanize_word(word, other) == latin:
-            return 2.0, 0
+            return EXACT_IN_OTHER, 0
     if style == "kk-news":
         distance = _distance(_light(latin), _light(spelled), 3)
     else:
         # the official alphabets keep what news ASCII merges: an n is not an ñ there
         distance = _distance(latin, spelled, 3)
     return -0.7 * distance, distance
+
+
+def marks_left_out(word: str, latin: str, style: str) -> bool:
+    """Whether ``latin`` is ``word`` in the official ``style`` with some marks left out, as a typist
+    does who types partly by ear ("kozı" for közı, көзі)."""
+    return romanize_word(word, style).translate(_MARKS_DROPPED) == latin.translate(_MARKS_DROPPED)
 
 
 def _softmax(scored: list[tuple[str, float, str]]) -> list[Candidate]:

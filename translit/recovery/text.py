@@ -5,16 +5,22 @@ Cyrillic spliced back between the untouched rest; and the caches it fills.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .agreement import _agreement
+from .context import choose_by_context, read_context
 from .edits import _corpus_index, _names_index
+from .foreign import (
+    MODEL, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed, protected_spans, protection, units,
+)
 from .grammar import (
     _allowed, _chain_next, _chain_skeletons, _chain_spelled, _parses, _sorted_chains, _stem_ending, _suffix_index,
     _suffix_pieces, _suffix_spellings, _suffix_starts,
 )
+from .letters import _form_logs
 from .lexicon import Lexicon, _endings, _sorted_extra, _trigram_logs, load_lexicon
-from .reading import _read, _read_cased
-from .results import Recovery, WordRecovery, _word
+from .reading import _plain, _read, _read_cased
+from .results import Recovery, WordRecovery, _candidate, _Reading, _word
 from .scoring import _fit, _letters
 from .spelling import detect_style, skeleton
 from .suggest import _scored_words
@@ -45,28 +51,106 @@ def recover(
 
         raise TranslitError(f"recovery is implemented for Kazakh only, not {lang!r}")
     lexicon = lexicon or load_lexicon()
-    style = style or detect_style(text)
+    matches = list(_words(text, style))
+    protected = protected_spans(text)
+    # first every word's reading without suggestions: whether it is a Kazakh word decides, with
+    # the English list, which sentences and words stay in Latin letters; only the Kazakh words
+    # left are then searched for suggestions
+    readings: list[_Reading] = []
+    kept: list[str] = []
+    caps_lines = _caps_lines(text, matches)
+    zipfs = [english_zipf(lexicon, latin) for latin, _, _, _, _ in matches]
+    for (latin, start, end, word_style, proper), zipf, caps_line in zip(matches, zipfs, caps_lines):
+        reading = _read_cased(lexicon, latin, word_style, False, proper)
+        reason = protection(protected, start, end)
+        if reason == MODEL and not zipf:
+            reason = ""
+        reason = reason or kept_as_typed(lexicon, latin)
+        if not reason and is_acronym(latin, reading.known, zipf, caps_line):
+            reason = "acronym"
+        readings.append(reading)
+        kept.append(reason)
+    # a word of both languages is Kazakh if it is in any style: "by" in a 2021 line is no word (бы),
+    # but it is би by ear, as the same line reads once its other words are Cyrillic
+    known = [reading.known or (zipf > 0 and word_style != "kk-news"
+                                and _read_cased(lexicon, latin, "kk-news", False, proper).known)
+             for reading, zipf, (latin, _, _, word_style, proper) in zip(readings, zipfs, matches)]
+    for unit in units(text, [m[1] for m in matches], [m[2] for m in matches]):
+        # words already kept (code, links, brands) say nothing of the language around them
+        weighed = [i for i in unit if not kept[i]]
+        if english_unit([zipfs[i] for i in weighed], [known[i] for i in weighed]):
+            for i in unit:
+                kept[i] = kept[i] or "English sentence"
+        else:
+            for i in unit:
+                if not kept[i] and english_in_kazakh(matches[i][0], known[i], zipfs[i]):
+                    kept[i] = "English word"
     words: list[WordRecovery] = []
-    after_lower = False
-    for match in LATIN_WORD.finditer(text):
-        latin = match.group(0)
-        end = match.end()
-        if latin[-1] in "'’" and style != "kk-latin-2017":
-            latin, end = latin[:-1], end - 1
-        # a capital after a lower-case word of the same sentence marks a name (not so in a title
-        # typed in Title Case, where the word before has a capital too)
-        proper = (after_lower and latin[0].isupper()
-                  and not _SENTENCE_END.search(text, words[-1].end, match.start()))
-        words.append(_word(latin, match.start(), end, _read_cased(lexicon, latin, style, suggest, proper)))
-        after_lower = latin[0].islower()
-    words = _agreement(words, text, lexicon)
+    styles: dict[str, int] = {}
+    word_styles = [word_style for _, _, _, word_style, _ in matches]
+    for (latin, start, end, word_style, proper), reading, reason in zip(matches, readings, kept):
+        if reason:
+            reading = _Reading(latin, 1.0, False, (_candidate(latin, 1.0, "latin"),), False, (), reason)
+        else:
+            styles[word_style] = styles.get(word_style, 0) + 1
+            if suggest:
+                reading = _read_cased(lexicon, latin, word_style, True, proper)
+        words.append(_word(latin, start, end, reading))
+    words = _agreement(choose_by_context(words, word_styles, text, lexicon), text, lexicon)
     spliced = _splice(text, words, corrected=False)
     # the corrected text differs only where a flagged word has a suggestion
     if any(word.typo and word.suggestions for word in words):
         corrected = _splice(text, words, corrected=True)
     else:
         corrected = spliced
-    return Recovery(source=text, style=style, words=tuple(words), text=spliced, corrected=corrected)
+    # the style most words were read in (the first line's on a tie)
+    main_style = max(styles, key=styles.__getitem__) if styles else style or detect_style(text)
+    return Recovery(source=text, style=main_style, words=tuple(words), text=spliced, corrected=corrected)
+
+
+def _words(text: str, style: str | None) -> Iterator[tuple[str, int, int, str, bool]]:
+    """(word as typed, start, end, its style, typed as a name) for every Latin word of ``text``.
+
+    Without a ``style`` each line's is read off its own letters: a file of titles may mix news
+    ASCII and the 2021 alphabet, and a line without 2021 letters is no 2021 text ("Men kazakpyn").
+    """
+    line_end = -1
+    line_style = style or "kk-news"
+    after_lower = False
+    previous_end = 0
+    for match in LATIN_WORD.finditer(text):
+        latin = match.group(0)
+        start, end = match.start(), match.end()
+        if style is None and start > line_end:
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end < 0 else line_end
+            line_style = detect_style(text[line_start:line_end])
+        if latin[-1] in "'’" and line_style != "kk-latin-2017":
+            latin, end = latin[:-1], end - 1
+        # a capital after a lower-case word of the same sentence marks a name (not so in a title
+        # typed in Title Case, where the word before has a capital too)
+        proper = after_lower and latin[0].isupper() and not _SENTENCE_END.search(text, previous_end, start)
+        yield latin, start, end, line_style, proper
+        after_lower = latin[0].islower()
+        previous_end = end
+
+
+def _caps_lines(text: str, matches: list[tuple[str, int, int, str, bool]]) -> list[bool]:
+    """For each word, whether most words of two letters or more on its line are in capitals."""
+    out: list[bool] = []
+    i = 0
+    while i < len(matches):
+        line_end = text.find("\n", matches[i][1])
+        line_end = len(text) if line_end < 0 else line_end
+        j = i
+        while j < len(matches) and matches[j][1] < line_end:
+            j += 1
+        long_words = [latin for latin, _, _, _, _ in matches[i:j] if len(latin) > 1]
+        caps = sum(latin.isupper() for latin in long_words) * 2 > len(long_words)
+        out += [caps] * (j - i)
+        i = j
+    return out
 
 
 def _splice(text: str, words: list[WordRecovery], *, corrected: bool) -> str:
@@ -81,10 +165,10 @@ def _splice(text: str, words: list[WordRecovery], *, corrected: bool) -> str:
     return "".join(parts)
 
 
-_WORD_CACHES = (skeleton, _fit, _letters, _read, _read_cased, _parses, _stem_ending, _chain_spelled, _scored_words,
-                _chain_next)
+_WORD_CACHES = (skeleton, _fit, _letters, _plain, _read, _read_cased, _parses, _stem_ending, _chain_spelled,
+                _scored_words, _chain_next)
 """What was computed for the words read so far: readings, scores, suffix parses, chain lookups."""
-_INDEX_CACHES = (load_lexicon, _trigram_logs, _allowed, _suffix_index, _suffix_starts, _suffix_spellings,
+_INDEX_CACHES = (load_lexicon, read_context, _trigram_logs, _form_logs, _allowed, _suffix_index, _suffix_starts, _suffix_spellings,
                  _suffix_pieces, _sorted_extra, _endings, _corpus_index, _names_index, _sorted_chains,
                  _chain_skeletons)
 """What is built once for a lexicon or for the grammar, whatever the words read."""

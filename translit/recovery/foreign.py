@@ -1,0 +1,119 @@
+"""What recovery leaves in Latin letters: links, e-mail addresses, code, words with digits,
+CamelCase, acronyms, brands, English words and English sentences.
+
+Kazakh news keeps such words in Latin letters ("Firefox браузері", "PDF форматында", "COVID-19"),
+so reading them as Kazakh (фирефох, пдф) damages the text. Each rule here looks at the word as
+typed; the English ones also at the sentence around it, since "men", "on" or "bar" are words of
+both languages.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .lexicon import Lexicon
+
+_TLDS = "kz|ru|com|org|net|gov|edu|io|info|uz|kg|ua|by|de|uk|us|eu|tr|cn|fr|me|ai|app|dev"
+_FILE_TYPES = "pdf|docx?|xlsx?|pptx?|txt|csv|zip|rar|jpe?g|png|gif|svg|mp[34]|exe|py|js|json|html?|xml"
+_PROTECTED = re.compile(
+    "|".join([
+        r"(?P<link>(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+?(?=[.,;:!?)\]»”\"']*(?:\s|$)))",
+        r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+        rf"(?P<domain>\b[\w-]+(?:\.[\w-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"«»“”]*[^\s<>\"«»“”.,;:!?)])?)",
+        rf"(?P<file>\b[\w-]+\.(?:{_FILE_TYPES})\b)",
+        r"(?P<code>`[^`\n]+`|\S*[_\\{}=]\S*)",
+        # letters touching a digit (mp3, 4G, Python3); a Kazakh suffix after a number ("5-synyp",
+        # "1990 zhyly") is read as Kazakh
+        r"(?P<digits>\b(?:[A-Za-z]+\d|\d+[A-Za-z])\w*)",
+        # a name before a number (COVID-19, Boeing-737; but KOVID-19, EKSPO-2017 are КОВИД, ЭКСПО)
+        r"(?P<model>\b[A-Za-z]+(?=-\d))",
+    ]),
+    re.IGNORECASE,
+)
+MODEL = "name before a number"
+"""Kept only when the name is English or listed (:func:`kept_as_typed`): else it is read."""
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_UNIT_END = re.compile(r"[.!?\n\"«»“”„()\[\]]")
+"""What ends a sentence or a quoted title: the unit an English/Kazakh decision is made for."""
+
+REASONS = {"link": "link", "email": "e-mail address", "domain": "domain name", "file": "file name",
+           "code": "code", "digits": "word with digits", "model": MODEL}
+"""Why a span is kept, by the group of :data:`_PROTECTED` that found it."""
+
+ENGLISH_WORD = 330
+"""Zipf frequency x 100 at which a word that is no Kazakh word is taken for English inside a
+Kazakh sentence (about two in a million words of English): rarer entries of the English list
+are often names, Kazakh words typed in Latin (kara, alma) or typos."""
+ENGLISH_SENTENCE = 300
+"""Zipf frequency x 100 at which a word counts for English when a sentence's language is weighed."""
+ENGLISH_NAME = 450
+"""Zipf frequency x 100 at which a capitalised word that is no Kazakh word is taken for English
+inside a Kazakh sentence: below it, it is a name (Viktor, Mikhail, Europa are in the English list,
+and are Виктор, Михаил, Еуропа in Kazakh)."""
+SHORT_ACRONYM = 4
+"""An ALL-CAPS word of up to this many letters that is no Kazakh word is an acronym even in an
+ALL-CAPS line (SSL, NATO); a longer one there is a mistyped word of the title."""
+
+
+def protected_spans(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """The links, e-mail addresses, domain and file names, code and words with digits of ``text``:
+    (their starts, for :mod:`bisect`; (start, end, reason) each)."""
+    spans = [(match.start(), match.end(), REASONS[match.lastgroup or "code"]) for match in _PROTECTED.finditer(text)]
+    return [start for start, _, _ in spans], spans
+
+
+def protection(spans: tuple[list[int], list[tuple[int, int, str]]], start: int, end: int) -> str:
+    """The reason a word at ``start``–``end`` lies inside one of the ``spans``, or ""."""
+    starts, found = spans
+    i = bisect_right(starts, start) - 1
+    if i >= 0 and found[i][1] >= end:
+        return found[i][2]
+    return ""
+
+
+def kept_as_typed(lexicon: Lexicon, latin: str) -> str:
+    """Why a word is kept in Latin letters by its own spelling (CamelCase, a listed brand), or ""."""
+    if _CAMEL.search(latin):
+        return "CamelCase"
+    if latin.lower() in lexicon.kept:
+        return "brand or technical term"
+    return ""
+
+
+def is_acronym(latin: str, known: bool, zipf: int, caps_line: bool) -> bool:
+    """An ALL-CAPS word that is no Kazakh word but an English one: an acronym (SSL, NATO, BBC),
+    unless the whole line is in capitals and the word is long (a word of an ALL-CAPS title). A
+    Kazakh acronym typed in Latin (ZhPS, AKB for ЖПС, АҚБ) is no English word: it is read."""
+    return (not known and zipf > 0 and len(latin) > 1 and latin.isupper()
+            and (not caps_line or len(latin) <= SHORT_ACRONYM))
+
+
+def english_in_kazakh(latin: str, known: bool, zipf: int) -> bool:
+    """Whether a word of a Kazakh sentence is English: no Kazakh word, and a frequent English one
+    (more frequent still when capitalised: a name, Viktor, is read as Kazakh)."""
+    return not known and zipf >= (ENGLISH_NAME if latin[:1].isupper() else ENGLISH_WORD)
+
+
+def english_zipf(lexicon: Lexicon, latin: str) -> int:
+    """The English word list's Zipf frequency x 100 of ``latin`` (0 when it is no English word)."""
+    return lexicon.english.get(latin.lower(), 0) if latin.isascii() else 0
+
+
+def units(text: str, starts: list[int], ends: list[int]) -> list[list[int]]:
+    """The words (their indexes) of ``text`` grouped by sentence or quoted title: a unit ends where
+    a sentence ends, a line breaks, or a quote or bracket opens or closes between two words."""
+    grouped: list[list[int]] = []
+    for i, start in enumerate(starts):
+        if not grouped or _UNIT_END.search(text, ends[i - 1], start):
+            grouped.append([])
+        grouped[-1].append(i)
+    return grouped
+
+
+def english_unit(zipfs: list[int], known: list[bool]) -> bool:
+    """Whether a unit is English: two or more of its words are English and no Kazakh words, and
+    they outnumber the Kazakh words that are no English words (words of both count for neither)."""
+    english = sum(1 for zipf, kazakh in zip(zipfs, known) if zipf >= ENGLISH_SENTENCE and not kazakh)
+    kazakh = sum(1 for zipf, kazakh in zip(zipfs, known) if kazakh and zipf < ENGLISH_SENTENCE)
+    return english >= 2 and english > kazakh

@@ -53,17 +53,19 @@ def read_context(path: Path) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...
 def choose_by_context(words: list[WordRecovery], styles: list[str], text: str, lexicon: Lexicon) -> list[WordRecovery]:
     """``words`` with the readings their sentence chooses first, and n-for-ң slips flagged (see the
     module's description); a word kept in Latin letters or flagged already is left alone."""
-    rules = read_context(lexicon_dir() / CONTEXT_FILE)
+    rules = _rules()
     out = list(words)
     sentences = _sentences(words, text)
+    # the sentences with a "you" in them
+    addressed = {sentence for word, sentence in zip(words, sentences) if word.cyrillic.lower() in SECOND_PERSON_WORDS}
     for i, word in enumerate(words):
-        if word.typo or not word.known or len(word.alternatives) < 2:
+        # every choice below is between readings ending in н or ң, and needs two of them
+        if word.typo or not word.known or len(word.alternatives) < 2 or word.cyrillic[-1:] not in "нңНҢ":
             continue
         reading = word.cyrillic.lower()
         following = words[i + 1].cyrillic.lower() if sentences[i + 1 : i + 2] == sentences[i : i + 1] else ""
         wanted = ""
-        you = any(other.cyrillic.lower() in SECOND_PERSON_WORDS
-                  for other, sentence in zip(words, sentences) if sentence == sentences[i])
+        you = sentences[i] in addressed
         if _YOUR.search(reading) and not you and _accusative_twin(word, lexicon):
             wanted = reading[:-1] + "н"
         elif _ACCUSATIVE.search(reading) and you and not _genitive(reading[:-1] + "ң", lexicon, 3):
@@ -81,6 +83,12 @@ def choose_by_context(words: list[WordRecovery], styles: list[str], text: str, l
         if wanted and wanted != reading:
             out[i] = _promoted(word, wanted, styles[i])
     return out
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The bundled :data:`CONTEXT_FILE`'s rules (finding the bundled folder costs more than a recovery)."""
+    return read_context(lexicon_dir() / CONTEXT_FILE)
 
 
 def _accusative_twin(word: WordRecovery, lexicon: Lexicon) -> bool:

@@ -115,9 +115,10 @@ def _plain(lexicon: Lexicon, latin: str, style: str) -> _Plain:
     in_style = False
     for word, count, family in listed:
         bonus, distance = _fit(word, latin, style)
-        if distance and count and style != "kk-news" and marks_left_out(word, latin, style):
-            # a word the corpus showed, its marks left out: read, with no bonus (a rarer form or
-            # a name spelled so is not, and stays unknown: Жоламан is no Жоламаң)
+        if distance and count and style != "kk-news" and not latin.isascii() and marks_left_out(word, latin, style):
+            # a word the corpus showed, typed with some of its marks (kozı for közı): read, with no
+            # bonus. A rarer form or a name spelled so is not (Жоламан is no Жоламаң), nor a word
+            # typed with no mark at all, which may be spelled right (Olga is Ольга, not олға)
             bonus, distance = MARKS_LEFT_OUT, 0
         best_distance = min(best_distance, distance)
         penalty = SECOND_PERSON_COST if not count and _your_after_vowel(lexicon, word) else 0.0

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from .agreement import _agreement
-from .context import choose_by_context, read_context
+from .context import _rules, choose_by_context, read_context
 from .edits import _corpus_index, _names_index
 from .foreign import (
     MODEL, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed, protected_spans, protection, units,
@@ -168,7 +168,7 @@ def _splice(text: str, words: list[WordRecovery], *, corrected: bool) -> str:
 _WORD_CACHES = (skeleton, _fit, _letters, _plain, _read, _read_cased, _parses, _stem_ending, _chain_spelled,
                 _scored_words, _chain_next)
 """What was computed for the words read so far: readings, scores, suffix parses, chain lookups."""
-_INDEX_CACHES = (load_lexicon, read_context, _trigram_logs, _form_logs, _allowed, _suffix_index, _suffix_starts, _suffix_spellings,
+_INDEX_CACHES = (load_lexicon, read_context, _rules, _trigram_logs, _form_logs, _allowed, _suffix_index, _suffix_starts, _suffix_spellings,
                  _suffix_pieces, _sorted_extra, _endings, _corpus_index, _names_index, _sorted_chains,
                  _chain_skeletons)
 """What is built once for a lexicon or for the grammar, whatever the words read."""

@@ -106,8 +106,18 @@ def english_in_kazakh(latin: str, known: bool, zipf: int) -> bool:
 
 
 def english_zipf(lexicon: Lexicon, latin: str) -> int:
-    """The English word list's Zipf frequency x 100 of ``latin`` (0 when it is no English word)."""
-    return lexicon.english.get(latin.lower(), 0) if latin.isascii() else 0
+    """The English word list's Zipf frequency x 100 of ``latin`` (0 when it is no English word); a
+    word with an apostrophe by its parts (don't, today's)."""
+    if not latin.isascii():
+        return 0
+    lowered = latin.lower()
+    if "'" in lowered:
+        return min(lexicon.english.get(part, 0) if part not in _CLITICS else 700 for part in lowered.split("'"))
+    return lexicon.english.get(lowered, 0)
+
+
+_CLITICS = frozenset({"s", "t", "re", "ll", "ve", "m", "d"})
+"""What follows an apostrophe in English (today's, don't, we're): always English there."""
 
 
 def units(text: str, starts: list[int], ends: list[int]) -> list[list[int]]:
@@ -123,7 +133,10 @@ def units(text: str, starts: list[int], ends: list[int]) -> list[list[int]]:
 
 def english_unit(zipfs: list[int], known: list[bool]) -> bool:
     """Whether a unit is English: two or more of its words are English and no Kazakh words, and
-    they outnumber the Kazakh words that are no English words (words of both count for neither)."""
+    they outnumber the Kazakh words that are no English words (words of both count for neither);
+    or every word is English, one of them no Kazakh word ("ok call me", "MIX IT ALL UP")."""
     english = sum(1 for zipf, kazakh in zip(zipfs, known) if zipf >= ENGLISH_SENTENCE and not kazakh)
     kazakh = sum(1 for zipf, kazakh in zip(zipfs, known) if kazakh and zipf < ENGLISH_SENTENCE)
-    return english >= 2 and english > kazakh
+    if english >= 2 and english > kazakh:
+        return True
+    return english >= 1 and len(zipfs) > 1 and all(zipf >= ENGLISH_SENTENCE for zipf in zipfs)

@@ -76,8 +76,9 @@ def recover(
                                 and _read_cased(lexicon, latin, "kk-news", False, proper).known)
              for reading, zipf, (latin, _, _, word_style, proper) in zip(readings, zipfs, matches)]
     for unit in units(text, [m[1] for m in matches], [m[2] for m in matches]):
-        # words already kept (code, links, brands) say nothing of the language around them
-        weighed = [i for i in unit if not kept[i]]
+        # words already kept (code, links, brands) say nothing of the language around them, nor
+        # does a letter alone (i, a)
+        weighed = [i for i in unit if not kept[i] and len(matches[i][0]) > 1]
         if english_unit([zipfs[i] for i in weighed], [known[i] for i in weighed]):
             for i in unit:
                 kept[i] = kept[i] or "English sentence"

@@ -43,10 +43,8 @@ Kazakh sentence (about two in a million words of English): rarer entries of the 
 are often names, Kazakh words typed in Latin (kara, alma) or typos."""
 ENGLISH_SENTENCE = 300
 """Zipf frequency x 100 at which a word counts for English when a sentence's language is weighed."""
-ENGLISH_NAME = 450
-"""Zipf frequency x 100 at which a capitalised word that is no Kazakh word is taken for English
-inside a Kazakh sentence: below it, it is a name (Viktor, Mikhail, Europa are in the English list,
-and are Виктор, Михаил, Еуропа in Kazakh)."""
+ENGLISH_ALONE = 450
+"""Zipf frequency x 100 at which a capitalised word alone in its line or title is English."""
 SHORT_ACRONYM = 4
 """An ALL-CAPS word of up to this many letters that is no Kazakh word is an acronym even in an
 ALL-CAPS line (SSL, NATO); a longer one there is a mistyped word of the title."""
@@ -99,10 +97,14 @@ def is_acronym(latin: str, known: bool, zipf: int, caps_line: bool) -> bool:
             and (not caps_line or len(latin) <= SHORT_ACRONYM))
 
 
-def english_in_kazakh(latin: str, known: bool, zipf: int) -> bool:
-    """Whether a word of a Kazakh sentence is English: no Kazakh word, and a frequent English one
-    (more frequent still when capitalised: a name, Viktor, is read as Kazakh)."""
-    return not known and zipf >= (ENGLISH_NAME if latin[:1].isupper() else ENGLISH_WORD)
+def english_in_kazakh(latin: str, known: bool, zipf: int, alone: bool) -> bool:
+    """Whether a word of a Kazakh sentence is English: no Kazakh word, a frequent English one, and
+    in lower case. A capitalised one among other words is a name (Viktor, Said, Europa are in the
+    English list, and are Виктор, Саид, Еуропа in Kazakh); a brand is kept by :func:`kept_as_typed`.
+    A word ``alone`` in its sentence or title has no other words to tell (Regards)."""
+    if known or zipf < ENGLISH_WORD:
+        return False
+    return not latin[:1].isupper() or (alone and zipf >= ENGLISH_ALONE)
 
 
 def english_zipf(lexicon: Lexicon, latin: str) -> int:

@@ -84,7 +84,7 @@ def recover(
                 kept[i] = kept[i] or "English sentence"
         else:
             for i in unit:
-                if not kept[i] and english_in_kazakh(matches[i][0], known[i], zipfs[i]):
+                if not kept[i] and english_in_kazakh(matches[i][0], known[i], zipfs[i], len(unit) == 1):
                     kept[i] = "English word"
     words: list[WordRecovery] = []
     styles: dict[str, int] = {}

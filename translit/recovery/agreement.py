@@ -6,6 +6,7 @@ the possessive.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .grammar import _GENITIVE, harmony
 from .lexicon import Lexicon
@@ -32,6 +33,7 @@ def _phrase_end(words: list[WordRecovery], j: int, text: str) -> bool:
     return bool(_CLAUSE_END.search(text[words[j].end : words[j + 1].start]))
 
 
+@lru_cache(maxsize=1 << 14)
 def _possessed(word: str, lexicon: Lexicon) -> bool:
     """Whether ``word`` is a known word with the 3rd-person possessive (миссия + сы, жұмыс + ы).
     Finite verbs end alike (бол-а-ды, бер-ді), but what is left of them is no word."""

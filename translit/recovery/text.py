@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .agreement import _agreement
+from .agreement import _agreement, _possessed
 from .context import _rules, choose_by_context, read_context
 from .edits import _corpus_index, _names_index
 from .foreign import (
@@ -53,27 +53,33 @@ def recover(
     lexicon = lexicon or load_lexicon()
     matches = list(_words(text, style))
     protected = protected_spans(text)
-    # first every word's reading without suggestions: whether it is a Kazakh word decides, with
-    # the English list, which sentences and words stay in Latin letters; only the Kazakh words
-    # left are then searched for suggestions
-    readings: list[_Reading] = []
+    # whether a word is Kazakh decides, with the English list, which sentences and words stay in
+    # Latin letters: a word the English list has is read first without suggestions, and searched
+    # for them only if it stays Kazakh; any other word is read once, with them
+    readings: list[_Reading | None] = []
     kept: list[str] = []
-    caps_lines = _caps_lines(text, matches)
     zipfs = [english_zipf(lexicon, latin) for latin, _, _, _, _ in matches]
-    for (latin, start, end, word_style, proper), zipf, caps_line in zip(matches, zipfs, caps_lines):
-        reading = _read_cased(lexicon, latin, word_style, False, proper)
+    caps_lines: list[bool] = []
+    for i, ((latin, start, end, word_style, proper), zipf) in enumerate(zip(matches, zipfs)):
         reason = protection(protected, start, end)
         if reason == MODEL and not zipf:
             reason = ""
         reason = reason or kept_as_typed(lexicon, latin)
-        if not reason and is_acronym(latin, reading.known, zipf, caps_line):
-            reason = "acronym"
+        if reason:
+            readings.append(None)
+            kept.append(reason)
+            continue
+        reading = _read_cased(lexicon, latin, word_style, suggest and not zipf, proper)
+        if zipf and latin.isupper():
+            caps_lines = caps_lines or _caps_lines(text, matches)
+            if is_acronym(latin, reading.known, zipf, caps_lines[i]):
+                reason = "acronym"
         readings.append(reading)
         kept.append(reason)
     # a word of both languages is Kazakh if it is in any style: "by" in a 2021 line is no word (бы),
     # but it is би by ear, as the same line reads once its other words are Cyrillic
-    known = [reading.known or (zipf > 0 and word_style != "kk-news"
-                                and _read_cased(lexicon, latin, "kk-news", False, proper).known)
+    known = [reading is not None and (reading.known or (zipf > 0 and word_style != "kk-news"
+                                                      and _read_cased(lexicon, latin, "kk-news", False, proper).known))
              for reading, zipf, (latin, _, _, word_style, proper) in zip(readings, zipfs, matches)]
     for unit in units(text, [m[1] for m in matches], [m[2] for m in matches]):
         # words already kept (code, links, brands) say nothing of the language around them, nor
@@ -89,13 +95,12 @@ def recover(
     words: list[WordRecovery] = []
     styles: dict[str, int] = {}
     word_styles = [word_style for _, _, _, word_style, _ in matches]
-    for (latin, start, end, word_style, proper), reading, reason in zip(matches, readings, kept):
-        if reason:
+    for (latin, start, end, word_style, proper), read, reason, zipf in zip(matches, readings, kept, zipfs):
+        if reason or read is None:
             reading = _Reading(latin, 1.0, False, (_candidate(latin, 1.0, "latin"),), False, (), reason)
         else:
             styles[word_style] = styles.get(word_style, 0) + 1
-            if suggest:
-                reading = _read_cased(lexicon, latin, word_style, True, proper)
+            reading = _read_cased(lexicon, latin, word_style, True, proper) if suggest and zipf else read
         words.append(_word(latin, start, end, reading))
     words = _agreement(choose_by_context(words, word_styles, text, lexicon), text, lexicon)
     spliced = _splice(text, words, corrected=False)
@@ -166,7 +171,7 @@ def _splice(text: str, words: list[WordRecovery], *, corrected: bool) -> str:
     return "".join(parts)
 
 
-_WORD_CACHES = (skeleton, _fit, _letters, _plain, _read, _read_cased, _parses, _stem_ending, _chain_spelled,
+_WORD_CACHES = (skeleton, _fit, _letters, _plain, _read, _read_cased, _possessed, _parses, _stem_ending, _chain_spelled,
                 _scored_words, _chain_next)
 """What was computed for the words read so far: readings, scores, suffix parses, chain lookups."""
 _INDEX_CACHES = (load_lexicon, read_context, _rules, _trigram_logs, _form_logs, _allowed, _suffix_index, _suffix_starts, _suffix_spellings,

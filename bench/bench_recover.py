@@ -199,12 +199,14 @@ def english_table(shared: Path) -> None:
             record = json.loads(line)
             if record["lang"] == "en" and record["script"] == "Latn":
                 sentences.append(record["text"])
-    kept = sum(recover_module.recover(text, suggest=False).text == text for text in sentences)
-    words = [w for text in sentences for w in recover_module.recover(text, suggest=False).words]
+    recovered = [recover_module.recover(text, suggest=False) for text in sentences]
+    kept = sum(result.text == text for result, text in zip(recovered, sentences))
+    words = [word for result in recovered for word in result.words]
     latin = sum(w.cyrillic == w.latin for w in words)
     print(f"\n| English text (UD English-EWT in the shared data) | sentences | unchanged | words left in Latin |")
     print("|---|---|---|---|")
-    print(f"| recover | {len(sentences)} | **{kept / len(sentences):.1%}** | {latin / len(words):.1%} of {len(words)} |")
+    print(f"| recover | {len(sentences)} | **{kept / len(sentences):.1%}** "
+          f"| {latin / len(words):.1%} of {len(words)} |")
 
 
 def slipped_words(sentences: list[str], size: int, seed: int) -> list[tuple[str, str]]:

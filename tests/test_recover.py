@@ -962,7 +962,9 @@ def test_recovering_twice_equals_recovering_once(parts: list[str]) -> None:
        st.sampled_from(["kk-news", "kk-latin-2021"]),
        st.sampled_from(["", "The report was read by the head. ", "Readers liked it. "]))
 @settings(max_examples=80, deadline=None)
-def test_rerender_leaves_correct_text_unchanged_and_twice_equals_once(words: list[str], scheme: str, english: str) -> None:
+def test_rerender_leaves_correct_text_unchanged_and_twice_equals_once(
+    words: list[str], scheme: str, english: str
+) -> None:
     # a post whose Kazakh title is already in the scheme: nothing to write again
     title = romanize(" ".join(words).capitalize(), scheme)
     text = f'{english}A talk on "{title}".'

@@ -62,7 +62,6 @@ class Lexicon:
     extra: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     trigrams: dict[str, int] = field(default_factory=dict)
-    bigrams: dict[str, int] = field(default_factory=dict)
     form_trigrams: dict[str, int] = field(default_factory=dict)
     """Letter trigram counts of the word forms (:data:`FORM_TRIGRAM_FILE`): how unknown words are spelled."""
     english: dict[str, int] = field(default_factory=dict)
@@ -355,12 +354,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         else:
             parts[0].append((word, NAME_COUNT, NAME_COUNT))
         extra[key] = _record_text(*parts)
-    trigrams = read_trigrams(folder / TRIGRAM_FILE)
-    bigrams: dict[str, int] = {}
-    for gram, count in trigrams.items():
-        bigrams[gram[:2]] = bigrams.get(gram[:2], 0) + count
-    return Lexicon(keys=keys, records=records, attested=attested, extra=extra, names=names, trigrams=trigrams,
-                   bigrams=bigrams, form_trigrams=read_trigrams(folder / FORM_TRIGRAM_FILE),
+    return Lexicon(keys=keys, records=records, attested=attested, extra=extra, names=names,
+                   trigrams=read_trigrams(folder / TRIGRAM_FILE),
+                   form_trigrams=read_trigrams(folder / FORM_TRIGRAM_FILE),
                    english=read_english(folder / ENGLISH_FILE),
                    kept=frozenset(word.lower() for word in read_kept(folder / KEPT_FILE)))
 

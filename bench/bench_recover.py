@@ -15,14 +15,19 @@ text (lexicon loaded; word cache cleared, or warm), the fastest of
 --speed-runs runs.
 
     python bench/bench_recover.py [--shared ../shared] [--typos 1000]
+    python bench/bench_recover.py --digest     # one hash of all the output: a refactoring keeps it
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gc
+import hashlib
 import importlib
 import importlib.util
+import io
+import json
 import os
 import platform
 import random
@@ -41,6 +46,7 @@ from translit.engine import cyrillize, romanize  # noqa: E402
 from translit.errors import TranslitError  # noqa: E402
 
 recover_module = importlib.import_module("translit.recovery")
+reading, spelling = (importlib.import_module(f"translit.recovery.{name}") for name in ("reading", "spelling"))
 
 # after translit: the lexicon builder puts the checkout first on the path, for its own use
 from build_kk_lexicon import held_out, kazakh_sentences  # noqa: E402
@@ -62,8 +68,8 @@ def word_accuracy(pairs: list[tuple[str, str]]) -> tuple[int, int, int]:
 
 def letter_by_letter(latin: str, style: str) -> str:
     """The baseline reading: ``latin`` spelled letter by letter under vowel harmony, its case kept."""
-    spelled = recover_module._spell(recover_module._lower(latin, style), style)
-    recase = recover_module._recase(latin)
+    spelled = spelling._spell(spelling._lower(latin, style), style)
+    recase = reading._recase(latin)
     return recase(spelled) if recase else spelled
 
 
@@ -88,9 +94,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--typos", type=int, default=1000)
     parser.add_argument("--errors", type=int, default=0, help="print this many wrong words per scheme")
     parser.add_argument("--speed-runs", type=int, default=5, help="runs per speed figure (the fastest is shown)")
+    parser.add_argument("--unseen", type=Path, help="a second held-out set from another source (see bench/README.md)")
+    parser.add_argument("--unseen-part", choices=("report", "dev"), default="report",
+                        help="the part of --unseen to measure: report (the figures) or dev (to read errors on)")
+    parser.add_argument("--digest", action="store_true",
+                        help="print only the SHA-256 of every recovery of the held-out text, to show that a "
+                             "refactoring changed no output")
     args = parser.parse_args(argv)
 
     sentences = [text for _, text in kazakh_sentences(args.shared) if held_out(text)]
+    if args.digest:
+        print(f"recover output SHA-256: {output_digest(sentences)}")
+        return 0
     words = sum(len(CYR_WORD.findall(s)) for s in sentences)
     t0, w0 = time.process_time(), time.perf_counter()
     recover_module.load_lexicon()
@@ -98,33 +113,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"held-out: {len(sentences)} sentences, {words} Cyrillic words; "
           f"lexicon load {load:.2f} s CPU ({wall:.2f} s wall)\n")
 
-    print("| input scheme | recover word acc. | engine cyrillize | letter-by-letter | misaligned sentences |")
-    print("|---|---|---|---|---|")
-    news_words = 0
-    false_flags = 0
-    for scheme in ("kk-latin-2021", "kk-news"):
-        latin = [romanize(s, scheme) for s in sentences]
-        recovered = [recover_module.recover(text) for text in latin]
-        if scheme == "kk-news":
-            news_words = sum(len(r.words) for r in recovered)
-            false_flags = sum(len(r.typos) for r in recovered)
-        ok, total, bad = word_accuracy(list(zip(sentences, (r.text for r in recovered))))
-        try:
-            base = word_accuracy([(s, cyrillize(t, scheme)) for s, t in zip(sentences, latin)])
-            engine = f"{base[0] / base[1]:.1%}"
-        except TranslitError:
-            engine = "n/a (not reversible)"
-        style = "kk-news" if scheme == "kk-news" else scheme
-        letters = word_accuracy([(s, recover_module.LATIN_WORD.sub(lambda m: letter_by_letter(m.group(0), style), t))
-                                 for s, t in zip(sentences, latin)])
-        print(f"| {scheme} | **{ok / total:.1%}** ({ok}/{total}) | {engine} | {letters[0] / letters[1]:.1%} | {bad} |")
-        if args.errors:
-            shown = 0
-            for s, r in zip(sentences, recovered):
-                for x, y in zip(CYR_WORD.findall(s), CYR_WORD.findall(r.text)):
-                    if x != y and shown < args.errors:
-                        print(f"    {x} -> {y}", file=sys.stderr)
-                        shown += 1
+    false_flags, news_words = accuracy_table(sentences, args.errors)
+    if args.unseen:
+        unseen = unseen_sentences(args.unseen, args.unseen_part)
+        print(f"\nunseen: {len(unseen)} sentences ({args.unseen_part} part) of {args.unseen.name}, "
+              f"{sum(len(CYR_WORD.findall(s)) for s in unseen)} Cyrillic words\n")
+        accuracy_table(unseen, args.errors if args.unseen_part == "dev" else 0)
+    english_table(args.shared)
 
     if args.typos:
         typo_table(sentences, args.typos)
@@ -132,6 +127,86 @@ def main(argv: list[str] | None = None) -> int:
           f"({false_flags / max(news_words, 1):.1%})")
     speed_table(sentences, args.speed_runs)
     return 0
+
+
+def output_digest(sentences: list[str]) -> str:
+    """SHA-256 of the repr of every recovery (readings, scores, alternatives, suggestions) of the
+    sentences in kk-news and kk-latin-2021, with and without suggestions."""
+    digest = hashlib.sha256()
+    for scheme in ("kk-news", "kk-latin-2021"):
+        for sentence in sentences:
+            latin = romanize(sentence, scheme)
+            for suggest in (True, False):
+                digest.update(repr(recover_module.recover(latin, suggest=suggest)).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def accuracy_table(sentences: list[str], errors: int) -> tuple[int, int]:
+    """Print the words recovered right from the kk-latin-2021 and kk-news renderings of ``sentences``
+    beside the baselines; return (words flagged, words read) on the kk-news text (clean text: every
+    flag is a false alarm). ``errors`` wrong words per scheme go to standard error."""
+    print("| input scheme | recover word acc. | engine cyrillize | letter-by-letter | misaligned sentences |")
+    print("|---|---|---|---|---|")
+    flagged = read = 0
+    for scheme in ("kk-latin-2021", "kk-news"):
+        latin = [romanize(s, scheme) for s in sentences]
+        recovered = [recover_module.recover(text) for text in latin]
+        if scheme == "kk-news":
+            read = sum(len(r.words) for r in recovered)
+            flagged = sum(len(r.typos) for r in recovered)
+        ok, total, bad = word_accuracy(list(zip(sentences, (r.text for r in recovered))))
+        try:
+            base = word_accuracy([(s, cyrillize(t, scheme)) for s, t in zip(sentences, latin)])
+            engine = f"{base[0] / base[1]:.1%}"
+        except TranslitError:
+            engine = "n/a (not reversible)"
+        letters = word_accuracy([(s, recover_module.LATIN_WORD.sub(lambda m: letter_by_letter(m.group(0), scheme), t))
+                                 for s, t in zip(sentences, latin)])
+        print(f"| {scheme} | **{ok / total:.1%}** ({ok}/{total}) | {engine} | {letters[0] / letters[1]:.1%} | {bad} |")
+        shown = 0
+        for s, r in zip(sentences, recovered):
+            for x, y in zip(CYR_WORD.findall(s), CYR_WORD.findall(r.text)):
+                if x != y and shown < errors:
+                    print(f"    {scheme}: {x} -> {y}", file=sys.stderr)
+                    shown += 1
+    return flagged, read
+
+
+_LATIN_I = re.compile(r"(?<=[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі])[iI]|[iI](?=[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі])")
+
+
+def unseen_sentences(path: Path, part: str) -> list[str]:
+    """The sentences of a second held-out set (bench/README.md says where to get it): the first
+    column of a CSV with a header (KazSim's "Complex Sentence"), or one sentence a line. The Latin i
+    that scanned Kazakh books carry for і is mended. ``part`` "report" is two thirds of them by
+    SHA-1, "dev" the other third: errors may be read and the code changed on dev only."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".csv":
+        rows = [row[0] for row in list(csv.reader(io.StringIO(text)))[1:] if row]
+    else:
+        rows = [line.strip() for line in text.splitlines() if line.strip()]
+    sentences = [_LATIN_I.sub(lambda m: "і" if m.group(0) == "i" else "І", row) for row in rows]
+    dev = {s for s in sentences if int(hashlib.sha1(s.encode("utf-8")).hexdigest(), 16) % 3 == 0}
+    return [s for s in sentences if (s in dev) == (part == "dev")]
+
+
+def english_table(shared: Path) -> None:
+    """Print the share of English sentences that recovery leaves unchanged: the English web text
+    of the shared data (UD English-EWT), none of which the English word list was built from."""
+    sentences = []
+    with open(shared / "data" / "langid" / "dev.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["lang"] == "en" and record["script"] == "Latn":
+                sentences.append(record["text"])
+    recovered = [recover_module.recover(text, suggest=False) for text in sentences]
+    kept = sum(result.text == text for result, text in zip(recovered, sentences))
+    words = [word for result in recovered for word in result.words]
+    latin = sum(w.cyrillic == w.latin for w in words)
+    print(f"\n| English text (UD English-EWT in the shared data) | sentences | unchanged | words left in Latin |")
+    print("|---|---|---|---|")
+    print(f"| recover | {len(sentences)} | **{kept / len(sentences):.1%}** "
+          f"| {latin / len(words):.1%} of {len(words)} |")
 
 
 def slipped_words(sentences: list[str], size: int, seed: int) -> list[tuple[str, str]]:
@@ -189,11 +264,20 @@ def speed_table(sentences: list[str], runs: int) -> None:
     counted.
     """
     latin = [romanize(s, "kk-news") for s in sentences]
+    # every second word of three letters or more with one random slip: about half the words unknown
+    rng = random.Random(17)
+    turn = iter(range(10**9))
+    slipped = [recover_module.LATIN_WORD.sub(
+        lambda m: typo(m.group(0), rng) if len(m.group(0)) > 2 and next(turn) % 2 else m.group(0), text)
+        for text in latin]
+    unknown = [word.known for text in slipped for word in recover_module.recover(text, suggest=False).words]
     rows = []
-    for label, suggest, passes in (
-        ("cold word cache, with suggestions", True, 1),
-        ("cold word cache, suggest=False", False, 1),
-        ("warm word cache (second pass)", True, 2),
+    for label, texts, suggest, passes in (
+        ("cold word cache, with suggestions", latin, True, 1),
+        ("cold word cache, suggest=False", latin, False, 1),
+        ("warm word cache (second pass)", latin, True, 2),
+        (f"cold, every second word slipped ({unknown.count(False) / len(unknown):.0%} unknown), with suggestions",
+         slipped, True, 1),
     ):
         measured = []
         for _ in range(runs):
@@ -201,16 +285,16 @@ def speed_table(sentences: list[str], runs: int) -> None:
             for _ in range(passes):
                 gc.collect()
                 start, wall = time.process_time(), time.perf_counter()
-                count = sum(len(recover_module.recover(t, suggest=suggest).words) for t in latin)
+                count = sum(len(recover_module.recover(t, suggest=suggest).words) for t in texts)
                 cpu, wall = time.process_time() - start, time.perf_counter() - wall
             measured.append((cpu, wall))
         cpu, wall = min(measured)
         rows.append(f"| {label} | {count} | {cpu:.2f} s | **{count / cpu:,.0f}** | {count / wall:,.0f} |")
-    # the interpreter's build and the host move these figures by a third (see docs/recovery.md)
+    # the interpreter's build and the host move these figures by a third (see bench/README.md)
     print(f"\ninterpreter: {platform.python_implementation()} {platform.python_version()} (base {sys.base_prefix}), "
           f"{os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M %Z')}")
-    compiled = not str(recover_module.__file__).endswith(".py")
-    print(f"translit.recovery: {'compiled by mypyc' if compiled else 'pure Python'} ({recover_module.__file__})")
+    where = str(reading.__file__)
+    print(f"translit.recovery: {'pure Python' if where.endswith('.py') else 'compiled by mypyc'} ({where})")
     print("\n| speed (kk-news held-out text) | words | CPU time | words/s (CPU) | words/s (wall) |")
     print("|---|---|---|---|---|")
     print("\n".join(rows))

@@ -29,13 +29,15 @@ import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translit.recovery import (  # noqa: E402
-    CASE_ENDINGS, LEXICON_FILE, REVERSED_FILE, TRIGRAM_FILE, harmony, skeleton, write_lexicon, write_reversed)
+from translit.recovery.grammar import CASE_ENDINGS, harmony  # noqa: E402
+from translit.recovery.lexicon import (  # noqa: E402
+    FORM_TRIGRAM_FILE, LEXICON_FILE, REVERSED_FILE, TRIGRAM_FILE, Lexicon, read_lexicon, write_lexicon, write_reversed)
+from translit.recovery.spelling import skeleton  # noqa: E402
 
 WORD = re.compile(r"[а-яёәғқңөұүһі]+", re.IGNORECASE)
 
@@ -100,16 +102,24 @@ def _breaks_harmony(base: str, suffix: str) -> bool:
     return harmony(base) != ("back" if vowel.group(0) in "аоұы" else "front")
 
 
-def write_trigrams(counts: Counter[str], path: Path) -> None:
-    """Letter trigram counts of corpus tokens (word boundaries as ``^``/``$``): the tie-breaker
-    between dictionary forms that spell the same (бірін/бірің, Анда/Аңда)."""
+def write_trigrams(counts: Counter[str], path: Path, comment: str) -> None:
+    """Letter trigram counts of ``counts``' words, each counted as often as it says (word
+    boundaries as ``^``/``$``), under a ``#`` comment line."""
     trigrams: Counter[str] = Counter()
     for word, count in counts.items():
         padded = f"^^{word}$"
         for i in range(len(padded) - 2):
             trigrams[padded[i : i + 3]] += count
     lines = [f"{gram}\t{n}" for gram, n in sorted(trigrams.items())]
-    path.write_text("# letter trigram counts of the lexicon's train corpus\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text(f"# {comment}\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_form_trigrams(words: Iterable[str], path: Path) -> None:
+    """Letter trigram counts of the lexicon's word forms, each once: how an unknown word of news
+    ASCII is spelled (translit.recovery.letters). The corpus's counts are too few for that (23,000
+    tokens): they made әкбота of "akbota", the forms make ақбота."""
+    write_trigrams(Counter(words), path, "letter trigram counts of the lexicon's word forms, each counted once "
+                   "(derived from hunspell-kk, LGPL-2.1+/MPL-1.1, see README.md)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,7 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--hunspell", type=Path, default=Path("/usr/share/hunspell"))
     parser.add_argument("--out", type=Path, default=ROOT / "translit" / "data" / "lexicon" / LEXICON_FILE)
+    parser.add_argument("--form-trigrams-only", action="store_true",
+                        help=f"only write {FORM_TRIGRAM_FILE} from the lexicon file at --out")
     args = parser.parse_args(argv)
+    if args.form_trigrams_only:
+        lexicon = Lexicon(*read_lexicon(args.out))
+        write_form_trigrams((word for key in lexicon.keys for word, _, _ in lexicon.words(key)),
+                            args.out.parent / FORM_TRIGRAM_FILE)
+        return 0
 
     counts: Counter[str] = Counter()
     sentences = held = 0
@@ -165,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"{args.out}: {len(by_key)} skeletons, {sum(map(len, by_key.values()))} words; "
           f"train {sentences} sentences / {sum(counts.values())} tokens ({len(corpus_only)} types not in hunspell-kk), held out {held}")
-    write_trigrams(counts, args.out.parent / TRIGRAM_FILE)
+    write_trigrams(counts, args.out.parent / TRIGRAM_FILE, "letter trigram counts of the lexicon's train corpus")
+    write_form_trigrams((word for words in by_key.values() for word, _, _ in words), args.out.parent / FORM_TRIGRAM_FILE)
     # the typo search's index by ending (sorting it costs half a second a process; loading, a third)
     write_reversed(args.out.parent / REVERSED_FILE, sorted(by_key))
     return 0

@@ -1,0 +1,144 @@
+"""What recovery leaves in Latin letters: links, e-mail addresses, code, words with digits,
+CamelCase, acronyms, brands, English words and English sentences.
+
+Kazakh news keeps such words in Latin letters ("Firefox браузері", "PDF форматында", "COVID-19"),
+so reading them as Kazakh (фирефох, пдф) damages the text. Each rule here looks at the word as
+typed; the English ones also at the sentence around it, since "men", "on" or "bar" are words of
+both languages.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .lexicon import Lexicon
+
+_TLDS = "kz|ru|com|org|net|gov|edu|io|info|uz|kg|ua|by|de|uk|us|eu|tr|cn|fr|me|ai|app|dev"
+_FILE_TYPES = "pdf|docx?|xlsx?|pptx?|txt|csv|zip|rar|jpe?g|png|gif|svg|mp[34]|exe|py|js|json|html?|xml"
+# Each pattern runs only on a text with the character it needs (most prose has no @, no "://"),
+# and its possessive quantifiers (++, *+) give up at once where a greedy run would backtrack
+# through every letter of every word: one pattern of all of them took a tenth of the recovery.
+_LINKS = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+?(?=[.,;:!?)\]»”\"']*(?:\s|$))", re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]++@[\w-]+(?:\.[\w-]+)+")
+_DOMAIN = re.compile(rf"\b(?:[\w-]++\.)++(?:{_TLDS})\b(?:/[^\s<>\"«»“”]*[^\s<>\"«»“”.,;:!?)])?", re.IGNORECASE)
+_FILE = re.compile(rf"\b[\w-]++\.(?:{_FILE_TYPES})\b", re.IGNORECASE)
+_CODE = re.compile(r"`[^`\n]+`|(?<!\S)[^\s_\\{}=]*+[_\\{}=]\S*")
+# letters touching a digit (mp3, 4G, Python3); a Kazakh suffix after a number ("5-synyp", "1990
+# zhyly") is read as Kazakh; a name before a number (COVID-19, Boeing-737; but KOVID-19, EKSPO-2017
+# are КОВИД, ЭКСПО: see MODEL)
+_DIGITS = re.compile(r"\b(?:[A-Za-z]++\d|\d++[A-Za-z])\w*")
+_MODEL = re.compile(r"\b[A-Za-z]++(?=-\d)")
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_DOT_LETTER = re.compile(r"\.\w")
+MODEL = "name before a number"
+"""Kept only when the name is English or listed (:func:`kept_as_typed`): else it is read."""
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_UNIT_END = re.compile(r"[.!?\n\"«»“”„()\[\]]")
+"""What ends a sentence or a quoted title: the unit an English/Kazakh decision is made for."""
+
+ENGLISH_WORD = 330
+"""Zipf frequency x 100 at which a word that is no Kazakh word is taken for English inside a
+Kazakh sentence (about two in a million words of English): rarer entries of the English list
+are often names, Kazakh words typed in Latin (kara, alma) or typos."""
+ENGLISH_SENTENCE = 300
+"""Zipf frequency x 100 at which a word counts for English when a sentence's language is weighed."""
+ENGLISH_ALONE = 450
+"""Zipf frequency x 100 at which a capitalised word alone in its line or title is English."""
+SHORT_ACRONYM = 4
+"""An ALL-CAPS word of up to this many letters that is no Kazakh word is an acronym even in an
+ALL-CAPS line (SSL, NATO); a longer one there is a mistyped word of the title."""
+
+
+def protected_spans(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """The links, e-mail addresses, domain and file names, code and words with digits of ``text``:
+    (their starts, for :mod:`bisect`; (start, end, reason) each, the first of overlapping ones)."""
+    found: list[tuple[int, int, str]] = []
+    dotted = "." in text and bool(_HAS_DOT_LETTER.search(text))
+    digits = bool(_HAS_DIGIT.search(text))
+    for wanted, pattern, reason in (
+        ("://" in text or "www." in text, _LINKS, "link"), ("@" in text, _EMAIL, "e-mail address"),
+        (dotted, _DOMAIN, "domain name"), (dotted, _FILE, "file name"),
+        (any(char in text for char in "`_\\{}="), _CODE, "code"),
+        (digits, _DIGITS, "word with digits"), (digits and "-" in text, _MODEL, MODEL),
+    ):
+        if wanted:
+            found += [(match.start(), match.end(), reason) for match in pattern.finditer(text)]
+    spans: list[tuple[int, int, str]] = []
+    for start, end, reason in sorted(found, key=lambda span: (span[0], -span[1])):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end, reason))
+    return [start for start, _, _ in spans], spans
+
+
+def protection(spans: tuple[list[int], list[tuple[int, int, str]]], start: int, end: int) -> str:
+    """The reason a word at ``start``–``end`` lies inside one of the ``spans``, or ""."""
+    starts, found = spans
+    i = bisect_right(starts, start) - 1
+    if i >= 0 and found[i][1] >= end:
+        return found[i][2]
+    return ""
+
+
+def kept_as_typed(lexicon: Lexicon, latin: str) -> str:
+    """Why a word is kept in Latin letters by its own spelling (CamelCase, a listed brand), or ""."""
+    if _CAMEL.search(latin):
+        return "CamelCase"
+    if latin.lower() in lexicon.kept:
+        return "brand or technical term"
+    return ""
+
+
+def is_acronym(latin: str, known: bool, zipf: int, caps_line: bool) -> bool:
+    """An ALL-CAPS word that is no Kazakh word but an English one: an acronym (SSL, NATO, BBC),
+    unless the whole line is in capitals and the word is long (a word of an ALL-CAPS title). A
+    Kazakh acronym typed in Latin (ZhPS, AKB for ЖПС, АҚБ) is no English word: it is read."""
+    return (not known and zipf > 0 and len(latin) > 1 and latin.isupper()
+            and (not caps_line or len(latin) <= SHORT_ACRONYM))
+
+
+def english_in_kazakh(latin: str, known: bool, zipf: int, alone: bool) -> bool:
+    """Whether a word of a Kazakh sentence is English: no Kazakh word, a frequent English one, and
+    in lower case. A capitalised one among other words is a name (Viktor, Said, Europa are in the
+    English list, and are Виктор, Саид, Еуропа in Kazakh); a brand is kept by :func:`kept_as_typed`.
+    A word ``alone`` in its sentence or title has no other words to tell (Regards)."""
+    if known or zipf < ENGLISH_WORD:
+        return False
+    return not latin[:1].isupper() or (alone and zipf >= ENGLISH_ALONE)
+
+
+def english_zipf(lexicon: Lexicon, latin: str) -> int:
+    """The English word list's Zipf frequency x 100 of ``latin`` (0 when it is no English word); a
+    word with an apostrophe by its parts (don't, today's)."""
+    if not latin.isascii():
+        return 0
+    lowered = latin.lower()
+    if "'" in lowered:
+        return min(lexicon.english.get(part, 0) if part not in _CLITICS else 700 for part in lowered.split("'"))
+    return lexicon.english.get(lowered, 0)
+
+
+_CLITICS = frozenset({"s", "t", "re", "ll", "ve", "m", "d"})
+"""What follows an apostrophe in English (today's, don't, we're): always English there."""
+
+
+def units(text: str, starts: list[int], ends: list[int]) -> list[list[int]]:
+    """The words (their indexes) of ``text`` grouped by sentence or quoted title: a unit ends where
+    a sentence ends, a line breaks, or a quote or bracket opens or closes between two words."""
+    grouped: list[list[int]] = []
+    for i, start in enumerate(starts):
+        if not grouped or _UNIT_END.search(text, ends[i - 1], start):
+            grouped.append([])
+        grouped[-1].append(i)
+    return grouped
+
+
+def english_unit(zipfs: list[int], known: list[bool]) -> bool:
+    """Whether a unit is English: two or more of its words are English and no Kazakh words, and
+    they outnumber the Kazakh words that are no English words (words of both count for neither);
+    or every word is English, one of them no Kazakh word ("ok call me", "MIX IT ALL UP")."""
+    english = sum(1 for zipf, kazakh in zip(zipfs, known) if zipf >= ENGLISH_SENTENCE and not kazakh)
+    kazakh = sum(1 for zipf, kazakh in zip(zipfs, known) if kazakh and zipf < ENGLISH_SENTENCE)
+    if english >= 2 and english > kazakh:
+        return True
+    return english >= 1 and len(zipfs) > 1 and all(zipf >= ENGLISH_SENTENCE for zipf in zipfs)

@@ -1,0 +1,66 @@
+"""Spelling a word nothing else explains: the Cyrillic letters of news ASCII chosen by the
+letter-trigram model of the corpus.
+
+News ASCII merges a/ә, o/ө, u/ұ/ү/у, k/қ, g/ғ, i/і/и, n/н/ң, y/ы/й, h/х/һ, e/е/э, so an unknown
+word (a name, a rare form) has many spellings. The trigram model knows which letter sequences
+Kazakh has (қа, ке, ғы, ңы...), counted over the lexicon's million word forms: a beam search over
+the choices keeps the likeliest, which follows vowel harmony inside each part of a compound name
+(Ақбота, Қоңырқұлжа) where one harmony for the whole word cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import _UNSEEN_LOG, Lexicon, trigram_logs
+
+_CHOICES = {
+    "shch": ("щ",), "tsh": ("тш", "цх"), "sh": ("ш",), "ch": ("ч",), "zh": ("ж",), "kh": ("х",), "ts": ("ц", "тс"),
+    "ya": ("я",), "yu": ("ю",), "yo": ("ё",), "ye": ("е",),
+    "a": ("а", "ә"), "o": ("о", "ө"), "u": ("ұ", "ү", "у"), "k": ("қ", "к"), "g": ("ғ", "г"),
+    "i": ("і", "и"), "n": ("н", "ң"), "y": ("ы", "й"), "h": ("х", "һ"), "e": ("е", "э"),
+    "b": ("б",), "d": ("д",), "f": ("ф",), "j": ("ж",), "l": ("л",), "m": ("м",), "p": ("п",),
+    "r": ("р",), "s": ("с",), "t": ("т",), "v": ("в",), "z": ("з",), "w": ("у",), "x": ("х",),
+    "c": ("ц",), "q": ("қ",),
+}
+"""The Cyrillic letters each news-ASCII letter or pair may stand for."""
+_TOKEN = re.compile("|".join(sorted(_CHOICES, key=len, reverse=True)) + "|.")
+BEAM = 8
+"""Spellings kept at each letter: the trigram context is two letters, so a few suffice."""
+
+
+def decode(lexicon: Lexicon, latin: str) -> str:
+    """The likeliest Cyrillic spelling of the lower-case news-ASCII word ``latin`` under the
+    letter-trigram model of the lexicon's word forms, or "" without one."""
+    if not lexicon.form_trigrams:
+        return ""
+    seen, unseen = _form_logs(lexicon)
+    beam: list[tuple[float, str]] = [(0.0, "^^")]
+    for token in _TOKEN.findall(latin):
+        options = _CHOICES.get(token, (token,))
+        grown: list[tuple[float, str]] = []
+        for score, spelled in beam:
+            for option in options:
+                total, text = score, spelled
+                for char in option:
+                    gram = text[-2:] + char
+                    value = seen.get(gram)
+                    total += unseen.get(gram[:2], _UNSEEN_LOG) if value is None else value
+                    text += char
+                grown.append((total, text))
+        grown.sort(key=lambda item: (-item[0], item[1]))
+        beam = grown[:BEAM]
+    best = max(beam, key=lambda item: (item[0] + _end(seen, unseen, item[1]), item[1]))
+    return best[1][2:]
+
+
+@lru_cache(maxsize=4)
+def _form_logs(lexicon: Lexicon) -> tuple[dict[str, float], dict[str, float]]:
+    return trigram_logs(lexicon.form_trigrams)
+
+
+def _end(seen: dict[str, float], unseen: dict[str, float], spelled: str) -> float:
+    gram = spelled[-2:] + "$"
+    value = seen.get(gram)
+    return unseen.get(gram[:2], _UNSEEN_LOG) if value is None else value

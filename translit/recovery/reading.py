@@ -1,0 +1,209 @@
+"""Reading one Latin word: lexicon words under its skeleton, a known stem plus
+suffixes, or letter by letter (then flagged, with suggestions).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import NamedTuple
+
+from .grammar import _SECOND_PERSON, _SUFFIX_COST, _chain_spelled, _stems_before, _suffix_parses
+from .letters import decode
+from .lexicon import Lexicon
+from .results import _Reading, _candidate
+from .scoring import (
+    EXACT_IN_STYLE, LETTERS_WEIGHT, MARKS_LEFT_OUT, SECOND_PERSON_COST, _fit, _letters, _prior, _softmax,
+    marks_left_out,
+)
+from .spelling import _lower, _spell, fold, skeleton
+from .suggest import _suggest, _with_slips
+
+
+def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[str, float, int, float, int]]:
+    """Known word + suffix chains that spell ``key``: (word, score, light edit distance from
+    ``latin``, the stem's log frequency (:func:`_prior`), the number of suffixes).
+
+    A stem ending in к, қ or п voices it before a vowel (жаңалық -> жаңалығы,
+    торап -> торабында): the typed skeleton has g or b where the stem has k or p.
+    """
+    out: list[tuple[str, float, int, float, int]] = []
+    exact_at = 0
+    for cut in range(len(key) - 1, 2, -1):
+        if exact_at and cut < exact_at - ANALYSES_BELOW_EXACT:
+            break
+        rest = key[cut:]
+        if not _chain_spelled(rest):
+            continue
+        for stem, count, family in _stems_before(lexicon, key[:cut], rest):
+            seen: set[str] = set()
+            stem_prior = _prior(count, family)
+            # "your (sg.)" takes no suffix but a case ending, and rarely that (алың-бақ is алын-бақ)
+            prior = stem_prior - (SECOND_PERSON_COST if _SECOND_PERSON.search(stem) else 0.0)
+            # a stem filed under key[:cut] has that skeleton: its last letter is key[cut - 1]
+            for chain, suffixes in _suffix_parses(rest, stem, key[cut - 1]):
+                word = stem + chain
+                if word in seen:
+                    continue
+                seen.add(word)
+                bonus, distance = _fit(word, latin, style)
+                if distance <= ANALYSIS_DISTANCE and not exact_at:
+                    exact_at = cut
+                out.append((word, prior + bonus - _SUFFIX_COST * suffixes - 1.0, distance, stem_prior, suffixes))
+        if len(out) >= ANALYSES_ENOUGH:
+            break
+    return out
+
+
+ANALYSES_ENOUGH = 40
+"""Analysis stops at the stem length where this many readings were found (longest stems first)."""
+ANALYSES_BELOW_EXACT = 3
+"""Analysis also stops this many letters below the longest stem that spells the word exactly:
+shorter stems under longer suffix chains won no word of the held-out text, and trying them all
+took 2% of the recovery's instructions. Two letters lose көрсеткенбіз (көрсет·кен·біз, three
+letters below the listed participle көрсеткен·біз, which it shares its mass with)."""
+
+
+KNOWN_DISTANCE = 1
+"""A lexicon word explains a spelling when they differ by at most this many by-ear edits."""
+ANALYSIS_DISTANCE = 0
+"""A known stem + suffixes explains a spelling only when it is spelled exactly so: the suffix
+grammar knows no parts of speech (ғасыр + у), so an inexact analysis is more often a slip."""
+
+
+_SOFT_BEFORE_BACK = re.compile(r"ль(?=д[ыа])")
+"""A loan's soft sign before a back-vowelled suffix: the adjective of вертикаль is вертикалды (the
+suffix follows the а, as in горизонталды, моралды); hunspell-kk lists вертикальды. A soft sign
+makes the suffix front (спектакльдер, рольдері), and stays."""
+
+
+class _Plain(NamedTuple):
+    """A word's reading without suggestions, and what the suggestion search starts from."""
+
+    reading: _Reading
+    analyses: tuple[tuple[str, float, int, float, int], ...]
+    """The known stems + suffix chains that spell the word's skeleton (:func:`_analyses`)."""
+    prior: float
+    """The log frequency of a known word's reading (:func:`_prior`)."""
+
+
+def _your_after_vowel(lexicon: Lexicon, word: str) -> bool:
+    """Whether ``word`` is a known word ending in a vowel plus the "your (sg.)" -ң (бәріне·ң,
+    талға·ң): as rare in news as -ың after a consonant (:data:`SECOND_PERSON_COST`)."""
+    if word[-1:] != "ң" or word[-2:-1] not in _VOWELS_BEFORE_NG:
+        return False
+    stem = word[:-1]
+    return any(found == stem for found, _, _ in lexicon.words(skeleton(stem)))
+
+
+_VOWELS_BEFORE_NG = frozenset("аәеоөұүыі")
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain(lexicon: Lexicon, latin: str, style: str) -> _Plain:
+    """Recover one lower-case Latin word, without suggestions (:func:`_read` adds them)."""
+    key = fold(latin)
+    scored: list[tuple[str, float, str]] = []
+    best_distance = 99
+    name = lexicon.names.get(latin)
+    if name:
+        scored.append((name.lower(), 12.0, "name"))
+        best_distance = 0
+    listed = lexicon.words(key)
+    attested = False
+    in_style = False
+    for word, count, family in listed:
+        bonus, distance = _fit(word, latin, style)
+        if distance and count and style != "kk-news" and not latin.isascii() and marks_left_out(word, latin, style):
+            # a word the corpus showed, typed with some of its marks (kozı for közı): read, with no
+            # bonus. A rarer form or a name spelled so is not (Жоламан is no Жоламаң), nor a word
+            # typed with no mark at all, which may be spelled right (Olga is Ольга, not олға)
+            bonus, distance = MARKS_LEFT_OUT, 0
+        best_distance = min(best_distance, distance)
+        penalty = SECOND_PERSON_COST if not count and _your_after_vowel(lexicon, word) else 0.0
+        scored.append((word, _prior(count, family) + bonus - penalty, "lexicon"))
+        attested = attested or count > 0
+        in_style = in_style or bonus == EXACT_IN_STYLE
+    # an unattested dictionary form is trusted when it is the only exact reading, unless it is
+    # the rare "your (sg.)" form the analysis can beat (адамың vs адамын), or another in ң that
+    # news ASCII spells like a commoner form in н (бәрінең, ойынаң beside бәрі·нен, ойы·нан)
+    doubtful = len(listed) != 1 or bool(_SECOND_PERSON.search(listed[0][0])) or listed[0][0].endswith("ң")
+    # an official alphabet spells every letter: a word read only as by-ear ASCII (namysynañ for
+    # "namysynan") leaves the analysis to find the word spelled so (намыс·ы·нан)
+    by_ear_only = style != "kk-news" and not in_style
+    analyses = (_analyses(lexicon, key, latin, style) if best_distance > 0 or by_ear_only or (not attested and doubtful)
+                else [])
+    for word, score, distance, _, _ in analyses:
+        if distance <= ANALYSIS_DISTANCE:
+            best_distance = min(best_distance, distance)
+        scored.append((word, score, "analysis"))
+    known = best_distance <= (KNOWN_DISTANCE if style == "kk-news" else 0)
+    if any("ль" in word for word, _, _ in scored):
+        scored = [(_SOFT_BEFORE_BACK.sub("л", word), score, source) for word, score, source in scored]
+    if len(scored) > 1 or not known:
+        # the letter model only ranks readings against each other: a lone reading (two words in
+        # three) takes all the mass whatever its score
+        scored = [(w, s if src == "name" else s + LETTERS_WEIGHT * _letters(lexicon, w), src) for w, s, src in scored]
+    if not known:
+        spelled = (decode(lexicon, latin) if style == "kk-news" and latin.isascii() else "") or _spell(latin, style)
+        scored = [(spelled, 0.0, "letters")] + [(w, s - 3.0, src) for w, s, src in scored]
+        candidates = _softmax(scored)
+        reading = _Reading(spelled, min(candidates[0].score, 0.3), False, tuple(candidates), True, (), "unknown word")
+        return _Plain(reading, tuple(analyses), 0.0)
+    candidates = _softmax(scored)
+    count, family = next(((c, f) for w, c, f in listed if w == candidates[0].cyrillic), (0, 0))
+    reading = _Reading(candidates[0].cyrillic, candidates[0].score, True, tuple(candidates), False, (), "")
+    return _Plain(reading, (), _prior(count, family))
+
+
+@lru_cache(maxsize=1 << 16)
+def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper: bool = False) -> _Reading:
+    """Recover one lower-case Latin word (``proper``: typed as a name, see :func:`_suggest`): its
+    :func:`_plain` reading, with the suggestions of a flagged word or the real-word slips of a
+    known one."""
+    plain = _plain(lexicon, latin, style)
+    reading = plain.reading
+    if not suggest:
+        return reading
+    if not reading.known:
+        return reading._replace(suggestions=tuple(_suggest(lexicon, latin, fold(latin), proper, plain.analyses)))
+    if proper or reading.alternatives[0].source == "name":
+        return reading
+    candidates = _with_slips(lexicon, latin, fold(latin), list(reading.alternatives), plain.prior)
+    return reading._replace(cyrillic=candidates[0].cyrillic, confidence=candidates[0].score,
+                            alternatives=tuple(candidates))
+
+
+@lru_cache(maxsize=1 << 16)
+def _read_cased(lexicon: Lexicon, latin: str, style: str, suggest: bool, proper: bool) -> _Reading:
+    """The WordRecovery fields after the offsets, for a word as typed (case kept)."""
+    reading = _read(lexicon, _lower(latin, style), style, suggest, proper)
+    # no capital to copy (the common case): the reading is already as typed
+    recase = None if latin.islower() else _recase(latin)
+    if recase is None:
+        return reading
+    return _Reading(
+        recase(reading.cyrillic),
+        reading.confidence,
+        reading.known,
+        tuple(_candidate(recase(c.cyrillic), c.score, c.source) for c in reading.alternatives),
+        reading.typo,
+        tuple(_candidate(recase(c.cyrillic), c.score, c.source) for c in reading.suggestions),
+        reading.reason,
+    )
+
+
+def _recase(latin: str) -> Callable[[str], str] | None:
+    """What gives a Cyrillic word the case pattern of ``latin``: ALL CAPS or Title; None when its
+    first letter is lower case (nothing to give)."""
+    letters = [c for c in latin if c.isalpha()]
+    if not letters or not letters[0].isupper():
+        return None
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return str.upper
+    return _titled
+
+
+def _titled(cyrillic: str) -> str:
+    return cyrillic[:1].upper() + cyrillic[1:]

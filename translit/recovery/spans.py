@@ -1,0 +1,90 @@
+"""Re-rendering: the Latin-Kazakh spans of a text found, recovered and written
+again in one scheme.
+"""
+
+from __future__ import annotations
+
+
+from .results import RerenderedSpan, Rerendering
+from .spelling import STYLES, _lower, fold, skeleton
+from .text import recover
+
+
+def _kazakh_spans(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, detected style) of the Latin-Kazakh spans: whole blocks, sentences or quotes."""
+    from ..segment import segments
+
+    chosen: list[tuple[int, int, str | None]] = []
+    found = [s for s in segments(text) if s.detection.lang == "kk" and s.detection.romanized]
+    for seg in sorted(found, key=lambda s: (s.level, s.start)):
+        if any(seg.start < end and start < seg.end for start, end, _ in chosen):
+            continue
+        if seg.kind != "quote":
+            # a sentence or block counts only when nearly all its words are Kazakh; otherwise
+            # its quoted titles are taken one by one
+            words = recover(seg.text, suggest=False).words
+            if sum(word.known for word in words) < 0.9 * len(words):
+                continue
+        chosen.append((seg.start, seg.end, seg.detection.scheme))
+    return sorted(chosen)
+
+
+def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False) -> Rerendering:
+    """Find the Latin-Kazakh spans of ``text``, recover them and write them again in ``scheme``.
+
+    An unknown word is left as typed, a flagged known word is written as read
+    (with ``correct`` both take their top suggestion), so that nothing is
+    silently rewritten; ``Rerendering.typos`` lists them with suggestions.
+    """
+    from ..engine import load_scheme, romanize
+
+    info = load_scheme(scheme).info  # an unknown scheme fails before any work
+    if info.language != "kk":
+        from ..errors import UnknownSchemeError
+
+        raise UnknownSchemeError(f"{scheme!r} writes {info.language!r}; Kazakh spans need a kk-* scheme")
+    parts: list[str] = []
+    spans: list[RerenderedSpan] = []
+    position = 0
+    for start, end, detected in _kazakh_spans(text):
+        source = text[start:end]
+        style = detected if detected in STYLES else None
+        result = recover(source, style=style)
+        rendered_parts: list[str] = []
+        cursor = 0
+        for word in result.words:
+            rendered_parts.append(source[cursor : word.start])
+            exonym = (
+                bool(word.alternatives)
+                and word.alternatives[0].source == "name"
+                and fold(_lower(word.latin, result.style)) != skeleton(word.cyrillic)
+            )
+            unknown = word.typo and not word.known and not (correct and word.suggestions)
+            # a word already spelled in the scheme as one of its readings is right as it stands
+            # ("Olga" in 2021 is Ольга, though олға is the likelier reading)
+            spelled = not word.typo and any(romanize(c.cyrillic, scheme) == word.latin for c in word.alternatives)
+            if unknown or spelled or (exonym and scheme == "kk-news"):
+                # an unknown word stays as typed (no guess is written); so does an exonym
+                # (Kazakhstan, Karaganda) in news ASCII. A known word flagged for agreement is
+                # re-spelled as read: the spelling changes, the word does not.
+                rendered_parts.append(word.latin)
+            else:
+                rendered_parts.append(romanize(word.corrected if correct else word.cyrillic, scheme))
+            cursor = word.end
+        rendered_parts.append(source[cursor:])
+        rendered = "".join(rendered_parts)
+        spans.append(RerenderedSpan(start, end, source, rendered, result))
+        parts.append(text[position:start])
+        parts.append(rendered)
+        position = end
+    parts.append(text[position:])
+    return Rerendering(text="".join(parts), scheme=scheme, spans=tuple(spans))
+
+
+def rerender(text: str, scheme: str = "kk-news", *, correct: bool = False) -> str:
+    """``text`` with every Latin-Kazakh span written again in ``scheme`` (see :func:`rerender_report`).
+
+    >>> rerender('report "Otbasylyk oqu - tärbie kozi"', "kk-news")
+    'report "Otbasylyk oku - tarbiye kozi"'
+    """
+    return rerender_report(text, scheme, correct=correct).text

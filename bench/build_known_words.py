@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from translit.alphabet import has_kazakh_letters  # noqa: E402
 from translit.known_words import BLOOM_FILE, Bloom  # noqa: E402
-from translit.recovery import LEXICON_FILE, Lexicon, lexicon_dir, read_lexicon  # noqa: E402
+from translit.recovery.lexicon import LEXICON_FILE, Lexicon, lexicon_dir, read_lexicon  # noqa: E402
 
 FALSE_POSITIVES = 0.001
 

@@ -344,7 +344,7 @@ def test_the_bloom_filter_knows_every_lexicon_word_and_few_others() -> None:
 
     from translit.alphabet import has_kazakh_letters
     from translit.known_words import Bloom, _kazakh_known
-    from translit.recovery import LEXICON_FILE, Lexicon, lexicon_dir, read_lexicon
+    from translit.recovery.lexicon import LEXICON_FILE, Lexicon, lexicon_dir, read_lexicon
 
     keys, records, _ = read_lexicon(lexicon_dir() / LEXICON_FILE)
     lexicon, known = Lexicon(keys=keys, records=records), _kazakh_known()

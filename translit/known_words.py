@@ -98,9 +98,9 @@ class Bloom:
 
 @cache
 def _kazakh_known() -> Bloom:
-    from .recovery import lexicon_dir
+    from .resources import bundled_dir
 
-    return Bloom.from_bytes((lexicon_dir() / BLOOM_FILE).read_bytes())
+    return Bloom.from_bytes((bundled_dir("data") / "lexicon" / BLOOM_FILE).read_bytes())
 
 
 @cache

@@ -28,6 +28,9 @@ _CHOICES = {
 _TOKEN = re.compile("|".join(sorted(_CHOICES, key=len, reverse=True)) + "|.")
 BEAM = 8
 """Spellings kept at each letter: the trigram context is two letters, so a few suffice."""
+_PLAIN_N_BEFORE = frozenset("bcdfjlmprstvwxz")
+"""Before these consonants an unknown word (in practice a name: Сейсенбаев, Төленді) has н, not ң:
+the trigrams of common words (еңбек, теңдік) would otherwise give names an ң they do not have."""
 
 
 def decode(lexicon: Lexicon, latin: str) -> str:
@@ -37,8 +40,11 @@ def decode(lexicon: Lexicon, latin: str) -> str:
         return ""
     seen, unseen = _form_logs(lexicon)
     beam: list[tuple[float, str]] = [(0.0, "^^")]
-    for token in _TOKEN.findall(latin):
+    tokens = _TOKEN.findall(latin)
+    for index, token in enumerate(tokens):
         options = _CHOICES.get(token, (token,))
+        if token == "n" and tokens[index + 1 : index + 2] and tokens[index + 1][0] in _PLAIN_N_BEFORE:
+            options = ("н",)
         grown: list[tuple[float, str]] = []
         for score, spelled in beam:
             for option in options:

@@ -81,7 +81,7 @@ def load(port: int, body: bytes, clients: int, seconds: float) -> tuple[list[flo
             began = time.perf_counter()
             connection.request("POST", "/api/check", body, {"Content-Type": "application/json"})
             answer = connection.getresponse()
-            answer.read()
+            content = answer.read()
             mine.append(time.perf_counter() - began)
             timing = dict(part.strip().split(";dur=") for part in (answer.getheader("Server-Timing") or "").split(",") if ";dur=" in part)
             if "cpu" in timing:
@@ -90,6 +90,8 @@ def load(port: int, body: bytes, clients: int, seconds: float) -> tuple[list[flo
             if answer.status != 200:
                 with lock:
                     failures[0] += 1
+                    if failures[0] == 1:
+                        print(f"a request failed ({answer.status}): {content.decode()[:300]}")
         connection.close()
         with lock:
             latencies.extend(mine)
@@ -217,7 +219,7 @@ def main() -> None:
             after = cpu_of(process.pid)
             server = f"{(after - before) / len(latencies) * 1000:.1f}" if before is not None and after is not None else "?"
             print(f"{clients:>7}  {len(latencies):>8}  {len(latencies) / wall:>6.1f}  {percentile(latencies, 0.5) * 1000:>7.0f}  "
-                  f"{percentile(latencies, 0.95) * 1000:>7.0f}  {statistics.median(cpu) * 1000:>12.0f}  {server:>13}  {failed:>6}")
+                  f"{percentile(latencies, 0.95) * 1000:>7.0f}  {(statistics.median(cpu) if cpu else float('nan')) * 1000:>12.0f}  {server:>13}  {failed:>6}")
         print("(check CPU ms: median CPU time of one check in its worker, from the Server-Timing header;\n"
               " server CPU ms: CPU time of the uvicorn process per request: HTTP, JSON, handing the job to a worker)")
         print(f"load average while measuring: {os.getloadavg()[0]:.1f} (other processes compete for the {os.cpu_count()} CPUs)")

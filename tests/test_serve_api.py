@@ -236,3 +236,32 @@ def test_page_and_its_files_come_from_the_package(client):
         assert client.get(f"/static/{name}").status_code == 200
     # nothing is fetched from elsewhere: every src and href is a path on this server
     assert not [ref for ref in re.findall(r'(?:src|href)="([^"]+)"', page.text) if not ref.startswith(("/", "data:"))]
+
+
+def test_answers_match_their_openapi_schemas(client):
+    """Each route's answer validates against the schema the description gives for it."""
+    from jsonschema import Draft202012Validator
+
+    spec = service.openapi()
+    versions = faulty_post()
+    finding = client.post("/api/check", json={"versions": versions}).json()["posts"][0]["findings"][0]
+    requests = {
+        "check": {"versions": versions},
+        "review": {"versions": versions},
+        "fix": {"versions": versions, "select": [{key: finding[key] for key in ("version", "offset", "length", "id")}]},
+        "post": {"draft": versions["en"]},
+        "romanize": {"text": "Жұмакенов", "scheme": "kk-news"},
+        "detect": {"text": "Otbasylyk oku - tarbiye kozi"},
+        "recover": {"text": "Otbasylyk oku - tarbiye kozi"},
+    }
+    for route, body in requests.items():
+        operation = spec["paths"][f"/api/{route}"]["post"]
+        for schema, instance in (
+            (operation["requestBody"]["content"]["application/json"]["schema"], body),
+            (operation["responses"]["200"]["content"]["application/json"]["schema"], client.post(f"/api/{route}", json=body).json()),
+        ):
+            Draft202012Validator({**schema, "components": spec["components"]}).validate(instance)
+    error = client.post("/api/check", json={}).json()
+    Draft202012Validator({"$ref": "#/components/schemas/Error", "components": spec["components"]}).validate(error)
+    health = spec["paths"]["/api/health"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    Draft202012Validator({**health, "components": spec["components"]}).validate(client.get("/api/health").json())

@@ -36,7 +36,9 @@ from xml.etree import ElementTree
 
 from .checks.base import Finding
 
-FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit", "html")
+FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit")
+REVIEW_FORMATS = (*FORMATS, "html")
+"""``html`` needs the versions' texts, which only ``check`` (and ``post --html-report``) have."""
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -57,7 +59,7 @@ def render(
     tool_version: str | None = None,
     posts: Sequence[Mapping[str, Any]] = (),
 ) -> str:
-    """``findings`` in format ``fmt`` (one of :data:`FORMATS` but ``full`` and ``json``).
+    """``findings`` in format ``fmt`` (one of :data:`REVIEW_FORMATS` but ``full`` and ``json``).
 
     ``rules`` maps check ids to one line of description (SARIF rules, JUnit
     messages); ``files`` names every file checked, so that ``junit`` lists the
@@ -77,7 +79,7 @@ def render(
         return junit(shown, rules=rules or {}, files=files)
     if fmt == "html":
         return html(findings, posts, rules=rules or {})
-    raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(REVIEW_FORMATS)}")
 
 
 def concise(findings: Sequence[Finding]) -> str:
@@ -261,13 +263,13 @@ def _version() -> str:
         return "0"
 
 
-def check_format(fmt: str) -> str:
-    """``fmt`` if it is a known output format; otherwise a usage error naming the choices."""
+def check_format(fmt: str, choices: Sequence[str] = FORMATS) -> str:
+    """``fmt`` if it is one of ``choices``; otherwise a usage error naming them."""
     from .errors import TranslitError
 
-    if fmt not in FORMATS:
-        raise TranslitError(f"--output-format: expected one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt not in choices:
+        raise TranslitError(f"--output-format: expected one of {', '.join(choices)}, not {fmt!r}")
     return fmt
 
 
-__all__ = ["FORMATS", "check_format", "concise", "github", "gitlab", "html", "json_lines", "junit", "render", "sarif", "where"]
+__all__ = ["FORMATS", "REVIEW_FORMATS", "check_format", "concise", "github", "gitlab", "html", "json_lines", "junit", "render", "sarif", "where"]

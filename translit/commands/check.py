@@ -196,14 +196,14 @@ def json_document(report: list[dict[str, Any]], fail_on: str, fixed: int = 0) ->
 def _output_format(output_format: Optional[str], legacy: Optional[str], as_json: bool) -> str:
     """The one output format the options ask for; ``--format`` (text/json and the new names) is the old spelling."""
     from ..errors import TranslitError
-    from ..report import check_format
+    from ..report import REVIEW_FORMATS, check_format
 
     if legacy is not None:
         sys.stderr.write("translit: warning: --format is deprecated for check; use --output-format\n")
     chosen = {name for name in (output_format, {"text": "full"}.get(legacy or "", legacy), "json" if as_json else None) if name}
     if len(chosen) > 1:
         raise TranslitError(f"--output-format: asked for {' and '.join(sorted(chosen))}; choose one")
-    return check_format(chosen.pop() if chosen else "full")
+    return check_format(chosen.pop() if chosen else "full", REVIEW_FORMATS)
 
 
 def register(app: typer.Typer) -> None:
@@ -265,7 +265,7 @@ def register(app: typer.Typer) -> None:
         disabled, enabled = tuple(disable), tuple(enable)
         accepted = Baseline.load(baseline) if baseline is not None else None
         report: list[dict[str, Any]] = []
-        texts_of: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}  # for the html format
+        texts_of: list[dict[str, str]] = []  # each post's versions, for the html format
         fixes: list[tuple[Path, str, Path]] = []
         fixed_count = 0
 
@@ -293,13 +293,13 @@ def register(app: typer.Typer) -> None:
             fail_threshold = fail_on or _config(config_path, first if first.is_dir() else first.parent, disabled, enabled).fail_on
 
         for task, result in zip(tasks, results):
+            texts_of.append(result.get("texts", {}))
             post: dict[str, Any] = {"name": shown_path(task[0]), "files": {lang: shown_path(path) for lang, path in task[1].items()}}
             if "error" in result:
                 report.append({**post, "findings": [], "error": result["error"], "internal": result["internal"]})
                 continue
             post["config"] = result["config"]
             post["findings"] = result["findings"]
-            texts_of[post["name"], tuple(post["files"].values())] = result["texts"]
             if fix and (stdin_json or any(f.fixable for f in result["findings"])):
                 texts = result["texts"]
                 config = _config(config_path, Path.cwd() if stdin_json else Path(next(iter(task[1].values()))).parent, disabled, enabled)
@@ -349,7 +349,7 @@ def register(app: typer.Typer) -> None:
             everything = [f for post in report for f in post["findings"] + post["suppressed"]]
             files = [name for post in report for name in post["files"].values()]
             rules = {check_id: spec.summary for check_id, spec in CHECKS.items()}
-            shown = [{**post, "texts": texts_of.get((post["name"], tuple(post["files"].values())), {})} for post in report]
+            shown = [{**post, "texts": texts} for post, texts in zip(report, texts_of)]
             sys.stdout.write(render(everything, fmt, rules=rules, files=files, posts=shown))
         for post in report:
             if "error" in post:

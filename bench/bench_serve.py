@@ -233,7 +233,7 @@ def main() -> None:
             from translit.report import html
 
             folder = Path(tempfile.mkdtemp())
-            post, _, _ = _post_report(versions, {}, {}, (), ())
+            post, _, _ = _post_report(versions)
             report = folder / "report.html"
             report.write_text(html(post["findings"], [{"name": "post", "files": post["files"], "texts": versions}], rules={}), encoding="utf-8")
             print("\nin headless Chromium (median of 3, ms):")

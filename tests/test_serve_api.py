@@ -13,7 +13,7 @@ pytest.importorskip("starlette")
 from starlette.testclient import TestClient  # noqa: E402
 
 from cli_run import run, stdin  # noqa: E402
-from serve_support import DOUBLE_SPACE, SEED, faulty_post, gate_post  # noqa: E402
+from serve_support import DOUBLE_SPACE, SEED, faulty_post, gate_post, served  # noqa: E402
 from translit.serve import app as service  # noqa: E402
 from translit.serve.app import Settings, create_app  # noqa: E402
 
@@ -265,3 +265,34 @@ def test_answers_match_their_openapi_schemas(client):
     Draft202012Validator({"$ref": "#/components/schemas/Error", "components": spec["components"]}).validate(error)
     health = spec["paths"]["/api/health"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
     Draft202012Validator({**health, "components": spec["components"]}).validate(client.get("/api/health").json())
+
+
+def test_serve_says_in_one_line_why_it_cannot_start(capsys, tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert run(capsys, "serve", "--port", str(port)) == (2, "", f"translit: error: cannot listen on 127.0.0.1:{port}: Address already in use\n")
+    (tmp_path / "translit.toml").write_text('[limits]\nmax_bytes = "x"\n', encoding="utf-8")
+    code, _, err = run(capsys, "serve", "--config", str(tmp_path / "translit.toml"))
+    assert (code, err) == (2, f"translit: error: {tmp_path / 'translit.toml'}: [limits] max_bytes = 'x': expected a positive number of bytes\n")
+
+
+def test_the_real_server_answers_and_stays_on_this_machine():
+    """translit serve as a process: uvicorn on a free port of 127.0.0.1, answering as the test client does."""
+    import urllib.error
+    import urllib.request
+
+    with served("--workers", "1") as url:
+        assert url.startswith("http://127.0.0.1:")
+        health = json.loads(urllib.request.urlopen(url + "api/health", timeout=60).read())
+        assert health["status"] == "ok" and health["workers"] == 1
+        request = urllib.request.Request(url + "api/check", json.dumps({"versions": faulty_post()}).encode(), {"Content-Type": "application/json"})
+        found = json.loads(urllib.request.urlopen(request, timeout=120).read())
+        assert sorted(f["id"] for f in found["posts"][0]["findings"]) == ["glossary.discouraged", "typography.double-space"]
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(urllib.request.Request(url + "api/check", b"{", {"Content-Type": "application/json"}), timeout=60)
+        assert refused.value.code == 400
+        assert json.loads(refused.value.read()) == {"error": "<request>:1:2: not JSON: Expecting property name enclosed in double quotes"}

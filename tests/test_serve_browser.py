@@ -73,14 +73,6 @@ def _api(url: str, route: str, body: dict) -> dict:
         return json.loads(answer.read())
 
 
-def test_the_real_server_answers_and_stays_on_this_machine(service):
-    assert service.startswith("http://127.0.0.1:")
-    health = json.loads(urllib.request.urlopen(service + "api/health", timeout=30).read())
-    assert health["status"] == "ok" and health["workers"] == 1
-    found = _api(service, "check", {"versions": faulty_post()})
-    assert sorted(f["id"] for f in found["posts"][0]["findings"]) == ["glossary.discouraged", "typography.double-space"]
-
-
 def test_columns_findings_and_a_fix(service, browser, tmp_path):
     versions = faulty_post()
     expected = _api(service, "review", {"versions": versions})["review"]

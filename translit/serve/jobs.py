@@ -68,13 +68,18 @@ def _config(disable: Sequence[str] = (), enable: Sequence[str] = ()) -> Config:
 
 def _post_report(
     versions: Mapping[str, str],
-    paths: Mapping[str, str],
-    formats: Mapping[str, str],
-    disable: Sequence[str],
-    enable: Sequence[str],
+    paths: Mapping[str, str] = _EMPTY,
+    formats: Mapping[str, str] = _EMPTY,
+    disable: Sequence[str] = (),
+    enable: Sequence[str] = (),
     name: str | None = None,
 ) -> tuple[dict[str, Any], Config, Post]:
-    """One post's entry of a findings report (as ``translit check`` builds it), the configuration, and the checked post."""
+    """One post's entry of a findings report (as ``translit check`` builds it), the configuration, and the checked post.
+
+    ``paths`` name the versions' files (and so their formats, by extension),
+    ``formats`` force a format, ``disable``/``enable`` turn checks or families
+    off and on as ``check --disable``/``--enable`` do, ``name`` names the post.
+    """
     from ..check import post_of, run_checks
 
     config = _config(disable, enable)
@@ -98,49 +103,30 @@ def _post_name(paths: Mapping[str, str]) -> str:
     return names.pop() if len(names) == 1 else "post"
 
 
-def check(
-    versions: Mapping[str, str],
-    paths: Mapping[str, str] = _EMPTY,
-    formats: Mapping[str, str] = _EMPTY,
-    disable: Sequence[str] = (),
-    enable: Sequence[str] = (),
-    fail_on: str | None = None,
-    name: str | None = None,
-) -> dict[str, Any]:
-    """The findings document of ``translit check --output-format json`` for one post's versions."""
+def check(versions: Mapping[str, str], fail_on: str | None = None, **options: Any) -> dict[str, Any]:
+    """The findings document of ``translit check --output-format json`` for one post's versions
+    (``options``: those of :func:`_post_report`)."""
     from ..commands.check import json_document
 
-    entry, config, _ = _post_report(versions, paths, formats, disable, enable, name)
+    entry, config, _ = _post_report(versions, **options)
     return json_document([entry], fail_on or config.fail_on)
 
 
-def review(
-    versions: Mapping[str, str],
-    paths: Mapping[str, str] = _EMPTY,
-    formats: Mapping[str, str] = _EMPTY,
-    disable: Sequence[str] = (),
-    enable: Sequence[str] = (),
-    fail_on: str | None = None,
-    name: str | None = None,
-) -> dict[str, Any]:
+def review(versions: Mapping[str, str], fail_on: str | None = None, **options: Any) -> dict[str, Any]:
     """The findings document and what the review page draws: the versions' blocks, aligned in rows."""
     from ..commands.check import json_document
     from .review import review_data
 
-    entry, config, post = _post_report(versions, paths, formats, disable, enable, name)
+    entry, config, post = _post_report(versions, **options)
     return {"check": json_document([entry], fail_on or config.fail_on), "review": review_data(entry, post)}
 
 
 def fix(
     versions: Mapping[str, str],
-    paths: Mapping[str, str] = _EMPTY,
-    formats: Mapping[str, str] = _EMPTY,
-    disable: Sequence[str] = (),
-    enable: Sequence[str] = (),
     fail_on: str | None = None,
     select: Sequence[Mapping[str, Any]] = (),
     ids: Sequence[str] = (),
-    name: str | None = None,
+    **options: Any,
 ) -> dict[str, Any]:
     """Apply the fixes of the findings ``select`` names (version, offset, length, id) and of every fixable
     finding of the checks ``ids``; return the new versions, what was applied where, and their review.
@@ -152,7 +138,7 @@ def fix(
     """
     from ..check import apply_fixes
 
-    entry, _, _ = _post_report(versions, paths, formats, disable, enable, name)
+    entry, _, _ = _post_report(versions, **options)
     by_place = {(f.version, f.start, f.end - f.start, f.id): f for f in entry["findings"]}
     chosen = []
     for item in select:
@@ -170,7 +156,7 @@ def fix(
         fixed[lang], count = apply_fixes(versions[lang], mine)
         if count == len(mine):  # no two overlapped, so each one's new place is known
             applied += _new_places(mine)
-    result = review(fixed, paths, formats, disable, enable, fail_on, name)
+    result = review(fixed, fail_on, **options)
     return {"versions": fixed, "applied": applied, **result}
 
 

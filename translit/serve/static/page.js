@@ -9,6 +9,7 @@
   var names = {};          /* language -> the uploaded file's name */
   var changed = false;     /* a fix was applied since the files were loaded */
   var timer = null, sequence = 0, pending = null;
+  var note = "";           /* said after each check: what making the versions left for a translator */
   var status = document.getElementById("status");
   var view = new TranslitReview.View(document.getElementById("review"), { apply: applyOne, applyAll: applyKind });
   TranslitReview.shortcuts(function () { return view; });
@@ -53,7 +54,7 @@
     var s = result.check.summary;
     var plural = TranslitReview.plural;
     say("Checked: " + plural(s.error, "error") + ", " + plural(s.warning, "warning") + ", " + s.info + " info" +
-      (applied && applied.length ? "; " + plural(applied.length, "fix", "fixes") + " applied" : "") + ".");
+      (applied && applied.length ? "; " + plural(applied.length, "fix", "fixes") + " applied" : "") + "." + note);
     document.getElementById("download").disabled = false;
   }
 
@@ -116,6 +117,7 @@
     Promise.all(files.map(function (file) { return file.text(); })).then(function (texts) {
       files.forEach(function (file, n) { var lang = languageOf(file.name); box(lang).value = texts[n]; names[lang] = file.name; });
       changed = false;
+      note = "";
       check();
     });
   });
@@ -132,9 +134,9 @@
     call("post", { draft: draft }).then(function (result) {
       LANGS.forEach(function (lang) { box(lang).value = result.versions[lang] || ""; names[lang] = null; });
       var left = Object.keys(result.report.no_route || {});
+      note = left.length ? " No translation model for " + left.join(", ") + ": the prose is marked for a translator." : "";
       setMode("versions");
       check();
-      if (left.length) say("No translation model for " + left.join(", ") + ": its prose is marked for a translator.");
     }).catch(failed);
   });
 

@@ -14,7 +14,7 @@ JSON_SCHEMA = "translit.check/1"
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
 
 
-def _config(config_path: Optional[str], start: Optional[Path], disable: tuple[str, ...], enable: tuple[str, ...]) -> Any:
+def _config(config_path: Optional[str], start: Optional[Path], disable: tuple[str, ...], enable: tuple[str, ...], tm: Optional[str] = None) -> Any:
     """The configuration for one post, with the command line's --disable/--enable on top.
 
     Posts of one site share a file, so it is parsed once per (file, modification time).
@@ -25,20 +25,23 @@ def _config(config_path: Optional[str], start: Optional[Path], disable: tuple[st
 
     path = Path(config_path) if config_path else find_config(start)
     stamp = path.stat().st_mtime_ns if path is not None and path.is_file() else None
-    key = (str(path), stamp, disable, enable)
+    key = (str(path), stamp, disable, enable, tm)
     cached = _CONFIGS.get(key)
     if cached is None:
         cached = load_config(path=path) if path is not None else Config()
         if disable or enable:
             cached = replace(cached, disabled=cached.disabled | frozenset(disable), enabled=cached.enabled | frozenset(enable))
+        if tm:
+            section = {key: value for key, value in cached.section("tm").items() if key != "url"}
+            cached = replace(cached, raw={**cached.raw, "tm": {**section, "path": str(Path(tm).resolve())}})
         _CONFIGS[key] = cached
     return cached
 
 
-_CONFIGS: dict[tuple[str, Optional[int], tuple[str, ...], tuple[str, ...]], Any] = {}
+_CONFIGS: dict[tuple[str, Optional[int], tuple[str, ...], tuple[str, ...], Optional[str]], Any] = {}
 
 
-Task = tuple[str, dict[str, str], Optional[str], tuple[str, ...], tuple[str, ...], str]
+Task = tuple[str, dict[str, str], Optional[str], tuple[str, ...], tuple[str, ...], str, Optional[str]]
 
 
 def _check_post(task: Task) -> tuple[list[Any], dict[str, str]]:
@@ -46,10 +49,10 @@ def _check_post(task: Task) -> tuple[list[Any], dict[str, str]]:
     from ..check import check_versions
     from ..textio import read_text
 
-    _name, files, config_path, disable, enable, encoding = task
+    _name, files, config_path, disable, enable, encoding, tm = task
     texts = {lang: read_text(path, encoding) for lang, path in files.items()}
     first = Path(next(iter(files.values())))
-    config = _config(config_path, first.parent, disable, enable)
+    config = _config(config_path, first.parent, disable, enable, tm)
     return check_versions(texts, config=config, paths=files), texts
 
 
@@ -133,6 +136,7 @@ def register(app: typer.Typer) -> None:
         enable: list[str] = typer.Option([], "--enable", help="Turn a check on again. Repeatable."),
         list_checks: bool = typer.Option(False, "--list-checks", help="List every check id with its default severity, and exit."),
         colour: str = typer.Option("auto", "--color", help="auto (only on a terminal, unless NO_COLOR is set), always or never."),
+        tm: Optional[str] = typer.Option(None, "--tm", help="Compare with this translation memory (SQLite file) instead of the configured one (memory.differs)."),
     ) -> None:
         """Check the versions of a post before publication: structure, language, numbers, dates, contacts, names, spelling, typography.
 
@@ -159,6 +163,8 @@ def register(app: typer.Typer) -> None:
         unknown = [name for name in [*disable, *enable] if name not in CHECKS and not any(check_id.startswith(name + ".") for check_id in CHECKS)]
         if unknown:
             raise TranslitError(f"--disable/--enable: no check or family {unknown[0]!r} (see --list-checks)")
+        if tm and not Path(tm).is_file():
+            raise InputError("no translation memory here (translit tm import creates one)", path=tm)
         if stdin_json == bool(paths):
             raise TranslitError("give FILES or folders, or --stdin-json (not both)")
         disabled, enabled = tuple(disable), tuple(enable)
@@ -172,7 +178,7 @@ def register(app: typer.Typer) -> None:
                 raise InputError(f"not JSON: {exc.msg}", path="<stdin>", line=exc.lineno, column=exc.colno) from None
             if not isinstance(data, dict) or not data or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
                 raise InputError('expected a JSON object of versions, e.g. {"en": "...", "kk": "...", "ru": "..."}', path="<stdin>")
-            config = _config(config_path, Path.cwd(), disabled, enabled)
+            config = _config(config_path, Path.cwd(), disabled, enabled, tm)
             files = {lang: f"<stdin:{lang}>" for lang in data}
             findings = check_versions(data, config=config, paths=files)
             post: dict[str, Any] = {"name": "stdin", "files": files, "findings": findings}
@@ -187,7 +193,7 @@ def register(app: typer.Typer) -> None:
         else:
             posts = group_files(paths, siblings=siblings, encoding=encoding)
             tasks: list[Task] = [
-                (post.name, {lang: str(path) for lang, path in post.files.items()}, config_path, disabled, enabled, encoding) for post in posts
+                (post.name, {lang: str(path) for lang, path in post.files.items()}, config_path, disabled, enabled, encoding, tm) for post in posts
             ]
             workers = (os.cpu_count() or 1) if jobs == 0 else jobs
             if workers > 1 and len(tasks) > 2:
@@ -197,7 +203,7 @@ def register(app: typer.Typer) -> None:
             for task, (findings, texts) in zip(tasks, results):
                 post = {"name": task[0], "files": task[1], "findings": findings}
                 if fix and any(f.fixable for f in findings):
-                    config = _config(config_path, Path(next(iter(task[1].values()))).parent, disabled, enabled)
+                    config = _config(config_path, Path(next(iter(task[1].values()))).parent, disabled, enabled, tm)
                     fixed, count = fix_versions(texts, config=config, paths=task[1])
                     fixed_count += count
                     for lang, path in task[1].items():

@@ -77,7 +77,7 @@ def process_post(
 
 
 _SUMMARY_KEYS = ("source", "format", "outputs", "routes", "no_route", "untranslated_blocks", "lost_parts",
-                 "foreign_blocks", "untranslated_marker")
+                 "foreign_blocks", "untranslated_marker", "origins")
 
 
 def _run(args: tuple[str, str | None, list[str], str | None, str, bool, str], full: bool = True) -> dict[str, Any]:
@@ -128,15 +128,23 @@ def _summary(result: dict[str, Any]) -> str:
     report = result["report"]
     lines = [f"{result['draft']}: source {report['source']}, format {report['format']}"]
     for lang, path in report["outputs"].items():
+        origins = report.get("origins", {}).get(lang, {})
         if lang == report["source"]:
             how = "normalised"
+        elif report["untranslated_blocks"].get(lang):
+            how = f"NOT translated: {report['untranslated_blocks'].get(lang, 0)} blocks marked {report['untranslated_marker'][0]}"
         elif report["routes"].get(lang):
             how = "translated"
-        elif not report["untranslated_blocks"].get(lang):
-            how = "complete: no prose to translate"
+        elif origins.get("memory-exact") or origins.get("memory-fuzzy"):
+            how = "translated from the memory"
         else:
-            how = f"NOT translated: {report['untranslated_blocks'].get(lang, 0)} blocks marked {report['untranslated_marker'][0]}"
+            how = "complete: no prose to translate"
         lines.append(f"  {lang}: {path} ({how})")
+        if origins.get("memory-exact") or origins.get("memory-fuzzy"):
+            lines.append(
+                f"      sentences: {origins.get('memory-exact', 0)} memory exact, {origins.get('memory-fuzzy', 0)} memory fuzzy "
+                f"(marked [[fuzzy:SCORE]] for review), {origins.get('engine', 0)} engine, {origins.get('untranslated', 0)} untranslated"
+            )
     if report["lost_parts"]:
         lines.append(f"  {report['lost_parts']} protected parts lost by the engine, marked [[lost:…]]")
     for block in report["foreign_blocks"]:

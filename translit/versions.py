@@ -508,7 +508,12 @@ def _sentences(text: str, max_chars: int) -> list[str]:
     ``,``, a dash) or failing that a space: CTranslate2 stops decoding at 256
     tokens by default, and a cut-off translation would lose the names at the end.
     """
-    sentences = split_sentences(text)
+    # A placeholder stands for a name, a date or a number: the splitter sees a capitalised word there,
+    # so "… қатысты. ⟦2⟧ Токиода …" is two sentences, as the text it stands for is.
+    sentences, start = [], 0
+    for piece in split_sentences(PLACEHOLDER_RE.sub(lambda m: "X" * len(m.group()), text)):
+        sentences.append(text[start:start + len(piece)])
+        start += len(piece)
     out: list[str] = []
     for sentence in sentences:
         while len(sentence) > max_chars:

@@ -3,11 +3,16 @@
 WAL lets ``translit post`` and ``translit check`` read while another process
 imports: readers see the last committed import. An import is one
 ``BEGIN IMMEDIATE`` transaction, so an interrupted import leaves the memory as
-it was. Fuzzy candidates come from an FTS5 index of the keys' words.
+it was. Exact lookups go through a 64-bit hash of the key; fuzzy candidates
+come from an FTS5 index of the keys' words (segments sharing two of the
+query's rarest words). Posts are stored once in ``origins`` with their import
+time, so a segment carries only their number.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -17,12 +22,15 @@ from .store import Segment, Stats, Store, now, query_words
 
 __all__ = ["SQLiteStore"]
 
-_COLUMNS = "src, tgt, key, kinds, source, target, template, origin, unit, created"
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS segments (id INTEGER PRIMARY KEY, {_COLUMNS.replace(',', ' TEXT NOT NULL,')} TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS segments_key ON segments (key, src, tgt);
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS origins (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, imported TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS segments (
+  id INTEGER PRIMARY KEY, src TEXT NOT NULL, tgt TEXT NOT NULL, hash INTEGER NOT NULL, key TEXT NOT NULL,
+  kinds TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, template TEXT NOT NULL,
+  origin INTEGER NOT NULL REFERENCES origins (id), unit TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS segments_hash ON segments (hash);
 CREATE INDEX IF NOT EXISTS segments_origin ON segments (origin);
-CREATE VIRTUAL TABLE IF NOT EXISTS segment_words USING fts5 (key, content='segments', content_rowid='id', tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS segment_words USING fts5 (key, content='segments', content_rowid='id', detail=none);
 CREATE VIRTUAL TABLE IF NOT EXISTS segment_vocab USING fts5vocab (segment_words, 'row');
 CREATE TRIGGER IF NOT EXISTS segments_ai AFTER INSERT ON segments BEGIN
   INSERT INTO segment_words (rowid, key) VALUES (new.id, new.key);
@@ -31,8 +39,22 @@ CREATE TRIGGER IF NOT EXISTS segments_ad AFTER DELETE ON segments BEGIN
   INSERT INTO segment_words (segment_words, rowid, key) VALUES ('delete', old.id, old.key);
 END;
 """
+_SELECT = ("SELECT s.src, s.tgt, s.key, s.kinds, s.source, s.target, s.template, o.path, s.unit, o.imported, s.id "
+           "FROM segments s JOIN origins o ON o.id = s.origin")
 _RARE_WORDS = 4
-"""Fuzzy candidates are the segments sharing one of the query's rarest words (a common word would match half the memory)."""
+"""Fuzzy candidates share two of the query's four rarest words: a common word would match half the memory."""
+_CANDIDATE_ROWS = 500
+
+
+def key_hash(key: str) -> int:
+    """A signed 64-bit hash of a key (what the exact-lookup index holds instead of the key)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def _segment(row: tuple[object, ...]) -> Segment:
+    src, tgt, key, kinds, source, target, template, origin, unit, created, number = row
+    return Segment(str(src), str(tgt), str(key), str(kinds), str(source), str(target), str(template), str(origin),
+                   f"{origin}#{unit}", str(created), int(number))  # type: ignore[call-overload]
 
 
 class SQLiteStore(Store):
@@ -54,22 +76,35 @@ class SQLiteStore(Store):
 
     def replace(self, origins: Sequence[str], segments: Iterable[Segment]) -> int:
         stamp = now()
-        rows = [(s.src, s.tgt, s.key, s.kinds, s.source, s.target, s.template, s.origin, s.unit, s.created or stamp) for s in segments]
+        count = 0
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            self.db.executemany("DELETE FROM segments WHERE origin = ?", ((origin,) for origin in origins))
-            self.db.executemany(f"INSERT INTO segments ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            numbers: dict[str, int] = {}
+            for origin in origins:
+                self.db.execute("DELETE FROM segments WHERE origin = (SELECT id FROM origins WHERE path = ?)", (origin,))
+                self.db.execute("DELETE FROM origins WHERE path = ?", (origin,))
+            for batch in _batches(segments, 10_000):
+                rows = []
+                for s in batch:
+                    if s.origin not in numbers:
+                        found = self.db.execute("SELECT id FROM origins WHERE path = ?", (s.origin,)).fetchone()
+                        numbers[s.origin] = found[0] if found else self.db.execute(
+                            "INSERT INTO origins (path, imported) VALUES (?, ?)", (s.origin, s.created or stamp)).lastrowid
+                    unit = s.unit[len(s.origin) + 1:] if s.unit.startswith(s.origin + "#") else s.unit
+                    rows.append((s.src, s.tgt, key_hash(s.key), s.key, s.kinds, s.source, s.target, s.template, numbers[s.origin], unit))
+                self.db.executemany("INSERT INTO segments (src, tgt, hash, key, kinds, source, target, template, origin, unit) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                count += len(rows)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        return len(rows)
+        return count
 
     def exact(self, src: str, tgt: str, key: str) -> list[Segment]:
-        cursor = self.db.execute(
-            f"SELECT {_COLUMNS}, id FROM segments WHERE key = ? AND src = ? AND tgt = ? ORDER BY id DESC", (key, src, tgt)
-        )
-        return [Segment(*row) for row in cursor]
+        rows = self.db.execute(f"{_SELECT} WHERE s.hash = ? AND s.key = ? AND s.src = ? AND s.tgt = ? ORDER BY s.id DESC",
+                               (key_hash(key), key, src, tgt))
+        return [_segment(row) for row in rows]
 
     def candidates(self, src: str, tgt: str | None, key: str, limit: int) -> list[Segment]:
         words = query_words(key)
@@ -78,27 +113,28 @@ class SQLiteStore(Store):
         counts = dict(self.db.execute(
             f"SELECT term, doc FROM segment_vocab WHERE term IN ({','.join('?' * len(words))})", words
         ).fetchall())
-        rare = sorted((w for w in words if w in counts), key=lambda w: counts[w])[:_RARE_WORDS]
+        rare = ['"' + w.replace('"', '""') + '"' for w in sorted((w for w in words if w in counts), key=lambda w: counts[w])[:_RARE_WORDS]]
         if not rare:
             return []
-        match = " OR ".join('"' + w.replace('"', '""') + '"' for w in rare)
-        sql = (f"SELECT {', '.join('s.' + c.strip() for c in _COLUMNS.split(','))}, s.id FROM segment_words w "
-               "JOIN segments s ON s.id = w.rowid WHERE segment_words MATCH ? AND s.src = ?"
-               + (" AND s.tgt = ?" if tgt else "") + " ORDER BY w.rank LIMIT ?")
-        params: tuple[object, ...] = (match, src, tgt, limit) if tgt else (match, src, limit)
-        return [Segment(*row) for row in self.db.execute(sql, params)]
+        match = " OR ".join(f"({a} AND {b})" for a, b in itertools.combinations(rare, 2)) if len(rare) > 1 else rare[0]
+        sql = (f"{_SELECT} WHERE s.id IN (SELECT rowid FROM segment_words WHERE segment_words MATCH ? LIMIT ?) AND s.src = ?"
+               + (" AND s.tgt = ?" if tgt else ""))
+        params: tuple[object, ...] = (match, _CANDIDATE_ROWS, src, tgt) if tgt else (match, _CANDIDATE_ROWS, src)
+        return [_segment(row) for row in self.db.execute(sql, params)]
 
     def remove(self, origin: str) -> int:
+        prefix = origin.rstrip("/") + "/"
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            cursor = self.db.execute(
-                "DELETE FROM segments WHERE origin = ? OR substr(origin, 1, ?) = ?", (origin, len(origin) + 1, origin.rstrip("/") + "/")
-            )
+            chosen = "SELECT id FROM origins WHERE path = ? OR substr(path, 1, ?) = ?"
+            params = (origin, len(prefix), prefix)
+            count = self.db.execute(f"DELETE FROM segments WHERE origin IN ({chosen})", params).rowcount
+            self.db.execute(f"DELETE FROM origins WHERE id IN ({chosen})", params)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        return cursor.rowcount
+        return count
 
     def stats(self) -> Stats:
         stats = Stats(location=self.location)
@@ -106,13 +142,19 @@ class SQLiteStore(Store):
             stats.pairs[f"{src}-{tgt}"] = count
             stats.segments += count
         stats.origins, stats.first, stats.last = self.db.execute(
-            "SELECT count(DISTINCT origin), min(created), max(created) FROM segments"
+            "SELECT count(*), min(imported), max(imported) FROM origins WHERE id IN (SELECT DISTINCT origin FROM segments)"
         ).fetchone()
         return stats
 
     def segments(self) -> Iterator[Segment]:
-        for row in self.db.execute(f"SELECT {_COLUMNS}, id FROM segments ORDER BY id"):
-            yield Segment(*row)
+        for row in self.db.execute(f"{_SELECT} ORDER BY s.id"):
+            yield _segment(row)
 
     def close(self) -> None:
         self.db.close()
+
+
+def _batches(items: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch

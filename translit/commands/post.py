@@ -141,9 +141,11 @@ def _summary(result: dict[str, Any]) -> str:
             how = "complete: no prose to translate"
         lines.append(f"  {lang}: {path} ({how})")
         if origins.get("memory-exact") or origins.get("memory-fuzzy"):
+            fuzzy = origins.get("memory-fuzzy", 0)
             lines.append(
-                f"      sentences: {origins.get('memory-exact', 0)} memory exact, {origins.get('memory-fuzzy', 0)} memory fuzzy "
-                f"(marked [[fuzzy:SCORE]] for review), {origins.get('engine', 0)} engine, {origins.get('untranslated', 0)} untranslated"
+                f"      sentences: {origins.get('memory-exact', 0)} memory exact, {fuzzy} memory fuzzy"
+                + (" (marked [[fuzzy:SCORE]] for review)" if fuzzy else "")
+                + f", {origins.get('engine', 0)} engine, {origins.get('untranslated', 0)} untranslated"
             )
     if report["lost_parts"]:
         lines.append(f"  {report['lost_parts']} protected parts lost by the engine, marked [[lost:…]]")
@@ -257,6 +259,10 @@ def register(app: typer.Typer) -> None:
                     f"translit: warning: {result['draft']}: {lang} version not machine-translated ({why}); "
                     f"prose marked {report['untranslated_marker'][0]} … {report['untranslated_marker'][1]}\n"
                 )
+            for lang, counts in report.get("origins", {}).items():
+                if counts.get("memory-fuzzy"):
+                    sys.stderr.write(f"translit: warning: {result['draft']}: {lang}: {counts['memory-fuzzy']} sentences from fuzzy "
+                                     "memory matches, marked [[fuzzy:SCORE]] … [[/fuzzy]] for review\n")
             no_route = no_route or result["exit"] == EXIT_NO_ROUTE
             lost = lost or bool(result["lost"])
         if as_json:

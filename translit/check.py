@@ -69,10 +69,16 @@ def language_of(text: str) -> str:
 
 @dataclass
 class PostFiles:
-    """The files of one post: language -> path, and the name they share."""
+    """The files of one post: language -> path, and the name they share.
+
+    ``error`` is set when the post could not be gathered (an unreadable
+    folder or file, a folder without posts); the caller reports it as a
+    failed post instead of skipping it.
+    """
 
     name: str
     files: dict[str, Path] = field(default_factory=dict)
+    error: InputError | None = None
 
 
 def check_versions(
@@ -153,11 +159,14 @@ def group_files(paths: Iterable[str | Path], *, siblings: bool = False, encoding
 
     Files named ``NAME.LANG.EXT`` (LANG en/kk/ru, also kz/eng/rus) group by
     NAME within their folder; a folder contributes its post files (recursively,
-    ``*.fixed.*`` outputs skipped). Untagged files named on the command line
-    form one post when their detected languages differ and there are at most
-    three of them; otherwise each is a post of its own. With ``siblings`` a
-    named ``post.en.md`` brings in ``post.kk.md`` and ``post.ru.md`` from its
-    folder (what a pre-commit hook wants when only one version changed).
+    ``*.fixed.*`` outputs and hidden folders skipped). Untagged files named on
+    the command line form one post when their detected languages differ and
+    there are at most three of them; otherwise each is a post of its own. With
+    ``siblings`` a named ``post.en.md`` brings in ``post.kk.md`` and
+    ``post.ru.md`` from its folder (what a pre-commit hook wants when only one
+    version changed). A folder that cannot be read, a file whose language
+    cannot be read off, or a folder without posts becomes a post with
+    ``error`` set, so nothing is skipped silently.
     """
     groups: dict[tuple[Path, str], PostFiles] = {}
     untagged: list[tuple[Path, str]] = []
@@ -165,9 +174,11 @@ def group_files(paths: Iterable[str | Path], *, siblings: bool = False, encoding
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in POST_SUFFIXES and ".fixed." not in child.name and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    _add(child, groups, None, encoding)
+            before = len(groups)
+            for child in _post_files(path, groups):
+                _add_or_fail(child, groups, None, encoding)
+            if len(groups) == before:
+                groups[(path, "\0empty")] = PostFiles(str(path), error=InputError(f"no posts ({' '.join(POST_SUFFIXES)}) in this folder", path=path))
         elif str(path) == "-":
             raise InputError("standard input holds several versions: use --stdin-json with {\"en\": ..., \"kk\": ..., \"ru\": ...}")
         elif path.exists():
@@ -181,7 +192,7 @@ def group_files(paths: Iterable[str | Path], *, siblings: bool = False, encoding
             if stem.startswith("\0"):
                 continue
             for child in sorted(folder.iterdir()):
-                if child.is_file() and child.suffix.lower() in POST_SUFFIXES and ".fixed." not in child.name:
+                if _is_post_file(child):
                     child_stem, lang = language_from_name(child)
                     if child_stem == stem and lang is not None and lang not in post.files:
                         post.files[lang] = child
@@ -196,6 +207,36 @@ def group_files(paths: Iterable[str | Path], *, siblings: bool = False, encoding
             for path, lang in langs:
                 groups[(path.parent, "\0" + str(path))] = PostFiles(path.stem, {lang: path})
     return list(groups.values())
+
+
+def _is_post_file(path: Path) -> bool:
+    return path.suffix.lower() in POST_SUFFIXES and ".fixed." not in path.name and path.is_file()
+
+
+def _post_files(root: Path, groups: dict[tuple[Path, str], PostFiles]) -> list[Path]:
+    """Post files under ``root``; a folder that cannot be listed becomes a failed post in ``groups``.
+
+    Symbolic links to folders are followed once (a link back up the tree is
+    not walked again).
+    """
+    import os
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        groups[(where, "\0unreadable")] = PostFiles(str(where), error=InputError(f"cannot read this folder: {exc.strerror or exc}", path=where))
+
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=True):
+        here = Path(folder)
+        stat = here.stat()
+        if (stat.st_dev, stat.st_ino) in seen:
+            dirs.clear()
+            continue
+        seen.add((stat.st_dev, stat.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(here / name for name in sorted(names) if _is_post_file(here / name))
+    return found
 
 
 def _add(path: Path, groups: dict[tuple[Path, str], PostFiles], untagged: list[tuple[Path, str]] | None, encoding: str) -> None:
@@ -215,6 +256,14 @@ def _add(path: Path, groups: dict[tuple[Path, str], PostFiles], untagged: list[t
     if lang in post.files:
         raise InputError(f"two {lang} versions of post {stem!r}: {post.files[lang]} and {path}", path=path)
     post.files[lang] = path
+
+
+def _add_or_fail(path: Path, groups: dict[tuple[Path, str], PostFiles], untagged: list[tuple[Path, str]] | None, encoding: str) -> None:
+    """:func:`_add`, with a file that cannot be read (to detect its language) kept as a failed post."""
+    try:
+        _add(path, groups, untagged, encoding)
+    except InputError as exc:
+        groups[(path.parent, "\0" + str(path))] = PostFiles(path.name, error=exc)
 
 
 def fix_versions(

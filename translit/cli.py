@@ -7,12 +7,13 @@ so ``translit --help`` stays fast.
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import typer
 
 from .commands import COMMAND_MODULES
-from .errors import EXIT_USAGE, TranslitError
+from .errors import EXIT_INTERNAL, EXIT_USAGE, TranslitError
 
 app = typer.Typer(
     name="translit",
@@ -27,13 +28,40 @@ for _module in COMMAND_MODULES:
     _module.register(app)
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is, so temporary files are removed on the way out."""
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+def _say(kind: str, message: object) -> None:
+    from .textio import printable
+
+    sys.stderr.write(f"translit: {kind}: {printable(message)}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; every expected error becomes one line on stderr and exit code 2."""
+    """Run the CLI; every error becomes one line on stderr: exit 2 for bad input, 4 for a bug."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: the caller owns signals
+        return _main(argv)
+    try:
+        return _main(argv)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         result = app(args=argv, prog_name="translit", standalone_mode=False)
     except TranslitError as exc:
-        sys.stderr.write(f"translit: error: {exc}\n")
+        _say("error", exc)
         return EXIT_USAGE
+    except Terminated:
+        return 128 + signal.SIGTERM
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
@@ -49,6 +77,18 @@ def main(argv: list[str] | None = None) -> int:
             raise
         show()
         return int(getattr(exc, "exit_code", EXIT_USAGE))
+    except RecursionError:
+        _say("error", "the input is nested too deeply to analyse")
+        return EXIT_USAGE
+    except MemoryError:
+        _say("error", "out of memory; [limits] max_bytes in translit.toml bounds the input size")
+        return EXIT_USAGE
+    except OSError as exc:  # standard output on a full disk, a closed terminal
+        _say("error", f"{exc.filename + ': ' if exc.filename else ''}{exc.strerror or exc}")
+        return EXIT_USAGE
+    except Exception as exc:  # a bug: one line naming it, never a traceback that reads like findings
+        _say("internal error", f"{type(exc).__name__}: {exc} (a bug in translit; please report it with the input)")
+        return EXIT_INTERNAL
     return result if isinstance(result, int) else 0
 
 

@@ -3,7 +3,11 @@
 A site repository commits one file next to its posts; every command finds it
 by walking up from the input's folder, the way git finds ``.git``. The first
 folder holding either file wins; in that folder ``translit.toml`` is preferred,
-and a ``pyproject.toml`` without a ``[tool.translit]`` table is skipped.
+and a ``pyproject.toml`` without ``tool.translit`` in its text is skipped
+unparsed (so another tool's broken file stops nothing). The walk ends at the repository
+root (the folder holding ``.git``) or at the user's home folder, whichever
+comes first, and never enters a folder anyone may write to (``/tmp``): a file
+planted above the repository must not switch checks off.
 
 Sections this module types (others are kept verbatim in :attr:`Config.raw`
 for the features that own them, e.g. ``[mt]``)::
@@ -29,17 +33,22 @@ for the features that own them, e.g. ``[mt]``)::
 
     [detect]
     languages = ["kk", "ru", "en"]  # the languages the site publishes in (the default); "all" lifts it
+    [limits]
+    max_bytes = 8388608       # a larger input is refused (default 8 MiB)
+    post_seconds = 0          # time allowed per post, 0 for no limit
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from .errors import TranslitError
+from .textio import DEFAULT_MAX_BYTES
 
 CONFIG_FILE = "translit.toml"
 PYPROJECT = "pyproject.toml"
@@ -78,6 +87,8 @@ class Config:
     detect_languages: tuple[str, ...] | None = ("kk", "ru", "en")
     """The languages the site publishes in, for :func:`translit.detect`; None: every language it knows."""
     raw: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    max_bytes: int = DEFAULT_MAX_BYTES
+    post_seconds: float = 0.0
 
     @property
     def root(self) -> Path | None:
@@ -127,10 +138,33 @@ def _toml_load(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(exc.strerror or str(exc), path=path) from None
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        column = getattr(exc, "colno", None)
-        message = str(exc).split(" (at line")[0]
+        # Python 3.11-3.13 put the position only in the message: "... (at line 3, column 7)".
+        where = _TOML_POSITION.search(str(exc))
+        line = getattr(exc, "lineno", None) or (int(where.group(1)) if where else None)
+        column = getattr(exc, "colno", None) or (int(where.group(2)) if where else None)
+        message = str(exc).split(" (at ")[0]
         raise ConfigError(f"invalid TOML: {message}", path=path, line=line, column=column) from None
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _search_folders(here: Path) -> Iterator[Path]:
+    """``here`` and the folders above it, up to the repository root or the home folder."""
+    try:
+        home: Path | None = Path.home().resolve()
+    except (RuntimeError, KeyError, OSError):
+        home = None
+    for folder in (here, *here.parents):
+        try:
+            open_to_all = bool(folder.stat().st_mode & 0o002)
+        except OSError:
+            return
+        if open_to_all:
+            return
+        yield folder
+        if folder == home or (folder / ".git").exists():
+            return
 
 
 def find_config(start: str | Path | None = None) -> Path | None:
@@ -139,14 +173,25 @@ def find_config(start: str | Path | None = None) -> Path | None:
     here = here.resolve()
     if not here.is_dir():
         here = here.parent
-    for folder in (here, *here.parents):
+    for folder in _search_folders(here):
         candidate = folder / CONFIG_FILE
         if candidate.is_file():
             return candidate
         pyproject = folder / PYPROJECT
-        if pyproject.is_file() and "translit" in _toml_load(pyproject).get("tool", {}):
+        if pyproject.is_file() and _mentions_translit(pyproject) and "translit" in _toml_load(pyproject).get("tool", {}):
             return pyproject
     return None
+
+
+_TOOL_TABLE = re.compile(rb"tool\s*\.\s*[\"']?translit\b")
+
+
+def _mentions_translit(path: Path) -> bool:
+    """Whether a pyproject.toml may hold ``[tool.translit]``: one that does not is never parsed (nor its errors reported)."""
+    try:
+        return _TOOL_TABLE.search(path.read_bytes()) is not None
+    except OSError as exc:
+        raise ConfigError(exc.strerror or str(exc), path=path) from None
 
 
 def load_config(start: str | Path | None = None, *, path: str | Path | None = None) -> Config:
@@ -165,6 +210,16 @@ def load_config(start: str | Path | None = None, *, path: str | Path | None = No
     else:
         table = data
     return parse_config(table, found)
+
+
+def config_for(path: str | Path) -> Config:
+    """The configuration that applies to an input file; ``-`` (standard input) takes the current folder's."""
+    return load_config(Path.cwd() if str(path) == "-" else Path(path).parent)
+
+
+def max_bytes_for(path: str | Path) -> int:
+    """The input size limit (``[limits] max_bytes``) that applies to ``path``; ``-`` is the current folder."""
+    return config_for(path).max_bytes
 
 
 def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
@@ -216,6 +271,13 @@ def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
     options = dict(table_of(check.get("options", {}), "check.options"))
 
     detect_languages = _detect_languages(table_of(table.get("detect", {}), "detect"), fail)
+    limits = table_of(table.get("limits", {}), "limits")
+    max_bytes = limits.get("max_bytes", DEFAULT_MAX_BYTES)
+    if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes <= 0:
+        raise fail(f"[limits] max_bytes = {max_bytes!r}: expected a positive number of bytes")
+    post_seconds = limits.get("post_seconds", 0)
+    if not isinstance(post_seconds, (int, float)) or isinstance(post_seconds, bool) or not 0 <= post_seconds < 10**6:
+        raise fail(f"[limits] post_seconds = {post_seconds!r}: expected seconds (0 for no limit)")
 
     return Config(
         path=path,
@@ -229,6 +291,8 @@ def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
         options=MappingProxyType(options),
         detect_languages=detect_languages,
         raw=MappingProxyType(dict(table)),
+        max_bytes=max_bytes,
+        post_seconds=float(post_seconds),
     )
 
 
@@ -248,4 +312,4 @@ def _detect_languages(section: Mapping[str, Any], fail: Any) -> tuple[str, ...] 
     return tuple(dict.fromkeys(value))
 
 
-__all__ = ["Config", "ConfigError", "find_config", "load_config", "parse_config", "CONFIG_FILE"]
+__all__ = ["Config", "ConfigError", "find_config", "config_for", "load_config", "max_bytes_for", "parse_config", "CONFIG_FILE"]

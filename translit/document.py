@@ -29,6 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Union
 
+from .errors import InputError
+
 __all__ = [
     "Block",
     "Break",
@@ -47,6 +49,10 @@ __all__ = [
 ]
 
 FORMATS = ("text", "markdown", "html")
+# Deeper nesting than this is refused with an error naming the line, never parsed in part and
+# never left to Python's recursion limit: lists and quotes (Markdown) and inline markup.
+MAX_BLOCK_DEPTH = 100
+MAX_INLINE_DEPTH = 64
 
 
 @dataclass
@@ -188,7 +194,7 @@ def _number_lines(blocks: list[Block]) -> None:
     line = 1
     for block in blocks:
         block.line = line
-        line += render_block(block).count("\n")
+        line += len(_LINE_END.findall(render_block(block)))
 
 
 # ------------------------------------------------------------------ shared helpers
@@ -260,7 +266,9 @@ _MD_INLINE = re.compile(
 )
 
 
-def _md_inline(src: str) -> list[Node]:
+def _md_inline(src: str, depth: int = 0) -> list[Node]:
+    if depth > MAX_INLINE_DEPTH:
+        raise InputError(f"inline markup (links, emphasis) nested deeper than {MAX_INLINE_DEPTH} levels")
     nodes: list[Node] = []
     buf: list[str] = []
     pos = 0
@@ -283,15 +291,15 @@ def _md_inline(src: str) -> list[Node]:
             nodes.append(Lit(m.group()))
         elif m.group("image") is not None:
             alt = m.group("alt")
-            nodes.append(Span("image", "![", _md_inline(alt), "]" + m.group("idest")))
+            nodes.append(Span("image", "![", _md_inline(alt, depth + 1), "]" + m.group("idest")))
         elif m.group("link") is not None:
-            nodes.append(Span("link", "[", _md_inline(m.group("ltext")), "]" + m.group("ldest")))
+            nodes.append(Span("link", "[", _md_inline(m.group("ltext"), depth + 1), "]" + m.group("ldest")))
         elif m.group("strong") is not None:
             d = m.group("sd")
-            nodes.append(Span("strong", d, _md_inline(m.group("stext")), d))
+            nodes.append(Span("strong", d, _md_inline(m.group("stext"), depth + 1), d))
         elif m.group("em") is not None:
             d = m.group("ed")
-            nodes.append(Span("em", d, _md_inline(m.group("etext")), d))
+            nodes.append(Span("em", d, _md_inline(m.group("etext"), depth + 1), d))
         else:
             nodes.append(Break(m.group()))
     if pos < len(src):
@@ -312,7 +320,7 @@ _TRAIL = re.compile(r"[ \t]*(?:\r\n|\n|\r)?$")
 def _markdown_it():  # type: ignore[no-untyped-def]
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    return MarkdownIt("commonmark", {"maxNesting": MAX_BLOCK_DEPTH}).enable("table")
 
 
 def _md_leaves(text: str) -> list[tuple[int, int, str]]:
@@ -322,6 +330,10 @@ def _md_leaves(text: str) -> list[tuple[int, int, str]]:
     parents: list[str] = []
     skip_until = -1
     for i, tok in enumerate(tokens):
+        if tok.level >= MAX_BLOCK_DEPTH - 2:
+            # markdown-it stops parsing at maxNesting and drops the rest of the block silently.
+            line = tok.map[0] + 1 if tok.map else None
+            raise InputError(f"lists or quotes nested deeper than {MAX_BLOCK_DEPTH // 2} levels", line=line)
         if tok.nesting == 1 and tok.type in ("list_item_open", "blockquote_open"):
             parents.append(tok.type)
         elif tok.nesting == -1 and tok.type in ("list_item_close", "blockquote_close"):
@@ -394,7 +406,11 @@ def _parse_markdown(text: str) -> list[Block]:
             blocks.append(Block("blank" if not line.strip() else "markup", line, [], "", False))
         chunk = lines[start:end]
         setext = kind == "heading" and len(chunk) > 1 and re.fullmatch(r"[ \t]*(?:=+|-+)[ \t]*(?:\r\n|\n|\r)?", chunk[-1]) is not None
-        made = _md_block(chunk, kind, setext)
+        try:
+            made = _md_block(chunk, kind, setext)
+        except InputError as exc:
+            exc.line = exc.line or start + 1
+            raise
         if "".join(render_block(b) for b in made) != "".join(chunk):
             # The exact round trip is the contract: a block this parser cannot split
             # exactly is kept whole, untranslated, rather than risk changing it.
@@ -561,6 +577,9 @@ def _parse_html(text: str) -> list[Block]:
         if name == "img":
             leaf.add(_img_node(raw))
         elif name in _INLINE and not closing and not raw.endswith("/>"):
+            if len(leaf.frames) > MAX_INLINE_DEPTH:
+                line = len(_LINE_END.findall(text, 0, m.start())) + 1
+                raise InputError(f"inline markup nested deeper than {MAX_INLINE_DEPTH} levels (<{name}>)", line=line)
             leaf.open_inline(name, raw)
         elif name in _INLINE and closing:
             if not leaf.close_inline(name, raw):

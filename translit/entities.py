@@ -281,11 +281,25 @@ def _date_from(m: regex.Match[str]) -> tuple[DateValue, str] | None:
     return DateValue(year, month, day), detail
 
 
-def _date_ranges(text: str) -> list[Entity]:
+class _Taken:
+    """Which characters of a text are already claimed by a span: each test and claim costs the span's length,
+    so a text with many numbers and dates is still handled in linear time."""
+
+    def __init__(self, size: int) -> None:
+        self.marks = bytearray(size)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.marks.find(1, start, end) >= 0
+
+    def claim(self, start: int, end: int) -> None:
+        self.marks[start:end] = b"\x01" * (end - start)
+
+
+def _date_ranges(text: str, taken: _Taken) -> list[Entity]:
     found: list[Entity] = []
     for pattern in _RANGE_PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < entity.end and entity.start < m.end() for entity in found):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             parsed = _month_of(m["month"])
             first, last = int(m["d1"]), int(m["d2"])
@@ -297,16 +311,17 @@ def _date_ranges(text: str) -> list[Entity]:
             found.append(Entity("date", m.start("d2"), m.end(), text[m.start("d2") : m.end()], DateValue(year, month, last), detail))
             if m.start() < m.start("d1"):  # the year written before the range is part of its first date
                 found[-2] = Entity("date", m.start(), m.end("d1"), text[m.start() : m.end("d1")], DateValue(year, month, first), "range")
+            taken.claim(m.start(), m.end())
     return found
 
 
 def _dates(text: str) -> list[Entity]:
-    found: list[Entity] = _date_ranges(text)
-    taken: list[tuple[int, int]] = [(entity.start, entity.end) for entity in found]
+    taken = _Taken(len(text))
+    found: list[Entity] = _date_ranges(text, taken)
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(start < b and a < end for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
             parsed = _date_from(m)
             if parsed is None:
@@ -316,7 +331,7 @@ def _dates(text: str) -> list[Entity]:
             if m.groupdict().get("on"):
                 start = m.end("on")
             found.append(Entity("date", start, end, text[start:end], value, detail))
-            taken.append((m.start(), end))
+            taken.claim(m.start(), end)
     return found
 
 
@@ -386,14 +401,16 @@ def _find_cached(text: str, lang: str | None, kinds: frozenset[str] | None) -> t
         ("number", lambda: _numbers(text, lang)),
     )
     chosen: list[Entity] = []
+    taken = _Taken(len(text))
     for kind, run in stages:
         if kinds is not None and kind not in kinds and not (kind == "number" and "percent" in kinds):
             continue
         for entity in run():
             if kinds is not None and entity.kind not in kinds:
                 continue
-            if any(entity.start < other.end and other.start < entity.end for other in chosen):
+            if taken.overlaps(entity.start, entity.end):
                 continue
+            taken.claim(entity.start, entity.end)
             chosen.append(Entity(entity.kind, entity.start, entity.end, entity.text, entity.value, entity.detail, lang))
     chosen.sort(key=lambda e: e.start)
     return tuple(chosen)

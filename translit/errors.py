@@ -12,6 +12,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_NO_ROUTE = 3
+EXIT_INTERNAL = 4  # a bug in translit, never the input's fault
 
 
 class TranslitError(Exception):

@@ -32,6 +32,7 @@ from . import morph_kk
 from .errors import GlossaryError
 from .homoglyphs import LATIN_TO_CYRILLIC_KK
 from .resources import bundled_dir
+from .textio import line_column  # re-exported: FILE:LINE:COL for reports
 
 LANGS: tuple[str, ...] = ("kk", "ru", "en")
 RENAMED_POLICIES: tuple[str, ...] = ("post-date", "today")
@@ -994,13 +995,6 @@ def _respell(text: str, form: str) -> str:
         out.append(text[cursor:start] + new)
         cursor = end
     return "".join(out) + text[cursor:]
-
-
-def line_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of an offset, for FILE:LINE:COL reports."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
 
 
 @lru_cache(maxsize=8)

@@ -122,8 +122,13 @@ def _stands_alone(line: str) -> bool:
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each block, trimmed of surrounding white space."""
+    """(start, end) of each block, trimmed of surrounding white space.
+
+    Only the block's last line decides whether the next line starts a new
+    block, so it is kept apart: the block is never split again (linear time).
+    """
     current: tuple[int, int] | None = None
+    last_line = ""
     for start, end in _lines(text):
         line = text[start:end]
         if not line.strip():
@@ -135,7 +140,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
             current is None
             or _LIST_MARKER.match(line) is not None
             or _HEADING_MARKER.match(line) is not None
-            or _stands_alone(text[current[0] : current[1]].splitlines()[-1])
+            or _stands_alone(last_line)
         )
         if current is None or breaks:
             if current:
@@ -143,6 +148,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
             current = (start, end)
         else:
             current = (current[0], end)
+        last_line = line
     if current:
         yield _strip(text, *current)
 

@@ -1,26 +1,121 @@
-"""Reading drafts and writing results without ever leaving a half-written file."""
+"""Reading drafts and writing results: strict decoding, exact positions, no half-written file.
+
+Positions: ``\\r\\n``, ``\\r`` and ``\\n`` each end a line, so a file saved
+with any line ends reports the same ``LINE:COLUMN``.
+
+Writing: every file goes to a temporary name in its folder first and is
+renamed into place; the files of one post are renamed together under a lock
+on the folder (:func:`write_files`), so a reader never sees the versions of
+one run beside the report of another. Files get the mode the umask gives
+(an existing file replaced with ``force`` keeps its own).
+"""
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import contextlib
+import errno
+import json
 import os
+import re
+import shutil
 import sys
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 
 # Spellings editors use for the codecs Kazakh files come in; Python names them differently.
 ENCODING_ALIASES = {"kz-1048": "kz1048", "kz_1048": "kz1048", "windows-1251": "cp1251"}
 STDIO = "-"
+# A draft larger than this is refused before it is read whole ([limits] max_bytes in translit.toml):
+# 8 MiB is a hundred long posts; memory grows by up to 200 MB per MB of input (bench/bench_scale.py).
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
+# C0 and C1 controls, DEL, the bidirectional overrides that reorder what a terminal shows, and the
+# lone surrogates a file name's undecodable bytes become (no terminal encoding can carry them).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class Lines:
+    """Line starts of a text: any offset becomes a 1-based (line, column) in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of one offset (for many offsets of one text use :class:`Lines`)."""
+    return Lines(text[:offset]).position(offset)
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control characters and bidi overrides shown as escapes (``\\x1b``)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+def shown_path(path: str | Path) -> str:
+    """A file name as valid UTF-8: bytes the file system name does not decode appear as ``\\xNN``."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
+
+def _no_surrogates(json_text: str) -> str:
+    # Only a file name that did not decode carries one (text inputs are checked): show its byte as \\xNN.
+    def shown(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\\\u{code:04x}"
+
+    return _SURROGATE.sub(shown, json_text)
+
+
+def to_json(data: Any) -> str:
+    """Indented JSON that is always valid UTF-8 (never a lone surrogate)."""
+    return _no_surrogates(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+def write_json(data: Any, stream: Any = None) -> None:
+    """:func:`to_json` written piece by piece, so a large report never exists twice in memory as one string."""
+    out = stream if stream is not None else sys.stdout
+    pending: list[str] = []
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        pending.append(chunk)
+        if len(pending) >= 1 << 14:
+            out.write(_no_surrogates("".join(pending)))
+            pending.clear()
+    pending.append("\n")
+    out.write(_no_surrogates("".join(pending)))
+
+
+def check_text(text: str, source: str) -> str:
+    """``text`` unless it holds a lone surrogate (JSON ``"\\ud800"``), which no UTF-8 output can carry."""
+    found = _SURROGATE.search(text)
+    if found:
+        line, column = line_column(text, found.start())
+        raise InputError(f"lone surrogate U+{ord(found.group()):04X} is not text", path=source, line=line, column=column)
+    return text
 
 
 def _codec(encoding: str) -> str:
     name = ENCODING_ALIASES.get(encoding.lower(), encoding)
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
-        raise InputError(f"unknown encoding {encoding!r} (try utf-8, cp1251 or kz-1048)") from None
+        info = None
+    # base64, zlib, rot13 ... are codecs too, but they do not turn bytes into text.
+    if info is None or not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"unknown text encoding {encoding!r} (try utf-8, cp1251 or kz-1048)") from None
+    return info.name
 
 
 def decode(data: bytes, encoding: str, source: str) -> str:
@@ -31,30 +126,76 @@ def decode(data: bytes, encoding: str, source: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        starts = [0, *(m.end() for m in _LINE_END_BYTES.finditer(data, 0, exc.start))]
         raise InputError(
             f"byte 0x{data[exc.start]:02x} is not valid {encoding}; pass --encoding (cp1251 or kz-1048 for older Kazakh files)",
             path=source,
-            line=line,
-            column=column,
+            line=len(starts),
+            column=exc.start - starts[-1] + 1,
         ) from None
 
 
-def read_text(path: str | Path, encoding: str = "utf-8") -> str:
+def _too_big(source: str, max_bytes: int) -> InputError:
+    return InputError(f"larger than {max_bytes} bytes ([limits] max_bytes in translit.toml raises it)", path=source)
+
+
+def read_bytes(path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a file, or of standard input when ``path`` is ``-``; never more than ``max_bytes`` are read."""
+    source = str(path)
+    limit = -1 if max_bytes is None else max_bytes + 1
+    try:
+        if source == STDIO:
+            binary = getattr(sys.stdin, "buffer", None)  # a text-only stream when embedded or under test
+            data = binary.read(limit) if binary is not None else sys.stdin.read(limit).encode("utf-8", "surrogatepass")
+        else:
+            with open(source, "rb") as handle:
+                data = handle.read(limit)
+    except FileNotFoundError:
+        raise InputError("no such file", path=shown_path(source)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a file", path=shown_path(source)) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=shown_path(source)) from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise _too_big("<stdin>" if source == STDIO else shown_path(source), max_bytes)
+    return data
+
+
+def read_text(path: str | Path, encoding: str = "utf-8", max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:
     """Read a file, or standard input when ``path`` is ``-``."""
     source = str(path)
-    if source == STDIO:
-        return decode(sys.stdin.buffer.read(), encoding, "<stdin>")
+    data = read_bytes(source, max_bytes)
+    return decode(data, encoding, "<stdin>" if source == STDIO else shown_path(source))
+
+
+def _file_mode(existing: Path | None = None) -> int:
+    """The mode a new file gets from the umask (0644 under 022); a replaced file keeps its own."""
+    if existing is not None:
+        with contextlib.suppress(OSError):
+            return existing.stat().st_mode & 0o7777
     try:
-        data = Path(source).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=source) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a file", path=source) from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=source) from None
-    return decode(data, encoding, source)
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _os_error(exc: OSError, path: Path) -> InputError:
+    reason = "no space left on the device" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
+    return InputError(reason, path=shown_path(getattr(exc, "filename", None) or path))
+
+
+def _guard(target: Path, force: bool, inputs: tuple[str | Path, ...]) -> None:
+    for source in inputs:
+        if str(source) != STDIO and Path(source).exists() and target.exists() and target.resolve() == Path(source).resolve():
+            raise InputError("refusing to overwrite the input; choose another output", path=shown_path(target))
+    if target.exists() and not force:
+        raise InputError("exists; pass --force to replace it", path=shown_path(target))
 
 
 def write_text(path: str | Path, text: str, *, force: bool = False, inputs: tuple[str | Path, ...] = ()) -> None:
@@ -63,25 +204,97 @@ def write_text(path: str | Path, text: str, *, force: bool = False, inputs: tupl
     An existing file is replaced only with ``force``; an input is never a
     target, because losing a draft is worse than any error message.
     """
-    target = Path(path)
-    for source in inputs:
-        if str(source) != STDIO and Path(source).exists() and target.exists() and target.resolve() == Path(source).resolve():
-            raise InputError("refusing to overwrite the input; choose another output", path=target)
-    if target.exists() and not force:
-        raise InputError("exists; pass --force to replace it", path=target)
-    folder = target.parent if str(target.parent) else Path(".")
+    write_files({Path(path): text}, force=force, inputs=inputs)
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (flock on its descriptor) while files are renamed into it."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=target) from None
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: renames are still atomic one by one
+        yield
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def _write_one(folder: Path, name: str, text: str, mode: int, made: list[Path]) -> Path:
+    """Write a temporary file in ``folder``; its name goes into ``made`` at once, for the caller to clean up."""
+    descriptor, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    made.append(Path(tmp))
+    with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+        os.fchmod(handle.fileno(), mode)
+    return Path(tmp)
+
+
+def write_files(files: Mapping[Path, str], *, force: bool = False, inputs: tuple[str | Path, ...] = ()) -> None:
+    """Write several files so that all of them appear, or none.
+
+    Every file is written in full to a temporary name first (a full disk
+    fails here, before anything is replaced); then, under a lock on each
+    output folder, the files are renamed into place. If a rename fails the
+    ones already made are undone (a replaced file comes back from a hard
+    link kept aside), so the folder is left as it was.
+    """
+    targets = [Path(p) for p in files]
+    if len({t.resolve() for t in targets}) != len(targets):
+        raise InputError("two outputs have the same name", path=shown_path(targets[0]))
+    for target in targets:
+        _guard(target, force, inputs)
+    written: dict[Path, Path] = {}
+    made: list[Path] = []
+    try:
+        for target, text in zip(targets, files.values()):
+            folder = target.parent if str(target.parent) else Path(".")
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                written[target] = _write_one(folder, target.name, text, _file_mode(target if target.exists() else None), made)
+            except OSError as exc:
+                raise _os_error(exc, target) from None
+        with contextlib.ExitStack() as locks:
+            for folder in sorted({t.parent.resolve() for t in targets}):
+                locks.enter_context(folder_lock(folder))
+            for target in targets:  # again under the lock: another run may have written meanwhile
+                _guard(target, force, inputs)
+            _rename_all(written)
+    finally:
+        for tmp in made:
+            tmp.unlink(missing_ok=True)
+
+
+def _rename_all(written: dict[Path, Path]) -> None:
+    kept: dict[Path, Path | None] = {}
+    try:
+        for target, tmp in written.items():
+            backup = None
+            if target.exists():
+                backup = tmp.with_name(tmp.name + ".old")
+                try:
+                    os.link(target, backup)
+                except OSError:  # a file system without hard links
+                    shutil.copy2(target, backup)
+            kept[target] = backup
+            os.replace(tmp, target)
+    except BaseException as exc:
+        for target, backup in kept.items():
+            with contextlib.suppress(OSError):
+                if backup is not None:
+                    os.replace(backup, target)
+                else:
+                    target.unlink()
+        if isinstance(exc, OSError):
+            raise _os_error(exc, next(iter(written))) from None
         raise
+    finally:
+        for backup in kept.values():
+            if backup is not None:
+                backup.unlink(missing_ok=True)
 
 
 def write_output(path: str | Path | None, text: str, *, force: bool = False, inputs: tuple[str | Path, ...] = ()) -> None:

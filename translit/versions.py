@@ -388,14 +388,14 @@ def _make(
             )
 
     units: dict[int, _Unit] = {}
-    foreign: list[int] = []
+    foreign: dict[int, None] = {}  # ordered, and a membership test costs O(1) on a post of many blocks
     for i, block in enumerate(doc.blocks):
         block_lang = block_langs[i]
         if block_lang is None:
             continue
         letters = len(_LETTERS.findall(_block_text(block.body, doc.fmt)))
         if block_lang != src and letters >= _MIN_FOREIGN_LETTERS:
-            foreign.append(i)
+            foreign[i] = None
             continue
         units[i] = _build_unit(block.body, doc.fmt, src, pipe.protector)
 

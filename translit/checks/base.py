@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Config
+from ..textio import Lines
 from .blocks import Block, split_blocks
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -80,16 +80,12 @@ class Version:
         self.text = text
         self.path = path
         self.blocks: list[Block] = split_blocks(text, fmt)
-        self._line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+        self._lines = Lines(text)  # \r\n, \r and \n each end a line
         self.prose = _prose(text, self.blocks)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        line = bisect.bisect_right(self._line_starts, offset) - 1
-        return line + 1, offset - self._line_starts[line] + 1
+        return self._lines.position(offset)
 
     def block_at(self, offset: int) -> int | None:
         """Index of the block containing ``offset``."""

@@ -27,6 +27,7 @@ import re
 from typing import Any
 
 from .base import CheckSpec, Emitter, Post, Version, quote
+from .extract import entities
 
 CHECKS = [
     CheckSpec("translit.unknown-word", "warning", "A romanized Kazakh word that maps to no Kazakh word, with suggestions."),
@@ -128,9 +129,12 @@ def _latin_kazakh(version: Version, out: Emitter) -> None:
     from ..detection import detect
     from ..recovery import STYLES, recover
 
+    addresses = [(e.start, e.end) for e in entities(version) if e.kind in ("url", "email")]
     for match in _LATIN_WORDS.finditer(version.prose):
         if not any(char.islower() for char in match.group()):
             continue  # Roman numerals ("V – III"), abbreviations
+        if any(start < match.end() and match.start() < end for start, end in addresses):
+            continue  # zhambyl-lib.kz
         detection = detect(match.group(), out.config.detect_languages)
         if detection.lang == "en" or detection.lang == "kk" and not detection.romanized:
             continue

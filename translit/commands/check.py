@@ -38,25 +38,42 @@ def _config(config_path: Optional[str], start: Optional[Path], disable: tuple[st
     return cached
 
 
-_CONFIGS: dict[tuple[str, Optional[int], tuple[str, ...], tuple[str, ...], Optional[str]], Any] = {}
+_CONFIGS: dict[tuple[str, Optional[int], tuple[str, ...], tuple[str, ...]], Any] = {}
 
 
 Task = tuple[str, dict[str, str], Optional[str], tuple[str, ...], tuple[str, ...], str, Optional[str]]
+Result = dict[str, Any]
 
 
-def _check_post(task: Task) -> tuple[list[Any], dict[str, str]]:
-    """Worker: read one post's files, check them; returns findings and the texts (for --fix)."""
-    from ..check import check_versions
+def _check_post(task: Task) -> Result:
+    """Worker: read one post's files and check them (see :func:`_checked`)."""
+    from ..guard import failure
     from ..textio import read_text
 
     _name, files, config_path, disable, enable, encoding, tm = task
-    texts = {lang: read_text(path, encoding) for lang, path in files.items()}
     first = Path(next(iter(files.values())))
-    config = _config(config_path, first.parent, disable, enable, tm)
-    return check_versions(texts, config=config, paths=files), texts
+    try:
+        config = _config(config_path, first.parent, disable, enable, tm)
+        texts = {lang: read_text(path, encoding, config.max_bytes) for lang, path in files.items()}
+    except Exception as exc:  # noqa: BLE001 - reported as this post's failure
+        return failure(exc, first)
+    return _checked(texts, config, files, str(first))
 
 
-def _parallel(tasks: list[Task], workers: int) -> list[tuple[list[Any], dict[str, str]]]:
+def _checked(texts: dict[str, str], config: Any, files: dict[str, str], where: str) -> Result:
+    """The findings, the texts (for --fix) and the configuration file used; or ``error``
+    (and ``internal``) when the post could not be checked, so one bad post never stops the others."""
+    from ..check import check_versions
+    from ..guard import run_limited
+
+    def work() -> Result:
+        findings = check_versions(texts, config=config, paths=files)
+        return {"findings": findings, "texts": texts, "config": str(config.path) if config.path is not None else None}
+
+    return run_limited(config.post_seconds, where, work)
+
+
+def _parallel(tasks: list[Task], workers: int) -> list[Result]:
     """Check posts in worker processes.
 
     The first post is checked here first, so the glossary, detector and (for a
@@ -64,7 +81,8 @@ def _parallel(tasks: list[Task], workers: int) -> list[tuple[list[Any], dict[str
     instead of being loaded again in each.
     """
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+
+    from ..guard import map_in_processes
 
     results = [_check_post(tasks[0])]
     if len(tasks) >= 50:
@@ -74,8 +92,7 @@ def _parallel(tasks: list[Task], workers: int) -> list[tuple[list[Any], dict[str
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if sys.platform == "linux" and "fork" in methods else None
     rest = tasks[1:]
-    with ProcessPoolExecutor(max_workers=min(workers, len(rest)), mp_context=context) as pool:
-        results.extend(pool.map(_check_post, rest, chunksize=max(1, len(rest) // (workers * 8))))
+    results += map_in_processes(_check_post, rest, min(workers, len(rest)), context, max(1, len(rest) // (workers * 8)))
     return results
 
 
@@ -85,31 +102,60 @@ def _fixed_path(path: Path, output_dir: Optional[Path]) -> Path:
     return path.with_name(f"{path.stem}.fixed{path.suffix}")
 
 
+def _fix_targets(fixes: list[tuple[Path, str, Path]]) -> dict[Path, str]:
+    """(input, fixed text, target) of every fix; two inputs that would write one file are an error before any write."""
+    from ..errors import InputError
+    from ..textio import shown_path
+
+    targets: dict[Path, str] = {}
+    sources: dict[Path, Path] = {}
+    for source, text, target in fixes:
+        key = target.resolve()
+        if key in sources:
+            raise InputError(
+                f"{shown_path(sources[key])} and {shown_path(source)} would both be fixed into this file; "
+                "use --fix without -o, or one folder per run",
+                path=shown_path(target),
+            )
+        sources[key] = source
+        targets[target] = text
+    return targets
+
+
 def _render_text(report: list[dict[str, Any]], colour: bool) -> str:
+    from ..textio import printable
+
     def paint(text: str, what: str) -> str:
         return f"{COLOURS[what]}{text}{COLOURS['reset']}" if colour else text
 
     lines: list[str] = []
     for post in report:
+        if "error" in post:
+            lines += [paint(f"{printable(post['name'])}: not checked", "bold"), f"  {paint('failed ', 'error')}  {printable(post['error'])}", ""]
+            continue
         by_version: dict[str, list[Any]] = {}
         for finding in post["findings"]:
             by_version.setdefault(finding.version, []).append(finding)
         for lang, findings in by_version.items():
-            where = post["files"].get(lang, f"<{lang}>")
+            where = printable(post["files"].get(lang, f"<{lang}>"))
             lines.append(paint(f"{where} ({lang})", "bold"))
             for finding in findings:
                 position = f"{finding.line}:{finding.column}"
-                lines.append(f"  {position:>8}  {paint(f'{finding.severity:<7}', finding.severity)}  {finding.message}  {paint('[' + finding.id + ']', 'dim')}")
+                lines.append(f"  {position:>8}  {paint(f'{finding.severity:<7}', finding.severity)}  {printable(finding.message)}  {paint('[' + finding.id + ']', 'dim')}")
                 if finding.fix is not None and finding.fix.strip() != finding.text.strip():
                     label = "fix" if finding.fixable else "suggest"
-                    lines.append(f"  {'':>8}  {'':<7}  {paint(label + ':', 'dim')} {finding.fix.strip() or repr(finding.fix)}")
+                    lines.append(f"  {'':>8}  {'':<7}  {paint(label + ':', 'dim')} {printable(finding.fix.strip()) or repr(finding.fix)}")
             lines.append("")
+    for config in sorted({post["config"] for post in report if post.get("config")}):
+        lines.append(f"configuration: {printable(config)}")
     return "\n".join(lines)
 
 
 def _summary(report: list[dict[str, Any]], fixed: int) -> dict[str, int]:
-    counts = {"posts": len(report), "files": sum(len(post["files"]) for post in report), "error": 0, "warning": 0, "info": 0, "fixed": fixed}
+    counts = {"posts": len(report), "files": sum(len(post["files"]) for post in report), "failed": 0}
+    counts |= {"error": 0, "warning": 0, "info": 0, "fixed": fixed}
     for post in report:
+        counts["failed"] += "error" in post
         for finding in post["findings"]:
             counts[finding.severity] += 1
     return counts
@@ -142,9 +188,9 @@ def register(app: typer.Typer) -> None:
 
         Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
         """
-        from ..check import CHECKS, SEVERITY_RANK, check_versions, fix_versions, group_files
-        from ..errors import EXIT_FINDINGS, EXIT_OK, InputError, TranslitError
-        from ..textio import write_text
+        from ..check import CHECKS, SEVERITY_RANK, fix_versions, group_files
+        from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, TranslitError
+        from ..textio import printable, shown_path, write_files, write_json
 
         if list_checks:
             for spec in CHECKS.values():
@@ -164,60 +210,67 @@ def register(app: typer.Typer) -> None:
         if unknown:
             raise TranslitError(f"--disable/--enable: no check or family {unknown[0]!r} (see --list-checks)")
         if tm and not Path(tm).is_file():
-            raise InputError("no translation memory here (translit tm import creates one)", path=tm)
+            raise TranslitError("no translation memory here (translit tm import creates one)", path=tm)
         if stdin_json == bool(paths):
             raise TranslitError("give FILES or folders, or --stdin-json (not both)")
         disabled, enabled = tuple(disable), tuple(enable)
         report: list[dict[str, Any]] = []
+        fixes: list[tuple[Path, str, Path]] = []
         fixed_count = 0
 
         if stdin_json:
-            try:
-                data = json.loads(sys.stdin.read())
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not JSON: {exc.msg}", path="<stdin>", line=exc.lineno, column=exc.colno) from None
-            if not isinstance(data, dict) or not data or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-                raise InputError('expected a JSON object of versions, e.g. {"en": "...", "kk": "...", "ru": "..."}', path="<stdin>")
             config = _config(config_path, Path.cwd(), disabled, enabled, tm)
+            data = _stdin_versions(config.max_bytes)
             files = {lang: f"<stdin:{lang}>" for lang in data}
-            findings = check_versions(data, config=config, paths=files)
-            post: dict[str, Any] = {"name": "stdin", "files": files, "findings": findings}
-            if fix:
-                post["fixed"], fixed_count = fix_versions(data, config=config, paths=files)
-                if output_dir is not None and fixed_count:
-                    for lang, new_text in post["fixed"].items():
-                        if new_text != data[lang]:
-                            write_text(output_dir / f"stdin.{lang}.txt", new_text, force=force)
-            report.append(post)
+            results = [_checked(data, config, files, "<stdin>")]
+            tasks: list[Task] = [("stdin", files, config_path, disabled, enabled, encoding, tm)]
             fail_threshold = fail_on or config.fail_on
         else:
             posts = group_files(paths, siblings=siblings, encoding=encoding)
-            tasks: list[Task] = [
-                (post.name, {lang: str(path) for lang, path in post.files.items()}, config_path, disabled, enabled, encoding, tm) for post in posts
-            ]
+            tasks = [(post.name, {lang: str(path) for lang, path in post.files.items()}, config_path, disabled, enabled, encoding, tm) for post in posts]
+            runnable = [task for task, post in zip(tasks, posts) if post.error is None]
             workers = (os.cpu_count() or 1) if jobs == 0 else jobs
-            if workers > 1 and len(tasks) > 2:
-                results = _parallel(tasks, workers)
+            if workers > 1 and len(runnable) > 2:
+                done = iter(_parallel(runnable, workers))
             else:
-                results = [_check_post(task) for task in tasks]
-            for task, (findings, texts) in zip(tasks, results):
-                post = {"name": task[0], "files": task[1], "findings": findings}
-                if fix and any(f.fixable for f in findings):
-                    config = _config(config_path, Path(next(iter(task[1].values()))).parent, disabled, enabled, tm)
-                    fixed, count = fix_versions(texts, config=config, paths=task[1])
-                    fixed_count += count
-                    for lang, path in task[1].items():
-                        if fixed[lang] != texts[lang]:
-                            target = _fixed_path(Path(path), output_dir)
-                            write_text(target, fixed[lang], force=force, inputs=tuple(task[1].values()))
-                            post.setdefault("fixed_files", {})[lang] = str(target)
-                report.append(post)
+                done = iter([_check_post(task) for task in runnable])
+            results = [next(done) if post.error is None else {"error": str(post.error), "internal": False} for post in posts]
             first = Path(paths[0])
             fail_threshold = fail_on or _config(config_path, first if first.is_dir() else first.parent, disabled, enabled).fail_on
 
+        for task, result in zip(tasks, results):
+            post: dict[str, Any] = {"name": shown_path(task[0]), "files": {lang: shown_path(path) for lang, path in task[1].items()}}
+            if "error" in result:
+                report.append({**post, "findings": [], "error": result["error"], "internal": result["internal"]})
+                continue
+            post["config"] = result["config"]
+            post["findings"] = result["findings"]
+            if fix and (stdin_json or any(f.fixable for f in result["findings"])):
+                texts = result["texts"]
+                config = _config(config_path, Path.cwd() if stdin_json else Path(next(iter(task[1].values()))).parent, disabled, enabled, tm)
+                fixed, count = fix_versions(texts, config=config, paths=task[1])
+                fixed_count += count
+                if stdin_json:
+                    post["fixed"] = fixed
+                for lang, path in task[1].items():
+                    if fixed[lang] == texts[lang] or (stdin_json and output_dir is None):
+                        continue
+                    target = output_dir / f"stdin.{lang}.txt" if stdin_json else _fixed_path(Path(path), output_dir)
+                    fixes.append((Path(path), fixed[lang], target))
+                    post.setdefault("fixed_files", {})[lang] = shown_path(target)
+            report.append(post)
+        if fixes:
+            write_files(_fix_targets(fixes), force=force, inputs=tuple(Path(path) for task in tasks for path in task[1].values() if not stdin_json))
+
         summary = _summary(report, fixed_count)
         failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_threshold] for post in report for f in post["findings"])
-        exit_code = EXIT_FINDINGS if failing else EXIT_OK
+        # The worst outcome decides: a bug, then a post that could not be checked, then findings.
+        if any(post.get("internal") for post in report):
+            exit_code = EXIT_INTERNAL
+        elif summary["failed"]:
+            exit_code = EXIT_USAGE
+        else:
+            exit_code = EXIT_FINDINGS if failing else EXIT_OK
         if fmt == "json":
             document = {
                 "schema": JSON_SCHEMA,
@@ -229,14 +282,39 @@ def register(app: typer.Typer) -> None:
                     for post in report
                 ],
             }
-            sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+            write_json(document)
         else:
             use_colour = colour == "always" or (colour == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
             text = _render_text(report, use_colour)
             parts = [f"{summary[key]} {key if summary[key] == 1 else key + 's'}" for key in ("error", "warning")] + [f"{summary['info']} info"]
             tail = f"{summary['posts']} post{'s' if summary['posts'] != 1 else ''}, {summary['files']} file{'s' if summary['files'] != 1 else ''}: " + ", ".join(parts)
+            if summary["failed"]:
+                tail += f"; {summary['failed']} not checked"
             if fix:
                 tail += f"; {fixed_count} fixed in new files"
-            sys.stdout.write(text + tail + "\n")
+            sys.stdout.write(text + ("\n" if text and not text.endswith("\n") else "") + tail + "\n")
+        for post in report:
+            if "error" in post:
+                sys.stderr.write(f"translit: error: {printable(post['error'])}\n")
         sys.stdout.flush()
         raise typer.Exit(exit_code)
+
+
+def _stdin_versions(max_bytes: int) -> dict[str, str]:
+    """``{"en": ..., "kk": ...}`` from standard input: strict UTF-8, JSON of any depth refused cleanly, no lone surrogates."""
+    from ..errors import InputError
+    from ..textio import check_text, decode, read_bytes
+
+    raw = decode(read_bytes("-", max_bytes), "utf-8", "<stdin>")
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not JSON: {exc.msg}", path="<stdin>", line=exc.lineno, column=exc.colno) from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply", path="<stdin>") from None
+    if not isinstance(data, dict) or not data or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise InputError('expected a JSON object of versions, e.g. {"en": "...", "kk": "...", "ru": "..."}', path="<stdin>")
+    for lang, text in data.items():
+        check_text(lang, "<stdin>")
+        check_text(text, f"<stdin:{lang}>")
+    return data

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import typer
 
-from ..textio import read_text, write_output
+from ..config import config_for
+from ..textio import printable, read_text, shown_path, write_json, write_output
 
 _TEXT_WIDTH = 60
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _shorten(text: str) -> str:
@@ -24,12 +19,14 @@ def _shorten(text: str) -> str:
 
 def _rows(text: str, level: int, languages: tuple[str, ...] | None) -> list[dict[str, Any]]:
     from ..segment import segments
+    from ..textio import Lines
 
     rows = []
+    lines = Lines(text)
     for index, seg in enumerate(segments(text, languages)):
         if seg.level > level:
             continue
-        line, column = _line_column(text, seg.start)
+        line, column = lines.position(seg.start)
         rows.append(
             {
                 "index": index,
@@ -61,7 +58,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
             f"{where:<9} {kind:<14} {lang:<8} {row['script']:<6} "
             f"{row['confidence']:>5.2f}  {row['scheme'] or '':<14} {_shorten(row['text'])}"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def register(app: typer.Typer) -> None:
@@ -83,16 +80,10 @@ def register(app: typer.Typer) -> None:
         with the most likely scheme. [detect] languages in translit.toml (default
         kk ru en) are the site's: another language only for text of five words or more.
         """
-        from pathlib import Path
-
-        from ..config import load_config
-
-        text = read_text(file, encoding)
-        config = load_config(Path(file).parent if file != "-" else None)
+        config = config_for(file)
+        text = read_text(file, encoding, config.max_bytes)
         rows = _rows(text, level, config.detect_languages)
         if as_json:
-            source = "<stdin>" if file == "-" else file
-            output = json.dumps({"source": source, "segments": rows}, ensure_ascii=False, indent=2) + "\n"
+            write_json({"source": "<stdin>" if file == "-" else shown_path(file), "segments": rows})
         else:
-            output = _table(rows)
-        write_output(None, output)
+            write_output(None, _table(rows))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any, Optional
@@ -10,6 +9,8 @@ from typing import Any, Optional
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_OK, GlossaryError
+from ..config import max_bytes_for
+from ..textio import Lines, printable, read_text, to_json, write_json, write_output
 
 _GLOSSARY_HELP = "Extra glossary file or directory (repeatable); later ones override the built-ins."
 
@@ -22,7 +23,7 @@ def _load(paths: Optional[list[Path]]) -> Any:
 
 def _warn_conflicts(glossary: Any) -> None:
     for conflict in glossary.conflicts:
-        sys.stderr.write(f"translit: warning: {conflict}\n")
+        sys.stderr.write(f"translit: warning: {printable(conflict)}\n")
 
 
 def register(app: typer.Typer) -> None:
@@ -46,19 +47,18 @@ def register(app: typer.Typer) -> None:
         encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding (utf-8, cp1251, kz-1048)."),
     ) -> None:
         """List every discouraged, outdated or ambiguous name with FILE:LINE:COL, the official form and why; exit 1 if any."""
-        from ..glossary import line_column
-        from ..textio import read_text, write_output
 
         if lang is not None and lang not in ("kk", "ru", "en"):
             raise GlossaryError(f"unknown language {lang!r}; use kk, ru or en")
-        text = read_text(file, encoding)
+        text = read_text(file, encoding, max_bytes_for(file))
         loaded = _load(glossary)
         _warn_conflicts(loaded)
         findings = loaded.lint(text, lang)
         name = "<stdin>" if file == "-" else file
         records = []
+        lines = Lines(text)
         for mention in findings:
-            line, column = line_column(text, mention.start)
+            line, column = lines.position(mention.start)
             records.append(
                 {
                     "file": name,
@@ -83,13 +83,13 @@ def register(app: typer.Typer) -> None:
         else:
             report = sys.stdout
         if as_json:
-            report.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+            write_json(records, report)
         else:
             for r in records:
                 target = r["official"] or " or ".join(r["candidates"])
                 who = r["entity"] or "ambiguous: " + ", ".join(r["candidates"])
                 why = f" ({r['reason']})" if r["reason"] else ""
-                report.write(f"{r['file']}:{r['line']}:{r['column']}: {r['status']}: {r['text']!r} -> {target!r}{why} [{who}]\n")
+                report.write(printable(f"{r['file']}:{r['line']}:{r['column']}: {r['status']}: {r['text']!r} -> {target!r}{why} [{who}]") + "\n")
         raise typer.Exit(EXIT_FINDINGS if records else EXIT_OK)
 
     @group.command("show")
@@ -117,7 +117,7 @@ def register(app: typer.Typer) -> None:
                 "confidence": entity.confidence,
                 "origin": str(entity.origin),
             }
-            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(to_json(data))
             return
         out = [f"{entity.id} ({entity.type})  {entity.origin}"]
         for lang in ("kk", "ru", "en"):
@@ -137,7 +137,7 @@ def register(app: typer.Typer) -> None:
             out.append(f"  confidence: {entity.confidence}")
         for source in entity.sources:
             out.append(f"  source: {source}")
-        sys.stdout.write("\n".join(out) + "\n")
+        sys.stdout.write("\n".join(printable(line) for line in out) + "\n")
 
     @group.command("search")
     def search(
@@ -150,10 +150,10 @@ def register(app: typer.Typer) -> None:
         hits = loaded.search(word)
         if as_json:
             payload = [{"id": e.id, "type": e.type, "official": dict(e.names)} for e in hits]
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(to_json(payload))
         else:
             for entity in hits:
-                sys.stdout.write(f"{entity.id}\t{entity.names.get('en') or next(iter(entity.names.values()))}\n")
+                sys.stdout.write(printable(f"{entity.id}\t{entity.names.get('en') or next(iter(entity.names.values()))}") + "\n")
         raise typer.Exit(EXIT_OK if hits else EXIT_FINDINGS)
 
     app.add_typer(group)

@@ -6,7 +6,6 @@ one attempt per URL: offline it fails at once with one line on stderr.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Optional
@@ -43,6 +42,7 @@ def list_models(
 ) -> None:
     """Installed models, and the routes they make (direct, or pivot through English)."""
     from ..mt import argos_importable
+    from ..textio import printable, to_json
 
     translator = _translator(config, packages)
     argos = translator.engine("argos")
@@ -61,7 +61,9 @@ def list_models(
             "routes": [r.as_dict() for r in routes],
             "problems": problems,
         }
-        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(to_json(report))
+        for problem in problems:
+            sys.stderr.write(f"translit: warning: {printable(problem)}\n")
         return
     lines = [f"argos packages in {argos.packages_dir}:"]
     lines += [f"  {p.src}→{p.tgt}  {p.describe()}" for p in installed] or ["  (none)"]
@@ -71,9 +73,9 @@ def list_models(
     lines.append("routes:")
     width = max((len(r.src) + len(r.tgt) + 1 for r in routes), default=5)
     lines += [f"  {(r.src + '→' + r.tgt).ljust(width)}  {r.kind:<6}  {r.describe()}" for r in routes] or ["  (none)"]
-    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.write("\n".join(printable(line) for line in lines) + "\n")
     for problem in problems:
-        sys.stderr.write(f"translit: warning: {problem}\n")
+        sys.stderr.write(f"translit: warning: {printable(problem)}\n")
 
 
 @models_app.command("install")
@@ -95,7 +97,9 @@ def install(
         info = argos.download(what[0], what[1], index)
     else:
         raise TranslitError("give one .argosmodel file, or a source and a target language code (translit models install en ru)")
-    sys.stdout.write(f"installed {info.describe()} ({info.src}→{info.tgt}) into {argos.packages_dir}\n")
+    from ..textio import printable
+
+    sys.stdout.write(printable(f"installed {info.describe()} ({info.src}→{info.tgt}) into {argos.packages_dir}") + "\n")
 
 
 def register(app: typer.Typer) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any, Optional
@@ -52,11 +51,12 @@ def process_post(
     from ..document import format_for_path
     from ..errors import InputError
     from ..glossary import post_date
-    from ..textio import read_text, write_text
+    from ..textio import read_text, to_json, write_files
     from ..versions import make_versions
 
     path = Path(draft)
-    text = read_text(path, encoding)
+    config = load_config(path.parent)
+    text = read_text(path, encoding, config.max_bytes)
     paths, report_path = output_paths(path, Path(outdir) if outdir else None, targets)
     for target in [*paths.values(), report_path]:
         if target.exists() and target.resolve() == path.resolve():
@@ -65,29 +65,35 @@ def process_post(
             raise InputError("exists; pass --force to replace it", path=target)
     chosen = format_for_path(path, text) if fmt == "auto" else fmt
     versions = make_versions(
-        text, source=source, targets=targets, fmt=chosen, config=load_config(path.parent), date=post_date(text, path.name)
+        text, source=source, targets=targets, fmt=chosen, config=config, date=post_date(text, path.name)
     )
     report = dict(versions.report)
     report["draft"] = str(path)
+    report["config"] = str(config.path) if config.path is not None else None
     report["outputs"] = {lang: str(p) for lang, p in paths.items()}
-    for lang, target in paths.items():
-        write_text(target, versions.texts[lang], force=force, inputs=(path,))
-    write_text(report_path, json.dumps(report, ensure_ascii=False, indent=2) + "\n", force=force, inputs=(path,))
+    # The versions and the report appear together or not at all (a full disk, SIGTERM, a concurrent run).
+    outputs = {target: versions.texts[lang] for lang, target in paths.items()}
+    outputs[report_path] = to_json(report)
+    write_files(outputs, force=force, inputs=(path,))
     return {"draft": str(path), "report_path": str(report_path), "report": report, "exit": versions.exit_code, "lost": versions.lost}
 
 
-_SUMMARY_KEYS = ("source", "format", "outputs", "routes", "no_route", "untranslated_blocks", "lost_parts",
+_SUMMARY_KEYS = ("source", "format", "config", "outputs", "routes", "no_route", "untranslated_blocks", "lost_parts",
                  "foreign_blocks", "untranslated_marker", "origins")
 
 
 def _run(args: tuple[str, str | None, list[str], str | None, str, bool, str], full: bool = True) -> dict[str, Any]:
     """One post in a worker; without ``full`` only what the summary prints goes back to the parent."""
-    from ..errors import TranslitError
+    from ..config import load_config
+    from ..guard import failure, run_limited
 
     try:
-        result = process_post(*args)
-    except TranslitError as exc:
-        return {"draft": args[0], "error": str(exc)}
+        seconds = load_config(Path(args[0]).parent).post_seconds
+    except Exception as exc:  # noqa: BLE001 - one bad post never stops the others
+        return {"draft": args[0], **failure(exc, args[0])}
+    result = run_limited(seconds, args[0], lambda: process_post(*args))
+    if "error" in result:
+        return {"draft": args[0], **result}
     if not full:
         result["report"] = {key: result["report"][key] for key in _SUMMARY_KEYS}
     return result
@@ -124,7 +130,24 @@ def _warm_up(start: Path) -> None:
     make_versions(_WARM_POST, config=load_config(start), translator=_NoEngine())
 
 
+def _warn_broken_packages(start: Path) -> None:
+    """Name each package folder translation skips (bad metadata, half-copied), as ``models list`` does."""
+    from ..config import load_config
+    from ..errors import TranslitError
+    from ..mt import MTConfig, Translator
+    from ..textio import printable
+
+    try:
+        problems = Translator(MTConfig.from_project(load_config(start))).engine("argos").problems()
+    except TranslitError:
+        return  # a bad [mt] table is reported by the run itself, with its file and key
+    for problem in problems:
+        sys.stderr.write(f"translit: warning: skipped a translation package: {printable(problem)}\n")
+
+
 def _summary(result: dict[str, Any]) -> str:
+    from ..textio import printable
+
     report = result["report"]
     lines = [f"{result['draft']}: source {report['source']}, format {report['format']}"]
     for lang, path in report["outputs"].items():
@@ -152,7 +175,9 @@ def _summary(result: dict[str, Any]) -> str:
     for block in report["foreign_blocks"]:
         lines.append(f"  line {block['line']}: block in {block['lang']}, kept as written")
     lines.append(f"  report: {result['report_path']}")
-    return "\n".join(lines)
+    if report["config"]:
+        lines.append(f"  configuration: {report['config']}")
+    return "\n".join(printable(line) for line in lines)
 
 
 def _post_stdin(source: str | None, targets: list[str], fmt: str, encoding: str) -> None:
@@ -160,15 +185,26 @@ def _post_stdin(source: str | None, targets: list[str], fmt: str, encoding: str)
     standard output, which is what a CMS wants (no files to name or clean up)."""
     from ..config import load_config
     from ..document import detect_format
-    from ..errors import EXIT_FINDINGS, EXIT_OK
-    from ..textio import read_text
+    from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, TranslitError
+    from ..guard import run_limited
+    from ..textio import printable, read_text, to_json
     from ..versions import make_versions
 
-    text = read_text("-", encoding)
+    config = load_config(Path.cwd())
+    text = read_text("-", encoding, config.max_bytes)
     chosen = detect_format(text) if fmt == "auto" else fmt
-    versions = make_versions(text, source=source, targets=targets, fmt=chosen, config=load_config(Path.cwd()))
-    payload = {"schema": "translit.post/1", "versions": versions.texts, "report": versions.report}
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    made = run_limited(
+        config.post_seconds, "<stdin>", lambda: {"versions": make_versions(text, source=source, targets=targets, fmt=chosen, config=config)}
+    )
+    if made.get("internal"):
+        sys.stderr.write(f"translit: {printable(made['error'])}\n")
+        raise typer.Exit(EXIT_INTERNAL)
+    if "error" in made:
+        raise TranslitError(made["error"])
+    versions = made["versions"]
+    report = {**versions.report, "config": str(config.path) if config.path is not None else None}
+    payload = {"schema": "translit.post/1", "versions": versions.texts, "report": report}
+    sys.stdout.write(to_json(payload))
     code = versions.exit_code or (EXIT_FINDINGS if versions.lost else EXIT_OK)
     if code:
         raise typer.Exit(code)
@@ -197,7 +233,8 @@ def register(app: typer.Typer) -> None:
         (marked [[lost:…]]); 2 bad input; 3 no translation route for some
         version (its prose is marked [[untranslated:SRC]] … [[/untranslated]]).
         """
-        from ..errors import EXIT_FINDINGS, EXIT_NO_ROUTE, EXIT_OK, EXIT_USAGE, InputError
+        from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_NO_ROUTE, EXIT_OK, EXIT_USAGE, InputError
+        from ..textio import printable, to_json
 
         targets = [t.strip() for t in to.split(",") if t.strip()]
         bad = [t for t in targets + ([source] if source else []) if t not in _LANG_TAGS]
@@ -208,10 +245,12 @@ def register(app: typer.Typer) -> None:
         if str(draft) == "-":
             if outdir is not None:
                 raise InputError("-o needs a draft file; with - the versions are printed as JSON")
+            _warn_broken_packages(Path.cwd())
             _post_stdin(source, targets, fmt, encoding)
             return
         if not draft.exists():
             raise InputError("no such file or folder", path=draft)
+        _warn_broken_packages(draft if draft.is_dir() else draft.parent)
         drafts = _drafts_in(draft) if draft.is_dir() else [draft]
         if not drafts:
             raise InputError("no posts (.txt .md .html) in this folder", path=draft)
@@ -230,51 +269,50 @@ def register(app: typer.Typer) -> None:
             results = []
         elif jobs > 1 and len(tasks) > 1:
             import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+
+            from ..guard import map_in_processes
 
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             if context.get_start_method() == "fork":
                 _warm_up(drafts[0].parent)
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-                work = _run if as_json else _run_summary
-                results = list(pool.map(work, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
-        elif len(tasks) == 1:
-            results = [process_post(*tasks[0])]
+            work = _run if as_json else _run_summary
+            results = map_in_processes(work, tasks, jobs, context, max(1, len(tasks) // (jobs * 8)))
         else:
             results = [_run(t) for t in tasks]
         results = clashes + results
 
-        errors = no_route = lost = False
+        errors = internal = no_route = lost = False
         for result in results:
             if "error" in result:
-                sys.stderr.write(f"translit: error: {result['error']}\n")
+                sys.stderr.write(f"translit: error: {printable(result['error'])}\n")
                 errors = True
+                internal = internal or bool(result.get("internal"))
                 continue
             report = result["report"]
             for lang, why in report["no_route"].items():
                 if not report["untranslated_blocks"].get(lang):
                     continue
                 sys.stderr.write(
-                    f"translit: warning: {result['draft']}: {lang} version not machine-translated ({why}); "
+                    f"translit: warning: {printable(result['draft'])}: {lang} version not machine-translated ({why}); "
                     f"prose marked {report['untranslated_marker'][0]} … {report['untranslated_marker'][1]}\n"
                 )
             for lang, counts in report.get("origins", {}).items():
                 if counts.get("memory-fuzzy"):
-                    sys.stderr.write(f"translit: warning: {result['draft']}: {lang}: {counts['memory-fuzzy']} sentences from fuzzy "
-                                     "memory matches, marked [[fuzzy:SCORE]] … [[/fuzzy]] for review\n")
+                    sys.stderr.write(f"translit: warning: {printable(result['draft'])}: {lang}: {counts['memory-fuzzy']} sentences "
+                                     "from fuzzy memory matches, marked [[fuzzy:SCORE]] … [[/fuzzy]] for review\n")
             no_route = no_route or result["exit"] == EXIT_NO_ROUTE
             lost = lost or bool(result["lost"])
         if as_json:
             payload: Any = results[0]["report"] if len(results) == 1 and "report" in results[0] else [
                 r.get("report", {"draft": r["draft"], "error": r.get("error")}) for r in results
             ]
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(to_json(payload))
         else:
             for result in results:
                 if "report" in result:
                     sys.stdout.write(_summary(result) + "\n")
-        # A failed post outranks a version left for a translator, which outranks lost parts.
-        code = EXIT_USAGE if errors else EXIT_NO_ROUTE if no_route else EXIT_FINDINGS if lost else EXIT_OK
+        # A bug outranks a failed post, which outranks a version left for a translator, which outranks lost parts.
+        code = EXIT_INTERNAL if internal else EXIT_USAGE if errors else EXIT_NO_ROUTE if no_route else EXIT_FINDINGS if lost else EXIT_OK
         if code != EXIT_OK:
             raise typer.Exit(code)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_OK
-from ..textio import read_text, write_output
+from ..config import max_bytes_for
+from ..textio import Lines, printable, read_text, to_json, write_json, write_output
 
 
 def _candidates(items: Any) -> list[dict[str, Any]]:
@@ -42,19 +42,19 @@ def _report(result: Any) -> str:
     lines = [result.text.rstrip("\n")]
     if result.typos:
         lines += ["", f"corrected: {result.corrected.rstrip()}", "", "flagged words (suggested, not applied):"]
+        positions = Lines(result.source)
         for w in result.typos:
-            line = result.source.count("\n", 0, w.start) + 1
-            column = w.start - (result.source.rfind("\n", 0, w.start) + 1) + 1
+            line, column = positions.position(w.start)
             suggestions = ", ".join(
                 f"{c.cyrillic} ({c.score:.2f}{', agrees with the phrase' if c.source == 'agreement' else ''})" for c in w.suggestions[:3]
             ) or "none"
-            lines.append(f"  {line}:{column}: {w.latin} -> {w.cyrillic}: {w.reason}; suggest {suggestions}")
+            lines.append(printable(f"  {line}:{column}: {w.latin} -> {w.cyrillic}: {w.reason}; suggest {suggestions}"))
     unsure = [w for w in result.words if not w.typo and len(w.alternatives) > 1 and w.confidence < 0.8]
     if unsure:
         lines += ["", "uncertain words (alternatives):"]
         for w in unsure:
             alternatives = ", ".join(f"{c.cyrillic} ({c.score:.2f})" for c in w.alternatives[:3])
-            lines.append(f"  {w.latin}: {alternatives}")
+            lines.append(printable(f"  {w.latin}: {alternatives}"))
     return "\n".join(lines) + "\n"
 
 
@@ -82,10 +82,10 @@ def register(app: typer.Typer) -> None:
 
         if style and style not in STYLES:
             raise UnknownSchemeError(f"unknown input style {style!r}; choose one of {', '.join(STYLES)}")
-        text = read_text(file, encoding)
+        text = read_text(file, encoding, max_bytes_for(file))
         result = run(text, style=style or None)
         if as_json:
-            write_output(None, json.dumps(_recovery_dict(result), ensure_ascii=False, indent=2) + "\n")
+            write_json(_recovery_dict(result))
         else:
             write_output(None, _report(result))
         raise typer.Exit(EXIT_FINDINGS if result.typos else EXIT_OK)
@@ -108,7 +108,7 @@ def register(app: typer.Typer) -> None:
         """
         from ..recovery import rerender_report
 
-        text = read_text(file, encoding)
+        text = read_text(file, encoding, max_bytes_for(file))
         result = rerender_report(text, scheme, correct=correct)
         if as_json:
             payload = {
@@ -130,6 +130,6 @@ def register(app: typer.Typer) -> None:
                     for span in result.spans
                 ],
             }
-            write_output(output, json.dumps(payload, ensure_ascii=False, indent=2) + "\n", force=force, inputs=(file,))
+            write_output(output, to_json(payload), force=force, inputs=(file,))
         else:
             write_output(output, result.text, force=force, inputs=(file,))

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from ..textio import read_text, write_output
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+from ..config import max_bytes_for
+from ..textio import Lines, read_text, to_json, write_output
 
 
 def register(app: typer.Typer) -> None:
@@ -41,7 +36,7 @@ def register(app: typer.Typer) -> None:
         """Transliterate Cyrillic to Latin (or back with --reverse). Only Cyrillic changes."""
         from ..engine import Ambiguity, cyrillize_report, load_scheme, romanize_auto
 
-        text = read_text(file, encoding)
+        text = read_text(file, encoding, max_bytes_for(file))
         chosen = str(rules) if rules is not None else scheme
         ambiguities: list[Ambiguity] = []
         if reverse:
@@ -54,13 +49,14 @@ def register(app: typer.Typer) -> None:
             result = load_scheme(chosen, option).romanize(text)
 
         notes: list[dict[str, object]] = []
+        lines = Lines(text)
         for item in ambiguities:
-            line, column = _line_column(text, item.start)
+            line, column = lines.position(item.start)
             notes.append(
                 {"line": line, "column": column, "latin": item.latin, "chosen": item.chosen, "alternatives": list(item.alternatives)}
             )
         if as_json:
-            result = json.dumps({"scheme": chosen, "text": result, "ambiguous": notes}, ensure_ascii=False, indent=2) + "\n"
+            result = to_json({"scheme": chosen, "text": result, "ambiguous": notes})
         write_output(output, result, force=force, inputs=(file,))
         if ambiguities and not as_json:
             letters = sorted({f"{a.latin} → {'/'.join(a.alternatives)}" for a in ambiguities})
@@ -79,7 +75,7 @@ def register(app: typer.Typer) -> None:
         infos = all_schemes()
         if as_json:
             records = [{k: v for k, v in asdict(info).items() if k not in ("notes", "path")} for info in infos]
-            sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(to_json(records))
             return
         headers = ("id", "lang", "reversible", "options", "standard")
         rows: list[tuple[str, ...]] = [

@@ -1,0 +1,113 @@
+"""One post's work under limits: whatever goes wrong becomes that post's failure, not the run's.
+
+A folder of posts is processed post by post; :func:`failure` turns the
+exception one post raised into a line for the summary and the JSON report,
+and :func:`run_limited` stops a post that runs past ``[limits] post_seconds``.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import signal
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, TranslitError
+
+Result = dict[str, Any]
+
+
+class LimitError(InputError):
+    """An input past a configured limit (``[limits]`` in translit.toml)."""
+
+
+def failure(exc: Exception, path: str | Path | None) -> Result:
+    """``{"error": one line, "internal": bool}`` for what one post raised; the line names the post's file."""
+    if isinstance(exc, TranslitError):
+        if exc.path is None and path is not None:
+            exc.path = str(path)
+        return {"error": str(exc), "internal": False}
+    if isinstance(exc, RecursionError):
+        return {"error": str(InputError("nested too deeply to analyse", path=path)), "internal": False}
+    if isinstance(exc, OSError):
+        return {"error": str(InputError(exc.strerror or str(exc), path=exc.filename or path)), "internal": False}
+    where = f"{path}: " if path is not None else ""
+    return {"error": f"{where}internal error: {type(exc).__name__}: {exc} (a bug in translit; please report it)", "internal": True}
+
+
+def map_in_processes(work: Callable[[Any], Result], tasks: list[Any], workers: int, context: Any, chunksize: int) -> list[Result]:
+    """``pool.map(work, tasks)`` in worker processes, stopped for real when this process is.
+
+    On SIGTERM or Ctrl-C the queued posts are cancelled and the running
+    workers are sent SIGTERM (each removes its temporary files), instead of
+    the pool finishing every queued post before the run can end.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        results = list(pool.map(work, tasks, chunksize=chunksize))
+    except BaseException:
+        processes = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        raise
+    pool.shutdown()
+    return results
+
+
+def _guarded(work: Callable[[], Result], path: str | Path | None) -> Result:
+    try:
+        return work()
+    except Exception as exc:  # noqa: BLE001 - becomes this post's failure
+        return failure(exc, path)
+
+
+def run_limited(seconds: float, path: str | Path | None, work: Callable[[], Result]) -> Result:
+    """``work()``, or its failure; past ``seconds`` (0: no limit) a :class:`LimitError` failure.
+
+    With a limit the work runs in a forked child that is killed when time is
+    up. An exception raised into the middle of the work instead (an alarm)
+    could interrupt a cache being filled and leave the next posts checked
+    against half a glossary; a killed child leaves nothing behind.
+    """
+    if seconds <= 0 or not hasattr(os, "fork"):
+        return _guarded(work, path)
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; coverage does not follow a fork
+        try:
+            os.close(reader)
+            data = pickle.dumps(_guarded(work, path))
+            with os.fdopen(writer, "wb") as out:
+                out.write(data)
+        finally:
+            os._exit(0)
+    os.close(writer)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + seconds
+    finished = False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([reader], [], [], left)[0]:
+                return failure(LimitError(f"took longer than {seconds:g} s ([limits] post_seconds in translit.toml)"), path)
+            chunk = os.read(reader, 1 << 20)
+            if not chunk:
+                finished = True
+                break
+            chunks.append(chunk)
+    finally:  # past the limit, or this process is being stopped: the child goes too
+        os.close(reader)
+        if not finished:
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    if not chunks:
+        return failure(RuntimeError("the process checking this post ended without a result"), path)
+    result: Result = pickle.loads(b"".join(chunks))
+    return result

@@ -15,8 +15,9 @@ October–December 2024 are the held-out period; each held-out sentence is looke
 Beside it, translate-toolkit's matcher (translate.search.match, the TM matcher of Pootle and Virtaal)
 on the same sentence pairs, without slots.
 
-Speed: a memory of generated segments (words of the gate corpus in random sentences with slots), one
-import transaction; exact and fuzzy lookups of existing and edited keys; the file size.
+Speed: a memory of generated segments (random sentences with slots, words drawn by Zipf's law from
+50,000 made-up words), one import transaction; exact lookups of stored keys, fuzzy lookups of stored
+keys with one word replaced; the file size.
 """
 
 from __future__ import annotations
@@ -268,19 +269,25 @@ def _headline_coverage(protector, workdir: Path) -> dict:  # type: ignore[no-unt
 
 
 def generated(count: int, rng: random.Random) -> list[Segment]:
-    words = sorted({w.lower() for p in GATE.glob("*.en.*") for w in re.findall(r"[A-Za-z]{3,}", p.read_text(encoding="utf-8"))})
-    kk_words = sorted({w.lower() for p in GATE.glob("*.kk.*") for w in re.findall(r"[\u0400-\u04ff]{3,}", p.read_text(encoding="utf-8"))})
+    """Random sentences with slots: words drawn by Zipf's law (rank r with weight 1/r) from 50,000
+    made-up words, as words are distributed in news text, so a few are in every sentence and most are rare."""
+    import itertools
+
+    syllables = [c + v for c in "bdgklmnprstzhy" for v in "aeiou"] + ["an", "er", "ol", "is", "ut"]
+    vocabulary = sorted({"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(80_000)})[:50_000]
+    rng.shuffle(vocabulary)
+    weights = list(itertools.accumulate(1 / rank for rank in range(1, len(vocabulary) + 1)))
     slots = ["⟦date⟧", "⟦institution⟧", "⟦number⟧", "⟦person⟧", "⟦phone⟧"]
     out = []
     for n in range(count):
-        body = [rng.choice(words) for _ in range(rng.randint(6, 18))]
+        body = rng.choices(vocabulary, cum_weights=weights, k=rng.randint(6, 18))
         kinds = []
         for _ in range(rng.randint(0, 3)):
             slot = rng.choice(slots)
             body.insert(rng.randrange(len(body)), slot)
             kinds.append(slot.strip("⟦⟧"))
         key = " ".join(body).capitalize() + "."
-        target = " ".join(rng.choice(kk_words) for _ in range(len(body))) + "."
+        target = " ".join(rng.choices(vocabulary, cum_weights=weights, k=len(body))) + "."
         out.append(Segment("en", "kk", key, " ".join(kinds), key, target, target, f"/gen/{n // 20}", f"/gen/{n // 20}#{n}"))
     return out
 
@@ -311,7 +318,7 @@ def bench_speed(count: int, workdir: Path, protector) -> dict:  # type: ignore[n
     hits = 0
     for segment in sample[:300]:
         words = segment.key.split()
-        words[rng.randrange(len(words))] = rng.choice(["library", "reading", "regional", "exhibition"])
+        words[rng.randrange(len(words))] = "exhibition"
         query = as_sentence(" ".join(words))
         start = time.perf_counter()
         found = memory.fuzzy(query, "en", None, min_score=75)

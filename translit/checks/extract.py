@@ -66,7 +66,6 @@ def _cached(version: Version, name: str, compute: Callable[[Version], T]) -> T:
 
 
 _NOT_PHONES = frozenset({"url", "email", "date", "time", "number", "percent"})
-_FUZZY_TAG = re.compile(r"\[\[fuzzy:\d+\]\]")
 
 
 def entities(version: Version) -> list[Entity]:
@@ -74,8 +73,10 @@ def entities(version: Version) -> list[Entity]:
 
     def compute(version: Version) -> list[Entity]:
         found = find_entities(version.prose, version.lang, _NOT_PHONES)
+        from .memory import FUZZY_TAG
+
         # The score in a [[fuzzy:87]] marker (translit post, translation memory) is no number of the post.
-        tags = [match.span() for match in _FUZZY_TAG.finditer(version.prose)]
+        tags = [match.span() for match in FUZZY_TAG.finditer(version.prose)]
         found = [e for e in found if not any(start <= e.start < end for start, end in tags)] if tags else found
         if version.lang == "kk":
             found = _year_first(version.prose, _kazakh_months(version.prose, found))

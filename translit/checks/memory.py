@@ -21,12 +21,9 @@ CHECKS = [
 ]
 
 _FUZZY = re.compile(r"\[\[fuzzy:(?P<score>\d+)\]\](?P<body>.*?)(?:\[\[/fuzzy\]\]|$)", re.S)
+FUZZY_TAG = re.compile(r"\[\[fuzzy:\d+\]\]")
+"""The opening marker alone: its score is no number of the post (:mod:`.extract` leaves it out)."""
 _SPACES = re.compile(r"\s+")
-
-
-def marker_spans(version: Version) -> list[tuple[int, int]]:
-    """Where a fuzzy-match marker is: other checks leave the score alone."""
-    return [found.span() for found in _FUZZY.finditer(version.text)]
 
 
 def run(post: Post, out: Emitter) -> None:

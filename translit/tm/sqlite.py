@@ -17,8 +17,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+import regex
+
 from ..errors import InputError
-from .store import Segment, Stats, Store, now, query_words
+from .store import Segment, Stats, Store, now
 
 __all__ = ["SQLiteStore"]
 
@@ -30,7 +32,7 @@ CREATE TABLE IF NOT EXISTS segments (
   origin INTEGER NOT NULL REFERENCES origins (id), unit TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS segments_hash ON segments (hash);
 CREATE INDEX IF NOT EXISTS segments_origin ON segments (origin);
-CREATE VIRTUAL TABLE IF NOT EXISTS segment_words USING fts5 (key, content='segments', content_rowid='id', detail=none);
+CREATE VIRTUAL TABLE IF NOT EXISTS segment_words USING fts5 (key, content='segments', content_rowid='id', detail=none, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS segment_vocab USING fts5vocab (segment_words, 'row');
 CREATE TRIGGER IF NOT EXISTS segments_ai AFTER INSERT ON segments BEGIN
   INSERT INTO segment_words (rowid, key) VALUES (new.id, new.key);
@@ -42,8 +44,9 @@ END;
 _SELECT = ("SELECT s.src, s.tgt, s.key, s.kinds, s.source, s.target, s.template, o.path, s.unit, o.imported, s.id "
            "FROM segments s JOIN origins o ON o.id = s.origin")
 _RARE_WORDS = 4
-"""Fuzzy candidates share two of the query's four rarest words: a common word would match half the memory."""
+"""Fuzzy candidates share the query's rarest words: a common word would match half the memory."""
 _CANDIDATE_ROWS = 500
+_ENOUGH = 10
 
 
 def key_hash(key: str) -> int:
@@ -107,7 +110,7 @@ class SQLiteStore(Store):
         return [_segment(row) for row in rows]
 
     def candidates(self, src: str, tgt: str | None, key: str, limit: int) -> list[Segment]:
-        words = query_words(key)
+        words = _query_words(key)
         if not words:
             return []
         counts = dict(self.db.execute(
@@ -116,11 +119,18 @@ class SQLiteStore(Store):
         rare = ['"' + w.replace('"', '""') + '"' for w in sorted((w for w in words if w in counts), key=lambda w: counts[w])[:_RARE_WORDS]]
         if not rare:
             return []
-        match = " OR ".join(f"({a} AND {b})" for a, b in itertools.combinations(rare, 2)) if len(rare) > 1 else rare[0]
         sql = (f"{_SELECT} WHERE s.id IN (SELECT rowid FROM segment_words WHERE segment_words MATCH ? LIMIT ?) AND s.src = ?"
                + (" AND s.tgt = ?" if tgt else ""))
-        params: tuple[object, ...] = (match, _CANDIDATE_ROWS, src, tgt) if tgt else (match, _CANDIDATE_ROWS, src)
-        return [_segment(row) for row in self.db.execute(sql, params)]
+        found: dict[int, Segment] = {}
+        # Two rare words in common first (few rows even in a large memory); a long sentence edited in
+        # several places may share only one, so too few candidates widen the search to each rare word.
+        for match in (" OR ".join(f"({a} AND {b})" for a, b in itertools.combinations(rare, 2)), " OR ".join(rare[:2])):
+            if match:
+                params = (match, _CANDIDATE_ROWS, src, tgt) if tgt else (match, _CANDIDATE_ROWS, src)
+                found.update((row[-1], _segment(row)) for row in self.db.execute(sql, params))  # type: ignore[misc]
+            if len(found) >= _ENOUGH:
+                break
+        return list(found.values())
 
     def remove(self, origin: str) -> int:
         prefix = origin.rstrip("/") + "/"
@@ -152,6 +162,12 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         self.db.close()
+
+
+def _query_words(key: str, limit: int = 8) -> list[str]:
+    """The words of a key that find fuzzy candidates: longest first, slot names and short words left out."""
+    words = regex.findall(r"(?<!⟦)\b\p{L}{3,}\b(?!⟧)", key.lower())
+    return sorted(dict.fromkeys(words), key=len, reverse=True)[:limit]
 
 
 def _batches(items: Iterable[Segment], size: int) -> Iterator[list[Segment]]:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Segment", "Store", "now"]
+__all__ = ["Segment", "Stats", "Store", "now"]
 
 
 @dataclass(frozen=True)
@@ -101,11 +101,3 @@ class Store(abc.ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def query_words(key: str, limit: int = 8) -> list[str]:
-    """The words of a key that find fuzzy candidates: longest first, slot names and short words left out."""
-    import regex
-
-    words = regex.findall(r"(?<!⟦)\b\p{L}{3,}\b(?!⟧)", key.lower())
-    return sorted(dict.fromkeys(words), key=len, reverse=True)[:limit]

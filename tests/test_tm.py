@@ -373,3 +373,18 @@ def test_cli_bad_tmx_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.Captu
     assert code == 2 and out == "" and err.count("\n") == 1 and str(bad) in err
     code, _, err = run(capsys, "tm", "stats", "--memory", str(tmp_path / "none.sqlite"))
     assert code == 2 and "no translation memory" in err
+
+
+def test_cli_a_folder_of_tmx_files_imports_and_an_empty_one_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "m.sqlite")
+    run(capsys, "tm", "import", str(POST / "exhibition.en.md"), str(POST / "exhibition.kk.md"), "--memory", store)
+    folder = tmp_path / "exchange"
+    folder.mkdir()
+    assert run(capsys, "tm", "export", str(folder / "all.tmx"), "--memory", store)[0] == 0
+    code, out, _ = run(capsys, "tm", "import", str(folder), "--memory", str(tmp_path / "other.sqlite"), "--json")
+    assert code == 0 and json.loads(out)["tmx_files"] == 1 and json.loads(out)["segments"] == 8
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, err = run(capsys, "tm", "import", str(empty), "--memory", store)
+    assert code == 2 and "no posts" in err
+    assert json.loads(run(capsys, "tm", "stats", "--memory", store, "--json")[1])["segments"] == 8  # untouched

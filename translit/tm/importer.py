@@ -25,7 +25,8 @@ from ..protect import Protector
 from .slots import Abstracted, abstract, pair, same_values
 from .store import Segment
 
-__all__ = ["AlignedSentence", "ImportReport", "MIN_CONFIDENCE", "aligned_sentences", "make_protector", "post_segments", "pair_segments"]
+__all__ = ["AlignedSentence", "ImportReport", "MIN_CONFIDENCE", "aligned_sentences", "import_paths", "make_protector", "origin_of",
+           "pair_segments", "post_segments"]
 
 MIN_CONFIDENCE = 0.5
 """A row of the alignment less sure than this is kept out of the memory (the aligner's own confidence)."""
@@ -113,10 +114,10 @@ def _sentence_rows(
     block: Mapping[str, tuple[list[Abstracted], int]], min_confidence: float
 ) -> tuple[list[dict[str, AlignedSentence]], int]:
     """The sentences of one aligned block, paired by the same aligner (one sentence = one block)."""
-    texts = {lang: "\n\n".join(s.text for s in sentences) for lang, (sentences, _) in block.items()}
     if all(len(sentences) == 1 for sentences, _ in block.values()):
         cells = {lang: AlignedSentence(sentences[0], index) for lang, (sentences, index) in block.items()}
         return ([cells], 0) if _agree(cells) else ([], 1)
+    texts = {lang: "\n\n".join(s.text for s in sentences) for lang, (sentences, _) in block.items()}
     rows = align_blocks(texts, formats={lang: "text" for lang in texts})
     if any(sum(len(row.blocks.get(lang, ())) for row in rows) != len(sentences) for lang, (sentences, _) in block.items()):
         # The text format read a sentence as two blocks (a list marker, a heading): not aligned here.
@@ -195,6 +196,10 @@ def import_paths(store: Any, paths: Sequence[str | Path], config: Any, *, encodi
     origins: list[str] = []
     segments: list[Segment] = []
     for group in group_files(posts, encoding=encoding) if posts else []:
+        if group.error is not None:
+            if any(Path(group.name) in (t.parent, *t.parents) for t in tmx):
+                continue  # a folder of TMX files only
+            raise group.error
         if len(group.files) < 2:
             report.skipped.append(f"{next(iter(group.files.values()))}: only one language version")
             continue

@@ -45,7 +45,7 @@ _SELECT = ("SELECT s.src, s.tgt, s.key, s.kinds, s.source, s.target, s.template,
            "FROM segments s JOIN origins o ON o.id = s.origin")
 _RARE_WORDS = 4
 """Fuzzy candidates share the query's rarest words: a common word would match half the memory."""
-_CANDIDATE_ROWS = 500
+_CANDIDATE_ROWS = 2000
 _ENOUGH = 10
 
 
@@ -110,27 +110,37 @@ class SQLiteStore(Store):
         return [_segment(row) for row in rows]
 
     def candidates(self, src: str, tgt: str | None, key: str, limit: int) -> list[Segment]:
+        from rapidfuzz import fuzz, process
+
         words = _query_words(key)
         if not words:
             return []
         counts = dict(self.db.execute(
             f"SELECT term, doc FROM segment_vocab WHERE term IN ({','.join('?' * len(words))})", words
         ).fetchall())
-        rare = ['"' + w.replace('"', '""') + '"' for w in sorted((w for w in words if w in counts), key=lambda w: counts[w])[:_RARE_WORDS]]
-        if not rare:
+        ranked = sorted((w for w in words if w in counts), key=lambda w: counts[w])
+        rare = ['"' + w.replace('"', '""') + '"' for w in ranked[: _RARE_WORDS + 1]]
+        sql = ("SELECT s.id, s.key FROM segments s WHERE s.id IN (SELECT rowid FROM segment_words WHERE segment_words MATCH ? LIMIT ?)"
+               " AND s.src = ?" + (" AND s.tgt = ?" if tgt else ""))
+        keys: dict[int, str] = {}
+        # Segments sharing two of the four rarest words; when those are common enough to fill the search,
+        # three of the five rarest instead; when too few are found (a long sentence edited in several
+        # places), each of the two rarest. Only the keys are read until the best are known.
+        for size in (2, 3, 1):
+            if (size == 3 and len(keys) < _CANDIDATE_ROWS) or (size == 1 and len(keys) >= _ENOUGH):
+                continue
+            groups = list(itertools.combinations(rare[: _RARE_WORDS + (size == 3)], size)) if size > 1 else [(w,) for w in rare[:2]]
+            if not groups:
+                continue
+            match = " OR ".join("(" + " AND ".join(group) + ")" for group in groups)
+            params = (match, _CANDIDATE_ROWS, src, tgt) if tgt else (match, _CANDIDATE_ROWS, src)
+            found = dict(self.db.execute(sql, params).fetchall())
+            keys = found if size == 3 else {**keys, **found}
+        best = [number for _, _, number in process.extract(key, keys, scorer=fuzz.ratio, limit=limit)]
+        if not best:
             return []
-        sql = (f"{_SELECT} WHERE s.id IN (SELECT rowid FROM segment_words WHERE segment_words MATCH ? LIMIT ?) AND s.src = ?"
-               + (" AND s.tgt = ?" if tgt else ""))
-        found: dict[int, Segment] = {}
-        # Two rare words in common first (few rows even in a large memory); a long sentence edited in
-        # several places may share only one, so too few candidates widen the search to each rare word.
-        for match in (" OR ".join(f"({a} AND {b})" for a, b in itertools.combinations(rare, 2)), " OR ".join(rare[:2])):
-            if match:
-                params = (match, _CANDIDATE_ROWS, src, tgt) if tgt else (match, _CANDIDATE_ROWS, src)
-                found.update((row[-1], _segment(row)) for row in self.db.execute(sql, params))  # type: ignore[misc]
-            if len(found) >= _ENOUGH:
-                break
-        return list(found.values())
+        rows = self.db.execute(f"{_SELECT} WHERE s.id IN ({','.join('?' * len(best))})", best)
+        return [_segment(row) for row in rows]
 
     def remove(self, origin: str) -> int:
         prefix = origin.rstrip("/") + "/"

@@ -388,3 +388,17 @@ def test_cli_a_folder_of_tmx_files_imports_and_an_empty_one_is_an_error(tmp_path
     code, _, err = run(capsys, "tm", "import", str(empty), "--memory", store)
     assert code == 2 and "no posts" in err
     assert json.loads(run(capsys, "tm", "stats", "--memory", store, "--json")[1])["segments"] == 8  # untouched
+
+
+def test_the_words_of_a_link_are_aligned_and_filled_too(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "p.en.md").write_text("The programme is published on [the library's website](https://nlrk.kz/en/p). Entry is free.\n", encoding="utf-8")
+    (site / "p.kk.md").write_text("Бағдарлама [кітапхананың сайтында](https://nlrk.kz/kz/p) жарияланған. Кіру тегін.\n", encoding="utf-8")
+    (site / "p.ru.md").write_text("Программа опубликована на [сайте библиотеки](https://nlrk.kz/ru/p). Вход свободный.\n", encoding="utf-8")
+    with open_memory(path=tmp_path / "m.sqlite") as memory:
+        assert import_paths(memory.store, [site], Config()).rows == 3
+        draft = "The programme is published on [the library's website](https://nlrk.kz/en/new). Entry is free.\n"
+        versions = make_versions(draft, source="en", targets=["en", "ru"], translator=NoEngine(), memory=memory)
+    assert versions.ru == "Программа опубликована на [сайте библиотеки](https://nlrk.kz/en/new). Вход свободный.\n"
+    assert versions.exit_code == EXIT_OK

@@ -66,7 +66,7 @@ def make_protector(config: Any, glossary: Any = None) -> Protector:
 
 def _block_sentences(text: str, fmt: str, lang: str, protector: Protector) -> list[list[Abstracted]]:
     """The sentences with prose of every block :func:`split_blocks` gives (same indices; code and images: none)."""
-    from ..versions import MAX_SENTENCE_CHARS, _build_unit, _sentences
+    from ..versions import MAX_SENTENCE_CHARS, _build_unit, _sentences, _walk
 
     doc = parse(text, fmt)
     out: list[list[Abstracted]] = []
@@ -76,9 +76,12 @@ def _block_sentences(text: str, fmt: str, lang: str, protector: Protector) -> li
         if not item.translatable or item.kind in ("code", "image"):
             out.append([])
             continue
-        unit = _build_unit(item.body, doc.fmt, lang, protector)
-        assert unit.mt is not None
-        sentences = [abstract(s, unit.mt.parts) for s in _sentences(unit.mt.text, MAX_SENTENCE_CHARS)]
+        sentences = []
+        # A link's words are a unit of their own, looked up on their own by translit post: they follow
+        # the block's sentences, in the order of the links (which translations keep).
+        for unit in _walk(_build_unit(item.body, doc.fmt, lang, protector)):
+            assert unit.mt is not None
+            sentences += [abstract(s, unit.mt.parts) for s in _sentences(unit.mt.text, MAX_SENTENCE_CHARS)]
         out.append([s for s in sentences if any(ch.isalpha() for ch in s.key)])
     return out
 

@@ -21,7 +21,7 @@ from typing import Any
 from ..checks.align import align_blocks
 from ..checks.blocks import _SKIPPED
 from ..document import parse
-from ..protect import Protector
+from ..protect import PLACEHOLDER_RE, Protector
 from .slots import Abstracted, abstract, pair, same_values
 from .store import Segment
 
@@ -82,7 +82,7 @@ def _block_sentences(text: str, fmt: str, lang: str, protector: Protector) -> li
         for unit in _walk(_build_unit(item.body, doc.fmt, lang, protector)):
             assert unit.mt is not None
             sentences += [abstract(s, unit.mt.parts) for s in _sentences(unit.mt.text, MAX_SENTENCE_CHARS)]
-        out.append([s for s in sentences if any(ch.isalpha() for ch in s.key)])
+        out.append([s for s in sentences if any(ch.isalpha() for ch in PLACEHOLDER_RE.sub("", s.shielded))])
     return out
 
 

@@ -206,6 +206,24 @@ def test_a_memory_that_knows_nothing_of_a_post_changes_nothing(tmp_path_factory:
     assert with_memory.texts == without.texts
 
 
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(sorted(GATE.glob("*.en.*"))))
+def test_a_memory_never_touches_the_drafts_own_language_and_fills_the_same_twice(
+    tmp_path_factory: pytest.TempPathFactory, path: Path
+) -> None:
+    versions = [path.with_name(path.name.replace(".en.", f".{lang}.")) for lang in ("en", "kk", "ru")]
+    with open_memory(path=tmp_path_factory.mktemp("own") / "m.sqlite") as memory:
+        import_paths(memory.store, versions, Config())
+        text = path.read_text(encoding="utf-8")
+        fmt = {".md": "markdown", ".html": "html", ".txt": "text"}[path.suffix]
+        first = make_versions(text, source="en", fmt=fmt, translator=NoEngine(), memory=memory)
+        again = make_versions(text, source="en", fmt=fmt, translator=NoEngine(), memory=memory)
+        without = make_versions(text, source="en", fmt=fmt, translator=NoEngine(), memory=False)
+    assert first.en == without.en  # the draft's language is normalised, never rewritten from the memory
+    assert first.texts == again.texts
+    assert sum(first.report["origins"]["kk"].get(k, 0) for k in ("memory-exact", "memory-fuzzy")) > 0
+
+
 # ------------------------------------------------------------------ TMX
 
 

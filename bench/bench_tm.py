@@ -2,6 +2,7 @@
 
     python bench/bench_tm.py                 # everything (a million generated segments: several minutes)
     python bench/bench_tm.py --only align    # or coverage, speed; --segments N for a smaller memory
+    python bench/bench_tm.py --only speed --segments 100000 --postgres postgresql://…/empty_db
 
 Alignment: Kazakh–English pairs whose alignment is known (../shared/data/news/kk-en.jsonl, from
 NLP-KazNU/kaz-parallel-corpora_collect_and_clean, CC BY-SA: 130 government-site headline pairs, 60
@@ -273,8 +274,9 @@ def generated(count: int, rng: random.Random) -> list[Segment]:
     made-up words, as words are distributed in news text, so a few are in every sentence and most are rare."""
     import itertools
 
-    syllables = [c + v for c in "bdgklmnprstzhy" for v in "aeiou"] + ["an", "er", "ol", "is", "ut"]
-    vocabulary = sorted({"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(80_000)})[:50_000]
+    syllables = [onset + vowel + coda for onset in ["", "b", "d", "g", "k", "l", "m", "n", "p", "r", "s", "t", "z", "sh", "zh", "ch", "kh", "st", "tr", "bl"]
+                 for vowel in "aeiouy" for coda in ["", "n", "r", "l", "s", "t", "k", "ng"]]
+    vocabulary = sorted({"".join(rng.choice(syllables) for _ in range(rng.randint(1, 3))) for _ in range(80_000)})[:50_000]
     rng.shuffle(vocabulary)
     weights = list(itertools.accumulate(1 / rank for rank in range(1, len(vocabulary) + 1)))
     slots = ["⟦date⟧", "⟦institution⟧", "⟦number⟧", "⟦person⟧", "⟦phone⟧"]
@@ -341,6 +343,38 @@ def bench_speed(count: int, workdir: Path, protector) -> dict:  # type: ignore[n
     }
 
 
+def bench_postgres(url: str, count: int) -> dict:
+    """The same generated memory in PostgreSQL (a fresh database ``url``): import rate, lookups, size."""
+    rng = random.Random(7)
+    segments = generated(count, rng)
+    memory = open_memory(url=url)
+    start = time.perf_counter()
+    memory.store.replace([], segments)
+    seconds = time.perf_counter() - start
+    size = memory.store.db.execute("SELECT pg_total_relation_size('tm_segments')").fetchone()[0]  # type: ignore[attr-defined]
+    sample = rng.sample(segments, 1000)
+    from translit.tm.slots import Abstracted
+
+    start = time.perf_counter()
+    for segment in sample:
+        assert memory.store.exact("en", "kk", segment.key)
+    exact_ms = (time.perf_counter() - start) * 1000 / len(sample)
+    fuzzy_times, hits = [], 0
+    for segment in sample[:200]:
+        words = segment.key.split()
+        words[rng.randrange(len(words))] = "exhibition"
+        query = " ".join(words)
+        start = time.perf_counter()
+        found = memory.fuzzy(Abstracted(query, query, (), ()), "en", None, min_score=75)
+        fuzzy_times.append((time.perf_counter() - start) * 1000)
+        hits += bool(found) and found[0].segment.key == segment.key
+    memory.close()
+    return {"segments": count, "import_segments_per_second": round(count / seconds), "bytes_per_million": round(size / count * 1_000_000),
+            "exact_lookup_ms": round(exact_ms, 3), "fuzzy_lookup_ms_mean": round(statistics.mean(fuzzy_times), 2),
+            "fuzzy_lookup_ms_p95": round(sorted(fuzzy_times)[int(len(fuzzy_times) * 0.95)], 2),
+            "fuzzy_found_the_edited_segment": f"{hits}/{len(fuzzy_times)}", "clock": "wall (the server works in its own process)"}
+
+
 def bench_post_import(workdir: Path) -> dict:
     """The gate posts imported whole (alignment included), after a warm-up on another post (the glossary loaded)."""
     memory = open_memory(path=workdir / "gate.sqlite")
@@ -357,6 +391,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=("align", "coverage", "speed"))
     parser.add_argument("--segments", type=int, default=1_000_000)
+    parser.add_argument("--postgres", metavar="URL", help="also measure speed on this (empty) PostgreSQL database")
     args = parser.parse_args()
     os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp())
     protector = make_protector(Config())
@@ -371,6 +406,8 @@ def main() -> None:
             out["coverage"] = bench_coverage(protector, work)
         if args.only in (None, "speed"):
             out["speed"] = bench_speed(args.segments, work, protector)
+            if args.postgres:
+                out["speed_postgres"] = bench_postgres(args.postgres, args.segments)
     print(json.dumps(out, ensure_ascii=False, indent=2))
 
 

@@ -4,9 +4,9 @@
 twenty machines read and import at once: an import is one transaction that
 takes an advisory lock per post it replaces (two imports of the same post
 wait for each other; imports of different posts run side by side), readers
-see committed imports only. Fuzzy candidates come from a pg_trgm index on the
-keys (trigram similarity); the scoring that decides is the same as SQLite's
-(:mod:`translit.tm.matching`), so both give the same matches.
+see committed imports only. Fuzzy candidates come from a GIN index of the
+keys' words (PostgreSQL full-text search, ``simple`` configuration: no stemming); the scoring that
+decides is the same as SQLite's (:mod:`translit.tm.matching`), so both give the same matches.
 """
 
 from __future__ import annotations
@@ -15,20 +15,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..errors import TranslitError
-from .store import Segment, Stats, Store, now
+from .store import CANDIDATE_ROWS, Segment, Stats, Store, best_ids, gather, now, query_words
 
 __all__ = ["PostgresStore"]
 
 _COLUMNS = "src, tgt, key, kinds, source, target, template, origin, unit, created"
 _SCHEMA = [
-    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     f"CREATE TABLE IF NOT EXISTS tm_segments (id bigserial PRIMARY KEY, {_COLUMNS.replace(',', ' text NOT NULL,')} text NOT NULL)",
     "CREATE INDEX IF NOT EXISTS tm_segments_key ON tm_segments (md5(key), src, tgt)",
     "CREATE INDEX IF NOT EXISTS tm_segments_origin ON tm_segments (origin)",
-    "CREATE INDEX IF NOT EXISTS tm_segments_trgm ON tm_segments USING gin (key gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS tm_segments_words ON tm_segments USING gin (to_tsvector('simple', key))",
 ]
 _SCHEMA_LOCK = 0x7472616E  # any constant: processes creating the schema at once take turns
-_SIMILARITY = 0.3
 
 
 class PostgresStore(Store):
@@ -46,7 +44,6 @@ class PostgresStore(Store):
                 self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
                 for statement in _SCHEMA:
                     self.db.execute(statement)  # type: ignore[arg-type]
-            self.db.execute(f"SET pg_trgm.similarity_threshold = {_SIMILARITY}")
         except psycopg.Error as exc:
             raise TranslitError(f"{self.location}: {str(exc).strip().splitlines()[0]}") from None
 
@@ -71,16 +68,19 @@ class PostgresStore(Store):
         return [Segment(*row) for row in rows]
 
     def candidates(self, src: str, tgt: str | None, key: str, limit: int) -> list[Segment]:
-        params: list[Any] = [key, src]
-        where = "key %% %s AND src = %s"
-        if tgt:
-            where += " AND tgt = %s"
-            params.append(tgt)
-        rows = self.db.execute(
-            f"SELECT {_COLUMNS}, id FROM tm_segments WHERE {where} ORDER BY similarity(key, %s) DESC, id DESC LIMIT %s",
-            (*params, key, limit),
-        )
-        return [Segment(*row) for row in rows]
+        # PostgreSQL keeps no count of segments per word that is cheap to read: longer words stand for rarer.
+        rare = query_words(key)
+        sql = ("SELECT id, key FROM tm_segments WHERE to_tsvector('simple', key) @@ to_tsquery('simple', %s) AND src = %s"
+               + (" AND tgt = %s" if tgt else "") + " LIMIT %s")
+
+        def fetch(groups: list[tuple[str, ...]]) -> dict[int, str]:
+            query = " | ".join("(" + " & ".join(f"'{word}'" for word in group) + ")" for group in groups)
+            return dict(self.db.execute(sql, (query, src, *([tgt] if tgt else []), CANDIDATE_ROWS)).fetchall())  # type: ignore[arg-type]
+
+        best = best_ids(key, gather(rare, fetch), limit)
+        if not best:
+            return []
+        return [Segment(*row) for row in self.db.execute(f"SELECT {_COLUMNS}, id FROM tm_segments WHERE id = ANY(%s)", (best,))]
 
     def remove(self, origin: str) -> int:
         prefix = origin.rstrip("/") + "/"

@@ -4,8 +4,8 @@ WAL lets ``translit post`` and ``translit check`` read while another process
 imports: readers see the last committed import. An import is one
 ``BEGIN IMMEDIATE`` transaction, so an interrupted import leaves the memory as
 it was. Exact lookups go through a 64-bit hash of the key; fuzzy candidates
-come from an FTS5 index of the keys' words (segments sharing two of the
-query's rarest words). Posts are stored once in ``origins`` with their import
+come from an FTS5 index of the keys' words (segments sharing the query's
+rarest words, ranked by the index's own word counts). Posts are stored once in ``origins`` with their import
 time, so a segment carries only their number.
 """
 
@@ -17,10 +17,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-import regex
-
 from ..errors import InputError
-from .store import Segment, Stats, Store, now
+from .store import CANDIDATE_ROWS, Segment, Stats, Store, best_ids, gather, now, query_words
 
 __all__ = ["SQLiteStore"]
 
@@ -43,10 +41,6 @@ END;
 """
 _SELECT = ("SELECT s.src, s.tgt, s.key, s.kinds, s.source, s.target, s.template, o.path, s.unit, o.imported, s.id "
            "FROM segments s JOIN origins o ON o.id = s.origin")
-_RARE_WORDS = 4
-"""Fuzzy candidates share the query's rarest words: a common word would match half the memory."""
-_CANDIDATE_ROWS = 2000
-_ENOUGH = 10
 
 
 def key_hash(key: str) -> int:
@@ -110,37 +104,24 @@ class SQLiteStore(Store):
         return [_segment(row) for row in rows]
 
     def candidates(self, src: str, tgt: str | None, key: str, limit: int) -> list[Segment]:
-        from rapidfuzz import fuzz, process
-
-        words = _query_words(key)
+        words = query_words(key)
         if not words:
             return []
         counts = dict(self.db.execute(
             f"SELECT term, doc FROM segment_vocab WHERE term IN ({','.join('?' * len(words))})", words
         ).fetchall())
-        ranked = sorted((w for w in words if w in counts), key=lambda w: counts[w])
-        rare = ['"' + w.replace('"', '""') + '"' for w in ranked[: _RARE_WORDS + 1]]
+        rare = ['"' + w.replace('"', '""') + '"' for w in sorted((w for w in words if w in counts), key=lambda w: counts[w])]
         sql = ("SELECT s.id, s.key FROM segments s WHERE s.id IN (SELECT rowid FROM segment_words WHERE segment_words MATCH ? LIMIT ?)"
                " AND s.src = ?" + (" AND s.tgt = ?" if tgt else ""))
-        keys: dict[int, str] = {}
-        # Segments sharing two of the four rarest words; when those are common enough to fill the search,
-        # three of the five rarest instead; when too few are found (a long sentence edited in several
-        # places), each of the two rarest. Only the keys are read until the best are known.
-        for size in (2, 3, 1):
-            if (size == 3 and len(keys) < _CANDIDATE_ROWS) or (size == 1 and len(keys) >= _ENOUGH):
-                continue
-            groups = list(itertools.combinations(rare[: _RARE_WORDS + (size == 3)], size)) if size > 1 else [(w,) for w in rare[:2]]
-            if not groups:
-                continue
+
+        def fetch(groups: list[tuple[str, ...]]) -> dict[int, str]:
             match = " OR ".join("(" + " AND ".join(group) + ")" for group in groups)
-            params = (match, _CANDIDATE_ROWS, src, tgt) if tgt else (match, _CANDIDATE_ROWS, src)
-            found = dict(self.db.execute(sql, params).fetchall())
-            keys = found if size == 3 else {**keys, **found}
-        best = [number for _, _, number in process.extract(key, keys, scorer=fuzz.ratio, limit=limit)]
+            return dict(self.db.execute(sql, (match, CANDIDATE_ROWS, src, *([tgt] if tgt else []))).fetchall())
+
+        best = best_ids(key, gather(rare, fetch), limit)
         if not best:
             return []
-        rows = self.db.execute(f"{_SELECT} WHERE s.id IN ({','.join('?' * len(best))})", best)
-        return [_segment(row) for row in rows]
+        return [_segment(row) for row in self.db.execute(f"{_SELECT} WHERE s.id IN ({','.join('?' * len(best))})", best)]
 
     def remove(self, origin: str) -> int:
         prefix = origin.rstrip("/") + "/"
@@ -172,12 +153,6 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         self.db.close()
-
-
-def _query_words(key: str, limit: int = 8) -> list[str]:
-    """The words of a key that find fuzzy candidates: longest first, slot names and short words left out."""
-    words = regex.findall(r"(?<!⟦)\b\p{L}{3,}\b(?!⟧)", key.lower())
-    return sorted(dict.fromkeys(words), key=len, reverse=True)[:limit]
 
 
 def _batches(items: Iterable[Segment], size: int) -> Iterator[list[Segment]]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import abc
 import datetime
-from collections.abc import Iterable, Iterator, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,3 +102,43 @@ class Store(abc.ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+CANDIDATE_ROWS = 2000
+"""The most keys one candidate search reads; the best ``limit`` of them by fuzzy score are returned."""
+_RARE_WORDS = 4
+_ENOUGH = 10
+
+
+def query_words(key: str, limit: int = 8) -> list[str]:
+    """The words of a key that find fuzzy candidates: longest first, slot names and short words left out."""
+    import regex
+
+    words = regex.findall(r"(?<!⟦)\b\p{L}{3,}\b(?!⟧)", key.lower())
+    return sorted(dict.fromkeys(words), key=len, reverse=True)[:limit]
+
+
+def gather(rare: Sequence[str], fetch: Callable[[list[tuple[str, ...]]], dict[int, str]]) -> dict[int, str]:
+    """Candidate keys by id for words ranked rarest first; ``fetch`` reads up to CANDIDATE_ROWS keys of
+    segments holding every word of one of the groups it is given.
+
+    Segments sharing two of the four rarest words; when those are common enough to fill the search,
+    three of the five rarest instead; when too few are found (a long sentence edited in several
+    places), each of the two rarest. A common word alone would match half the memory.
+    """
+    keys: dict[int, str] = {}
+    for size in (2, 3, 1):
+        if (size == 3 and len(keys) < CANDIDATE_ROWS) or (size == 1 and len(keys) >= _ENOUGH):
+            continue
+        groups = list(itertools.combinations(rare[: _RARE_WORDS + (size == 3)], size)) if size > 1 else [(w,) for w in rare[:2]]
+        if groups:
+            found = fetch(groups)
+            keys = found if size == 3 else {**keys, **found}
+    return keys
+
+
+def best_ids(key: str, keys: dict[int, str], limit: int) -> list[int]:
+    """The ids of the ``limit`` keys closest to ``key`` (rapidfuzz's normalised Indel similarity)."""
+    from rapidfuzz import fuzz, process
+
+    return [number for _, _, number in process.extract(key, keys, scorer=fuzz.ratio, limit=limit)]

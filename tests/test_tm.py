@@ -420,3 +420,15 @@ def test_the_words_of_a_link_are_aligned_and_filled_too(tmp_path: Path) -> None:
         versions = make_versions(draft, source="en", targets=["en", "ru"], translator=NoEngine(), memory=memory)
     assert versions.ru == "Программа опубликована на [сайте библиотеки](https://nlrk.kz/en/new). Вход свободный.\n"
     assert versions.exit_code == EXIT_OK
+
+
+def test_the_newest_of_two_house_translations_wins_and_the_report_counts_the_other(memory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for lang in ("en", "ru"):
+        text = (POST / f"exhibition.{lang}.md").read_text(encoding="utf-8")
+        (tmp_path / f"later.{lang}.md").write_text(text.replace("Телефон для справок:", "Справки по телефону:"), encoding="utf-8")
+    import_paths(memory.store, [tmp_path / "later.en.md", tmp_path / "later.ru.md"], Config())
+    draft = "Telephone for information: +7 7172 70 18 00.\n"
+    versions = make_versions(draft, source="en", targets=["en", "ru"], translator=NoEngine(), memory=memory)
+    assert versions.ru == "Справки по телефону: +7 7172 70 18 00.\n"
+    [sentence] = versions.report["blocks"][0]["targets"]["ru"]["sentences"]
+    assert sentence["memory"]["alternatives"] == 1 and sentence["memory"]["origin"].endswith("later")

@@ -616,7 +616,8 @@ def _from_memory(
                 origins[(id(unit), k)] = {
                     "origin": "memory-exact" if match.exact else "memory-fuzzy",
                     **({} if match.exact else {"score": int(match.score)}),
-                    "memory": {"source": match.segment.source, "target": match.segment.target, "origin": match.segment.origin},
+                    "memory": {"source": match.segment.source, "target": match.segment.target, "origin": match.segment.origin,
+                               **({"alternatives": match.alternatives} if match.alternatives else {})},
                 }
 
 

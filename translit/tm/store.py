@@ -97,12 +97,6 @@ class Store(abc.ABC):
     def close(self) -> None:
         """Release the connection."""
 
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
 
 CANDIDATE_ROWS = 2000
 """The most keys one candidate search reads; the best ``limit`` of them by fuzzy score are returned."""

@@ -14,7 +14,7 @@ JSON_SCHEMA = "translit.check/1"
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
 
 
-def _config(config_path: Optional[str], start: Optional[Path], disable: tuple[str, ...], enable: tuple[str, ...]) -> Any:
+def _config(config_path: Optional[str], start: Optional[Path], disable: tuple[str, ...], enable: tuple[str, ...], tm: Optional[str] = None) -> Any:
     """The configuration for one post, with the command line's --disable/--enable on top.
 
     Posts of one site share a file, so it is parsed once per (file, modification time).
@@ -25,12 +25,15 @@ def _config(config_path: Optional[str], start: Optional[Path], disable: tuple[st
 
     path = Path(config_path) if config_path else find_config(start)
     stamp = path.stat().st_mtime_ns if path is not None and path.is_file() else None
-    key = (str(path), stamp, disable, enable)
+    key = (str(path), stamp, disable, enable, tm)
     cached = _CONFIGS.get(key)
     if cached is None:
         cached = load_config(path=path) if path is not None else Config()
         if disable or enable:
             cached = replace(cached, disabled=cached.disabled | frozenset(disable), enabled=cached.enabled | frozenset(enable))
+        if tm:
+            section = {key: value for key, value in cached.section("tm").items() if key != "url"}
+            cached = replace(cached, raw={**cached.raw, "tm": {**section, "path": str(Path(tm).resolve())}})
         _CONFIGS[key] = cached
     return cached
 
@@ -38,7 +41,7 @@ def _config(config_path: Optional[str], start: Optional[Path], disable: tuple[st
 _CONFIGS: dict[tuple[str, Optional[int], tuple[str, ...], tuple[str, ...]], Any] = {}
 
 
-Task = tuple[str, dict[str, str], Optional[str], tuple[str, ...], tuple[str, ...], str]
+Task = tuple[str, dict[str, str], Optional[str], tuple[str, ...], tuple[str, ...], str, Optional[str]]
 Result = dict[str, Any]
 
 
@@ -47,10 +50,10 @@ def _check_post(task: Task) -> Result:
     from ..guard import failure
     from ..textio import read_text
 
-    _name, files, config_path, disable, enable, encoding = task
+    _name, files, config_path, disable, enable, encoding, tm = task
     first = Path(next(iter(files.values())))
     try:
-        config = _config(config_path, first.parent, disable, enable)
+        config = _config(config_path, first.parent, disable, enable, tm)
         texts = {lang: read_text(path, encoding, config.max_bytes) for lang, path in files.items()}
     except Exception as exc:  # noqa: BLE001 - reported as this post's failure
         return failure(exc, first)
@@ -233,6 +236,7 @@ def register(app: typer.Typer) -> None:
         enable: list[str] = typer.Option([], "--enable", help="Turn a check id or a family on again. Repeatable."),
         list_checks: bool = typer.Option(False, "--list-checks", help="List every check id with its default severity, and exit."),
         colour: str = typer.Option("auto", "--color", help="auto (only on a terminal, unless NO_COLOR is set), always or never."),
+        tm: Optional[str] = typer.Option(None, "--tm", help="Compare with this translation memory (SQLite file) instead of the configured one (memory.differs)."),
     ) -> None:
         """Check the versions of a post before publication: structure, language, numbers, dates, contacts, names, spelling, typography.
 
@@ -260,6 +264,8 @@ def register(app: typer.Typer) -> None:
         unknown = [name for name in [*disable, *enable] if name not in CHECKS and not any(check_id.startswith(name + ".") for check_id in CHECKS)]
         if unknown:
             raise TranslitError(f"--disable/--enable: no check or family {unknown[0]!r} (see --list-checks)")
+        if tm and not Path(tm).is_file():
+            raise TranslitError("no translation memory here (translit tm import creates one)", path=tm)
         if stdin_json == bool(paths):
             raise TranslitError("give FILES or folders, or --stdin-json (not both)")
         disabled, enabled = tuple(disable), tuple(enable)
@@ -270,18 +276,18 @@ def register(app: typer.Typer) -> None:
         fixed_count = 0
 
         if stdin_json:
-            config = _config(config_path, Path.cwd(), disabled, enabled)
+            config = _config(config_path, Path.cwd(), disabled, enabled, tm)
             data = _stdin_versions(config.max_bytes)
             files = {lang: f"<stdin:{lang}>" for lang in data}
             results = [_checked(data, config, files, "<stdin>")]
-            tasks: list[Task] = [("stdin", files, config_path, disabled, enabled, encoding)]
+            tasks: list[Task] = [("stdin", files, config_path, disabled, enabled, encoding, tm)]
             fail_threshold = fail_on or config.fail_on
         else:
             posts = group_files(paths, siblings=siblings, encoding=encoding)
             if all(not post.files and post.error is not None for post in posts):
                 # nothing to check at all: one line, as for any other bad input, not an empty report
                 raise posts[0].error if posts else InputError("no posts found")
-            tasks = [(post.name, {lang: str(path) for lang, path in post.files.items()}, config_path, disabled, enabled, encoding) for post in posts]
+            tasks = [(post.name, {lang: str(path) for lang, path in post.files.items()}, config_path, disabled, enabled, encoding, tm) for post in posts]
             runnable = [task for task, post in zip(tasks, posts) if post.error is None]
             workers = (os.cpu_count() or 1) if jobs == 0 else jobs
             if workers > 1 and len(runnable) > 2:
@@ -302,7 +308,7 @@ def register(app: typer.Typer) -> None:
             post["findings"] = result["findings"]
             if fix and (stdin_json or any(f.fixable for f in result["findings"])):
                 texts = result["texts"]
-                config = _config(config_path, Path.cwd() if stdin_json else Path(next(iter(task[1].values()))).parent, disabled, enabled)
+                config = _config(config_path, Path.cwd() if stdin_json else Path(next(iter(task[1].values()))).parent, disabled, enabled, tm)
                 fixed, count = fix_versions(texts, config=config, paths=task[1], baseline=accepted)
                 fixed_count += count
                 if stdin_json:

@@ -98,7 +98,7 @@ def _html_report(texts: dict[str, str], files: dict[str, str], name: str, config
 
 
 _SUMMARY_KEYS = ("source", "format", "config", "outputs", "routes", "no_route", "untranslated_blocks", "lost_parts",
-                 "foreign_blocks", "untranslated_marker")
+                 "foreign_blocks", "untranslated_marker", "origins")
 
 
 Task = tuple[str, Optional[str], list[str], Optional[str], str, bool, str, bool]
@@ -173,15 +173,25 @@ def _summary(result: dict[str, Any]) -> str:
     report = result["report"]
     lines = [f"{result['draft']}: source {report['source']}, format {report['format']}"]
     for lang, path in report["outputs"].items():
+        origins = report.get("origins", {}).get(lang, {})
         if lang == report["source"]:
             how = "normalised"
+        elif report["untranslated_blocks"].get(lang):
+            how = f"NOT translated: {report['untranslated_blocks'].get(lang, 0)} blocks marked {report['untranslated_marker'][0]}"
         elif report["routes"].get(lang):
             how = "translated"
-        elif not report["untranslated_blocks"].get(lang):
-            how = "complete: no prose to translate"
+        elif origins.get("memory-exact") or origins.get("memory-fuzzy"):
+            how = "translated from the memory"
         else:
-            how = f"NOT translated: {report['untranslated_blocks'].get(lang, 0)} blocks marked {report['untranslated_marker'][0]}"
+            how = "complete: no prose to translate"
         lines.append(f"  {lang}: {path} ({how})")
+        if origins.get("memory-exact") or origins.get("memory-fuzzy"):
+            fuzzy = origins.get("memory-fuzzy", 0)
+            lines.append(
+                f"      sentences: {origins.get('memory-exact', 0)} memory exact, {fuzzy} memory fuzzy"
+                + (" (marked [[fuzzy:SCORE]] for review)" if fuzzy else "")
+                + f", {origins.get('engine', 0)} engine, {origins.get('untranslated', 0)} untranslated"
+            )
     if report["lost_parts"]:
         lines.append(f"  {report['lost_parts']} protected parts lost by the engine, marked [[lost:…]]")
     for block in report["foreign_blocks"]:
@@ -316,6 +326,10 @@ def register(app: typer.Typer) -> None:
                     f"translit: warning: {printable(result['draft'])}: {lang} version not machine-translated ({why}); "
                     f"prose marked {report['untranslated_marker'][0]} … {report['untranslated_marker'][1]}\n"
                 )
+            for lang, counts in report.get("origins", {}).items():
+                if counts.get("memory-fuzzy"):
+                    sys.stderr.write(f"translit: warning: {printable(result['draft'])}: {lang}: {counts['memory-fuzzy']} sentences "
+                                     "from fuzzy memory matches, marked [[fuzzy:SCORE]] … [[/fuzzy]] for review\n")
             no_route = no_route or result["exit"] == EXIT_NO_ROUTE
             lost = lost or bool(result["lost"])
         if as_json:

@@ -56,10 +56,6 @@ class RequestError(TranslitError):
         self.status = status
 
 
-def _fail(message: str) -> RequestError:
-    return RequestError(message)
-
-
 async def _read_json(request: Request, max_bytes: int) -> dict[str, Any]:
     """The request's JSON object, read no further than ``max_bytes``."""
     if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
@@ -83,41 +79,41 @@ async def _read_json(request: Request, max_bytes: int) -> dict[str, Any]:
     except RecursionError:
         raise RequestError("JSON nested too deeply") from None
     if not isinstance(data, dict):
-        raise _fail("expected a JSON object")
+        raise RequestError("expected a JSON object")
     return data
 
 
 def _text(data: dict[str, Any], key: str, default: str | None = None) -> str:
     value = data.get(key, default)
     if not isinstance(value, str):
-        raise _fail(f'"{key}": expected a string')
+        raise RequestError(f'"{key}": expected a string')
     return check_text(value, f"<request:{key}>")
 
 
 def _option(data: dict[str, Any], key: str, choices: tuple[str, ...], default: str | None) -> str | None:
     value = data.get(key, default)
     if value is not None and value not in choices:
-        raise _fail(f'"{key}": expected one of {", ".join(choices)}, not {value!r}')
+        raise RequestError(f'"{key}": expected one of {", ".join(choices)}, not {value!r}')
     return value
 
 
 def _by_language(data: dict[str, Any], key: str, required: bool = False) -> dict[str, str]:
     value = data.get(key, {} if not required else None)
     if not isinstance(value, dict) or not all(isinstance(text, str) for text in value.values()) or (required and not value):
-        raise _fail(f'"{key}": expected an object such as {{"en": "...", "kk": "...", "ru": "..."}}')
+        raise RequestError(f'"{key}": expected an object such as {{"en": "...", "kk": "...", "ru": "..."}}')
     unknown = [lang for lang in value if lang not in LANGS]
     if unknown:
-        raise _fail(f'"{key}": unknown language {unknown[0]!r}; expected en, kk or ru')
+        raise RequestError(f'"{key}": unknown language {unknown[0]!r}; expected en, kk or ru')
     return {lang: check_text(text, f"<request:{key}.{lang}>") for lang, text in value.items()}
 
 
 def _check_ids(data: dict[str, Any], key: str) -> list[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
-        raise _fail(f'"{key}": expected a list of check ids')
+        raise RequestError(f'"{key}": expected a list of check ids')
     unknown = [name for name in value if name not in CHECKS and not any(check_id.startswith(name + ".") for check_id in CHECKS)]
     if unknown:
-        raise _fail(f'"{key}": no check or family {unknown[0]!r} (see translit check --list-checks)')
+        raise RequestError(f'"{key}": no check or family {unknown[0]!r} (see translit check --list-checks)')
     return value
 
 
@@ -126,7 +122,7 @@ def _versions_request(data: dict[str, Any]) -> dict[str, Any]:
     formats = _by_language(data, "formats")
     wrong = [fmt for fmt in formats.values() if fmt not in FORMATS]
     if wrong:
-        raise _fail(f'"formats": expected {", ".join(FORMATS)} for each language, not {wrong[0]!r}')
+        raise RequestError(f'"formats": expected {", ".join(FORMATS)} for each language, not {wrong[0]!r}')
     return {
         "name": _text(data, "name", "") or None,
         "versions": _by_language(data, "versions", required=True),
@@ -146,41 +142,41 @@ def _fix_request(data: dict[str, Any]) -> dict[str, Any]:
         isinstance(item, dict) and all(isinstance(item.get(key), kind) and not isinstance(item.get(key), bool) for key, kind in shape.items())
         for item in select
     ):
-        raise _fail('"select": expected a list of findings as {"version": "en", "offset": 10, "length": 4, "id": "..."}')
+        raise RequestError('"select": expected a list of findings as {"version": "en", "offset": 10, "length": 4, "id": "..."}')
     arguments["select"] = [{key: item[key] for key in shape} for item in select]
     arguments["ids"] = _check_ids(data, "ids")
     if not arguments["select"] and not arguments["ids"]:
-        raise _fail('name the fixes to apply: "select" (findings) or "ids" (every fixable finding of these checks)')
+        raise RequestError('name the fixes to apply: "select" (findings) or "ids" (every fixable finding of these checks)')
     return arguments
 
 
 def _post_request(data: dict[str, Any]) -> dict[str, Any]:
     targets = data.get("to", list(LANGS))
     if not isinstance(targets, list) or not targets or not all(lang in LANGS for lang in targets):
-        raise _fail('"to": expected a list of languages from en, kk, ru')
+        raise RequestError('"to": expected a list of languages from en, kk, ru')
     return {"draft": _text(data, "draft"), "source": _option(data, "from", LANGS, None), "targets": targets, "fmt": _option(data, "format", FORMATS, "auto")}
 
 
 def _romanize_request(data: dict[str, Any]) -> dict[str, Any]:
     options = data.get("options", [])
     if not isinstance(options, list) or not all(isinstance(option, str) for option in options):
-        raise _fail('"options": expected a list of scheme options, e.g. ["ascii"]')
+        raise RequestError('"options": expected a list of scheme options, e.g. ["ascii"]')
     if not isinstance(data.get("reverse", False), bool):
-        raise _fail('"reverse": expected true or false')
+        raise RequestError('"reverse": expected true or false')
     return {"text": _text(data, "text"), "scheme": _text(data, "scheme", "auto"), "reverse": data.get("reverse", False), "options": options}
 
 
 def _detect_request(data: dict[str, Any]) -> dict[str, Any]:
     level = data.get("level", 2)
     if level not in (0, 1, 2) or isinstance(level, bool):
-        raise _fail('"level": expected 0 (blocks), 1 (sentences) or 2 (quotes and foreign-script runs)')
+        raise RequestError('"level": expected 0 (blocks), 1 (sentences) or 2 (quotes and foreign-script runs)')
     return {"text": _text(data, "text"), "level": level}
 
 
 def _recover_request(data: dict[str, Any]) -> dict[str, Any]:
     style = data.get("style")
     if style is not None and not isinstance(style, str):
-        raise _fail('"style": expected a string such as "kk-news"')
+        raise RequestError('"style": expected a string such as "kk-news"')
     return {"text": _text(data, "text"), "style": style}
 
 
@@ -218,10 +214,6 @@ def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def _one_line_bug(exc: BaseException) -> str:
-    return f"internal error: {type(exc).__name__}: {exc} (a bug in translit; please report it)"
-
-
 def _job_route(name: str) -> Callable[[Request], Awaitable[Response]]:
     parse = JOB_REQUESTS[name]
 
@@ -237,8 +229,7 @@ def _job_route(name: str) -> Callable[[Request], Awaitable[Response]]:
         except TranslitError as exc:
             return _error(str(exc), 400)
         except Exception as exc:  # noqa: BLE001 - a bug: one line to the client and to the log
-            sys.stderr.write(f"translit serve: {_one_line_bug(exc)}\n")
-            return _error(_one_line_bug(exc), 500)
+            return await _bug(request, exc)
         if "error" in outcome:
             if outcome.get("internal"):
                 sys.stderr.write(f"translit serve: {outcome['error']}\n")
@@ -286,8 +277,9 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _bug(request: Request, exc: Exception) -> Response:
-    sys.stderr.write(f"translit serve: {_one_line_bug(exc)}\n")
-    return _error(_one_line_bug(exc), 500)
+    line = f"internal error: {type(exc).__name__}: {exc} (a bug in translit; please report it)"
+    sys.stderr.write(f"translit serve: {line}\n")
+    return _error(line, 500)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:

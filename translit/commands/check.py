@@ -151,7 +151,8 @@ def _render_text(report: list[dict[str, Any]], colour: bool) -> str:
     return "\n".join(lines)
 
 
-def _summary(report: list[dict[str, Any]], fixed: int) -> dict[str, int]:
+def summary_of(report: list[dict[str, Any]], fixed: int = 0) -> dict[str, int]:
+    """The counts a report ends with: posts, files, failed posts, findings by severity, fixed, suppressed."""
     counts = {"posts": len(report), "files": sum(len(post["files"]) for post in report), "failed": 0}
     counts |= {"error": 0, "warning": 0, "info": 0, "fixed": fixed, "suppressed": 0}
     for post in report:
@@ -162,17 +163,50 @@ def _summary(report: list[dict[str, Any]], fixed: int) -> dict[str, int]:
     return counts
 
 
+def exit_code_of(report: list[dict[str, Any]], fail_on: str) -> int:
+    """The worst outcome decides: a bug, then a post that could not be checked, then findings at or above ``fail_on``."""
+    from ..check import SEVERITY_RANK
+    from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+
+    if any(post.get("internal") for post in report):
+        return EXIT_INTERNAL
+    if any("error" in post for post in report):
+        return EXIT_USAGE
+    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for post in report for f in post["findings"])
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def json_document(report: list[dict[str, Any]], fail_on: str, fixed: int = 0) -> dict[str, Any]:
+    """The findings document (schema translit.check/1) of ``check --output-format json`` and ``translit serve``.
+
+    ``report`` holds one dict a post: ``name``, ``files`` (language -> file),
+    ``findings`` and ``suppressed`` (lists of :class:`~translit.check.Finding`),
+    and ``config``, ``fixed``, ``fixed_files``, or ``error`` and ``internal``
+    for a post that could not be checked.
+    """
+    return {
+        "schema": JSON_SCHEMA,
+        "fail_on": fail_on,
+        "exit_code": exit_code_of(report, fail_on),
+        "summary": summary_of(report, fixed),
+        "posts": [
+            {key: ([f.to_dict() for f in value] if key in ("findings", "suppressed") else value) for key, value in post.items()}
+            for post in report
+        ],
+    }
+
+
 def _output_format(output_format: Optional[str], legacy: Optional[str], as_json: bool) -> str:
     """The one output format the options ask for; ``--format`` (text/json and the new names) is the old spelling."""
     from ..errors import TranslitError
-    from ..report import check_format
+    from ..report import REVIEW_FORMATS, check_format
 
     if legacy is not None:
         sys.stderr.write("translit: warning: --format is deprecated for check; use --output-format\n")
     chosen = {name for name in (output_format, {"text": "full"}.get(legacy or "", legacy), "json" if as_json else None) if name}
     if len(chosen) > 1:
         raise TranslitError(f"--output-format: asked for {' and '.join(sorted(chosen))}; choose one")
-    return check_format(chosen.pop() if chosen else "full")
+    return check_format(chosen.pop() if chosen else "full", REVIEW_FORMATS)
 
 
 def register(app: typer.Typer) -> None:
@@ -184,7 +218,7 @@ def register(app: typer.Typer) -> None:
         stdin_json: bool = typer.Option(False, "--stdin-json", help='Read {"en": "...", "kk": "...", "ru": "..."} from standard input.'),
         output_format: Optional[str] = typer.Option(
             None, "--output-format", "-f",
-            help="full (grouped, for people; the default), concise (FILE:LINE:COL: severity message [id]), json (schema translit.check/1), json-lines, github, gitlab, sarif or junit.",
+            help="full (grouped, for people; the default), concise (FILE:LINE:COL: severity message [id]), json (schema translit.check/1), json-lines, github, gitlab, sarif, junit, or html (one self-contained page: the versions side by side, findings in place).",
         ),
         legacy_format: Optional[str] = typer.Option(None, "--format", hidden=True, help="Deprecated spelling of --output-format (text = full)."),
         as_json: bool = typer.Option(False, "--json", help="Same as --output-format json."),
@@ -210,7 +244,7 @@ def register(app: typer.Typer) -> None:
         """
         from ..check import CHECKS, SEVERITY_RANK, fix_versions, group_files
         from ..checks.script import RENAMED
-        from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, TranslitError
+        from ..errors import EXIT_OK, InputError, TranslitError
         from ..suppress import Baseline
         from ..textio import printable, shown_path, write_files, write_json
 
@@ -237,6 +271,7 @@ def register(app: typer.Typer) -> None:
         disabled, enabled = tuple(disable), tuple(enable)
         accepted = Baseline.load(baseline) if baseline is not None else None
         report: list[dict[str, Any]] = []
+        texts_of: list[dict[str, str]] = []  # each post's versions, for the html format
         fixes: list[tuple[Path, str, Path]] = []
         fixed_count = 0
 
@@ -264,6 +299,7 @@ def register(app: typer.Typer) -> None:
             fail_threshold = fail_on or _config(config_path, first if first.is_dir() else first.parent, disabled, enabled).fail_on
 
         for task, result in zip(tasks, results):
+            texts_of.append(result.get("texts", {}))
             post: dict[str, Any] = {"name": shown_path(task[0]), "files": {lang: shown_path(path) for lang, path in task[1].items()}}
             if "error" in result:
                 report.append({**post, "findings": [], "error": result["error"], "internal": result["internal"]})
@@ -297,27 +333,10 @@ def register(app: typer.Typer) -> None:
             count = Baseline(write_baseline.resolve().parent).write(write_baseline, recorded, inputs=inputs)
             sys.stderr.write(f"translit: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}\n")
             raise typer.Exit(EXIT_OK)
-        summary = _summary(report, fixed_count)
-        failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_threshold] for post in report for f in post["findings"])
-        # The worst outcome decides: a bug, then a post that could not be checked, then findings.
-        if any(post.get("internal") for post in report):
-            exit_code = EXIT_INTERNAL
-        elif summary["failed"]:
-            exit_code = EXIT_USAGE
-        else:
-            exit_code = EXIT_FINDINGS if failing else EXIT_OK
+        summary = summary_of(report, fixed_count)
+        exit_code = exit_code_of(report, fail_threshold)
         if fmt == "json":
-            document = {
-                "schema": JSON_SCHEMA,
-                "fail_on": fail_threshold,
-                "exit_code": exit_code,
-                "summary": summary,
-                "posts": [
-                    {key: ([f.to_dict() for f in value] if key in ("findings", "suppressed") else value) for key, value in post.items()}
-                    for post in report
-                ],
-            }
-            write_json(document)
+            write_json(json_document(report, fail_threshold, fixed_count))
         elif fmt == "full":
             use_colour = colour == "always" or (colour == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
             text = _render_text(report, use_colour)
@@ -336,7 +355,8 @@ def register(app: typer.Typer) -> None:
             everything = [f for post in report for f in post["findings"] + post["suppressed"]]
             files = [name for post in report for name in post["files"].values()]
             rules = {check_id: spec.summary for check_id, spec in CHECKS.items()}
-            sys.stdout.write(render(everything, fmt, rules=rules, files=files))
+            shown = [{**post, "texts": texts} for post, texts in zip(report, texts_of)]
+            sys.stdout.write(render(everything, fmt, rules=rules, files=files, posts=shown))
         for post in report:
             if "error" in post:
                 sys.stderr.write(f"translit: error: {printable(post['error'])}\n")

@@ -1,6 +1,6 @@
 """The documentation cannot rot: its links resolve and the Python API page runs.
 
-Every relative link of README.md and docs/*.md must name a file that exists and,
+Every relative link of README.md, bench/README.md and docs/*.md must name a file that exists and,
 with ``#anchor``, a heading of that file (GitHub's anchor rules). Every example
 block of docs/python.md is a doctest, run here against the installed package.
 """
@@ -18,7 +18,7 @@ import translit
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-PAGES = [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
+PAGES = [ROOT / "README.md", ROOT / "bench" / "README.md", *sorted(DOCS.glob("*.md"))]
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 _LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")

@@ -96,10 +96,13 @@ def test_every_python_block_of_the_api_page_is_a_doctest():
     assert all(">>> " in block for block in blocks), "every example on docs/python.md runs as a doctest"
 
 
-def test_every_exported_name_is_on_the_api_page():
+def test_every_exported_name_is_described_and_run_on_the_api_page():
     text = (DOCS / "python.md").read_text(encoding="utf-8")
-    missing = [name for name in translit.__all__ if f"`{name}" not in text]
-    assert not missing, f"docs/python.md does not describe {missing}"
+    examples = "\n".join(_python_blocks(text))
+    undescribed = [name for name in translit.__all__ if f"| `{name}" not in text]
+    unrun = [name for name in translit.__all__ if not re.search(rf"translit\.{name}\b", examples)]
+    assert not undescribed, f"docs/python.md has no table row for {undescribed}"
+    assert not unrun, f"no example on docs/python.md uses {unrun}"
 
 
 def test_the_api_page_runs(tmp_path, monkeypatch):

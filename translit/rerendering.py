@@ -83,7 +83,7 @@ def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False
 def rerender(text: str, scheme: str = "kk-news", *, correct: bool = False) -> str:
     """``text`` with every Latin-Kazakh span written again in ``scheme`` (see :func:`rerender_report`).
 
-    >>> rerender('report "Otbasylyk oqu - tärbie kozi"', "kk-news")
-    'report "Otbasylyk oku - tarbiye kozi"'
+    >>> rerender('The report "Otbasylyk oku - tarbiye kozi" was read.', "kk-latin-2021")
+    'The report "Otbasylyq oqu - tärbie közı" was read.'
     """
     return rerender_report(text, scheme, correct=correct).text

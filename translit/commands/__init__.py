@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from . import check, detect, glossary, models, post, recover, romanize
+from . import check, detect, glossary, models, post, recover, romanize, serve, tm
 
-COMMAND_MODULES = [romanize, detect, glossary, recover, post, models, check]
+COMMAND_MODULES = [romanize, detect, glossary, recover, post, models, check, tm, serve]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from .grammar import _SECOND_PERSON
+from .grammar import _your_singular
 from .lexicon import Lexicon
 from .results import Candidate, _candidate
 from .spelling import STYLES, _light, romanize_word
@@ -140,7 +140,7 @@ SECOND_PERSON_COST = 2.5
 
 def _form_penalty(word: str) -> float:
     """Harmony breaks and the rare "your (sg.)" ending: the length-free part of :func:`_letters`."""
-    return HARMONY_BREAK_COST * _harmony_breaks(word) + (SECOND_PERSON_COST if _SECOND_PERSON.search(word) else 0.0)
+    return HARMONY_BREAK_COST * _harmony_breaks(word) + (SECOND_PERSON_COST if _your_singular(word) else 0.0)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -151,6 +151,6 @@ def _letters(lexicon: Lexicon, word: str) -> float:
     more frequent 3rd-person possessive + accusative (адамын), which only the
     suffix analysis produces; without this penalty the rare form would win.
     """
-    penalty = SECOND_PERSON_COST if _SECOND_PERSON.search(word) else 0.0
+    penalty = SECOND_PERSON_COST if _your_singular(word) else 0.0
     return (lexicon.letters(word) * (len(word) + 1) - HARMONY_BREAK_COST * _harmony_breaks(word)
             - penalty / LETTERS_WEIGHT)

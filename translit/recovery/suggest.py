@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .edits import (
     COST_MISSING, COST_SAME_SKELETON, COST_SWAP, COST_VOWEL_MISSING, _chain_variants, _corpus_near, _edits1,
-    _in_ranges, _latin_edits, _names_near, _prefix_ranges,
+    _in_ranges, _is_prefix_key, _latin_edits, _names_near, _prefix_ranges,
 )
 from .grammar import _chain_skeletons, _stems_before, _suffix_parses, _voiced_stems, harmony
 from .lexicon import Lexicon
@@ -156,7 +156,7 @@ def _suggest(
     # the suffix-chain sources build many words from a few stems: a word that cannot come within
     # PRUNED_BELOW of the best found so far is not built (see _bound)
     floor = _floor(scored, typed_doubles)
-    scored += _slipped_chains(lexicon, typed_doubles, key, floor)
+    scored += _slipped_chains(lexicon, typed_doubles, key, ranges, floor)
     scored += _swapped_at_boundary(lexicon, typed_doubles, key, floor)
     far_names = {name: 2 * COST_MISSING for name, distance in _names_near(lexicon, key).items() if distance == 2}
     scored += _score_keys(lexicon, typed_doubles, far_names, "name")
@@ -253,18 +253,20 @@ def _with_slips(lexicon: Lexicon, latin: str, key: str, candidates: list[Candida
 
 
 def _slipped_chains(
-    lexicon: Lexicon, typed_doubles: set[str], key: str, floor: float
+    lexicon: Lexicon, typed_doubles: set[str], key: str, ranges: list[tuple[int, int, int, int]], floor: float
 ) -> list[tuple[str, float, str]]:
     """Known stem + a suffix chain one slip away from the rest of the typed skeleton
     (zhanalyktarg -> жаңалықтарға): the ending is long and typed fast. The two longest known
     stems are tried (shorter ones never won on held-out slips), with a stem ending in к, қ or
     п voiced before a chain that starts with a vowel (togetitn -> төгетін, as :func:`_analyses`).
-    Words whose score cannot reach ``floor`` are not built (:func:`_floor`)."""
+    Words whose score cannot reach ``floor`` are not built (:func:`_floor`); ``ranges`` are the
+    :func:`_prefix_ranges` of ``key``, which tell the prefixes that are skeletons."""
     scored: list[tuple[str, float, str]] = []
     tried = 0
     for cut in range(len(key) - 1, 2, -1):
-        stems = lexicon.stems(key[:cut])
-        voiced = _voiced_stems(lexicon, key[:cut])
+        stems = lexicon.stems(key[:cut]) if _is_prefix_key(lexicon, key, cut, ranges) else ()
+        # a voiced stem's skeleton shares all but its last letter with the prefix
+        voiced = _voiced_stems(lexicon, key[:cut]) if cut - 1 < len(ranges) else ()
         if not stems and not voiced:
             continue
         fitting: dict[str, dict[str, float]] = {}
@@ -314,7 +316,7 @@ def _slipped_stems(
     chains = _chain_skeletons()
     for cut in range(len(key) - 1, 2, -1):
         rest = key[cut:]
-        if (rest in chains["back"] or rest in chains["front"]) and key[:cut] not in lexicon:
+        if (rest in chains["back"] or rest in chains["front"]) and not _is_prefix_key(lexicon, key, cut, ranges):
             for variant, cost in _edits1(key[:cut], lexicon, ranges).items():
                 for stem, count, family in lexicon.stems(variant):
                     scored += _chained(typed_doubles, stem, variant[-1], count, family, rest, cost, "stem", floor)

@@ -264,7 +264,7 @@ def main() -> None:
         print(f"load average while measuring: {os.getloadavg()[0]:.1f} (other processes compete for the {os.cpu_count()} CPUs)")
         print("\nwhere the time of one check goes (CPU time in this process, least of 9 runs, ms):")
         for name, seconds in where_the_time_goes(versions):
-            print(f"  {name:<34} {seconds * 1000:>7.1f}")
+            print(f"  {name:<44} {seconds * 1000:>7.1f}")
         if not args.no_browser:
             import tempfile
 

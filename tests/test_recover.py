@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from translit import recover, rerender
 from translit.cli import app
 from translit.engine import romanize
+from translit.rerendering import rerender_report
 
 from translit.recovery import edits, grammar, spelling
 from translit.recovery import lexicon as lex
@@ -308,7 +309,7 @@ def test_rerender_seed_post_in_2021() -> None:
 
 def test_rerender_makes_one_spelling_of_one_title() -> None:
     text = 'A talk on "Otbasylyq oqu - tärbie közı" and later on "otbasylyk oku - tarbie kozi".'
-    out = R.rerender_report(text, "kk-news")
+    out = rerender_report(text, "kk-news")
     assert [span.rendered for span in out.spans] == ["Otbasylyk oku - tarbiye kozi", "otbasylyk oku - tarbiye kozi"]
 
 

@@ -14,9 +14,8 @@ the memory says. Storage is SQLite (:mod:`.sqlite`, the default) or PostgreSQL
 
 from __future__ import annotations
 
-from .importer import ImportReport, aligned_sentences, import_paths, make_protector
 from .matching import DEFAULT_MIN_SCORE, Match, Memory, default_path, open_memory
-from .slots import Abstracted, abstract
+from .slots import Abstracted, abstract, make_protector
 from .store import Segment, Store
 from .tmx import read_tmx, tmx_text
 from ..versions import FUZZY_CLOSE, FUZZY_OPEN
@@ -26,15 +25,12 @@ __all__ = [
     "DEFAULT_MIN_SCORE",
     "FUZZY_OPEN",
     "FUZZY_CLOSE",
-    "ImportReport",
     "Match",
     "Memory",
     "Segment",
     "Store",
     "abstract",
-    "aligned_sentences",
     "default_path",
-    "import_paths",
     "make_protector",
     "open_memory",
     "read_tmx",

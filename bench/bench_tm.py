@@ -8,7 +8,10 @@ Alignment: Kazakh–English pairs whose alignment is known (../shared/data/news/
 NLP-KazNU/kaz-parallel-corpora_collect_and_clean, CC BY-SA: 130 government-site headline pairs, 60
 lower-cased sentence pairs, one primeminister.kz article aligned by paragraph), shuffled into posts of
 several paragraphs of several sentences, with sentences and paragraphs dropped from one side, so the
-aligner must find which sentence translates which and leave out what has no counterpart.
+aligner must find which sentence translates which and leave out what has no counterpart. And
+NTREX-128 (MicrosoftTranslator/NTREX, CC BY-SA 4.0: WMT19 English news with professional Kazakh and
+Russian translations, line-aligned), read at bench time from ``--ntrex DIR`` (never committed), each
+document a trilingual post.
 
 Coverage: the gate corpus (tests/data/gate/posts, 44 trilingual posts) as one site, ordered by each
 post's own date: posts dated before October 2024 (and the 4 undated ones) are imported, the 9 dated

@@ -30,6 +30,7 @@ _SCHEMA = [
 ]
 _SCHEMA_LOCK = 0x7472616E  # any constant: processes creating the schema at once take turns
 _WORDS_LOCK = 0x776F7264  # imports update the counts per word one at a time (no deadlock, nothing lost)
+_ANALYZE_AFTER = 10_000
 
 
 class PostgresStore(Store):
@@ -64,8 +65,11 @@ class PostgresStore(Store):
                     copy.write_row((s.src, s.tgt, s.key, s.kinds, s.source, s.target, s.template, s.origin, s.unit, s.created or stamp))
                     added.append(s.key)
             self._count_words(word_deltas(added, removed))
-            count = len(added)
-        return count
+        if len(added) >= _ANALYZE_AFTER:
+            # Until its statistics are read again, the planner may take a word search for a scan of every
+            # segment (reading to_tsvector of each: tens of seconds at a million), as a LIMIT seems near.
+            self.db.execute("ANALYZE tm_segments")
+        return len(added)
 
     def _count_words(self, deltas: dict[str, int]) -> None:
         """Change the counts of segments per word (inside the caller's transaction)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import abc
 import datetime
+import functools
 import itertools
 import math
 from collections import Counter
@@ -130,17 +131,18 @@ _ENOUGH = 10
 _COMMON = 0.05
 """A word in more than this share of a large memory's segments finds nothing a rarer word does not find
 better, and reading its list of segments costs more than the rest of the search: it is left out."""
-_WORDS = None
+
+
+@functools.cache
+def _word_pattern() -> Any:
+    import regex
+
+    return regex.compile(r"(?<!⟦)\b\p{L}{3,}\b(?!⟧)")
 
 
 def key_words(key: str) -> list[str]:
     """The words of a key that find fuzzy candidates, in order, once each: three letters or more, slot names left out."""
-    global _WORDS
-    if _WORDS is None:
-        import regex
-
-        _WORDS = regex.compile(r"(?<!⟦)\b\p{L}{3,}\b(?!⟧)")
-    return list(dict.fromkeys(_WORDS.findall(key.lower())))
+    return list(dict.fromkeys(_word_pattern().findall(key.lower())))
 
 
 def query_words(key: str, limit: int = 8) -> list[str]:

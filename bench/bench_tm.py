@@ -8,7 +8,10 @@ Alignment: Kazakh–English pairs whose alignment is known (../shared/data/news/
 NLP-KazNU/kaz-parallel-corpora_collect_and_clean, CC BY-SA: 130 government-site headline pairs, 60
 lower-cased sentence pairs, one primeminister.kz article aligned by paragraph), shuffled into posts of
 several paragraphs of several sentences, with sentences and paragraphs dropped from one side, so the
-aligner must find which sentence translates which and leave out what has no counterpart.
+aligner must find which sentence translates which and leave out what has no counterpart. And
+NTREX-128 (MicrosoftTranslator/NTREX, CC BY-SA 4.0: WMT19 English news with professional Kazakh and
+Russian translations, line-aligned), read at bench time from ``--ntrex DIR`` (never committed), each
+document a trilingual post.
 
 Coverage: the gate corpus (tests/data/gate/posts, 44 trilingual posts) as one site, ordered by each
 post's own date: posts dated before October 2024 (and the 4 undated ones) are imported, the 9 dated
@@ -137,6 +140,97 @@ def bench_align(protector) -> dict:  # type: ignore[no-untyped-def]
     results["primeminister.kz article (paragraph truth)"] = {
         "pairs_found": len(rows), "in_the_right_paragraph": same, "kept_out": kept_out,
         "paragraphs": len(paragraphs)}
+    return results
+
+
+NTREX_MIRROR = Path("/work/.mirror/MicrosoftTranslator+NTREX/repo")
+NTREX_FILES = {"en": "NTREX-128/newstest2019-src.eng.txt", "kk": "NTREX-128/newstest2019-ref.kaz.txt",
+               "ru": "NTREX-128/newstest2019-ref.rus.txt"}
+
+
+def ntrex_documents(where: Path) -> list[dict[str, list[str]]]:
+    """NTREX-128's news documents, each as its lines in en, kk and ru (line n of one translates line n of the others).
+
+    ``where`` is a checkout of MicrosoftTranslator/NTREX or its git directory (read with ``git show``).
+    """
+    import subprocess
+
+    def read(name: str) -> list[str]:
+        if (where / name).is_file():
+            return (where / name).read_text(encoding="utf-8").splitlines()
+        return subprocess.run(["git", "--git-dir", str(where), "show", f"HEAD:{name}"], check=True,
+                              capture_output=True, text=True, encoding="utf-8").stdout.splitlines()
+
+    ids = read("DOCUMENT_IDS.tsv")
+    lines = {lang: read(name) for lang, name in NTREX_FILES.items()}
+    if any(len(found) != len(ids) for found in lines.values()):
+        raise SystemExit(f"{where}: NTREX files of unequal length")
+    documents: dict[str, dict[str, list[str]]] = {}
+    for number, doc in enumerate(ids):
+        for lang, found in lines.items():
+            documents.setdefault(doc.split("\t")[0], {}).setdefault(lang, []).append(norm(found[number]))
+    return list(documents.values())
+
+
+def bench_align_ntrex(protector, where: Path) -> dict:  # type: ignore[no-untyped-def]
+    """Each NTREX document as a trilingual post: its first line a heading paragraph, the rest in paragraphs of 1–4
+    lines (the same in every language); in the "dropped" run a line is missing from one version in 30% of
+    paragraphs and 15% of paragraphs exist in one version only. A pair found is correct when both sentences
+    come from the same line (a line can hold two sentences, a sentence in quotes can span two lines); a line is
+    recalled when a correct pair comes from it.
+    """
+    documents = ntrex_documents(where)
+    pairs = (("kk", "en"), ("kk", "ru"), ("en", "ru"))
+    results: dict[str, object] = {"documents": len(documents), "lines": sum(len(d["en"]) for d in documents)}
+    for name, drop in (("as published", 0.0), ("sentences and paragraphs dropped", 0.3)):
+        counts: Counter[str] = Counter()
+        for seed in range(3):
+            rng = random.Random(seed)
+            for document in documents:
+                present = {lang: set(range(len(document["en"]))) for lang in document}
+                paragraphs = {lang: [] for lang in document}  # type: dict[str, list[str]]
+                cut = [0, 1]
+                while cut[-1] < len(document["en"]):
+                    cut.append(min(len(document["en"]), cut[-1] + rng.randint(1, 4)))
+                for start, end in zip(cut, cut[1:]):
+                    lines = set(range(start, end))
+                    if rng.random() < drop / 2:
+                        only = rng.choice(list(document))
+                        for lang in document:
+                            present[lang] -= set() if lang == only else lines
+                    elif end - start > 1 and rng.random() < drop:
+                        present[rng.choice(list(document))].discard(rng.randrange(start, end))
+                    for lang in document:
+                        kept = [document[lang][i] for i in sorted(lines & present[lang])]
+                        if kept:
+                            paragraphs[lang].append(" ".join(kept))
+                versions = {lang: ("\n\n".join(blocks), "text") for lang, blocks in paragraphs.items()}
+                rows, kept_out = aligned_sentences(versions, protector)
+                counts["kept_out"] += kept_out
+
+                def lines_of(lang: str, text: str) -> set[int]:
+                    """The lines a sentence comes from: one line holding it, or lines it holds (a sentence in quotes)."""
+                    text = norm(text)
+                    return {i for i in present[lang] if text in document[lang][i] or document[lang][i] in text}  # noqa: B023
+
+                for a, b in pairs:
+                    recalled: set[int] = set()
+                    for row in rows:
+                        if a in row and b in row:
+                            same = lines_of(a, row[a].sentence.text) & lines_of(b, row[b].sentence.text)
+                            counts[f"{a}-{b} found"] += 1
+                            counts[f"{a}-{b} correct"] += bool(same)
+                            recalled |= same
+                    counts[f"{a}-{b} lines"] += len(present[a] & present[b])
+                    counts[f"{a}-{b} recalled"] += len(recalled)
+        table = {}
+        for a, b in pairs:
+            found, correct = counts[f"{a}-{b} found"], counts[f"{a}-{b} correct"]
+            lines, recalled = counts[f"{a}-{b} lines"], counts[f"{a}-{b} recalled"]
+            table[f"{a}-{b}"] = {"true_lines": lines, "pairs_found": found, "correct": correct,
+                                 "precision": round(correct / found, 3) if found else None,
+                                 "recall": round(recalled / lines, 3) if lines else None}
+        results[name] = {**table, "kept_out": counts["kept_out"]}
     return results
 
 
@@ -301,9 +395,9 @@ def bench_speed(count: int, workdir: Path, protector) -> dict:  # type: ignore[n
     segments = generated(count, rng)
     path = workdir / "million.sqlite"
     memory = open_memory(path=path)
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     memory.store.replace([], segments)
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - start_cpu
     memory.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[attr-defined]
     size = sum(p.stat().st_size for p in workdir.glob("million.sqlite*"))
     sample = rng.sample(segments, 2000)
@@ -335,6 +429,7 @@ def bench_speed(count: int, workdir: Path, protector) -> dict:  # type: ignore[n
     abstract_ms = (time.process_time() - start) * 1000 / 200
     return {
         "segments": count, "import_seconds": round(seconds, 1), "import_segments_per_second": round(count / seconds),
+        "import_segments_per_cpu_second": round(count / cpu_seconds),
         "file_bytes": size, "file_mb_per_million": round(size / count * 1_000_000 / 1e6),
         "exact_lookup_ms": round(exact_ms, 3), "fuzzy_lookup_ms_mean": round(statistics.mean(fuzzy_times), 2),
         "fuzzy_lookup_ms_p95": round(sorted(fuzzy_times)[int(len(fuzzy_times) * 0.95)], 2),
@@ -344,14 +439,25 @@ def bench_speed(count: int, workdir: Path, protector) -> dict:  # type: ignore[n
 
 
 def bench_postgres(url: str, count: int) -> dict:
-    """The same generated memory in PostgreSQL (a fresh database ``url``): import rate, lookups, size."""
+    """The same generated memory in PostgreSQL (a fresh database ``url``): import rate, lookups, size.
+
+    Lookups are timed twice: wall-clock, and CPU time of this process plus the server process serving
+    it (``/proc/PID/schedstat``, when the server runs on this machine), which other load does not inflate.
+    """
     rng = random.Random(7)
     segments = generated(count, rng)
     memory = open_memory(url=url)
-    start = time.perf_counter()
+    db = memory.store.db  # type: ignore[attr-defined]
+    server = Path(f"/proc/{db.execute('SELECT pg_backend_pid()').fetchone()[0]}/schedstat")
+
+    def cpu() -> float:
+        return time.process_time() + (int(server.read_text().split()[0]) / 1e9 if server.exists() else 0.0)
+
+    start, start_cpu = time.perf_counter(), cpu()
     memory.store.replace([], segments)
-    seconds = time.perf_counter() - start
-    size = memory.store.db.execute("SELECT pg_total_relation_size('tm_segments')").fetchone()[0]  # type: ignore[attr-defined]
+    seconds, cpu_seconds = time.perf_counter() - start, cpu() - start_cpu
+    size = db.execute("SELECT pg_total_relation_size('tm_segments') + pg_total_relation_size('tm_words')").fetchone()[0]
+
     sample = rng.sample(segments, 1000)
     from translit.tm.slots import Abstracted
 
@@ -359,20 +465,24 @@ def bench_postgres(url: str, count: int) -> dict:
     for segment in sample:
         assert memory.store.exact("en", "kk", segment.key)
     exact_ms = (time.perf_counter() - start) * 1000 / len(sample)
-    fuzzy_times, hits = [], 0
+    wall, used, hits = [], [], 0
     for segment in sample[:200]:
         words = segment.key.split()
         words[rng.randrange(len(words))] = "exhibition"
         query = " ".join(words)
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), cpu()
         found = memory.fuzzy(Abstracted(query, query, (), ()), "en", None, min_score=75)
-        fuzzy_times.append((time.perf_counter() - start) * 1000)
+        used.append((cpu() - start_cpu) * 1000)
+        wall.append((time.perf_counter() - start) * 1000)
         hits += bool(found) and found[0].segment.key == segment.key
     memory.close()
-    return {"segments": count, "import_segments_per_second": round(count / seconds), "bytes_per_million": round(size / count * 1_000_000),
-            "exact_lookup_ms": round(exact_ms, 3), "fuzzy_lookup_ms_mean": round(statistics.mean(fuzzy_times), 2),
-            "fuzzy_lookup_ms_p95": round(sorted(fuzzy_times)[int(len(fuzzy_times) * 0.95)], 2),
-            "fuzzy_found_the_edited_segment": f"{hits}/{len(fuzzy_times)}", "clock": "wall (the server works in its own process)"}
+    return {"segments": count, "import_segments_per_second": round(count / seconds),
+            **({"import_segments_per_cpu_second": round(count / cpu_seconds)} if server.exists() else {}), "bytes_per_million": round(size / count * 1_000_000),
+            "exact_lookup_ms_wall": round(exact_ms, 3), "fuzzy_lookup_ms_mean_wall": round(statistics.mean(wall), 2),
+            "fuzzy_lookup_ms_p95_wall": round(sorted(wall)[int(len(wall) * 0.95)], 2),
+            **({"fuzzy_lookup_ms_mean_cpu": round(statistics.mean(used), 2), "fuzzy_lookup_ms_p95_cpu": round(sorted(used)[int(len(used) * 0.95)], 2),
+                "cpu": "this process and the server process serving it"} if server.exists() else {}),
+            "fuzzy_found_the_edited_segment": f"{hits}/{len(wall)}"}
 
 
 def bench_post_import(workdir: Path) -> dict:
@@ -391,17 +501,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=("align", "coverage", "speed"))
     parser.add_argument("--segments", type=int, default=1_000_000)
+    parser.add_argument("--ntrex", type=Path, default=NTREX_MIRROR,
+                        help="a checkout (or git directory) of MicrosoftTranslator/NTREX, for alignment on news in en/kk/ru")
     parser.add_argument("--postgres", metavar="URL", help="also measure speed on this (empty) PostgreSQL database")
     args = parser.parse_args()
     os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp())
     protector = make_protector(Config())
-    out: dict[str, object] = {}
+    out: dict[str, object] = {"load_average_at_start": os.getloadavg()}
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         if args.only in (None, "speed"):
             out["import_of_posts"] = bench_post_import(work)  # first: no other part has seen these posts
         if args.only in (None, "align"):
             out["alignment"] = bench_align(protector)
+            if args.ntrex.exists():
+                out["alignment_ntrex"] = bench_align_ntrex(protector, args.ntrex)
+            else:
+                out["alignment_ntrex"] = f"not measured: no NTREX at {args.ntrex} (--ntrex DIR)"
         if args.only in (None, "coverage"):
             out["coverage"] = bench_coverage(protector, work)
         if args.only in (None, "speed"):

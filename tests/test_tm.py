@@ -19,7 +19,7 @@ from translit.errors import EXIT_NO_ROUTE, EXIT_OK, InputError, TranslitError
 from translit.tm import abstract, make_protector, open_memory, read_tmx, tmx_text
 from translit.tm.importer import import_paths
 from translit.tm.sqlite import SQLiteStore
-from translit.tm.store import Segment
+from translit.tm.store import TOTAL, Segment, gather, word_deltas
 from translit.versions import make_versions
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -105,6 +105,60 @@ def test_remove_drops_a_post_by_any_of_its_files(memory, tmp_path: Path, capsys:
     code = main(["tm", "remove", "--source", str(POST / "exhibition.kk.md"), "--memory", str(tmp_path / "memory.sqlite")])
     assert code == 0 and "24 segments removed" in capsys.readouterr().out
     assert memory.store.stats().segments == 0
+
+
+def recounted(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """The counts of segments per word as the stored keys give them."""
+    return word_deltas(s.key for s in store.segments())
+
+
+def test_the_counts_per_word_follow_imports_replacements_and_removals(memory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    counts = recounted(memory.store)
+    assert counts[TOTAL] == 24 and counts["exhibition"] == 6 and "⟦date⟧" not in counts and "an" not in counts
+    assert memory.store.word_counts(list(counts)) == counts
+    import_paths(memory.store, [POST, *(GATE / f"kbtu-robotics.{lang}.md" for lang in ("en", "kk", "ru"))], Config())  # the same post again, and another
+    counts = recounted(memory.store)
+    assert memory.store.word_counts(list(counts)) == counts and counts[TOTAL] > 24
+    with pytest.raises(KeyboardInterrupt):
+        memory.store.replace([], (_ for _ in ()).throw(KeyboardInterrupt))  # type: ignore[arg-type]
+    assert memory.store.word_counts(list(counts)) == counts
+    memory.store.remove(str((POST / "exhibition").resolve()))
+    assert memory.store.word_counts(list(counts)) == recounted(memory.store) != counts
+    for origin in {s.origin for s in memory.store.segments()}:
+        memory.store.remove(origin)
+    assert memory.store.word_counts(list(counts)) == {}
+
+
+def test_a_memory_made_before_the_counts_were_kept_gets_them_when_opened(memory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    counts = recounted(memory.store)
+    memory.close()
+    with sqlite3.connect(tmp_path / "memory.sqlite") as db:
+        db.execute("DROP TABLE words")
+    with open_memory(path=tmp_path / "memory.sqlite") as reopened:
+        assert reopened.store.word_counts(list(counts)) == counts
+
+
+def test_a_large_memory_searches_by_rare_words_and_leaves_common_ones_out() -> None:
+    million = 1_000_000
+    counts = {"the": 600_000, "museum": 30_000, "opened": 40_000, "exhibition": 3_000, "manuscripts": 2_500, "tamgas": 40}
+    rare = sorted(counts, key=counts.__getitem__)
+    asked: list[list[tuple[str, ...]]] = []
+
+    def fetch(groups: list[tuple[str, ...]]) -> dict[int, str]:
+        asked.append(groups)
+        return {}
+
+    gather(rare, counts, million, fetch)
+    # "the" is in 60% of the segments: in no group. Pairs of the four rarest are expected to be few
+    # (the words' counts, as if independent); found too few, the rarest alone (the next holds more
+    # segments than one search reads: an arbitrary part of them would be no better than none).
+    assert asked == [[("tamgas", "manuscripts"), ("tamgas", "exhibition"), ("tamgas", "museum"),
+                      ("manuscripts", "exhibition"), ("manuscripts", "museum"), ("exhibition", "museum")], [("tamgas",)]]
+    asked.clear()
+    common = {"museum": 30_000, "opened": 40_000, "exhibition": 35_000, "director": 45_000, "library": 49_000}
+    gather(sorted(common, key=common.__getitem__), common, million, fetch)
+    # Every pair of these words is expected in thousands of segments: three words at a time instead.
+    assert [len(group) for group in asked[0]] == [3] * 10 and len(asked) == 1
 
 
 def test_a_sentence_the_versions_do_not_share_is_kept_out(tmp_path: Path, protector) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ from translit.config import Config, parse_config
 from translit.errors import TranslitError
 from translit.tm import open_memory
 from translit.tm.importer import import_paths
-from translit.tm.store import Segment
+from translit.tm.store import Segment, word_deltas
 from translit.versions import make_versions
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'translit[tm-postgres]')")
@@ -103,6 +103,8 @@ def test_postgres_gives_the_same_results_as_sqlite(server: Server, tmp_path: Pat
             import_paths(memory.store, POSTS, Config())
         assert rows(shared) == rows(local) and len(rows(local)) > 50
         assert shared.store.stats().pairs == local.store.stats().pairs
+        counts = word_deltas(s.key for s in local.store.segments())
+        assert shared.store.word_counts(list(counts)) == local.store.word_counts(list(counts)) == counts
         from translit.tm import abstract, make_protector
 
         protector = make_protector(Config())
@@ -125,6 +127,7 @@ def test_postgres_gives_the_same_results_as_sqlite(server: Server, tmp_path: Pat
         assert one.texts == other.texts and one.exit_code == 0
         removed = shared.store.remove(str((DATA / "tm").resolve() / "exhibition"))
         assert removed == 24 and shared.store.stats().origins == 2
+        assert shared.store.word_counts(list(counts)) == word_deltas(s.key for s in shared.store.segments())
 
 
 def _import_many(url: str, origin: str, count: int) -> None:
@@ -156,6 +159,8 @@ def test_concurrent_imports_from_two_processes_lose_nothing(server: Server) -> N
         stats = memory.store.stats()
         assert stats.pairs == {"en-kk": 2 * 5 * 400, "en-ru": 300}  # the same post imported at once is still there once
         assert stats.origins == 11
+        counts = word_deltas(s.key for s in memory.store.segments())
+        assert memory.store.word_counts(list(counts)) == counts and counts["sentence"] == 4000  # no count lost either
 
 
 def test_a_server_that_is_not_there_is_a_clear_error(server: Server) -> None:

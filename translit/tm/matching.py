@@ -71,7 +71,7 @@ class Memory:
         floor = self.min_score if min_score is None else min_score
         kinds = sentence.kinds
         scored = []
-        for segment in self.store.candidates(src, tgt, sentence.key, _CANDIDATES):
+        for segment in self.store.candidates(src, tgt, sentence.key, _CANDIDATES, floor):
             if segment.key == sentence.key or (tgt is not None and segment.kinds != kinds):
                 continue
             score = fuzz.ratio(sentence.key, segment.key)

@@ -5,8 +5,10 @@ imports: readers see the last committed import. An import is one
 ``BEGIN IMMEDIATE`` transaction, so an interrupted import leaves the memory as
 it was. Exact lookups go through a 64-bit hash of the key; fuzzy candidates
 come from an FTS5 index of the keys' words (segments sharing the query's
-rarest words, ranked by the index's own word counts). Posts are stored once in ``origins`` with their import
-time, so a segment carries only their number.
+rarest words), ranked by the count of segments per word kept in ``words`` (FTS5's own vocabulary
+table counts by reading a word's whole list of segments: tens of milliseconds for a common word in a
+million). Posts are stored once in ``origins`` with their import time, so a segment carries only their
+number.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..errors import InputError
-from .store import CANDIDATE_ROWS, Segment, Stats, Store, best_ids, gather, now, query_words
+from .store import CANDIDATE_ROWS, TOTAL, Segment, Stats, Store, now, word_deltas
 
 __all__ = ["SQLiteStore"]
 
@@ -31,7 +33,7 @@ CREATE TABLE IF NOT EXISTS segments (
 CREATE INDEX IF NOT EXISTS segments_hash ON segments (hash);
 CREATE INDEX IF NOT EXISTS segments_origin ON segments (origin);
 CREATE VIRTUAL TABLE IF NOT EXISTS segment_words USING fts5 (key, content='segments', content_rowid='id', detail=none, tokenize='unicode61 remove_diacritics 0');
-CREATE VIRTUAL TABLE IF NOT EXISTS segment_vocab USING fts5vocab (segment_words, 'row');
+CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, segments INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS segments_ai AFTER INSERT ON segments BEGIN
   INSERT INTO segment_words (rowid, key) VALUES (new.id, new.key);
 END;
@@ -68,6 +70,11 @@ class SQLiteStore(Store):
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(_SCHEMA)
+            if self._uncounted():  # a memory made before the counts were kept
+                self.db.execute("BEGIN IMMEDIATE")
+                if self._uncounted():
+                    self._count_words(word_deltas(key for (key,) in self.db.execute("SELECT key FROM segments")))
+                self.db.execute("COMMIT")
         except (sqlite3.DatabaseError, OSError) as exc:
             raise InputError(f"not a translation memory: {exc}", path=self.path) from None
 
@@ -78,7 +85,9 @@ class SQLiteStore(Store):
         try:
             numbers: dict[str, int] = {}
             for origin in origins:
-                self.db.execute("DELETE FROM segments WHERE origin = (SELECT id FROM origins WHERE path = ?)", (origin,))
+                chosen = "FROM segments WHERE origin = (SELECT id FROM origins WHERE path = ?)"
+                self._count_words(word_deltas([], [key for (key,) in self.db.execute(f"SELECT key {chosen}", (origin,))]))
+                self.db.execute(f"DELETE {chosen}", (origin,))
                 self.db.execute("DELETE FROM origins WHERE path = ?", (origin,))
             for batch in _batches(segments, 10_000):
                 rows = []
@@ -91,6 +100,7 @@ class SQLiteStore(Store):
                     rows.append((s.src, s.tgt, key_hash(s.key), s.key, s.kinds, s.source, s.target, s.template, numbers[s.origin], unit))
                 self.db.executemany("INSERT INTO segments (src, tgt, hash, key, kinds, source, target, template, origin, unit) "
                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                self._count_words(word_deltas(s.key for s in batch))
                 count += len(rows)
             self.db.execute("COMMIT")
         except BaseException:
@@ -98,30 +108,33 @@ class SQLiteStore(Store):
             raise
         return count
 
+    def _uncounted(self) -> bool:
+        return not self.db.execute("SELECT 1 FROM words LIMIT 1").fetchone() and bool(self.db.execute("SELECT 1 FROM segments LIMIT 1").fetchone())
+
+    def _count_words(self, deltas: dict[str, int]) -> None:
+        """Change the counts of segments per word (inside the caller's transaction)."""
+        self.db.executemany("INSERT INTO words (word, segments) VALUES (?, ?) "
+                            "ON CONFLICT (word) DO UPDATE SET segments = segments + excluded.segments", deltas.items())
+        if any(delta < 0 for delta in deltas.values()):
+            self.db.execute("DELETE FROM words WHERE segments <= 0")
+
     def exact(self, src: str, tgt: str, key: str) -> list[Segment]:
         rows = self.db.execute(f"{_SELECT} WHERE s.hash = ? AND s.key = ? AND s.src = ? AND s.tgt = ? ORDER BY s.id DESC",
                                (key_hash(key), key, src, tgt))
         return [_segment(row) for row in rows]
 
-    def candidates(self, src: str, tgt: str | None, key: str, limit: int) -> list[Segment]:
-        words = query_words(key)
-        if not words:
-            return []
-        counts = dict(self.db.execute(
-            f"SELECT term, doc FROM segment_vocab WHERE term IN ({','.join('?' * len(words))})", words
-        ).fetchall())
-        rare = ['"' + w.replace('"', '""') + '"' for w in sorted((w for w in words if w in counts), key=lambda w: counts[w])]
-        sql = ("SELECT s.id, s.key FROM segments s WHERE s.id IN (SELECT rowid FROM segment_words WHERE segment_words MATCH ? LIMIT ?)"
-               " AND s.src = ?" + (" AND s.tgt = ?" if tgt else ""))
+    def word_counts(self, words: Sequence[str]) -> dict[str, int]:
+        chosen = [TOTAL, *words]
+        return dict(self.db.execute(f"SELECT word, segments FROM words WHERE word IN ({','.join('?' * len(chosen))})", chosen))
 
-        def fetch(groups: list[tuple[str, ...]]) -> dict[int, str]:
-            match = " OR ".join("(" + " AND ".join(group) + ")" for group in groups)
-            return dict(self.db.execute(sql, (match, CANDIDATE_ROWS, src, *([tgt] if tgt else []))).fetchall())
+    def keys_with(self, src: str, tgt: str | None, groups: list[tuple[str, ...]]) -> dict[int, str]:
+        match = " OR ".join("(" + " AND ".join('"' + word.replace('"', '""') + '"' for word in group) + ")" for group in groups)
+        return dict(self.db.execute(
+            "SELECT s.id, s.key FROM segments s WHERE s.id IN (SELECT rowid FROM segment_words WHERE segment_words MATCH ? LIMIT ?)"
+            " AND s.src = ?" + (" AND s.tgt = ?" if tgt else ""), (match, CANDIDATE_ROWS, src, *([tgt] if tgt else []))))
 
-        best = best_ids(key, gather(rare, fetch), limit)
-        if not best:
-            return []
-        return [_segment(row) for row in self.db.execute(f"{_SELECT} WHERE s.id IN ({','.join('?' * len(best))})", best)]
+    def segments_by_id(self, ids: Sequence[int]) -> list[Segment]:
+        return [_segment(row) for row in self.db.execute(f"{_SELECT} WHERE s.id IN ({','.join('?' * len(ids))})", ids)]
 
     def remove(self, origin: str) -> int:
         prefix = origin.rstrip("/") + "/"
@@ -129,6 +142,7 @@ class SQLiteStore(Store):
         try:
             chosen = "SELECT id FROM origins WHERE path = ? OR substr(path, 1, ?) = ?"
             params = (origin, len(prefix), prefix)
+            self._count_words(word_deltas([], [key for (key,) in self.db.execute(f"SELECT key FROM segments WHERE origin IN ({chosen})", params)]))
             count = self.db.execute(f"DELETE FROM segments WHERE origin IN ({chosen})", params).rowcount
             self.db.execute(f"DELETE FROM origins WHERE id IN ({chosen})", params)
             self.db.execute("COMMIT")

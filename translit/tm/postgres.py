@@ -13,7 +13,6 @@ same as SQLite's (:mod:`translit.tm.matching`), so both give the same matches.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
 
 from ..errors import TranslitError
 from .store import CANDIDATE_ROWS, TOTAL, Segment, Stats, Store, now, word_deltas

@@ -16,7 +16,7 @@ tool reads them as ordinary text; slots are recomputed on import.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from xml.parsers import expat

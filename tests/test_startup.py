@@ -180,3 +180,91 @@ def test_clear_removes_every_entry(cache_folder: Path) -> None:
     Glossary.load()
     assert cache.clear() >= 1
     assert not list(cache_folder.glob("*.bin"))
+
+
+# ---- the CLI's fast path (translit/commands/fast.py)
+
+COMMAND_LINES = [
+    ("romanize", []),
+    ("romanize", ["post.txt"]),
+    ("romanize", ["-", "-s", "kk-latin-2021", "--option", "ascii", "--option", "caps"]),
+    ("romanize", ["--scheme=ru-bgn-pcgn", "-r", "--rules", "my.toml", "-o", "out.txt", "--force", "--json"]),
+    ("romanize", ["--encoding", "cp1251", "in.txt", "--output=out.txt"]),
+    ("detect", []),
+    ("detect", ["post.md", "--json", "--level", "1", "--encoding", "kz-1048"]),
+    ("detect", ["--level=0", "-"]),
+    ("check", []),
+    ("check", ["a.en.md", "a.kk.md", "a.ru.md"]),
+    ("check", ["site/", "-f", "sarif", "--fail-on", "warning", "-j", "2", "--disable", "typography", "--disable", "lang"]),
+    ("check", ["--stdin-json", "--json", "--fix", "-o", "fixed", "--force", "--color", "never", "--enable", "typography.quotes"]),
+    ("check", ["--baseline", "b.json", "--write-baseline=b2.json", "--config", "t.toml", "--siblings", "--list-checks", "x.en.txt"]),
+    ("check", ["--format", "json", "--output-format=concise", "--encoding", "cp1251", "--jobs", "0", "p.en.md"]),
+]
+DECLINED = [
+    ("romanize", ["--help"]),
+    ("romanize", ["-sru-news"]),  # a short option with its value attached
+    ("romanize", ["a.txt", "b.txt"]),
+    ("romanize", ["--scheme"]),  # no value
+    ("romanize", ["--json=yes"]),
+    ("romanize", ["--", "-x"]),
+    ("romanize", ["-s", "kk-news", "-s", "ru-news"]),
+    ("detect", ["--level", "3"]),
+    ("detect", ["--level", "one"]),
+    ("check", ["--jobs", "-1", "x.en.md"]),
+    ("check", ["--bogus", "x.en.md"]),
+    ("check", ["--json", "--json"]),
+]
+
+
+def _typer_reading(name: str, args: list[str]) -> dict:
+    import typer.main
+
+    from translit.cli import build_app
+
+    command = typer.main.get_command(build_app()).commands[name]
+    return command.make_context(name, list(args)).params
+
+
+@pytest.mark.parametrize("name,args", COMMAND_LINES, ids=[" ".join([n, *a]) for n, a in COMMAND_LINES])
+def test_the_fast_path_reads_a_command_line_as_typer_does(name: str, args: list[str]) -> None:
+    from translit.commands.fast import COMMANDS, parse
+
+    assert parse(COMMANDS[name], args) == _typer_reading(name, args)
+
+
+@pytest.mark.parametrize("name,args", DECLINED, ids=[" ".join([n, *a]) for n, a in DECLINED])
+def test_the_fast_path_leaves_anything_else_to_typer(name: str, args: list[str]) -> None:
+    from translit.commands.fast import COMMANDS, parse
+
+    assert parse(COMMANDS[name], args) is None
+
+
+@pytest.mark.parametrize("name", ["romanize", "detect", "check"])
+def test_the_fast_path_knows_every_option_of_the_command(name: str) -> None:
+    import typer.main
+
+    from translit.cli import build_app
+    from translit.commands.fast import COMMANDS
+
+    command = typer.main.get_command(build_app()).commands[name]
+    declared = {opt: param.name for param in command.params for opt in [*param.opts, *param.secondary_opts]
+                if opt.startswith("-")}
+    table = COMMANDS[name]
+    assert {opt: param.name for opt, param in table.options.items()} == declared
+    assert table.argument.name == next(p.name for p in command.params if not p.opts[0].startswith("-"))
+
+
+def test_romanize_and_check_import_no_typer_nor_pymorphy3_once_cached(tmp_path: Path) -> None:
+    post = tmp_path / "note.en.txt"
+    post.write_text("The library opened on 3 March.\n", encoding="utf-8")
+    script = (
+        "import sys\nfrom translit.cli import main\n"
+        f"codes = [main(['romanize', {str(ROOT / 'examples' / 'nlrk-2023-02-28.en.txt')!r}]), main(['check', {str(post)!r}])]\n"
+        "print(codes, 'typer' in sys.modules, 'pydantic' in sys.modules, 'pymorphy3' in sys.modules, file=sys.stderr)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **{cache.CACHE_DIR_ENV: str(tmp_path / "cache")})
+    seen = []
+    for _ in range(2):  # a cold cache, then a warm one: pymorphy3 inflects the glossary's names only once
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300)
+        seen.append(done.stderr.strip().splitlines()[-1])
+    assert seen == ["[0, 0] False False True", "[0, 0] False False False"]

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
-
-import typer
+from typing import TYPE_CHECKING, Optional
 
 from ..config import max_bytes_for
 from ..lines import Lines
 from ..textio import read_text, to_json, write_output
 
+if TYPE_CHECKING:
+    import typer
+
 
 def register(app: typer.Typer) -> None:
     """Add ``romanize`` and ``schemes`` to ``app``."""
+    import typer
 
     @app.command()
     def romanize(
@@ -35,36 +37,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="JSON with the text and, with --reverse, the ambiguous letters."),
     ) -> None:
         """Transliterate Cyrillic to Latin (or back with --reverse). Only Cyrillic changes."""
-        from ..engine import Ambiguity, cyrillize_report, load_scheme, romanize_auto
-
-        text = read_text(file, encoding, max_bytes_for(file))
-        chosen = str(rules) if rules is not None else scheme
-        ambiguities: list[Ambiguity] = []
-        if reverse:
-            if chosen == "auto":
-                raise typer.BadParameter("--reverse needs an explicit --scheme", param_hint="--scheme")
-            result, ambiguities = cyrillize_report(text, chosen, options=option)
-        elif chosen == "auto":
-            result = romanize_auto(text, options=option)
-        else:
-            result = load_scheme(chosen, option).romanize(text)
-
-        notes: list[dict[str, object]] = []
-        lines = Lines(text)
-        for item in ambiguities:
-            line, column = lines.position(item.start)
-            notes.append(
-                {"line": line, "column": column, "latin": item.latin, "chosen": item.chosen, "alternatives": list(item.alternatives)}
-            )
-        if as_json:
-            result = to_json({"scheme": chosen, "text": result, "ambiguous": notes})
-        write_output(output, result, force=force, inputs=(file,))
-        if ambiguities and not as_json:
-            letters = sorted({f"{a.latin} → {'/'.join(a.alternatives)}" for a in ambiguities})
-            sys.stderr.write(
-                f"translit: note: {len(ambiguities)} letters were ambiguous ({', '.join(letters)}); "
-                "the first of each was written. --json lists them.\n"
-            )
+        run_romanize(file, scheme, reverse, rules, option, output, force, encoding, as_json)
 
     @app.command()
     def schemes(as_json: bool = typer.Option(False, "--json", help="Machine-readable list.")) -> None:
@@ -86,3 +59,42 @@ def register(app: typer.Typer) -> None:
         for row in [headers, *rows]:
             cells = [str(cell).ljust(width) for cell, width in zip(row, widths)] + [row[-1]]
             sys.stdout.write("  ".join(cells).rstrip() + "\n")
+
+
+def run_romanize(
+    file: str, scheme: str, reverse: bool, rules: Optional[Path], option: list[str], output: Optional[str],
+    force: bool, encoding: str, as_json: bool,
+) -> None:
+    """The body of ``translit romanize``, free of typer so that the fast path (:mod:`.fast`) runs it too."""
+    from ..engine import Ambiguity, cyrillize_report, load_scheme, romanize_auto
+
+    text = read_text(file, encoding, max_bytes_for(file))
+    chosen = str(rules) if rules is not None else scheme
+    ambiguities: list[Ambiguity] = []
+    if reverse:
+        if chosen == "auto":
+            import typer
+
+            raise typer.BadParameter("--reverse needs an explicit --scheme", param_hint="--scheme")
+        result, ambiguities = cyrillize_report(text, chosen, options=option)
+    elif chosen == "auto":
+        result = romanize_auto(text, options=option)
+    else:
+        result = load_scheme(chosen, option).romanize(text)
+
+    notes: list[dict[str, object]] = []
+    lines = Lines(text)
+    for item in ambiguities:
+        line, column = lines.position(item.start)
+        notes.append(
+            {"line": line, "column": column, "latin": item.latin, "chosen": item.chosen, "alternatives": list(item.alternatives)}
+        )
+    if as_json:
+        result = to_json({"scheme": chosen, "text": result, "ambiguous": notes})
+    write_output(output, result, force=force, inputs=(file,))
+    if ambiguities and not as_json:
+        letters = sorted({f"{a.latin} → {'/'.join(a.alternatives)}" for a in ambiguities})
+        sys.stderr.write(
+            f"translit: note: {len(ambiguities)} letters were ambiguous ({', '.join(letters)}); "
+            "the first of each was written. --json lists them.\n"
+        )

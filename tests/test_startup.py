@@ -268,3 +268,53 @@ def test_romanize_and_check_import_no_typer_nor_pymorphy3_once_cached(tmp_path: 
         done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300)
         seen.append(done.stderr.strip().splitlines()[-1])
     assert seen == ["[0, 0] False False True", "[0, 0] False False False"]
+
+
+# ---- the lexicon's cache entry (translit/recovery/lexicon.py)
+
+
+def test_the_cached_lexicon_is_the_bundled_file(cache_folder: Path) -> None:
+    from translit.recovery.lexicon import LEXICON_FILE, Records, lexicon_dir, load_lexicon, read_lexicon
+
+    keys, records, attested = read_lexicon(lexicon_dir() / LEXICON_FILE)
+    cold = load_lexicon()
+    assert cold.records is records or cold.records == records
+    _forget()
+    warm = load_lexicon()
+    assert isinstance(warm.records, Records)
+    assert warm.keys == keys and warm.attested == attested and warm.extra == cold.extra
+    assert len(warm.records) == len(records) and all(warm.records[i] == records[i] for i in range(len(records)))
+    with pytest.raises(IndexError):
+        warm.records[len(records)]
+    for key in keys[::5003]:
+        assert warm.record(key) == cold.record(key) and key in warm
+    assert "zzzqqq" not in warm and warm.record("zzzqqq") == ""
+
+
+@pytest.mark.parametrize("damage", ["flip-a-byte", "truncate", "sizes"])
+def test_a_damaged_lexicon_entry_is_read_from_the_file_again(cache_folder: Path, damage: str) -> None:
+    from translit.recovery.lexicon import Records, load_lexicon
+
+    cold = load_lexicon()
+    (entry,) = cache_folder.glob("lexicon-*.bin")
+    data = bytearray(entry.read_bytes())
+    header_end = data.index(b"\n") + 1
+    if damage == "flip-a-byte":
+        data[len(data) // 3] ^= 0x01
+    elif damage == "truncate":
+        del data[len(data) // 2 :]
+    else:  # sizes that do not add up, under a valid checksum
+        import zlib
+
+        payload = bytearray(data[header_end:])
+        payload[0:8] = (len(payload) * 2).to_bytes(8, "little")
+        meta = json.loads(bytes(data[: header_end - 1]))
+        meta["crc32"] = zlib.crc32(payload)
+        data = bytearray(json.dumps(meta).encode() + b"\n" + payload)
+    entry.write_bytes(bytes(data))
+    _forget()
+    again = load_lexicon()
+    assert not isinstance(again.records, Records)  # read from the gzip file, and the entry written again
+    assert again.keys == cold.keys
+    _forget()
+    assert isinstance(load_lexicon().records, Records)

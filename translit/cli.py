@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import signal
 import sys
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from .errors import EXIT_INTERNAL, EXIT_USAGE, TranslitError
 
@@ -19,8 +20,9 @@ if TYPE_CHECKING:
     import typer
 
 
+@lru_cache(maxsize=1)
 def build_app() -> "typer.Typer":
-    """The typer application with every command."""
+    """The typer application with every command, built on first use."""
     import typer
 
     from .commands import command_modules
@@ -36,6 +38,13 @@ def build_app() -> "typer.Typer":
     for module in command_modules():
         module.register(app)
     return app
+
+
+def __getattr__(name: str) -> Any:
+    """``translit.cli.app``, the typer application (for typer's test runner), built when first asked for."""
+    if name == "app":
+        return build_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Terminated(BaseException):

@@ -10,10 +10,11 @@ import importlib
 import math
 import re
 import zlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from mypy_extensions import mypyc_attr
 from pathlib import Path
 
@@ -69,18 +70,38 @@ class Lexicon:
     """Lower-case English words with their Zipf frequency x 100 (:data:`ENGLISH_FILE`)."""
     kept: frozenset[str] = frozenset()
     """Lower-case words kept in Latin letters whatever the context (:data:`KEPT_FILE`)."""
+    index: KeyIndex | None = None
+    """For the lexicon read from the cache: its skeletons, looked up without ``keys`` (then empty and
+    split from the index on first use: 75 MB that only the typo search needs)."""
 
     def record(self, key: str) -> str:
         """The raw record of skeleton ``key`` ("" when no word has it)."""
         found = self.extra.get(key)
         if found is not None:
             return found
-        i = bisect_left(self.keys, key)
-        if i < len(self.keys) and self.keys[i] == key:
-            return codecs.charmap_decode(self.records[i], None, _RECORD_TABLE)[0]
-        return ""
+        i = self._position(key)
+        return codecs.charmap_decode(self.records[i], None, _RECORD_TABLE)[0] if i >= 0 else ""
+
+    def _position(self, key: str) -> int:
+        """The index of skeleton ``key`` in ``keys``, or -1."""
+        keys: tuple[str, ...] | None = self.__dict__.get("keys")
+        if keys is None and self.index is not None:
+            return self.index.position(key)
+        keys = self.keys
+        i = bisect_left(keys, key)
+        return i if i < len(keys) and keys[i] == key else -1
+
+    def __getattr__(self, name: str) -> tuple[str, ...]:
+        # only ever called for "keys" of a lexicon read from the cache, until they are split once
+        if name != "keys" or self.index is None:
+            raise AttributeError(name)
+        keys = self.index.keys()
+        object.__setattr__(self, "keys", keys)
+        return keys
 
     def __post_init__(self) -> None:
+        if self.index is not None:
+            object.__delattr__(self, "keys")  # split from the index when first read (__getattr__)
         # words() is cached for each lexicon by the skeleton alone: a stem is looked up again
         # under each of its suffixes (half the lookups of the bench's text are repeats), and a
         # lookup is a binary search of a million skeletons. A module-level cache keyed by
@@ -119,10 +140,7 @@ class Lexicon:
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
             return False
-        if key in self.extra:
-            return True
-        i = bisect_left(self.keys, key)
-        return i < len(self.keys) and self.keys[i] == key
+        return key in self.extra or self._position(key) >= 0
 
 
 @lru_cache(maxsize=4)
@@ -206,6 +224,42 @@ def _split_lexicon(data: bytes) -> tuple[tuple[str, ...], tuple[bytes, ...], tup
     return tuple(keys), tuple(records), tuple(attested)
 
 
+class KeyIndex:
+    """Sorted ASCII skeletons, each followed by a newline in ``data[begin:end]``, found without a million
+    ``str`` objects: a binary search among every :data:`INDEX_STEP`-th skeleton, then a search of the
+    bytes of its block."""
+
+    def __init__(self, data: bytes, begin: int, end: int, count: int, starts: memoryview) -> None:
+        self.data = data
+        self.begin = begin
+        self.end = end
+        self.count = count
+        self.starts = [begin + start for start in starts]
+        """where every :data:`INDEX_STEP`-th skeleton starts in ``data``"""
+        self.samples = tuple(data[start : data.index(b"\n", start, end)].decode("ascii") for start in self.starts)
+
+    def position(self, key: str) -> int:
+        """The index of ``key`` among the skeletons, or -1."""
+        block = bisect_right(self.samples, key) - 1
+        if block < 0 or not key.isascii() or "\n" in key:
+            return -1
+        start = self.starts[block]
+        line = key.encode("ascii") + b"\n"
+        if self.data.startswith(line, start):
+            return block * INDEX_STEP
+        stop = self.starts[block + 1] if block + 1 < len(self.starts) else self.end
+        at = self.data.find(b"\n" + line, start, stop)
+        return -1 if at < 0 else block * INDEX_STEP + self.data.count(b"\n", start, at + 1)
+
+    def keys(self) -> tuple[str, ...]:
+        """Every skeleton, in order."""
+        return tuple(self.data[self.begin : self.end - 1].decode("ascii").split("\n")) if self.count else ()
+
+
+INDEX_STEP = 64
+"""Skeletons per block of a :class:`KeyIndex`."""
+
+
 class Records:
     """The records of a lexicon as one buffer and their offsets: a million ``bytes`` objects would take
     50 MB more and a split of 14 MB on every start (the lexicon cache's layout, :func:`_cached_lexicon`)."""
@@ -228,55 +282,66 @@ _OFFSET = "I"
 
 
 def _cache_payload(keys: tuple[str, ...], records: Sequence[bytes], attested: tuple[str, ...]) -> bytes:
-    """The lexicon in the layout :func:`_from_cache` reads: three sizes (8 bytes each, little-endian), the
-    skeletons and the attested ones (ASCII, one a line), the records' offsets, the records."""
+    """The lexicon in the layout :func:`_from_cache` reads: four sizes (8 bytes each, little-endian);
+    the skeletons and the attested ones (ASCII, each followed by a newline); the offsets of every
+    :data:`INDEX_STEP`-th skeleton, and of every record; the records."""
     import array
-    from itertools import accumulate
 
-    key_blob = "\n".join(keys).encode("ascii")
-    attested_blob = "\n".join(attested).encode("ascii")
+    key_blob = "".join(key + "\n" for key in keys).encode("ascii")
+    attested_blob = "".join(key + "\n" for key in attested).encode("ascii")
+    key_starts = list(accumulate((len(key) + 1 for key in keys), initial=0))[:-1:INDEX_STEP]
+    starts = array.array(_OFFSET, key_starts).tobytes()
     offsets = array.array(_OFFSET, accumulate(map(len, records), initial=0)).tobytes()
-    sizes = b"".join(len(blob).to_bytes(8, "little") for blob in (key_blob, attested_blob, offsets))
-    return b"".join([sizes, key_blob, attested_blob, offsets, *records])
+    sizes = b"".join(len(blob).to_bytes(8, "little") for blob in (key_blob, attested_blob, starts, offsets))
+    return b"".join([sizes, key_blob, attested_blob, starts, offsets, *records])
 
 
-def _from_cache(payload: memoryview) -> tuple[tuple[str, ...], Records, tuple[str, ...]] | None:
-    """(skeletons, records, attested skeletons) of a :func:`_cache_payload`; None when it does not add up."""
-    if len(payload) < 24:
+def _from_cache(payload: memoryview) -> tuple[KeyIndex, Records, tuple[str, ...]] | None:
+    """(skeleton index, records, attested skeletons) of a :func:`_cache_payload`; None when it does not add up."""
+    data = payload.obj
+    if len(payload) < 32 or not isinstance(data, bytes):
         return None
-    key_size, attested_size, offsets_size = (int.from_bytes(payload[i : i + 8], "little") for i in (0, 8, 16))
-    start = 24 + key_size + attested_size
-    if start + offsets_size > len(payload) or offsets_size % 4:
+    sizes = [int.from_bytes(payload[i : i + 8], "little") for i in (0, 8, 16, 24)]
+    ends = list(accumulate(sizes, initial=32))
+    if ends[-1] > len(payload) or sizes[2] % 4 or sizes[3] % 4:
+        return None
+    records = Records(payload[ends[-1] :], payload[ends[3] : ends[4]].cast(_OFFSET))
+    count = len(records)
+    skew = len(data) - len(payload)  # where the payload starts in the entry's bytes
+    if (
+        count < 0 or records.offsets[0] != 0 or records.offsets[-1] != len(records.buffer)
+        or data.count(b"\n", skew + ends[0], skew + ends[1]) != count
+        or (count and data[skew + ends[1] - 1] != ord("\n"))
+        or sizes[2] // 4 != (count + INDEX_STEP - 1) // INDEX_STEP
+    ):
         return None
     try:
-        keys = tuple(str(payload[24 : 24 + key_size], "ascii").split("\n")) if key_size else ()
-        attested = tuple(str(payload[24 + key_size : start], "ascii").split("\n")) if attested_size else ()
-    except UnicodeDecodeError:
+        index = KeyIndex(data, skew + ends[0], skew + ends[1], count, payload[ends[2] : ends[3]].cast(_OFFSET))
+        attested = tuple(str(payload[ends[1] : ends[2]], "ascii")[:-1].split("\n")) if sizes[1] else ()
+    except (UnicodeDecodeError, ValueError, IndexError):
         return None
-    offsets = payload[start : start + offsets_size].cast(_OFFSET)
-    records = Records(payload[start + offsets_size :], offsets)
-    if len(offsets) != len(keys) + 1 or offsets[0] != 0 or offsets[-1] != len(records.buffer):
-        return None
-    return keys, records, attested
+    return index, records, attested
 
 
-def _cached_lexicon(path: Path) -> tuple[tuple[str, ...], Sequence[bytes], tuple[str, ...]]:
-    """:func:`read_lexicon` of the bundled lexicon, from the cache (translit/cache.py) when it holds it:
-    no decompression (0.3 s) and records kept in one buffer (50 MB less)."""
+def _cached_lexicon(path: Path) -> tuple[tuple[str, ...], Sequence[bytes], tuple[str, ...], KeyIndex | None]:
+    """:func:`read_lexicon` of the bundled lexicon and None; or, from the cache (translit/cache.py) when
+    it holds it, no skeletons yet, their index and records kept in one buffer: no decompression (0.3 s),
+    no million objects for the records (50 MB) nor for the skeletons until a typo search needs them."""
     import sys
 
     from .. import cache
 
     if cache.cache_dir() is None:
-        return read_lexicon(path)
+        return (*read_lexicon(path), None)
     key = cache.key_of([Path(__file__).with_name("lexicon.py"), path, sys.byteorder])
     payload = cache.read("lexicon", key)
     found = _from_cache(payload) if payload is not None else None
     if found is not None:
-        return found
+        index, records, attested = found
+        return (), records, attested, index
     keys, records, attested = read_lexicon(path)
     cache.write("lexicon", key, _cache_payload(keys, records, attested))
-    return keys, records, attested
+    return keys, records, attested, None
 
 
 def _record_text(words: Sequence[tuple[str, int, int]], closed: Sequence[tuple[str, int, int]] = ()) -> str:
@@ -411,8 +476,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     "Abay" or "Karaganda" outrank a rare dictionary form with the same skeleton.
     """
     folder = lexicon_dir()
-    keys, records, attested = read_lexicon(Path(path)) if path else _cached_lexicon(folder / LEXICON_FILE)
-    lexicon = Lexicon(keys=keys, records=records)
+    keys, records, attested, index = (*read_lexicon(Path(path)), None) if path else _cached_lexicon(folder / LEXICON_FILE)
+    lexicon = Lexicon(keys=keys, records=records, index=index)
     names: dict[str, str] = {}
     for cyr, latin in read_names(folder / NAMES_FILE):
         names.setdefault(_lower(latin, "kk-news"), cyr)
@@ -428,7 +493,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         else:
             parts[0].append((word, NAME_COUNT, NAME_COUNT))
         extra[key] = _record_text(*parts)
-    return Lexicon(keys=keys, records=records, attested=attested, extra=extra, names=names,
+    return Lexicon(keys=keys, records=records, attested=attested, extra=extra, names=names, index=index,
                    trigrams=read_trigrams(folder / TRIGRAM_FILE),
                    form_trigrams=read_trigrams(folder / FORM_TRIGRAM_FILE),
                    english=read_english(folder / ENGLISH_FILE),

@@ -89,8 +89,8 @@ def _glossary_entry(folder: Path) -> Path:
 
 
 def _same(one: Glossary, other: Glossary) -> bool:
-    return (one._trie, one._canonical, one._former, [str(c) for c in one.conflicts]) == (
-        other._trie, other._canonical, other._former, [str(c) for c in other.conflicts]
+    return (one.files, one._trie, one._canonical, one._former, one.conflicts) == (
+        other.files, other._trie, other._canonical, other._former, other.conflicts
     )
 
 
@@ -319,3 +319,38 @@ def test_a_damaged_lexicon_entry_is_read_from_the_file_again(cache_folder: Path,
     assert again.keys == cold.keys
     _forget()
     assert isinstance(load_lexicon().records, Records)
+
+
+# ---- the language models' tables (translit/detection.py)
+
+
+@pytest.mark.parametrize("damage", [None, "flip-a-byte", "sizes"])
+def test_the_cached_language_models_are_the_built_ones(cache_folder: Path, monkeypatch, damage: str | None) -> None:
+    import zlib
+
+    from translit.detection import default_detector
+
+    texts = (ROOT / "tests" / "data" / "news_sentences.txt").read_text(encoding="utf-8").splitlines()
+    texts += ["Otbasylyk oku - tarbiye kozi", "Бахина фото", "Kiev", "Ұлттық кітапхана"]
+    built = default_detector()
+    tables = {script: dict(built.model(script)._costs) for script in ("Cyrl", "Latn")}
+    answers = [built.detect(text) for text in texts]
+    entries = sorted(cache_folder.glob("langid-*.bin"))
+    assert len(entries) == 2
+    if damage:
+        for entry in entries:
+            data = bytearray(entry.read_bytes())
+            header_end = data.index(b"\n") + 1
+            if damage == "flip-a-byte":
+                data[-7] ^= 0x10
+            else:  # a count that does not add up, under a valid checksum
+                payload = bytearray(data[header_end:])
+                payload[16:24] = (int.from_bytes(payload[16:24], "little") + 1).to_bytes(8, "little")
+                meta = json.loads(bytes(data[: header_end - 1]))
+                meta["crc32"] = zlib.crc32(payload)
+                data = bytearray(json.dumps(meta).encode() + b"\n" + payload)
+            entry.write_bytes(bytes(data))
+    _forget()
+    again = default_detector()
+    assert {script: dict(again.model(script)._costs) for script in ("Cyrl", "Latn")} == tables
+    assert [again.detect(text) for text in texts] == answers

@@ -495,9 +495,9 @@ class Glossary:
     Build one with :meth:`load`; it is immutable afterwards and safe to share.
     """
 
-    def __init__(self, files: Sequence[GlossaryFile], *, compiled: Any = None) -> None:
-        """Compile ``files``; or take the compiled forms from ``compiled`` (a :meth:`_state` of the same
-        files, from the cache), which raises ValueError, TypeError, KeyError or IndexError when malformed."""
+    def __init__(self, files: Sequence[GlossaryFile], *, compiled: bool = False) -> None:
+        """Compile ``files``; ``compiled``: leave the forms to the caller (the start-up cache,
+        :mod:`translit.glossary_cache`, fills them in)."""
         self.files: tuple[GlossaryFile, ...] = tuple(files)
         entities: dict[str, Entity] = {}
         for gfile in self.files:
@@ -510,10 +510,8 @@ class Glossary:
         self._canonical: dict[tuple[str, str], dict[tuple[str, str | None], str]] = {}
         # the surfaces of former names, for former_form without inflecting again
         self._former: dict[tuple[str, str, str], list[tuple[str, tuple[str, ...], str | None]]] = {}
-        if compiled is None:
+        if not compiled:
             self._compile()
-        else:
-            self._restore(compiled)
 
     # ---- construction
 
@@ -615,67 +613,6 @@ class Glossary:
             )
             self._claim(fold(surface), info, generated=generated)
         return expanded
-
-    # ---- the compiled forms, for the cache (translit.cache)
-
-    def _state(self) -> dict[str, Any]:
-        """The compiled forms as JSON values: what :meth:`_restore` rebuilds without inflecting anything."""
-        origins: dict[Origin, int] = {}
-
-        def origin(value: Origin | None) -> int:
-            return -1 if value is None else origins.setdefault(value, len(origins))
-
-        forms: list[list[Any]] = []
-
-        def walk(node: dict[str, Any], key: list[str]) -> None:
-            for token, child in node.items():
-                if token == _TERMINAL:
-                    forms.extend(
-                        [key, i.entity, list(i.candidates), i.lang, i.status, i.form, list(i.cases), i.possessive,
-                         i.reason, origin(i.origin), list(i.words), i.use, i.until]
-                        for i in child
-                    )
-                else:
-                    walk(child, [*key, token])
-
-        walk(self._trie, [])
-        canonical = [[entity, lang, case, poss, surface] for (entity, lang), table in self._canonical.items()
-                     for (case, poss), surface in table.items()]
-        former = [[entity, lang, form, [[surface, list(cases), poss] for surface, cases, poss in expanded]]
-                  for (entity, lang, form), expanded in self._former.items()]
-        conflicts = [[c.form, c.lang, c.kept, origin(c.kept_origin), c.dropped, origin(c.dropped_origin)]
-                     for c in self.conflicts]
-        return {"forms": forms, "canonical": canonical, "former": former, "conflicts": conflicts,
-                "origins": [[o.path, o.line] for o in origins]}
-
-    def _restore(self, state: dict[str, Any]) -> None:
-        """Take the compiled forms from a :meth:`_state`, checking every value's type as it goes."""
-        origins = [Origin(_text(path), _number(line)) for path, line in state["origins"]]
-
-        def origin(index: int) -> Origin | None:
-            return None if _number(index) < 0 else origins[index]
-
-        for key, entity, candidates, lang, status, form, cases, poss, reason, where, words, use, until in state["forms"]:
-            info = _FormInfo(
-                _optional(entity), _texts(candidates), _text(lang), _text(status), _text(form), _texts(cases),
-                _optional(poss), _text(reason), origin(where), _texts(words), _optional(use), _optional(until),
-            )
-            if info.status not in _STATUS_RANK or info.lang not in LANGS or not key:
-                raise ValueError(f"not a compiled form: {info}")
-            node = self._trie
-            for token in _texts(key):
-                node = node.setdefault(token, {})
-            node.setdefault(_TERMINAL, []).append(info)
-        for entity, lang, case, poss, surface in state["canonical"]:
-            self._canonical.setdefault((_text(entity), _text(lang)), {})[(_text(case), _optional(poss))] = _text(surface)
-        for entity, lang, form, expanded in state["former"]:
-            self._former[(_text(entity), _text(lang), _text(form))] = [
-                (_text(surface), _texts(cases), _optional(poss)) for surface, cases, poss in expanded
-            ]
-        self.conflicts = [
-            Conflict(_text(form), _text(lang), _text(kept), origins[kept_at], _text(dropped), origins[dropped_at])
-            for form, lang, kept, kept_at, dropped, dropped_at in state["conflicts"]
-        ]
 
     # ---- lookup
 
@@ -1068,67 +1005,12 @@ def _respell(text: str, form: str) -> str:
     return "".join(out) + text[cursor:]
 
 
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"expected a string, not {value!r}")
-    return value
-
-
-def _optional(value: Any) -> str | None:
-    return None if value is None else _text(value)
-
-
-def _texts(values: Any) -> tuple[str, ...]:
-    if not isinstance(values, list):
-        raise TypeError(f"expected a list, not {values!r}")
-    return tuple(_text(value) for value in values)
-
-
-def _number(value: Any) -> int:
-    if not isinstance(value, int):
-        raise TypeError(f"expected a number, not {value!r}")
-    return value
-
-
-_DERIVED_BY = ("glossary.py", "morph_ru.py", "morph_kk.py")
-"""The modules whose code turns glossary files into forms: a change to them is a new cache key."""
-
-
-def _cache_key(paths: Sequence[Path]) -> str:
-    """The cache key of the compiled forms of these glossary files: their content, the code that
-    inflects them and the Russian dictionaries (pymorphy3, its OpenCorpora data, pytrovich)."""
-    from importlib.util import find_spec
-
-    from .cache import key_of
-
-    libraries: list[Path] = []
-    for name, data in (("pymorphy3", "version.py"), ("pymorphy3_dicts_ru", "data/meta.json"), ("pytrovich", "petrovich-rules/rules.json")):
-        spec = find_spec(name)
-        origin = spec.origin if spec is not None else None
-        libraries.append(Path(origin).parent / data if origin else Path(name))
-    here = Path(__file__).parent
-    return key_of([*(here / name for name in _DERIVED_BY), *libraries, *paths])
-
-
 @lru_cache(maxsize=8)
 def _load_cached(stamp: tuple[tuple[str, int, int], ...]) -> Glossary:
-    """The glossary of these files, its compiled forms read from the cache when it has them."""
-    from . import cache
+    """The glossary of these files, compiled once: read from the start-up cache when it holds them."""
+    from . import glossary_cache
 
-    paths = [Path(path) for path, _, _ in stamp]
-    files = [parse_file(path) for path in paths]
-    if cache.cache_dir() is None:
-        return Glossary(files)
-    key = _cache_key(paths)
-    state = cache.read_json("glossary", key)
-    if state is not None:
-        try:
-            return Glossary(files, compiled=state)
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-            pass  # not what this version writes: derived again below, and the entry replaced
-    glossary = Glossary(files)
-    cache.write_json("glossary", key, glossary._state())
-    return glossary
+    return glossary_cache.load([Path(path) for path, _, _ in stamp])
 
 
 __all__ = [

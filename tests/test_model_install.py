@@ -55,12 +55,13 @@ def test_a_bad_package_is_refused_and_leaves_nothing(tmp_path: Path, meta: dict[
 
 def test_size_and_count_limits(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import translit.mt as mt
+    from translit.mt import packages
 
-    monkeypatch.setattr(mt, "MAX_PACKAGE_BYTES", 500)
+    monkeypatch.setattr(packages, "MAX_PACKAGE_BYTES", 500)
     with pytest.raises(mt.ModelError, match="larger than 500 bytes unpacked"):
         mt.ArgosEngine(tmp_path / "pk").install(_package(tmp_path / "big.argosmodel"))
-    monkeypatch.setattr(mt, "MAX_PACKAGE_BYTES", 10**6)
-    monkeypatch.setattr(mt, "MAX_PACKAGE_FILES", 3)
+    monkeypatch.setattr(packages, "MAX_PACKAGE_BYTES", 10**6)
+    monkeypatch.setattr(packages, "MAX_PACKAGE_FILES", 3)
     many = {f"translate-en_ru-test/model/{i}.bin": b"" for i in range(5)}
     with pytest.raises(mt.ModelError, match="more than 3 files"):
         mt.ArgosEngine(tmp_path / "pk").install(_package(tmp_path / "many.argosmodel", extra=many))

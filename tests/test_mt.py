@@ -40,8 +40,8 @@ from translit.mt import (
     NllbEngine,
     NoRouteError,
     Translator,
-    split_sentences,
 )
+from translit.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "examples" / "nlrk-2023-02-28.en.txt").read_text(encoding="utf-8")

@@ -199,6 +199,7 @@ COMMAND_LINES = [
     ("check", ["--stdin-json", "--json", "--fix", "-o", "fixed", "--force", "--color", "never", "--enable", "typography.quotes"]),
     ("check", ["--baseline", "b.json", "--write-baseline=b2.json", "--config", "t.toml", "--siblings", "--list-checks", "x.en.txt"]),
     ("check", ["--format", "json", "--output-format=concise", "--encoding", "cp1251", "--jobs", "0", "p.en.md"]),
+    ("check", ["--tm", "memory.sqlite", "p.en.md", "p.ru.md"]),
 ]
 DECLINED = [
     ("romanize", ["--help"]),

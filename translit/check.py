@@ -119,17 +119,28 @@ def check_versions(
     for lang in texts:
         if lang not in LANGS:
             raise InputError(f"unknown language {lang!r}; expected en, kk or ru")
-    cfg = renamed_ids(config if config is not None else load_config(start))
-    post = Post(
+    post = post_of(texts, config=config if config is not None else load_config(start), paths=named, formats=formats)
+    findings = run_checks(post)
+    return findings if keep_suppressed else [finding for finding in findings if finding.suppressed is None]
+
+
+def post_of(
+    texts: Mapping[str, str], *, config: Config, paths: Mapping[str, str] | None = None, formats: Mapping[str, str] | None = None
+) -> Post:
+    """The :class:`Post` :func:`check_versions` checks: a version a language, in the order en, kk, ru.
+
+    The review page checks it with :func:`run_checks` and then draws the
+    alignment the checks computed on it (``translit.checks.align.rows``).
+    """
+    named = paths or {}
+    return Post(
         versions=[
             Version(lang, texts[lang], named.get(lang), _format(named.get(lang), texts[lang], (formats or {}).get(lang)))
             for lang in LANGS
             if lang in texts
         ],
-        config=cfg,
+        config=renamed_ids(config),
     )
-    findings = run_checks(post)
-    return findings if keep_suppressed else [finding for finding in findings if finding.suppressed is None]
 
 
 def renamed_ids(config: Config) -> Config:

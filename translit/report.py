@@ -15,7 +15,9 @@ The format names are ruff's ``--output-format`` names, which sites already know:
 - ``github``: GitHub Actions workflow commands (``::error file=…,line=…::…``);
 - ``gitlab``: GitLab Code Quality JSON;
 - ``sarif``: SARIF 2.1.0, with fixes, for GitHub code scanning and SARIF viewers;
-- ``junit``: JUnit XML, one test case a finding, for CI test reports.
+- ``junit``: JUnit XML, one test case a finding, for CI test reports;
+- ``html``: one self-contained page showing the versions side by side with
+  the findings in place, as ``translit serve`` does (it needs the texts: ``posts``).
 
 ``full`` (the grouped view for people) and ``json`` (each command's own
 versioned document) are made by the commands, since they carry more than
@@ -35,6 +37,8 @@ from xml.etree import ElementTree
 from .checks.base import Finding
 
 FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit")
+REVIEW_FORMATS = (*FORMATS, "html")
+"""``html`` needs the versions' texts, which only ``check`` (and ``post --html-report``) have."""
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -53,12 +57,15 @@ def render(
     rules: Mapping[str, str] | None = None,
     files: Sequence[str] = (),
     tool_version: str | None = None,
+    posts: Sequence[Mapping[str, Any]] = (),
 ) -> str:
-    """``findings`` in format ``fmt`` (one of :data:`FORMATS` but ``full`` and ``json``).
+    """``findings`` in format ``fmt`` (one of :data:`REVIEW_FORMATS` but ``full`` and ``json``).
 
     ``rules`` maps check ids to one line of description (SARIF rules, JUnit
     messages); ``files`` names every file checked, so that ``junit`` lists the
     clean ones as passed tests; ``tool_version`` defaults to translit's.
+    ``html`` draws each post of ``posts`` (``name``, ``files``: language ->
+    file, ``texts``: language -> text) with the findings in its files.
     Findings with ``suppressed`` set appear only in ``sarif`` (as suppressed
     results, which viewers hide) and are left out of every other format.
     """
@@ -70,7 +77,9 @@ def render(
         return sarif(findings, rules=rules or {}, tool_version=tool_version)
     if fmt == "junit":
         return junit(shown, rules=rules or {}, files=files)
-    raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if fmt == "html":
+        return html(findings, posts, rules=rules or {})
+    raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(REVIEW_FORMATS)}")
 
 
 def concise(findings: Sequence[Finding]) -> str:
@@ -219,6 +228,28 @@ def junit(findings: Sequence[Finding], *, rules: Mapping[str, str], files: Seque
     return ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
+def html(findings: Sequence[Finding], posts: Sequence[Mapping[str, Any]], *, rules: Mapping[str, str]) -> str:
+    """One self-contained HTML page: each post's versions side by side, its findings highlighted in place."""
+    from .check import post_of
+    from .config import Config
+    from .serve.review import html_report, review_data
+
+    reviews = []
+    for post in posts:
+        files = set(post["files"].values())
+        mine = [f for f in findings if where(f) in files]
+        entry = {
+            "name": post["name"],
+            "files": post["files"],
+            "findings": [f for f in mine if f.suppressed is None],
+            "suppressed": [f for f in mine if f.suppressed is not None],
+            "error": post.get("error"),
+        }
+        texts = post.get("texts", {})
+        reviews.append(review_data(entry, post_of(texts, config=Config(), paths={lang: post["files"][lang] for lang in texts})))
+    return html_report(reviews, rules=rules)
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -232,13 +263,13 @@ def _version() -> str:
         return "0"
 
 
-def check_format(fmt: str) -> str:
-    """``fmt`` if it is a known output format; otherwise a usage error naming the choices."""
+def check_format(fmt: str, choices: Sequence[str] = FORMATS) -> str:
+    """``fmt`` if it is one of ``choices``; otherwise a usage error naming them."""
     from .errors import TranslitError
 
-    if fmt not in FORMATS:
-        raise TranslitError(f"--output-format: expected one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt not in choices:
+        raise TranslitError(f"--output-format: expected one of {', '.join(choices)}, not {fmt!r}")
     return fmt
 
 
-__all__ = ["FORMATS", "check_format", "concise", "github", "gitlab", "json_lines", "junit", "render", "sarif", "where"]
+__all__ = ["FORMATS", "REVIEW_FORMATS", "check_format", "concise", "github", "gitlab", "html", "json_lines", "junit", "render", "sarif", "where"]

@@ -9,6 +9,10 @@ language of every block, and for every target language:
 * another language is machine-translated sentence by sentence through
   :class:`translit.mt.Translator`, with names, dates, numbers and contacts
   shielded (:mod:`translit.protect`) and restored in the target's form;
+* a sentence the translation memory (:mod:`translit.tm`) knows is filled
+  from it before any engine: an exact match as it is, a fuzzy one inside
+  ``[[fuzzy:SCORE]] … [[/fuzzy]]`` for review; the report says where every
+  sentence came from;
 * when no translation route exists, the version is still produced: every
   protected part is already in the target language and the prose is wrapped
   in ``[[untranslated:SRC]] … [[/untranslated]]`` for a translator.  Source
@@ -35,13 +39,15 @@ from .checks.base import LANG_NAMES
 from .document import Block, Break, Document, Lit, Node, Span, Text, parse, plain, render
 from .errors import EXIT_NO_ROUTE, EXIT_OK, InputError, TranslitError
 from .localize import typography
-from .protect import Part, Protector, Restored, Shielded
+from .protect import PLACEHOLDER_RE, Part, Protector, Restored, Shielded
 from .segment import split_sentences
 
 __all__ = [
     "LANGUAGES",
     "UNTRANSLATED_OPEN",
     "UNTRANSLATED_CLOSE",
+    "FUZZY_OPEN",
+    "FUZZY_CLOSE",
     "LOST_MARK",
     "Versions",
     "make_versions",
@@ -50,6 +56,9 @@ __all__ = [
 LANGUAGES = ("en", "kk", "ru")
 UNTRANSLATED_OPEN = "[[untranslated:{lang}]]"
 UNTRANSLATED_CLOSE = "[[/untranslated]]"
+FUZZY_OPEN = "[[fuzzy:{score}]]"
+FUZZY_CLOSE = "[[/fuzzy]]"
+"""Around a sentence taken from a fuzzy translation-memory match (SCORE 0–100): a translator reviews it."""
 LOST_MARK = "[[lost:{text}]]"
 """Written where the engine dropped a protected part, so a human sees it; also in the report."""
 
@@ -285,6 +294,7 @@ def make_versions(
     glossary: Any = None,
     max_sentence_chars: int | None = None,
     date: datetime.date | None = None,
+    memory: Any = None,
 ) -> Versions:
     """The ``targets`` versions of the post ``text`` (source language detected per block when not given).
 
@@ -293,7 +303,9 @@ def make_versions(
     ``translator`` and ``glossary`` replace the ones built from it (for
     embedding and tests).  ``date`` is the day the post is about (default:
     the first full date in it), which decides how a renamed institution is
-    named (``[glossaries] renamed``).  When no route
+    named (``[glossaries] renamed``).  ``memory`` is a
+    :class:`translit.tm.Memory` (default: the one ``[tm]`` configures, or the
+    user's default memory when it exists; ``False``: none).  When no route
     exists for a target, that version carries the prose inside
     ``[[untranslated:SRC]] … [[/untranslated]]`` and ``Versions.exit_code``
     is ``EXIT_NO_ROUTE``. The editor's ``translit: ignore[...]`` markers are
@@ -324,6 +336,31 @@ def make_versions(
         glossary = _load_glossary(config)
     if translator is None:
         translator = _make_translator(config)
+    owned_memory = memory is None
+    if memory is None:
+        from .tm.matching import open_memory
+
+        memory = open_memory(config, required=False, create=False)
+    try:
+        return _make(text, doc, source, targets, config, translator, glossary, max_sentence_chars, date, memory or None, notes)
+    finally:
+        if owned_memory and memory:
+            memory.close()
+
+
+def _make(
+    text: str,
+    doc: Document,
+    source: str | None,
+    targets: Sequence[str],
+    config: Any,
+    translator: Any,
+    glossary: Any,
+    max_sentence_chars: int,
+    date: datetime.date | None,
+    memory: Any,
+    notes: list[str],
+) -> Versions:
     from .glossary import post_date
 
     pipe = _Pipeline(config, translator, glossary, notes, date or post_date(text))
@@ -370,6 +407,7 @@ def make_versions(
     routes: dict[str, Any] = {}
     no_route: dict[str, str] = {}
     untranslated: Counter[str] = Counter()
+    origin_counts: dict[str, Counter[str]] = {tgt: Counter() for tgt in targets if tgt != src}
     lost_total = 0
     block_reports: list[dict[str, Any]] = []
     per_block: dict[int, dict[str, Any]] = {i: {} for i in range(len(doc.blocks))}
@@ -382,9 +420,13 @@ def make_versions(
                 no_route[tgt] = why or "no route"
             routes[tgt] = route.as_dict() if route is not None and hasattr(route, "as_dict") else None
         translations: dict[int, str] = {}
+        origins: dict[int, list[dict[str, Any]]] = {}
         mt_errors: list[str] = []
-        if route is not None:
-            translations, mt_errors = _translate_all(pipe.translator, units, src, tgt, max_sentence_chars)
+        if tgt != src:
+            engine = pipe.translator if route is not None else None
+            translations, origins, mt_errors = _translate_all(engine, units, src, tgt, max_sentence_chars, memory, notes)
+            for item in (o for listed in origins.values() for o in listed):
+                origin_counts[tgt][item["origin"]] += 1
             if mt_errors:
                 # The engine failed: the version is made as if there were no route, and says why.
                 notes.extend(mt_errors)
@@ -397,17 +439,24 @@ def make_versions(
                     per_block[i][tgt] = {"status": "kept", "reason": f"block is in {block_langs[i]}, not {src}"}
                 continue
             unit = units[i]
-            mode = "same" if tgt == src else ("mt" if route is not None and not mt_errors else "untranslated")
+            engine_ok = route is not None and not mt_errors
+            mode = "same" if tgt == src else ("mt" if engine_ok or id(unit) in translations else "untranslated")
             if mode == "untranslated" and block.kind == "image":
                 # Markers inside an image's markup would break it: the image stays, its alt text is reported.
                 out_blocks.append(block)
                 per_block[i][tgt] = {"status": "kept", "reason": "an image: its alt text is left for a translator"}
                 continue
             body, info = _render_unit(unit, pipe.protector, doc.fmt, src, tgt, mode, translations)
+            sentences = [item for part in _walk(unit) for item in origins.get(id(part), [])]
             if mode == "untranslated" and info["has_prose"]:
                 body = f"{UNTRANSLATED_OPEN.format(lang=src)} {body} {UNTRANSLATED_CLOSE}"
                 untranslated[tgt] += 1
                 info["status"] = "untranslated"
+            elif any(item["origin"] == "untranslated" for item in sentences):
+                untranslated[tgt] += 1  # some sentences from the memory, the others marked for a translator
+                info["status"] = "untranslated"
+            if sentences:
+                info["sentences"] = sentences
             lost_total += len(info["lost"])
             if mode == "same" and not info["changed"]:
                 out_blocks.append(block)  # nothing to normalise: the draft's bytes (entities, line breaks) stay
@@ -444,6 +493,9 @@ def make_versions(
             {"index": i, "line": doc.blocks[i].line, "lang": block_langs[i]} for i in foreign
         ],
         "untranslated_marker": [UNTRANSLATED_OPEN.format(lang=src), UNTRANSLATED_CLOSE],
+        "origins": {tgt: dict(counts) for tgt, counts in origin_counts.items()},
+        "memory": memory.store.location if memory else None,
+        "fuzzy_marker": [FUZZY_OPEN.format(score="SCORE"), FUZZY_CLOSE],
         "notes": notes,
         "blocks": block_reports,
     }
@@ -460,7 +512,12 @@ def _sentences(text: str, max_chars: int) -> list[str]:
     ``,``, a dash) or failing that a space: CTranslate2 stops decoding at 256
     tokens by default, and a cut-off translation would lose the names at the end.
     """
-    sentences = split_sentences(text)
+    # A placeholder stands for a name, a date or a number: the splitter sees a capitalised word there,
+    # so "… қатысты. ⟦2⟧ Токиода …" is two sentences, as the text it stands for is.
+    sentences, start = [], 0
+    for piece in split_sentences(PLACEHOLDER_RE.sub(lambda m: "X" * len(m.group()), text)):
+        sentences.append(text[start:start + len(piece)])
+        start += len(piece)
     out: list[str] = []
     for sentence in sentences:
         while len(sentence) > max_chars:
@@ -480,27 +537,92 @@ def _sentences(text: str, max_chars: int) -> list[str]:
 
 
 def _translate_all(
-    translator: Any, units: dict[int, _Unit], src: str, tgt: str, max_chars: int
-) -> tuple[dict[int, str], list[str]]:
-    """One batch for the whole post: every sentence of every unit that has prose."""
-    wanted: list[tuple[int, list[str]]] = []
-    for unit in (u for top in units.values() for u in _walk(top)):
-        assert unit.mt is not None
-        if unit.mt.has_prose:
-            wanted.append((id(unit), _sentences(unit.mt.text, max_chars)))
-    flat = [s for _, sentences in wanted for s in sentences]
-    if not flat:
-        return {}, []
-    try:
-        done = translator.translate_batch(flat, src, tgt)
-    except TranslitError as exc:
-        return {}, [f"{src}→{tgt}: {exc}"]
+    translator: Any, units: dict[int, _Unit], src: str, tgt: str, max_chars: int, memory: Any = None, notes: list[str] | None = None
+) -> tuple[dict[int, str], dict[int, list[dict[str, Any]]], list[str]]:
+    """The target text of every unit with prose, where each sentence came from, and the engine's errors.
+
+    A sentence the memory knows is filled from it; the engine gets the others
+    in one batch for the whole post. Without an engine (``translator`` None, or
+    it failed), a block the memory filled in part keeps its other sentences
+    inside untranslated markers; a block it did not fill at all gets no text
+    here, and the caller marks it whole, as before.
+    """
+    trees = [[(unit, _sentences(unit.mt.text, max_chars)) for unit in _walk(top) if unit.mt is not None and unit.mt.has_prose]
+             for top in units.values()]
+    done: dict[tuple[int, int], str] = {}
+    origins: dict[tuple[int, int], dict[str, Any]] = {}
+    if memory is not None:
+        try:
+            _from_memory(memory, trees, src, tgt, done, origins)
+        except TranslitError as exc:
+            (notes if notes is not None else []).append(f"translation memory not used for {tgt}: {exc}")
+    rest = [(id(unit), k, sentence) for tree in trees for unit, sentences in tree for k, sentence in enumerate(sentences)
+            if (id(unit), k) not in done]
+    errors: list[str] = []
+    if translator is not None and rest:
+        try:
+            engine = translator.translate_batch([sentence for _, _, sentence in rest], src, tgt)
+        except TranslitError as exc:
+            errors = [f"{src}→{tgt}: {exc}"]
+        else:
+            for (key, k, _), translated in zip(rest, engine):
+                done[(key, k)] = translated
+                origins[(key, k)] = {"origin": "engine"}
+    engine_ok = translator is not None and not errors
     out: dict[int, str] = {}
-    pos = 0
-    for key, sentences in wanted:
-        out[key] = "".join(_spaced(done[pos + k], sentences[k]) for k in range(len(sentences)))
-        pos += len(sentences)
-    return out, []
+    sentence_origins: dict[int, list[dict[str, Any]]] = {}
+    for top, tree in zip(units.values(), trees):
+        filled = engine_ok or any((id(unit), k) in origins for unit, sentences in tree for k in range(len(sentences)))
+        for unit, sentences in tree:
+            key = id(unit)
+            pieces = []
+            for k, sentence in enumerate(sentences):
+                if (key, k) in done:
+                    pieces.append(_spaced(done[(key, k)], sentence))
+                    continue
+                if _LETTERS.search(PLACEHOLDER_RE.sub("", sentence)):
+                    origins[(key, k)] = {"origin": "untranslated"}
+                    body = sentence.rstrip()
+                    pieces.append(_spaced(f"{UNTRANSLATED_OPEN.format(lang=src)} {body} {UNTRANSLATED_CLOSE}", sentence))
+                else:
+                    origins[(key, k)] = {"origin": "protected"}  # names, dates and numbers only: written in the target's form
+                    pieces.append(sentence)
+            sentence_origins[key] = [origins[(key, k)] for k in range(len(sentences))]
+            if filled:
+                out[key] = "".join(pieces)
+        if filled and id(top) not in out:
+            assert top.mt is not None
+            out[id(top)] = top.mt.text
+    return out, sentence_origins, errors
+
+
+def _from_memory(
+    memory: Any, trees: list[list[tuple[_Unit, list[str]]]], src: str, tgt: str,
+    done: dict[tuple[int, int], str], origins: dict[tuple[int, int], dict[str, Any]],
+) -> None:
+    """Fill ``done`` with every sentence the memory has (exact as it is, fuzzy inside the review marker)."""
+    from .tm.slots import abstract, fill
+
+    for tree in trees:
+        for unit, sentences in tree:
+            assert unit.mt is not None
+            for k, sentence in enumerate(sentences):
+                if not _LETTERS.search(PLACEHOLDER_RE.sub("", sentence)):
+                    continue
+                abstracted = abstract(sentence, unit.mt.parts)
+                match = memory.lookup(abstracted, src, tgt)
+                if match is None:
+                    continue
+                text = fill(match.segment.template, abstracted.numbers)
+                if not match.exact:
+                    text = f"{FUZZY_OPEN.format(score=int(match.score))} {text} {FUZZY_CLOSE}"
+                done[(id(unit), k)] = text
+                origins[(id(unit), k)] = {
+                    "origin": "memory-exact" if match.exact else "memory-fuzzy",
+                    **({} if match.exact else {"score": int(match.score)}),
+                    "memory": {"source": match.segment.source, "target": match.segment.target, "origin": match.segment.origin,
+                               **({"alternatives": match.alternatives} if match.alternatives else {})},
+                }
 
 
 def _spaced(translated: str, source: str) -> str:

@@ -8,6 +8,6 @@ over them. :mod:`translit.check` runs them in the order of :data:`FAMILIES`.
 
 from __future__ import annotations
 
-from . import contacts, dates, glossary, language, numbers, people, script, structure, translitcheck, typography
+from . import contacts, dates, glossary, language, memory, numbers, people, script, structure, translitcheck, typography
 
-FAMILIES = (structure, language, numbers, dates, contacts, glossary, people, translitcheck, typography, script)
+FAMILIES = (structure, language, numbers, dates, contacts, glossary, people, translitcheck, typography, script, memory)

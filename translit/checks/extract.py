@@ -73,6 +73,11 @@ def entities(version: Version) -> list[Entity]:
 
     def compute(version: Version) -> list[Entity]:
         found = find_entities(version.prose, version.lang, _NOT_PHONES)
+        from .memory import FUZZY_TAG
+
+        # The score in a [[fuzzy:87]] marker (translit post, translation memory) is no number of the post.
+        tags = [match.span() for match in FUZZY_TAG.finditer(version.prose)]
+        found = [e for e in found if not any(start <= e.start < end for start, end in tags)] if tags else found
         if version.lang == "kk":
             found = _year_first(version.prose, _kazakh_months(version.prose, found))
         found = _english_extras(version, found)

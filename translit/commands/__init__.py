@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
-COMMAND_MODULE_NAMES = ("romanize", "detect", "glossary", "recover", "post", "models", "check")
+COMMAND_MODULE_NAMES = ("romanize", "detect", "glossary", "recover", "post", "models", "check", "tm", "serve")
 """In the order ``translit --help`` lists their commands."""
 
 

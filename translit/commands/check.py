@@ -15,7 +15,7 @@ JSON_SCHEMA = "translit.check/1"
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
 
 
-def _config(config_path: Optional[str], start: Optional[Path], disable: tuple[str, ...], enable: tuple[str, ...]) -> Any:
+def _config(config_path: Optional[str], start: Optional[Path], disable: tuple[str, ...], enable: tuple[str, ...], tm: Optional[str] = None) -> Any:
     """The configuration for one post, with the command line's --disable/--enable on top.
 
     Posts of one site share a file, so it is parsed once per (file, modification time).
@@ -26,12 +26,15 @@ def _config(config_path: Optional[str], start: Optional[Path], disable: tuple[st
 
     path = Path(config_path) if config_path else find_config(start)
     stamp = path.stat().st_mtime_ns if path is not None and path.is_file() else None
-    key = (str(path), stamp, disable, enable)
+    key = (str(path), stamp, disable, enable, tm)
     cached = _CONFIGS.get(key)
     if cached is None:
         cached = load_config(path=path) if path is not None else Config()
         if disable or enable:
             cached = replace(cached, disabled=cached.disabled | frozenset(disable), enabled=cached.enabled | frozenset(enable))
+        if tm:
+            section = {key: value for key, value in cached.section("tm").items() if key != "url"}
+            cached = replace(cached, raw={**cached.raw, "tm": {**section, "path": str(Path(tm).resolve())}})
         _CONFIGS[key] = cached
     return cached
 
@@ -39,7 +42,7 @@ def _config(config_path: Optional[str], start: Optional[Path], disable: tuple[st
 _CONFIGS: dict[tuple[str, Optional[int], tuple[str, ...], tuple[str, ...]], Any] = {}
 
 
-Task = tuple[str, dict[str, str], Optional[str], tuple[str, ...], tuple[str, ...], str]
+Task = tuple[str, dict[str, str], Optional[str], tuple[str, ...], tuple[str, ...], str, Optional[str]]
 Result = dict[str, Any]
 
 
@@ -48,10 +51,10 @@ def _check_post(task: Task) -> Result:
     from ..guard import failure
     from ..textio import read_text
 
-    _name, files, config_path, disable, enable, encoding = task
+    _name, files, config_path, disable, enable, encoding, tm = task
     first = Path(next(iter(files.values())))
     try:
-        config = _config(config_path, first.parent, disable, enable)
+        config = _config(config_path, first.parent, disable, enable, tm)
         texts = {lang: read_text(path, encoding, config.max_bytes) for lang, path in files.items()}
     except Exception as exc:  # noqa: BLE001 - reported as this post's failure
         return failure(exc, first)
@@ -149,7 +152,8 @@ def _render_text(report: list[dict[str, Any]], colour: bool) -> str:
     return "\n".join(lines)
 
 
-def _summary(report: list[dict[str, Any]], fixed: int) -> dict[str, int]:
+def summary_of(report: list[dict[str, Any]], fixed: int = 0) -> dict[str, int]:
+    """The counts a report ends with: posts, files, failed posts, findings by severity, fixed, suppressed."""
     counts = {"posts": len(report), "files": sum(len(post["files"]) for post in report), "failed": 0}
     counts |= {"error": 0, "warning": 0, "info": 0, "fixed": fixed, "suppressed": 0}
     for post in report:
@@ -160,17 +164,50 @@ def _summary(report: list[dict[str, Any]], fixed: int) -> dict[str, int]:
     return counts
 
 
+def exit_code_of(report: list[dict[str, Any]], fail_on: str) -> int:
+    """The worst outcome decides: a bug, then a post that could not be checked, then findings at or above ``fail_on``."""
+    from ..check import SEVERITY_RANK
+    from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+
+    if any(post.get("internal") for post in report):
+        return EXIT_INTERNAL
+    if any("error" in post for post in report):
+        return EXIT_USAGE
+    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for post in report for f in post["findings"])
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def json_document(report: list[dict[str, Any]], fail_on: str, fixed: int = 0) -> dict[str, Any]:
+    """The findings document (schema translit.check/1) of ``check --output-format json`` and ``translit serve``.
+
+    ``report`` holds one dict a post: ``name``, ``files`` (language -> file),
+    ``findings`` and ``suppressed`` (lists of :class:`~translit.check.Finding`),
+    and ``config``, ``fixed``, ``fixed_files``, or ``error`` and ``internal``
+    for a post that could not be checked.
+    """
+    return {
+        "schema": JSON_SCHEMA,
+        "fail_on": fail_on,
+        "exit_code": exit_code_of(report, fail_on),
+        "summary": summary_of(report, fixed),
+        "posts": [
+            {key: ([f.to_dict() for f in value] if key in ("findings", "suppressed") else value) for key, value in post.items()}
+            for post in report
+        ],
+    }
+
+
 def _output_format(output_format: Optional[str], legacy: Optional[str], as_json: bool) -> str:
     """The one output format the options ask for; ``--format`` (text/json and the new names) is the old spelling."""
     from ..errors import TranslitError
-    from ..report import check_format
+    from ..report import REVIEW_FORMATS, check_format
 
     if legacy is not None:
         sys.stderr.write("translit: warning: --format is deprecated for check; use --output-format\n")
     chosen = {name for name in (output_format, {"text": "full"}.get(legacy or "", legacy), "json" if as_json else None) if name}
     if len(chosen) > 1:
         raise TranslitError(f"--output-format: asked for {' and '.join(sorted(chosen))}; choose one")
-    return check_format(chosen.pop() if chosen else "full")
+    return check_format(chosen.pop() if chosen else "full", REVIEW_FORMATS)
 
 
 def register(app: typer.Typer) -> None:
@@ -183,7 +220,7 @@ def register(app: typer.Typer) -> None:
         stdin_json: bool = typer.Option(False, "--stdin-json", help='Read {"en": "...", "kk": "...", "ru": "..."} from standard input.'),
         output_format: Optional[str] = typer.Option(
             None, "--output-format", "-f",
-            help="full (grouped, for people; the default), concise (FILE:LINE:COL: severity message [id]), json (schema translit.check/1), json-lines, github, gitlab, sarif or junit.",
+            help="full (grouped, for people; the default), concise (FILE:LINE:COL: severity message [id]), json (schema translit.check/1), json-lines, github, gitlab, sarif, junit, or html (one self-contained page: the versions side by side, findings in place).",
         ),
         legacy_format: Optional[str] = typer.Option(None, "--format", hidden=True, help="Deprecated spelling of --output-format (text = full)."),
         as_json: bool = typer.Option(False, "--json", help="Same as --output-format json."),
@@ -201,6 +238,7 @@ def register(app: typer.Typer) -> None:
         enable: list[str] = typer.Option([], "--enable", help="Turn a check id or a family on again. Repeatable."),
         list_checks: bool = typer.Option(False, "--list-checks", help="List every check id with its default severity, and exit."),
         colour: str = typer.Option("auto", "--color", help="auto (only on a terminal, unless NO_COLOR is set), always or never."),
+        tm: Optional[str] = typer.Option(None, "--tm", help="Compare with this translation memory (SQLite file) instead of the configured one (memory.differs)."),
     ) -> int:
         """Check the versions of a post before publication: structure, language, numbers, dates, contacts, names, spelling, typography.
 
@@ -208,7 +246,7 @@ def register(app: typer.Typer) -> None:
         """
         return run_check(
             paths, stdin_json, output_format, legacy_format, as_json, baseline, write_baseline, fail_on, fix,
-            output_dir, force, encoding, siblings, jobs, config_path, disable, enable, list_checks, colour,
+            output_dir, force, encoding, siblings, jobs, config_path, disable, enable, list_checks, colour, tm,
         )
 
 
@@ -216,13 +254,13 @@ def run_check(
     paths: list[str], stdin_json: bool, output_format: Optional[str], legacy_format: Optional[str], as_json: bool,
     baseline: Optional[Path], write_baseline: Optional[Path], fail_on: Optional[str], fix: bool,
     output_dir: Optional[Path], force: bool, encoding: str, siblings: bool, jobs: int, config_path: Optional[str],
-    disable: list[str], enable: list[str], list_checks: bool, colour: str,
+    disable: list[str], enable: list[str], list_checks: bool, colour: str, tm: Optional[str] = None,
 ) -> int:
     """The body of ``translit check``, free of typer so that the fast path (:mod:`.fast`) runs it too;
     returns the exit status."""
     from ..check import CHECKS, SEVERITY_RANK, fix_versions, group_files
     from ..checks.script import RENAMED
-    from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, InputError, TranslitError
+    from ..errors import EXIT_OK, InputError, TranslitError
     from ..suppress import Baseline
     from ..textio import printable, shown_path, write_files, write_json
 
@@ -242,27 +280,30 @@ def run_check(
     unknown = [name for name in [*disable, *enable] if name not in CHECKS and not any(check_id.startswith(name + ".") for check_id in CHECKS)]
     if unknown:
         raise TranslitError(f"--disable/--enable: no check or family {unknown[0]!r} (see --list-checks)")
+    if tm and not Path(tm).is_file():
+        raise TranslitError("no translation memory here (translit tm import creates one)", path=tm)
     if stdin_json == bool(paths):
         raise TranslitError("give FILES or folders, or --stdin-json (not both)")
     disabled, enabled = tuple(disable), tuple(enable)
     accepted = Baseline.load(baseline) if baseline is not None else None
     report: list[dict[str, Any]] = []
+    texts_of: list[dict[str, str]] = []  # each post's versions, for the html format
     fixes: list[tuple[Path, str, Path]] = []
     fixed_count = 0
 
     if stdin_json:
-        config = _config(config_path, Path.cwd(), disabled, enabled)
+        config = _config(config_path, Path.cwd(), disabled, enabled, tm)
         data = _stdin_versions(config.max_bytes)
         files = {lang: f"<stdin:{lang}>" for lang in data}
         results = [_checked(data, config, files, "<stdin>")]
-        tasks: list[Task] = [("stdin", files, config_path, disabled, enabled, encoding)]
+        tasks: list[Task] = [("stdin", files, config_path, disabled, enabled, encoding, tm)]
         fail_threshold = fail_on or config.fail_on
     else:
         posts = group_files(paths, siblings=siblings, encoding=encoding)
         if all(not post.files and post.error is not None for post in posts):
             # nothing to check at all: one line, as for any other bad input, not an empty report
             raise posts[0].error if posts else InputError("no posts found")
-        tasks = [(post.name, {lang: str(path) for lang, path in post.files.items()}, config_path, disabled, enabled, encoding) for post in posts]
+        tasks = [(post.name, {lang: str(path) for lang, path in post.files.items()}, config_path, disabled, enabled, encoding, tm) for post in posts]
         runnable = [task for task, post in zip(tasks, posts) if post.error is None]
         workers = (os.cpu_count() or 1) if jobs == 0 else jobs
         if workers > 1 and len(runnable) > 2:
@@ -274,6 +315,7 @@ def run_check(
         fail_threshold = fail_on or _config(config_path, first if first.is_dir() else first.parent, disabled, enabled).fail_on
 
     for task, result in zip(tasks, results):
+        texts_of.append(result.get("texts", {}))
         post: dict[str, Any] = {"name": shown_path(task[0]), "files": {lang: shown_path(path) for lang, path in task[1].items()}}
         if "error" in result:
             report.append({**post, "findings": [], "error": result["error"], "internal": result["internal"]})
@@ -282,7 +324,7 @@ def run_check(
         post["findings"] = result["findings"]
         if fix and (stdin_json or any(f.fixable for f in result["findings"])):
             texts = result["texts"]
-            config = _config(config_path, Path.cwd() if stdin_json else Path(next(iter(task[1].values()))).parent, disabled, enabled)
+            config = _config(config_path, Path.cwd() if stdin_json else Path(next(iter(task[1].values()))).parent, disabled, enabled, tm)
             fixed, count = fix_versions(texts, config=config, paths=task[1], baseline=accepted)
             fixed_count += count
             if stdin_json:
@@ -307,27 +349,10 @@ def run_check(
         count = Baseline(write_baseline.resolve().parent).write(write_baseline, recorded, inputs=inputs)
         sys.stderr.write(f"translit: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}\n")
         return EXIT_OK
-    summary = _summary(report, fixed_count)
-    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_threshold] for post in report for f in post["findings"])
-    # The worst outcome decides: a bug, then a post that could not be checked, then findings.
-    if any(post.get("internal") for post in report):
-        exit_code = EXIT_INTERNAL
-    elif summary["failed"]:
-        exit_code = EXIT_USAGE
-    else:
-        exit_code = EXIT_FINDINGS if failing else EXIT_OK
+    summary = summary_of(report, fixed_count)
+    exit_code = exit_code_of(report, fail_threshold)
     if fmt == "json":
-        document = {
-            "schema": JSON_SCHEMA,
-            "fail_on": fail_threshold,
-            "exit_code": exit_code,
-            "summary": summary,
-            "posts": [
-                {key: ([f.to_dict() for f in value] if key in ("findings", "suppressed") else value) for key, value in post.items()}
-                for post in report
-            ],
-        }
-        write_json(document)
+        write_json(json_document(report, fail_threshold, fixed_count))
     elif fmt == "full":
         use_colour = colour == "always" or (colour == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
         text = _render_text(report, use_colour)
@@ -346,7 +371,8 @@ def run_check(
         everything = [f for post in report for f in post["findings"] + post["suppressed"]]
         files = [name for post in report for name in post["files"].values()]
         rules = {check_id: spec.summary for check_id, spec in CHECKS.items()}
-        sys.stdout.write(render(everything, fmt, rules=rules, files=files))
+        shown = [{**post, "texts": texts} for post, texts in zip(report, texts_of)]
+        sys.stdout.write(render(everything, fmt, rules=rules, files=files, posts=shown))
     for post in report:
         if "error" in post:
             sys.stderr.write(f"translit: error: {printable(post['error'])}\n")

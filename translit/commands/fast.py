@@ -112,6 +112,7 @@ COMMANDS: dict[str, Command] = {
             (("--enable",), _multi("enable")),
             (("--list-checks",), _flag("list_checks")),
             (("--color",), _value("colour", default="auto")),
+            (("--tm",), _value("tm")),
         ),
         Param("paths", "arguments"),
     ),

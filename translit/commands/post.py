@@ -45,8 +45,13 @@ def process_post(
     fmt: str,
     force: bool,
     encoding: str = "utf-8",
+    html_report: bool = False,
 ) -> dict[str, Any]:
-    """Make and write the versions of one draft; returns a summary with the report (run in worker processes too)."""
+    """Make and write the versions of one draft; returns a summary with the report (run in worker processes too).
+
+    With ``html_report`` the versions are checked and ``NAME.report.html`` (the
+    review page as one file) is written with them.
+    """
     from ..config import load_config
     from ..document import format_for_path
     from ..errors import InputError
@@ -58,7 +63,8 @@ def process_post(
     config = load_config(path.parent)
     text = read_text(path, encoding, config.max_bytes)
     paths, report_path = output_paths(path, Path(outdir) if outdir else None, targets)
-    for target in [*paths.values(), report_path]:
+    html_path = report_path.with_suffix(".html") if html_report else None
+    for target in [*paths.values(), report_path, *([html_path] if html_path else [])]:
         if target.exists() and target.resolve() == path.resolve():
             raise InputError("would overwrite a draft; pass -o OUTDIR", path=target)
         if target.exists() and not force:
@@ -73,16 +79,32 @@ def process_post(
     report["outputs"] = {lang: str(p) for lang, p in paths.items()}
     # The versions and the report appear together or not at all (a full disk, SIGTERM, a concurrent run).
     outputs = {target: versions.texts[lang] for lang, target in paths.items()}
+    if html_path is not None:
+        report["html_report"] = str(html_path)
+        outputs[html_path] = _html_report(versions.texts, {lang: str(p) for lang, p in paths.items()}, report_path.name[: -len(".report.json")], config)
     outputs[report_path] = to_json(report)
     write_files(outputs, force=force, inputs=(path,))
     return {"draft": str(path), "report_path": str(report_path), "report": report, "exit": versions.exit_code, "lost": versions.lost}
 
 
+def _html_report(texts: dict[str, str], files: dict[str, str], name: str, config: Any) -> str:
+    """The versions checked, as the self-contained review page (``check --output-format html``)."""
+    from ..check import CHECKS, check_versions
+    from ..report import render
+
+    findings = check_versions(texts, config=config, paths=files)
+    rules = {check_id: spec.summary for check_id, spec in CHECKS.items()}
+    return render(findings, "html", rules=rules, posts=[{"name": name, "files": files, "texts": texts}])
+
+
 _SUMMARY_KEYS = ("source", "format", "config", "outputs", "routes", "no_route", "untranslated_blocks", "lost_parts",
-                 "foreign_blocks", "untranslated_marker")
+                 "foreign_blocks", "untranslated_marker", "origins")
 
 
-def _run(args: tuple[str, str | None, list[str], str | None, str, bool, str], full: bool = True) -> dict[str, Any]:
+Task = tuple[str, Optional[str], list[str], Optional[str], str, bool, str, bool]
+
+
+def _run(args: Task, full: bool = True) -> dict[str, Any]:
     """One post in a worker; without ``full`` only what the summary prints goes back to the parent."""
     from ..config import load_config
     from ..guard import failure, run_limited
@@ -99,7 +121,7 @@ def _run(args: tuple[str, str | None, list[str], str | None, str, bool, str], fu
     return result
 
 
-def _run_summary(args: tuple[str, str | None, list[str], str | None, str, bool, str]) -> dict[str, Any]:
+def _run_summary(args: Task) -> dict[str, Any]:
     return _run(args, full=False)
 
 
@@ -151,15 +173,25 @@ def _summary(result: dict[str, Any]) -> str:
     report = result["report"]
     lines = [f"{result['draft']}: source {report['source']}, format {report['format']}"]
     for lang, path in report["outputs"].items():
+        origins = report.get("origins", {}).get(lang, {})
         if lang == report["source"]:
             how = "normalised"
+        elif report["untranslated_blocks"].get(lang):
+            how = f"NOT translated: {report['untranslated_blocks'].get(lang, 0)} blocks marked {report['untranslated_marker'][0]}"
         elif report["routes"].get(lang):
             how = "translated"
-        elif not report["untranslated_blocks"].get(lang):
-            how = "complete: no prose to translate"
+        elif origins.get("memory-exact") or origins.get("memory-fuzzy"):
+            how = "translated from the memory"
         else:
-            how = f"NOT translated: {report['untranslated_blocks'].get(lang, 0)} blocks marked {report['untranslated_marker'][0]}"
+            how = "complete: no prose to translate"
         lines.append(f"  {lang}: {path} ({how})")
+        if origins.get("memory-exact") or origins.get("memory-fuzzy"):
+            fuzzy = origins.get("memory-fuzzy", 0)
+            lines.append(
+                f"      sentences: {origins.get('memory-exact', 0)} memory exact, {fuzzy} memory fuzzy"
+                + (" (marked [[fuzzy:SCORE]] for review)" if fuzzy else "")
+                + f", {origins.get('engine', 0)} engine, {origins.get('untranslated', 0)} untranslated"
+            )
     if report["lost_parts"]:
         lines.append(f"  {report['lost_parts']} protected parts lost by the engine, marked [[lost:…]]")
     for block in report["foreign_blocks"]:
@@ -168,6 +200,12 @@ def _summary(result: dict[str, Any]) -> str:
     if report["config"]:
         lines.append(f"  configuration: {report['config']}")
     return "\n".join(printable(line) for line in lines)
+
+
+def post_document(versions: Any, config: Any) -> dict[str, Any]:
+    """The JSON document of a draft's versions (schema translit.post/1): ``post -`` prints it, ``translit serve`` returns it."""
+    report = {**versions.report, "config": str(config.path) if config.path is not None else None}
+    return {"schema": "translit.post/1", "versions": versions.texts, "report": report}
 
 
 def _post_stdin(source: str | None, targets: list[str], fmt: str, encoding: str) -> None:
@@ -192,9 +230,7 @@ def _post_stdin(source: str | None, targets: list[str], fmt: str, encoding: str)
     if "error" in made:
         raise TranslitError(made["error"])
     versions = made["versions"]
-    report = {**versions.report, "config": str(config.path) if config.path is not None else None}
-    payload = {"schema": "translit.post/1", "versions": versions.texts, "report": report}
-    sys.stdout.write(to_json(payload))
+    sys.stdout.write(to_json(post_document(versions, config)))
     code = versions.exit_code or (EXIT_FINDINGS if versions.lost else EXIT_OK)
     if code:
         raise typer.Exit(code)
@@ -217,6 +253,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print the report(s) as JSON."),
         jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Posts processed in parallel (for a folder)."),
         encoding: str = typer.Option("utf-8", "--encoding", help="Encoding of the draft(s): utf-8, cp1251, kz-1048. Versions are written in UTF-8."),
+        html_report: bool = typer.Option(False, "--html-report", help="Also check the versions and write NAME.report.html: them side by side, findings in place (as translit serve shows them)."),
     ) -> None:
         """Write NAME.en/.kk/.ru versions of a post and NAME.report.json.
 
@@ -235,8 +272,8 @@ def register(app: typer.Typer) -> None:
         if fmt not in ("auto", "text", "markdown", "html"):
             raise InputError(f"--input-format: unknown format {fmt!r}; use auto, text, markdown or html")
         if str(draft) == "-":
-            if outdir is not None:
-                raise InputError("-o needs a draft file; with - the versions are printed as JSON")
+            if outdir is not None or html_report:
+                raise InputError(f"{'-o' if outdir is not None else '--html-report'} needs a draft file; with - the versions are printed as JSON")
             _warn_broken_packages(Path.cwd())
             _post_stdin(source, targets, fmt, encoding)
             return
@@ -255,7 +292,7 @@ def register(app: typer.Typer) -> None:
             if clash is not None:
                 clashes.append({"draft": str(d), "error": f"{clash}: would overwrite a draft; pass -o OUTDIR"})
                 drafts.remove(d)
-        tasks = [(str(d), source, targets, str(outdir) if outdir else None, fmt, force, encoding) for d in drafts]
+        tasks = [(str(d), source, targets, str(outdir) if outdir else None, fmt, force, encoding, html_report) for d in drafts]
         results: list[dict[str, Any]]
         if not tasks:
             results = []
@@ -289,6 +326,10 @@ def register(app: typer.Typer) -> None:
                     f"translit: warning: {printable(result['draft'])}: {lang} version not machine-translated ({why}); "
                     f"prose marked {report['untranslated_marker'][0]} … {report['untranslated_marker'][1]}\n"
                 )
+            for lang, counts in report.get("origins", {}).items():
+                if counts.get("memory-fuzzy"):
+                    sys.stderr.write(f"translit: warning: {printable(result['draft'])}: {lang}: {counts['memory-fuzzy']} sentences "
+                                     "from fuzzy memory matches, marked [[fuzzy:SCORE]] … [[/fuzzy]] for review\n")
             no_route = no_route or result["exit"] == EXIT_NO_ROUTE
             lost = lost or bool(result["lost"])
         if as_json:

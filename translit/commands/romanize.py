@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from ..config import max_bytes_for
 from ..lines import Lines
@@ -12,6 +13,33 @@ from ..textio import read_text, to_json, write_output
 
 if TYPE_CHECKING:
     import typer
+
+
+def romanize_document(text: str, scheme: str, *, reverse: bool = False, options: Sequence[str] = ()) -> dict[str, Any]:
+    """``{"scheme", "text", "ambiguous"}``: ``text`` transliterated (``romanize --json`` and ``translit serve``).
+
+    ``scheme`` "auto" romanizes with kk-news or ru-news by paragraph; ``reverse``
+    turns Latin back into Cyrillic (an explicit reversible scheme only) and lists
+    the letters that could be read two ways, with the one written first.
+    """
+    from ..engine import Ambiguity, cyrillize_report, load_scheme, romanize_auto
+    from ..errors import TranslitError
+
+    ambiguities: list[Ambiguity] = []
+    if reverse:
+        if scheme == "auto":
+            raise TranslitError("reverse needs an explicit scheme")
+        result, ambiguities = cyrillize_report(text, scheme, options=list(options))
+    elif scheme == "auto":
+        result = romanize_auto(text, options=list(options))
+    else:
+        result = load_scheme(scheme, list(options)).romanize(text)
+    notes: list[dict[str, Any]] = []
+    lines = Lines(text)
+    for item in ambiguities:
+        line, column = lines.position(item.start)
+        notes.append({"line": line, "column": column, "latin": item.latin, "chosen": item.chosen, "alternatives": list(item.alternatives)})
+    return {"scheme": scheme, "text": result, "ambiguous": notes}
 
 
 def register(app: typer.Typer) -> None:
@@ -66,34 +94,18 @@ def run_romanize(
     force: bool, encoding: str, as_json: bool,
 ) -> None:
     """The body of ``translit romanize``, free of typer so that the fast path (:mod:`.fast`) runs it too."""
-    from ..engine import Ambiguity, cyrillize_report, load_scheme, romanize_auto
-
     text = read_text(file, encoding, max_bytes_for(file))
     chosen = str(rules) if rules is not None else scheme
-    ambiguities: list[Ambiguity] = []
-    if reverse:
-        if chosen == "auto":
-            import typer
+    if reverse and chosen == "auto":
+        import typer  # only typer reads this command line (see fast.run)
 
-            raise typer.BadParameter("--reverse needs an explicit --scheme", param_hint="--scheme")
-        result, ambiguities = cyrillize_report(text, chosen, options=option)
-    elif chosen == "auto":
-        result = romanize_auto(text, options=option)
-    else:
-        result = load_scheme(chosen, option).romanize(text)
-
-    notes: list[dict[str, object]] = []
-    lines = Lines(text)
-    for item in ambiguities:
-        line, column = lines.position(item.start)
-        notes.append(
-            {"line": line, "column": column, "latin": item.latin, "chosen": item.chosen, "alternatives": list(item.alternatives)}
-        )
-    if as_json:
-        result = to_json({"scheme": chosen, "text": result, "ambiguous": notes})
+        raise typer.BadParameter("--reverse needs an explicit --scheme", param_hint="--scheme")
+    document = romanize_document(text, chosen, reverse=reverse, options=option)
+    ambiguities = document["ambiguous"]
+    result = to_json(document) if as_json else document["text"]
     write_output(output, result, force=force, inputs=(file,))
     if ambiguities and not as_json:
-        letters = sorted({f"{a.latin} → {'/'.join(a.alternatives)}" for a in ambiguities})
+        letters = sorted({f"{a['latin']} → {'/'.join(a['alternatives'])}" for a in ambiguities})
         sys.stderr.write(
             f"translit: note: {len(ambiguities)} letters were ambiguous ({', '.join(letters)}); "
             "the first of each was written. --json lists them.\n"

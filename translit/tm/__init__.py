@@ -1,0 +1,42 @@
+"""Translation memory: the newsroom's own translations, reused sentence by sentence.
+
+``translit tm import`` reads published versions (and TMX files), aligns them
+sentence by sentence and stores each pair with its names, dates and numbers as
+typed slots (:mod:`.slots`); :func:`translit.make_versions` then fills every
+sentence it can from the memory before any engine (exact, then fuzzy and marked
+for review), and ``translit check`` reports a sentence translated otherwise than
+the memory says. Storage is SQLite (:mod:`.sqlite`, the default) or PostgreSQL
+(:mod:`.postgres`, for a newsroom sharing one memory).
+
+>>> from translit.tm import open_memory            # doctest: +SKIP
+>>> memory = open_memory(path="memory.sqlite")     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from .importer import ImportReport, aligned_sentences, import_paths, make_protector
+from .matching import DEFAULT_MIN_SCORE, Match, Memory, default_path, open_memory
+from .slots import Abstracted, abstract
+from .store import Segment, Store
+from .tmx import read_tmx, tmx_text
+from ..versions import FUZZY_CLOSE, FUZZY_OPEN
+
+__all__ = [
+    "Abstracted",
+    "DEFAULT_MIN_SCORE",
+    "FUZZY_OPEN",
+    "FUZZY_CLOSE",
+    "ImportReport",
+    "Match",
+    "Memory",
+    "Segment",
+    "Store",
+    "abstract",
+    "aligned_sentences",
+    "default_path",
+    "import_paths",
+    "make_protector",
+    "open_memory",
+    "read_tmx",
+    "tmx_text",
+]

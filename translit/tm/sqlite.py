@@ -1,0 +1,161 @@
+"""The embedded translation memory: one SQLite file in WAL mode.
+
+WAL lets ``translit post`` and ``translit check`` read while another process
+imports: readers see the last committed import. An import is one
+``BEGIN IMMEDIATE`` transaction, so an interrupted import leaves the memory as
+it was. Exact lookups go through a 64-bit hash of the key; fuzzy candidates
+come from an FTS5 index of the keys' words (segments sharing the query's
+rarest words, ranked by the index's own word counts). Posts are stored once in ``origins`` with their import
+time, so a segment carries only their number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from ..errors import InputError
+from .store import CANDIDATE_ROWS, Segment, Stats, Store, best_ids, gather, now, query_words
+
+__all__ = ["SQLiteStore"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS origins (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, imported TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS segments (
+  id INTEGER PRIMARY KEY, src TEXT NOT NULL, tgt TEXT NOT NULL, hash INTEGER NOT NULL, key TEXT NOT NULL,
+  kinds TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, template TEXT NOT NULL,
+  origin INTEGER NOT NULL REFERENCES origins (id), unit TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS segments_hash ON segments (hash);
+CREATE INDEX IF NOT EXISTS segments_origin ON segments (origin);
+CREATE VIRTUAL TABLE IF NOT EXISTS segment_words USING fts5 (key, content='segments', content_rowid='id', detail=none, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS segment_vocab USING fts5vocab (segment_words, 'row');
+CREATE TRIGGER IF NOT EXISTS segments_ai AFTER INSERT ON segments BEGIN
+  INSERT INTO segment_words (rowid, key) VALUES (new.id, new.key);
+END;
+CREATE TRIGGER IF NOT EXISTS segments_ad AFTER DELETE ON segments BEGIN
+  INSERT INTO segment_words (segment_words, rowid, key) VALUES ('delete', old.id, old.key);
+END;
+"""
+_SELECT = ("SELECT s.src, s.tgt, s.key, s.kinds, s.source, s.target, s.template, o.path, s.unit, o.imported, s.id "
+           "FROM segments s JOIN origins o ON o.id = s.origin")
+
+
+def key_hash(key: str) -> int:
+    """A signed 64-bit hash of a key (what the exact-lookup index holds instead of the key)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def _segment(row: tuple[object, ...]) -> Segment:
+    src, tgt, key, kinds, source, target, template, origin, unit, created, number = row
+    return Segment(str(src), str(tgt), str(key), str(kinds), str(source), str(target), str(template), str(origin),
+                   f"{origin}#{unit}", str(created), int(number))  # type: ignore[call-overload]
+
+
+class SQLiteStore(Store):
+    """A memory in the SQLite file ``path`` (created when missing unless ``create`` is false)."""
+
+    def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 60.0) -> None:
+        self.path = Path(path)
+        self.location = str(self.path)
+        if not create and not self.path.exists():
+            raise InputError("no translation memory here; import into it first (translit tm import)", path=self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
+        except (sqlite3.DatabaseError, OSError) as exc:
+            raise InputError(f"not a translation memory: {exc}", path=self.path) from None
+
+    def replace(self, origins: Sequence[str], segments: Iterable[Segment]) -> int:
+        stamp = now()
+        count = 0
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            numbers: dict[str, int] = {}
+            for origin in origins:
+                self.db.execute("DELETE FROM segments WHERE origin = (SELECT id FROM origins WHERE path = ?)", (origin,))
+                self.db.execute("DELETE FROM origins WHERE path = ?", (origin,))
+            for batch in _batches(segments, 10_000):
+                rows = []
+                for s in batch:
+                    if s.origin not in numbers:
+                        found = self.db.execute("SELECT id FROM origins WHERE path = ?", (s.origin,)).fetchone()
+                        numbers[s.origin] = found[0] if found else self.db.execute(
+                            "INSERT INTO origins (path, imported) VALUES (?, ?)", (s.origin, s.created or stamp)).lastrowid
+                    unit = s.unit[len(s.origin) + 1:] if s.unit.startswith(s.origin + "#") else s.unit
+                    rows.append((s.src, s.tgt, key_hash(s.key), s.key, s.kinds, s.source, s.target, s.template, numbers[s.origin], unit))
+                self.db.executemany("INSERT INTO segments (src, tgt, hash, key, kinds, source, target, template, origin, unit) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                count += len(rows)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return count
+
+    def exact(self, src: str, tgt: str, key: str) -> list[Segment]:
+        rows = self.db.execute(f"{_SELECT} WHERE s.hash = ? AND s.key = ? AND s.src = ? AND s.tgt = ? ORDER BY s.id DESC",
+                               (key_hash(key), key, src, tgt))
+        return [_segment(row) for row in rows]
+
+    def candidates(self, src: str, tgt: str | None, key: str, limit: int) -> list[Segment]:
+        words = query_words(key)
+        if not words:
+            return []
+        counts = dict(self.db.execute(
+            f"SELECT term, doc FROM segment_vocab WHERE term IN ({','.join('?' * len(words))})", words
+        ).fetchall())
+        rare = ['"' + w.replace('"', '""') + '"' for w in sorted((w for w in words if w in counts), key=lambda w: counts[w])]
+        sql = ("SELECT s.id, s.key FROM segments s WHERE s.id IN (SELECT rowid FROM segment_words WHERE segment_words MATCH ? LIMIT ?)"
+               " AND s.src = ?" + (" AND s.tgt = ?" if tgt else ""))
+
+        def fetch(groups: list[tuple[str, ...]]) -> dict[int, str]:
+            match = " OR ".join("(" + " AND ".join(group) + ")" for group in groups)
+            return dict(self.db.execute(sql, (match, CANDIDATE_ROWS, src, *([tgt] if tgt else []))).fetchall())
+
+        best = best_ids(key, gather(rare, fetch), limit)
+        if not best:
+            return []
+        return [_segment(row) for row in self.db.execute(f"{_SELECT} WHERE s.id IN ({','.join('?' * len(best))})", best)]
+
+    def remove(self, origin: str) -> int:
+        prefix = origin.rstrip("/") + "/"
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            chosen = "SELECT id FROM origins WHERE path = ? OR substr(path, 1, ?) = ?"
+            params = (origin, len(prefix), prefix)
+            count = self.db.execute(f"DELETE FROM segments WHERE origin IN ({chosen})", params).rowcount
+            self.db.execute(f"DELETE FROM origins WHERE id IN ({chosen})", params)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return count
+
+    def stats(self) -> Stats:
+        stats = Stats(location=self.location)
+        for src, tgt, count in self.db.execute("SELECT src, tgt, count(*) FROM segments GROUP BY src, tgt ORDER BY src, tgt"):
+            stats.pairs[f"{src}-{tgt}"] = count
+            stats.segments += count
+        stats.origins, stats.first, stats.last = self.db.execute(
+            "SELECT count(*), min(imported), max(imported) FROM origins WHERE id IN (SELECT DISTINCT origin FROM segments)"
+        ).fetchone()
+        return stats
+
+    def segments(self) -> Iterator[Segment]:
+        for row in self.db.execute(f"{_SELECT} ORDER BY s.id"):
+            yield _segment(row)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _batches(items: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch

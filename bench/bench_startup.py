@@ -7,8 +7,11 @@
 A hook runs ``translit check`` once per commit or CMS save, so its start-up is
 most of its time. Each figure is one new process (``python -m translit ...``),
 measured from outside: wall time, CPU time (user + system, from the child's
-rusage) and peak RSS. Times are the best of ``--runs`` runs and the median
-beside it, since other processes on a shared machine only ever add to them.
+rusage) and peak RSS (the child's ru_maxrss, the figure ``/usr/bin/time -v``
+prints as "Maximum resident set size"), with Python's bytecode compiled
+beforehand as a wheel install does. Times are the median of ``--runs`` runs
+with the best beside it, since other processes on a shared machine only ever
+add to them; the last column is the median wall time over ruff's.
 
 * **cold cache**: the start-up cache (translit/cache.py) empty before each run,
   as on the first run after an install or an upgrade;
@@ -77,7 +80,7 @@ def _series(argv: list[str], env: dict[str, str], runs: int, cache: Path | None,
         samples.append(_measure(argv, env, stdin))
     walls, cpus, rss = zip(*samples)
     return {"wall": min(walls), "wall_median": statistics.median(walls), "cpu": min(cpus),
-            "cpu_median": statistics.median(cpus), "rss": max(rss)}
+            "cpu_median": statistics.median(cpus), "rss": statistics.median(rss)}
 
 
 WARM_PROCESS = """
@@ -146,9 +149,13 @@ def main() -> None:
     warm: dict[str, dict] = {}
     for label, tree in trees.items():
         cache = work / f"cache-{label}"
-        env = dict(os.environ, PYTHONPATH=str(tree), TRANSLIT_CACHE_DIR=str(cache))
-        env.pop("TRANSLIT_NO_CACHE", None)
+        # bytecode compiled once, as pip does when it installs a wheel (kept out of the checkouts)
+        env = dict(os.environ, PYTHONPATH=str(tree), TRANSLIT_CACHE_DIR=str(cache), PYTHONPYCACHEPREFIX=str(work / "pyc"))
+        for name in ("TRANSLIT_NO_CACHE", "PYTHONDONTWRITEBYTECODE"):
+            env.pop(name, None)
         base = [sys.executable, "-m", "translit"]
+        for argv in commands.values():
+            _measure(base + argv, env)
         for name, argv in commands.items():
             row = results.setdefault(name, {})
             row[f"{label}, cold cache"] = _series(base + argv, env, args.runs, cache)
@@ -163,15 +170,21 @@ def main() -> None:
 
     commits = {label: subprocess.run(["git", "-C", str(tree), "rev-parse", "--short", "HEAD"], capture_output=True,
                                      text=True).stdout.strip() for label, tree in trees.items()}
-    print(f"translit start-up, best (median) of {args.runs} runs; " + ", ".join(f"{k} = {v}" for k, v in commits.items()))
-    print(f"{'command':<62} {'measured':<20} {'wall s':>14} {'CPU s':>14} {'peak MB':>8}")
+    print(f"translit start-up, median (best) of {args.runs} runs; " + ", ".join(f"{k} = {v}" for k, v in commits.items()))
+    print(f"{'command':<62} {'measured':<20} {'wall s':>14} {'CPU s':>14} {'peak MB':>8} {'x ruff':>7}")
+
+    def row_of(name: str, column: str, figure: dict) -> str:
+        ratio = f"{figure['wall_median'] / ruff['wall_median']:>7.1f}" if ruff is not None else ""
+        return (f"{name:<62} {column:<20} {figure['wall_median']:>6.3f} ({figure['wall']:.3f}) "
+                f"{figure['cpu_median']:>6.3f} ({figure['cpu']:.3f}) {figure['rss']:>8.0f} {ratio}")
+
     for name, row in results.items():
         for column, figure in row.items():
-            print(f"{name:<62} {column:<20} {figure['wall']:>6.3f} ({figure['wall_median']:.3f}) "
-                  f"{figure['cpu']:>6.3f} ({figure['cpu_median']:.3f}) {figure['rss']:>8}")
+            print(row_of(name, column, figure))
     if ruff is not None:
-        print(f"{'ruff check, a Python file of the same size (' + str(size) + ' bytes)':<62} {'reference':<20} "
-              f"{ruff['wall']:>6.3f} ({ruff['wall_median']:.3f}) {ruff['cpu']:>6.3f} ({ruff['cpu_median']:.3f}) {ruff['rss']:>8}")
+        print(row_of(f"ruff check, a Python file of the same size ({size} bytes)", "reference", ruff))
+    else:
+        print("ruff is not installed (pip install -e '.[bench]'): no reference row")
     print()
     print("check_versions in a warm process (the gate corpus, each post after the first checked once), seconds:")
     for label, figure in warm.items():
@@ -179,9 +192,8 @@ def main() -> None:
               f"slowest {figure['max']:.4f} ({figure['posts']} posts)")
     after = results["check, one post (abai-day)"]
     if "before, warm cache" in after:
-        ratio = after["before, warm cache"]["wall"] / after["after, warm cache"]["wall"]
-        print(f"\ncheck, one post: after (warm cache) is {ratio:.1f}x faster than before (wall, best of {args.runs})")
-
+        ratio = after["before, warm cache"]["wall_median"] / after["after, warm cache"]["wall_median"]
+        print(f"\ncheck, one post: after (warm cache) is {ratio:.1f}x faster than before (median wall of {args.runs})")
 
 if __name__ == "__main__":
     main()

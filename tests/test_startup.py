@@ -154,32 +154,48 @@ def test_a_changed_glossary_gets_its_own_entry(cache_folder: Path, tmp_path: Pat
     assert len(list(cache_folder.glob("glossary-*.bin"))) == 2
 
 
-_BUILD = """
-import sys
-from translit.glossary import Glossary
-glossary = Glossary.load()
-print(glossary.canonical("lib.nlrk", "ru", "gen"))
+_CHECK = """
+import os, socket, sys, time
+
+def refuse(*args, **kwargs):
+    raise OSError("translit reached for the network")
+
+socket.socket.connect = socket.getaddrinfo = socket.create_connection = refuse
+go = sys.argv[1]
+while go and not os.path.exists(go):  # every builder waits, then all start at once
+    time.sleep(0.01)
+from translit.cli import main
+sys.exit(main(["check", "--output-format", "json", *sys.argv[2:]]))
 """
+MARATHON = sorted(str(path) for path in (ROOT / "tests" / "data" / "gate" / "posts").glob("literary-marathon.*"))
+"""A post with a Kazakh title typed in Latin letters: it needs every kind of entry, the lexicon's too."""
 
 
-def test_two_processes_filling_the_cache_at_once(cache_folder: Path) -> None:
+def _check_processes(count: int, env: dict[str, str], go: Path | None = None) -> list[tuple[int, str]]:
+    """``translit check --output-format json`` of :data:`MARATHON` in ``count`` processes at once, the network
+    refused in each; their exit status and output."""
+    runs = [subprocess.Popen([sys.executable, "-c", _CHECK, str(go or ""), *MARATHON], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(count)]
+    if go is not None:
+        go.touch()
+    done = [(run, *run.communicate(timeout=600)) for run in runs]
+    assert all(not error.strip() for _, _, error in done), [error for _, _, error in done]
+    return [(run.returncode, out) for run, out, _ in done]
+
+
+def test_two_processes_filling_the_cache_at_once(cache_folder: Path, tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    runs = [subprocess.Popen([sys.executable, "-c", _BUILD], env=env, stdout=subprocess.PIPE, text=True)
-            for _ in range(3)]
-    outputs = [run.communicate(timeout=300)[0] for run in runs]
-    assert all(run.returncode == 0 for run in runs)
-    assert len(set(outputs)) == 1 and outputs[0].strip()
-    entry = _glossary_entry(cache_folder)  # one whole entry, no temporary file left
-    assert [p.name for p in cache_folder.iterdir()] == [entry.name]
-    built = Glossary.load()
-    _forget()
-    assert _same(Glossary.load(), built)
-
-
-def test_clear_removes_every_entry(cache_folder: Path) -> None:
-    Glossary.load()
-    assert cache.clear() >= 1
-    assert not list(cache_folder.glob("*.bin"))
+    racing = _check_processes(2, env, go=tmp_path / "go")
+    entries = sorted(path.name for path in cache_folder.iterdir())
+    # one whole entry of each kind, no temporary file left
+    assert sorted(name.split("-")[0] for name in entries) == ["glossary", "langid", "lexicon", "months"]
+    headers = [json.loads((cache_folder / name).read_bytes().partition(b"\n")[0]) for name in entries]
+    assert all(cache.read(header["kind"], header["key"]) is not None for header in headers)
+    (warm,) = _check_processes(1, env)
+    (off,) = _check_processes(1, {**env, cache.NO_CACHE_ENV: "1"})
+    assert racing[0] == racing[1] == warm == off
+    assert racing[0][0] == 0 and json.loads(racing[0][1])["summary"]["files"] == 3
+    assert sorted(path.name for path in cache_folder.iterdir()) == entries  # the warm run read them, wrote nothing
 
 
 # ---- the CLI's fast path (translit/commands/fast.py)
@@ -278,28 +294,46 @@ def test_the_cached_lexicon_is_the_bundled_file(cache_folder: Path) -> None:
     from translit.recovery.lexicon import LEXICON_FILE, Records, lexicon_dir, load_lexicon, read_lexicon
 
     keys, records, attested = read_lexicon(lexicon_dir() / LEXICON_FILE)
-    cold = load_lexicon()
-    assert cold.records is records or cold.records == records
-    _forget()
-    warm = load_lexicon()
-    assert isinstance(warm.records, Records)
-    assert len(warm.records) == len(records) and all(warm.records[i] == records[i] for i in range(len(records)))
-    with pytest.raises(IndexError):
-        warm.records[len(records)]
-    # looked up through the index of skeletons, before they are split (only a typo search splits them)
+    off = _uncached_lexicon()  # the skeletons as a tuple, searched by bisection
+    assert off.keys == keys and off.records == records
     probes = [*keys[::997], *keys[63:66], keys[-1], *(key + "a" for key in keys[::4999]), "", "zzzqqq", "қ", "a\nb"]
-    assert [(warm.record(key), key in warm) for key in probes] == [(cold.record(key), key in cold) for key in probes]
-    assert "keys" not in vars(warm)
-    assert warm.keys == keys and warm.attested == attested and warm.extra == cold.extra
+    expected = [(off.record(key), key in off) for key in probes]
+    assert sum(found for _, found in expected) > len(keys) // 997
+    for state in ("cold", "warm"):  # the first use fills the cache from the file and reads it back
+        lexicon = load_lexicon()
+        assert isinstance(lexicon.records, Records), state
+        assert len(lexicon.records) == len(records) and all(lexicon.records[i] == records[i] for i in range(len(records)))
+        with pytest.raises(IndexError):
+            lexicon.records[len(records)]
+        # looked up through the index of skeletons, before they are split (only a typo search splits them)
+        assert [(lexicon.record(key), key in lexicon) for key in probes] == expected
+        assert "keys" not in vars(lexicon)
+        assert lexicon.keys == keys and lexicon.attested == attested and lexicon.extra == off.extra
+        _forget()
+
+
+def _uncached_lexicon():
+    from translit.recovery.lexicon import load_lexicon
+
+    os.environ[cache.NO_CACHE_ENV] = "1"
+    try:
+        _forget()
+        return load_lexicon()
+    finally:
+        del os.environ[cache.NO_CACHE_ENV]
+        _forget()
 
 
 @pytest.mark.parametrize("damage", ["flip-a-byte", "truncate", "sizes"])
 def test_a_damaged_lexicon_entry_is_read_from_the_file_again(cache_folder: Path, damage: str) -> None:
-    from translit.recovery.lexicon import Records, load_lexicon
+    from translit.recovery.lexicon import load_lexicon
 
-    cold = load_lexicon()
+    first = load_lexicon()
+    probes = [first.keys[i] for i in range(0, len(first.keys), 7919)]
+    records = [first.record(key) for key in probes]
     (entry,) = cache_folder.glob("lexicon-*.bin")
-    data = bytearray(entry.read_bytes())
+    good = entry.read_bytes()
+    data = bytearray(good)
     header_end = data.index(b"\n") + 1
     if damage == "flip-a-byte":
         data[len(data) // 3] ^= 0x01
@@ -316,10 +350,8 @@ def test_a_damaged_lexicon_entry_is_read_from_the_file_again(cache_folder: Path,
     entry.write_bytes(bytes(data))
     _forget()
     again = load_lexicon()
-    assert not isinstance(again.records, Records)  # read from the gzip file, and the entry written again
-    assert again.keys == cold.keys
-    _forget()
-    assert isinstance(load_lexicon().records, Records)
+    assert [again.record(key) for key in probes] == records
+    assert entry.read_bytes() == good  # derived from the file again and stored whole
 
 
 # ---- the language models' tables (translit/detection.py)
@@ -355,3 +387,23 @@ def test_the_cached_language_models_are_the_built_ones(cache_folder: Path, monke
     again = default_detector()
     assert {script: dict(again.model(script)._costs) for script in ("Cyrl", "Latn")} == tables
     assert [again.detect(text) for text in texts] == answers
+
+
+def test_the_cached_month_names_are_cldr_s(cache_folder: Path, monkeypatch) -> None:
+    from translit.entities import _cldr_tables
+
+    _cldr_tables.cache_clear()
+    cold = _cldr_tables()
+    (entry,) = cache_folder.glob("months-*.bin")
+    _cldr_tables.cache_clear()
+    warm = _cldr_tables()
+    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
+    _cldr_tables.cache_clear()
+    assert cold == warm == _cldr_tables()
+    assert cold["kk wide format"][1] == "ақпан" and cold["ru wide stand-alone"][0] == "январь"
+    monkeypatch.delenv(cache.NO_CACHE_ENV)
+    key = json.loads(entry.read_bytes().partition(b"\n")[0])["key"]
+    cache.write_json("months", key, {"kk wide format": ["ақпан"]})  # whole, but not the tables
+    _cldr_tables.cache_clear()
+    assert _cldr_tables() == cold
+    _cldr_tables.cache_clear()

@@ -5,8 +5,8 @@ inflected forms (pymorphy3 for every Russian name, the Kazakh paradigms) and
 the Kazakh lexicon's index (28 MB decompressed from gzip). The first process
 that needs it derives it and stores it here; later ones read it back.
 
-Where: ``$TRANSLIT_CACHE_DIR`` when set, else the user cache folder
-(``$XDG_CACHE_HOME/translit`` or ``~/.cache/translit``; ``~/Library/Caches/translit``
+Where: ``$TRANSLIT_CACHE_DIR`` when set, else the user cache folder as platformdirs
+names it (``$XDG_CACHE_HOME/translit`` or ``~/.cache/translit``; ``~/Library/Caches/translit``
 on macOS, ``%LOCALAPPDATA%\\translit\\Cache`` on Windows). ``TRANSLIT_NO_CACHE=1``
 turns it off (everything is derived in memory, nothing is read or written).
 Deleting the folder is always safe.
@@ -32,7 +32,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import sys
 import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -54,12 +53,9 @@ def cache_dir() -> Path | None:
     chosen = os.environ.get(CACHE_DIR_ENV)
     if chosen:
         return Path(chosen)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "translit" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "translit"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "translit"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("translit", appauthor=False))
 
 
 def key_of(parts: Iterable[str | bytes | Path]) -> str:
@@ -117,19 +113,25 @@ def read(kind: str, key: str) -> memoryview | None:
     return payload
 
 
-def write(kind: str, key: str, payload: bytes | memoryview) -> None:
-    """Store ``payload`` for (``kind``, ``key``) atomically; a cache that cannot be written is skipped."""
+def write(kind: str, key: str, payload: bytes | memoryview | list[bytes]) -> None:
+    """Store ``payload`` (or its parts, one after the other) for (``kind``, ``key``) atomically; a cache
+    that cannot be written is skipped."""
     path = _path(kind, key)
     if path is None:
         return
-    header = json.dumps({"format": FORMAT, "kind": kind, "key": key, "size": len(payload), "crc32": zlib.crc32(payload)})
+    parts = payload if isinstance(payload, list) else [payload]
+    crc = 0
+    for part in parts:
+        crc = zlib.crc32(part, crc)
+    header = json.dumps({"format": FORMAT, "kind": kind, "key": key, "size": sum(map(len, parts)), "crc32": crc})
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(header.encode("ascii") + b"\n")
-            handle.write(payload)
+            for part in parts:
+                handle.write(part)
         os.replace(tmp, path)
         tmp = None
         _prune(path.parent, kind, path)
@@ -175,15 +177,3 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def clear() -> int:
-    """Remove every cache entry; returns how many there were."""
-    folder = cache_dir()
-    if folder is None or not folder.is_dir():
-        return 0
-    removed = 0
-    for entry in folder.glob("*.bin"):
-        entry.unlink(missing_ok=True)
-        removed += 1
-    return removed

@@ -66,7 +66,8 @@ def cache_key(paths: Sequence[Path]) -> str:
     for name, data in LIBRARIES:
         spec = find_spec(name)
         libraries.append(Path(spec.origin).parent / data if spec is not None and spec.origin else Path(name))
-    return cache.key_of([*(here / name for name in DERIVED_BY), *libraries, *paths])
+    # the paths as well as their content: the entry names the files its findings point into
+    return cache.key_of([*(here / name for name in DERIVED_BY), *libraries, *paths, *map(str, paths)])
 
 
 # --------------------------------------------------------------------------- writing

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from mypy_extensions import mypyc_attr
 from pathlib import Path
 
@@ -196,27 +196,38 @@ def read_lexicon(path: Path) -> tuple[tuple[str, ...], tuple[bytes, ...], tuple[
     from ..errors import TranslitError
 
     try:
-        return _split_lexicon(gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes())
+        return _split_lexicon(_decompressed(path))
     except (OSError, ValueError, EOFError) as exc:
         raise TranslitError(f"not a translit lexicon file ({exc})", path=path) from None
 
 
-def _split_lexicon(data: bytes) -> tuple[tuple[str, ...], tuple[bytes, ...], tuple[str, ...]]:
-    """The three blocks of a decompressed lexicon file (see :func:`read_lexicon`)."""
+def _decompressed(path: Path) -> bytes:
+    return gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+
+
+def _blocks(data: bytes) -> tuple[slice, slice, slice]:
+    """Where the skeletons, the attested skeletons and the records are in a decompressed lexicon file
+    (see :func:`read_lexicon`): each skeleton's line ends with a newline, the last record's may not."""
     position = 0
     while data.startswith(b"#", position):
         position = data.index(b"\n", position) + 1
-    sections: list[list[str]] = []
+    blocks: list[slice] = []
     for label in (b"keys", b"attested"):
         end = data.index(b"\n", position)
         found, _, size = data[position:end].partition(b" ")
         if found != label:
             raise ValueError(f"no {label.decode()!r} line")
-        stop = end + 1 + int(size)
-        sections.append(data[end + 1 : stop - 1].decode("ascii").split("\n") if int(size) else [])
-        position = stop
-    keys, attested = sections
-    records = data[position:].rstrip(b"\n").split(b"\n")
+        blocks.append(slice(end + 1, end + 1 + int(size)))
+        position = end + 1 + int(size)
+    return blocks[0], blocks[1], slice(position, len(data))
+
+
+def _split_lexicon(data: bytes) -> tuple[tuple[str, ...], tuple[bytes, ...], tuple[str, ...]]:
+    """The three blocks of a decompressed lexicon file (see :func:`read_lexicon`)."""
+    keys_at, attested_at, records_at = _blocks(data)
+    keys, attested = (data[block.start : block.stop - 1].decode("ascii").split("\n") if block.stop > block.start else []
+                      for block in (keys_at, attested_at))
+    records = data[records_at].rstrip(b"\n").split(b"\n")
     if len(keys) != len(records):
         raise ValueError(f"{len(keys)} skeletons but {len(records)} records")
     # tuples of strings drop out of the garbage collector's sight after its first pass; lists of
@@ -281,19 +292,24 @@ _OFFSET = "I"
 """The array type of the cached records' offsets (4 bytes, the machine's byte order)."""
 
 
-def _cache_payload(keys: tuple[str, ...], records: Sequence[bytes], attested: tuple[str, ...]) -> bytes:
-    """The lexicon in the layout :func:`_from_cache` reads: four sizes (8 bytes each, little-endian);
-    the skeletons and the attested ones (ASCII, each followed by a newline); the offsets of every
-    :data:`INDEX_STEP`-th skeleton, and of every record; the records."""
+def _cache_payload(data: bytes) -> list[bytes]:
+    """The parts of a decompressed lexicon file's cache entry, the layout :func:`_from_cache` reads: four
+    sizes (8 bytes each, little-endian); the skeletons and the attested ones as in the file (each
+    followed by a newline); the offsets of every :data:`INDEX_STEP`-th skeleton, and of every record;
+    the records one after the other. Made from the file's blocks, not from a million objects."""
     import array
 
-    key_blob = "".join(key + "\n" for key in keys).encode("ascii")
-    attested_blob = "".join(key + "\n" for key in attested).encode("ascii")
-    key_starts = list(accumulate((len(key) + 1 for key in keys), initial=0))[:-1:INDEX_STEP]
-    starts = array.array(_OFFSET, key_starts).tobytes()
-    offsets = array.array(_OFFSET, accumulate(map(len, records), initial=0)).tobytes()
-    sizes = b"".join(len(blob).to_bytes(8, "little") for blob in (key_blob, attested_blob, starts, offsets))
-    return b"".join([sizes, key_blob, attested_blob, starts, offsets, *records])
+    keys_at, attested_at, records_at = _blocks(data)
+    lines = data[keys_at].split(b"\n")[:-1]
+    count = len(lines)
+    starts = array.array(_OFFSET, islice(accumulate((len(line) + 1 for line in lines), initial=0), 0, count, INDEX_STEP))
+    del lines
+    records = data[records_at].rstrip(b"\n").split(b"\n") if count else []
+    if len(records) != count or (count and data[keys_at.stop - 1] != ord("\n")):
+        raise ValueError(f"{count} skeletons but {len(records)} records")
+    offsets = array.array(_OFFSET, accumulate(map(len, records), initial=0))
+    blocks = [data[keys_at], data[attested_at], starts.tobytes(), offsets.tobytes(), b"".join(records)]
+    return [b"".join(len(block).to_bytes(8, "little") for block in blocks[:4]), *blocks]
 
 
 def _from_cache(payload: memoryview) -> tuple[KeyIndex, Records, tuple[str, ...]] | None:
@@ -324,9 +340,10 @@ def _from_cache(payload: memoryview) -> tuple[KeyIndex, Records, tuple[str, ...]
 
 
 def _cached_lexicon(path: Path) -> tuple[tuple[str, ...], Sequence[bytes], tuple[str, ...], KeyIndex | None]:
-    """:func:`read_lexicon` of the bundled lexicon and None; or, from the cache (translit/cache.py) when
-    it holds it, no skeletons yet, their index and records kept in one buffer: no decompression (0.3 s),
-    no million objects for the records (50 MB) nor for the skeletons until a typo search needs them."""
+    """The bundled lexicon from the start-up cache (translit/cache.py), filled from the file when it does
+    not hold it: no skeletons yet but their index, the records in one buffer; no decompression (0.3 s),
+    no million objects for the records (50 MB) nor for the skeletons until a typo search needs them.
+    :func:`read_lexicon`'s tuples and None when the cache is off or cannot be written."""
     import sys
 
     from .. import cache
@@ -336,12 +353,18 @@ def _cached_lexicon(path: Path) -> tuple[tuple[str, ...], Sequence[bytes], tuple
     key = cache.key_of([Path(__file__).with_name("lexicon.py"), path, sys.byteorder])
     payload = cache.read("lexicon", key)
     found = _from_cache(payload) if payload is not None else None
-    if found is not None:
-        index, records, attested = found
-        return (), records, attested, index
-    keys, records, attested = read_lexicon(path)
-    cache.write("lexicon", key, _cache_payload(keys, records, attested))
-    return keys, records, attested, None
+    if found is None:  # missing, or damaged under a valid checksum: derived from the file again
+        try:
+            data = _decompressed(path)
+            cache.write("lexicon", key, _cache_payload(data))
+        except (OSError, ValueError, EOFError):
+            return (*read_lexicon(path), None)  # which says what is wrong with the file
+        payload = cache.read("lexicon", key)
+        found = _from_cache(payload) if payload is not None else None
+        if found is None:  # the cache cannot be written
+            return (*_split_lexicon(data), None)
+    index, records, attested = found
+    return (), records, attested, index
 
 
 def _record_text(words: Sequence[tuple[str, int, int]], closed: Sequence[tuple[str, int, int]] = ()) -> str:

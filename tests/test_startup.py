@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,14 @@ def _forget() -> None:
     _load_cached.cache_clear()
     load_lexicon.cache_clear()
     default_detector.cache_clear()
+
+
+def _resealed(entry: bytes, payload: bytes) -> bytes:
+    """``entry`` (or its header line) over ``payload``, with the size and checksum that fit it: damage
+    only a reader's own checks can find."""
+    meta = json.loads(entry.partition(b"\n")[0])
+    meta.update(size=len(payload), crc32=zlib.crc32(payload))
+    return json.dumps(meta).encode() + b"\n" + payload
 
 
 @pytest.fixture
@@ -130,9 +139,7 @@ def test_a_damaged_entry_is_derived_again_never_trusted(cache_folder: Path, dama
             state["forms"][0] = state["forms"][0][:5]
         else:  # a valid header over a payload whose values have the wrong types, e.g. a hand-edited file
             state["forms"][0][5] = {"form": 1}
-        body = json.dumps(state).encode()
-        meta.update(size=len(body), crc32=__import__("zlib").crc32(body))
-        entry.write_bytes(json.dumps(meta).encode() + b"\n" + body)
+        entry.write_bytes(_resealed(json.dumps(meta).encode(), json.dumps(state).encode()))
     _forget()
     again = Glossary.load()
     assert _same(again, built)
@@ -271,20 +278,21 @@ def test_the_fast_path_knows_every_option_of_the_command(name: str) -> None:
     assert table.argument.name == next(p.name for p in command.params if not p.opts[0].startswith("-"))
 
 
-def test_romanize_and_check_import_no_typer_nor_pymorphy3_once_cached(tmp_path: Path) -> None:
+def test_romanize_and_check_load_only_what_they_need(tmp_path: Path) -> None:
     post = tmp_path / "note.en.txt"
     post.write_text("The library opened on 3 March.\n", encoding="utf-8")
     script = (
         "import sys\nfrom translit.cli import main\n"
         f"codes = [main(['romanize', {str(ROOT / 'examples' / 'nlrk-2023-02-28.en.txt')!r}]), main(['check', {str(post)!r}])]\n"
-        "print(codes, 'typer' in sys.modules, 'pydantic' in sys.modules, 'pymorphy3' in sys.modules, file=sys.stderr)\n"
+        "print(codes, *(name in sys.modules for name in ('typer', 'pydantic', 'pymorphy3', 'translit.tm.importer')), file=sys.stderr)\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(ROOT), **{cache.CACHE_DIR_ENV: str(tmp_path / "cache")})
+    env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_DATA_HOME=str(tmp_path), **{cache.CACHE_DIR_ENV: str(tmp_path / "cache")})
     seen = []
     for _ in range(2):  # a cold cache, then a warm one: pymorphy3 inflects the glossary's names only once
         done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300)
         seen.append(done.stderr.strip().splitlines()[-1])
-    assert seen == ["[0, 0] False False True", "[0, 0] False False False"]
+    # nor, with no translation memory, the memory's importer
+    assert seen == ["[0, 0] False False True False", "[0, 0] False False False False"]
 
 
 # ---- the lexicon's cache entry (translit/recovery/lexicon.py)
@@ -340,13 +348,9 @@ def test_a_damaged_lexicon_entry_is_read_from_the_file_again(cache_folder: Path,
     elif damage == "truncate":
         del data[len(data) // 2 :]
     else:  # sizes that do not add up, under a valid checksum
-        import zlib
-
-        payload = bytearray(data[header_end:])
+        payload = data[header_end:]
         payload[0:8] = (len(payload) * 2).to_bytes(8, "little")
-        meta = json.loads(bytes(data[: header_end - 1]))
-        meta["crc32"] = zlib.crc32(payload)
-        data = bytearray(json.dumps(meta).encode() + b"\n" + payload)
+        data = bytearray(_resealed(good, bytes(payload)))
     entry.write_bytes(bytes(data))
     _forget()
     again = load_lexicon()
@@ -359,8 +363,6 @@ def test_a_damaged_lexicon_entry_is_read_from_the_file_again(cache_folder: Path,
 
 @pytest.mark.parametrize("damage", [None, "flip-a-byte", "sizes"])
 def test_the_cached_language_models_are_the_built_ones(cache_folder: Path, monkeypatch, damage: str | None) -> None:
-    import zlib
-
     from translit.detection import default_detector
 
     texts = (ROOT / "tests" / "data" / "news_sentences.txt").read_text(encoding="utf-8").splitlines()
@@ -377,11 +379,9 @@ def test_the_cached_language_models_are_the_built_ones(cache_folder: Path, monke
             if damage == "flip-a-byte":
                 data[-7] ^= 0x10
             else:  # a count that does not add up, under a valid checksum
-                payload = bytearray(data[header_end:])
+                payload = data[header_end:]
                 payload[16:24] = (int.from_bytes(payload[16:24], "little") + 1).to_bytes(8, "little")
-                meta = json.loads(bytes(data[: header_end - 1]))
-                meta["crc32"] = zlib.crc32(payload)
-                data = bytearray(json.dumps(meta).encode() + b"\n" + payload)
+                data = bytearray(_resealed(bytes(data), bytes(payload)))
             entry.write_bytes(bytes(data))
     _forget()
     again = default_detector()

@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import accumulate, islice
 from mypy_extensions import mypyc_attr
 from pathlib import Path
+from typing import Final
 
 from ..resources import bundled_dir
 from .spelling import _lower, skeleton
@@ -57,7 +58,7 @@ class Lexicon:
     """
 
     keys: tuple[str, ...]
-    records: Sequence[bytes]
+    records: tuple[bytes, ...] | Records
     """A tuple, or for the bundled lexicon read from the cache the :class:`Records` of one buffer."""
     attested: tuple[str, ...] = ()
     """Skeletons with a word the corpus showed (the real-word slips are looked up among them)."""
@@ -205,29 +206,28 @@ def _decompressed(path: Path) -> bytes:
     return gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
 
 
-def _blocks(data: bytes) -> tuple[slice, slice, slice]:
-    """Where the skeletons, the attested skeletons and the records are in a decompressed lexicon file
-    (see :func:`read_lexicon`): each skeleton's line ends with a newline, the last record's may not."""
+def _blocks(data: bytes) -> tuple[bytes, bytes, bytes]:
+    """The skeletons, the attested skeletons and the records of a decompressed lexicon file (see
+    :func:`read_lexicon`): each skeleton's line ends with a newline, the last record's may not."""
     position = 0
     while data.startswith(b"#", position):
         position = data.index(b"\n", position) + 1
-    blocks: list[slice] = []
+    blocks: list[bytes] = []
     for label in (b"keys", b"attested"):
         end = data.index(b"\n", position)
         found, _, size = data[position:end].partition(b" ")
         if found != label:
             raise ValueError(f"no {label.decode()!r} line")
-        blocks.append(slice(end + 1, end + 1 + int(size)))
         position = end + 1 + int(size)
-    return blocks[0], blocks[1], slice(position, len(data))
+        blocks.append(data[end + 1 : position])
+    return blocks[0], blocks[1], data[position:]
 
 
 def _split_lexicon(data: bytes) -> tuple[tuple[str, ...], tuple[bytes, ...], tuple[str, ...]]:
     """The three blocks of a decompressed lexicon file (see :func:`read_lexicon`)."""
-    keys_at, attested_at, records_at = _blocks(data)
-    keys, attested = (data[block.start : block.stop - 1].decode("ascii").split("\n") if block.stop > block.start else []
-                      for block in (keys_at, attested_at))
-    records = data[records_at].rstrip(b"\n").split(b"\n")
+    key_block, attested_block, record_block = _blocks(data)
+    keys, attested = (block[:-1].decode("ascii").split("\n") if block else [] for block in (key_block, attested_block))
+    records = record_block.rstrip(b"\n").split(b"\n")
     if len(keys) != len(records):
         raise ValueError(f"{len(keys)} skeletons but {len(records)} records")
     # tuples of strings drop out of the garbage collector's sight after its first pass; lists of
@@ -272,8 +272,9 @@ INDEX_STEP = 64
 
 
 class Records:
-    """The records of a lexicon as one buffer and their offsets: a million ``bytes`` objects would take
-    50 MB more and a split of 14 MB on every start (the lexicon cache's layout, :func:`_cached_lexicon`)."""
+    """The records of a lexicon as one buffer, each followed by a newline, and where each starts: a
+    million ``bytes`` objects would take 50 MB more and a split of 14 MB on every start (the lexicon
+    cache's layout, :func:`_cached_lexicon`)."""
 
     def __init__(self, buffer: memoryview, offsets: memoryview) -> None:
         self.buffer = buffer
@@ -285,30 +286,31 @@ class Records:
     def __getitem__(self, index: int) -> bytes:
         if not 0 <= index < len(self.offsets) - 1:
             raise IndexError(index)
-        return self.buffer[self.offsets[index] : self.offsets[index + 1]].tobytes()
+        return self.buffer[self.offsets[index] : self.offsets[index + 1] - 1].tobytes()
 
 
-_OFFSET = "I"
+_OFFSET: Final = "I"
 """The array type of the cached records' offsets (4 bytes, the machine's byte order)."""
 
 
 def _cache_payload(data: bytes) -> list[bytes]:
     """The parts of a decompressed lexicon file's cache entry, the layout :func:`_from_cache` reads: four
-    sizes (8 bytes each, little-endian); the skeletons and the attested ones as in the file (each
-    followed by a newline); the offsets of every :data:`INDEX_STEP`-th skeleton, and of every record;
-    the records one after the other. Made from the file's blocks, not from a million objects."""
+    sizes (8 bytes each, little-endian); the skeletons and the attested ones as in the file; the offsets
+    of every :data:`INDEX_STEP`-th skeleton, and of every record; the records. Every skeleton and record
+    is followed by a newline. The offsets are counted line by line, never holding a million objects."""
     import array
+    from io import BytesIO
 
-    keys_at, attested_at, records_at = _blocks(data)
-    lines = data[keys_at].split(b"\n")[:-1]
-    count = len(lines)
-    starts = array.array(_OFFSET, islice(accumulate((len(line) + 1 for line in lines), initial=0), 0, count, INDEX_STEP))
-    del lines
-    records = data[records_at].rstrip(b"\n").split(b"\n") if count else []
-    if len(records) != count or (count and data[keys_at.stop - 1] != ord("\n")):
-        raise ValueError(f"{count} skeletons but {len(records)} records")
-    offsets = array.array(_OFFSET, accumulate(map(len, records), initial=0))
-    blocks = [data[keys_at], data[attested_at], starts.tobytes(), offsets.tobytes(), b"".join(records)]
+    keys, attested, records = _blocks(data)
+    count = keys.count(b"\n")
+    if keys and not keys.endswith(b"\n"):
+        raise ValueError("the skeletons' block does not end a line")
+    starts = array.array(_OFFSET, islice(accumulate(map(len, BytesIO(keys)), initial=0), 0, count, INDEX_STEP))
+    records = records.rstrip(b"\n") + b"\n" if count else b""
+    offsets = array.array(_OFFSET, accumulate(map(len, BytesIO(records)), initial=0))
+    if len(offsets) - 1 != count:
+        raise ValueError(f"{count} skeletons but {len(offsets) - 1} records")
+    blocks = [keys, attested, starts.tobytes(), offsets.tobytes(), records]
     return [b"".join(len(block).to_bytes(8, "little") for block in blocks[:4]), *blocks]
 
 
@@ -327,6 +329,7 @@ def _from_cache(payload: memoryview) -> tuple[KeyIndex, Records, tuple[str, ...]
     if (
         count < 0 or records.offsets[0] != 0 or records.offsets[-1] != len(records.buffer)
         or data.count(b"\n", skew + ends[0], skew + ends[1]) != count
+        or data.count(b"\n", skew + ends[4]) != count or (count and data[-1] != ord("\n"))
         or (count and data[skew + ends[1] - 1] != ord("\n"))
         or sizes[2] // 4 != (count + INDEX_STEP - 1) // INDEX_STEP
     ):
@@ -339,7 +342,7 @@ def _from_cache(payload: memoryview) -> tuple[KeyIndex, Records, tuple[str, ...]
     return index, records, attested
 
 
-def _cached_lexicon(path: Path) -> tuple[tuple[str, ...], Sequence[bytes], tuple[str, ...], KeyIndex | None]:
+def _cached_lexicon(path: Path) -> tuple[tuple[str, ...], tuple[bytes, ...] | Records, tuple[str, ...], KeyIndex | None]:
     """The bundled lexicon from the start-up cache (translit/cache.py), filled from the file when it does
     not hold it: no skeletons yet but their index, the records in one buffer; no decompression (0.3 s),
     no million objects for the records (50 MB) nor for the skeletons until a typo search needs them.
@@ -355,16 +358,16 @@ def _cached_lexicon(path: Path) -> tuple[tuple[str, ...], Sequence[bytes], tuple
     found = _from_cache(payload) if payload is not None else None
     if found is None:  # missing, or damaged under a valid checksum: derived from the file again
         try:
-            data = _decompressed(path)
-            cache.write("lexicon", key, _cache_payload(data))
+            cache.write("lexicon", key, _cache_payload(_decompressed(path)))
         except (OSError, ValueError, EOFError):
-            return (*read_lexicon(path), None)  # which says what is wrong with the file
+            pass  # read_lexicon says what is wrong with the file
         payload = cache.read("lexicon", key)
         found = _from_cache(payload) if payload is not None else None
-        if found is None:  # the cache cannot be written
-            return (*_split_lexicon(data), None)
+        if found is None:  # the file is damaged, or the cache cannot be written
+            return (*read_lexicon(path), None)
     index, records, attested = found
-    return (), records, attested, index
+    split_later: tuple[str, ...] = ()  # the skeletons, from the index when a typo search asks
+    return split_later, records, attested, index
 
 
 def _record_text(words: Sequence[tuple[str, int, int]], closed: Sequence[tuple[str, int, int]] = ()) -> str:

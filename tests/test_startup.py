@@ -295,11 +295,12 @@ def test_romanize_and_check_load_only_what_they_need(tmp_path: Path) -> None:
     assert seen == ["[0, 0] False False True False", "[0, 0] False False False False"]
 
 
-# ---- the lexicon's cache entry (translit/recovery/lexicon.py)
+# ---- the lexicon's cache entry (translit/recovery/lexicon_cache.py)
 
 
 def test_the_cached_lexicon_is_the_bundled_file(cache_folder: Path) -> None:
-    from translit.recovery.lexicon import LEXICON_FILE, Records, lexicon_dir, load_lexicon, read_lexicon
+    from translit.recovery.lexicon import LEXICON_FILE, lexicon_dir, load_lexicon, read_lexicon
+    from translit.recovery.lexicon_cache import Records
 
     keys, records, attested = read_lexicon(lexicon_dir() / LEXICON_FILE)
     off = _uncached_lexicon()  # the skeletons as a tuple, searched by bisection

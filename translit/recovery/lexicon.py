@@ -10,17 +10,19 @@ import importlib
 import math
 import re
 import zlib
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, islice
 from mypy_extensions import mypyc_attr
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING
 
 from ..resources import bundled_dir
 from .spelling import _lower, skeleton
+
+if TYPE_CHECKING:
+    from .lexicon_cache import KeyIndex, Records
 
 
 LEXICON_FILE = "kk_lexicon.txt.gz"
@@ -197,16 +199,17 @@ def read_lexicon(path: Path) -> tuple[tuple[str, ...], tuple[bytes, ...], tuple[
     from ..errors import TranslitError
 
     try:
-        return _split_lexicon(_decompressed(path))
+        return _split_lexicon(decompressed(path))
     except (OSError, ValueError, EOFError) as exc:
         raise TranslitError(f"not a translit lexicon file ({exc})", path=path) from None
 
 
-def _decompressed(path: Path) -> bytes:
+def decompressed(path: Path) -> bytes:
+    """The bytes of a lexicon file, gunzipped when it is a .gz."""
     return gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
 
 
-def _blocks(data: bytes) -> tuple[bytes, bytes, bytes]:
+def file_blocks(data: bytes) -> tuple[bytes, bytes, bytes]:
     """The skeletons, the attested skeletons and the records of a decompressed lexicon file (see
     :func:`read_lexicon`): each skeleton's line ends with a newline, the last record's may not."""
     position = 0
@@ -225,7 +228,7 @@ def _blocks(data: bytes) -> tuple[bytes, bytes, bytes]:
 
 def _split_lexicon(data: bytes) -> tuple[tuple[str, ...], tuple[bytes, ...], tuple[str, ...]]:
     """The three blocks of a decompressed lexicon file (see :func:`read_lexicon`)."""
-    key_block, attested_block, record_block = _blocks(data)
+    key_block, attested_block, record_block = file_blocks(data)
     keys, attested = (block[:-1].decode("ascii").split("\n") if block else [] for block in (key_block, attested_block))
     records = record_block.rstrip(b"\n").split(b"\n")
     if len(keys) != len(records):
@@ -233,141 +236,6 @@ def _split_lexicon(data: bytes) -> tuple[tuple[str, ...], tuple[bytes, ...], tup
     # tuples of strings drop out of the garbage collector's sight after its first pass; lists of
     # a million items would be walked again by every full collection (~25 ms each)
     return tuple(keys), tuple(records), tuple(attested)
-
-
-class KeyIndex:
-    """Sorted ASCII skeletons, each followed by a newline in ``data[begin:end]``, found without a million
-    ``str`` objects: a binary search among every :data:`INDEX_STEP`-th skeleton, then a search of the
-    bytes of its block."""
-
-    def __init__(self, data: bytes, begin: int, end: int, count: int, starts: memoryview) -> None:
-        self.data = data
-        self.begin = begin
-        self.end = end
-        self.count = count
-        self.starts = [begin + start for start in starts]
-        """where every :data:`INDEX_STEP`-th skeleton starts in ``data``"""
-        self.samples = tuple(data[start : data.index(b"\n", start, end)].decode("ascii") for start in self.starts)
-
-    def position(self, key: str) -> int:
-        """The index of ``key`` among the skeletons, or -1."""
-        block = bisect_right(self.samples, key) - 1
-        if block < 0 or not key.isascii() or "\n" in key:
-            return -1
-        start = self.starts[block]
-        line = key.encode("ascii") + b"\n"
-        if self.data.startswith(line, start):
-            return block * INDEX_STEP
-        stop = self.starts[block + 1] if block + 1 < len(self.starts) else self.end
-        at = self.data.find(b"\n" + line, start, stop)
-        return -1 if at < 0 else block * INDEX_STEP + self.data.count(b"\n", start, at + 1)
-
-    def keys(self) -> tuple[str, ...]:
-        """Every skeleton, in order."""
-        return tuple(self.data[self.begin : self.end - 1].decode("ascii").split("\n")) if self.count else ()
-
-
-INDEX_STEP = 64
-"""Skeletons per block of a :class:`KeyIndex`."""
-
-
-class Records:
-    """The records of a lexicon as one buffer, each followed by a newline, and where each starts: a
-    million ``bytes`` objects would take 50 MB more and a split of 14 MB on every start (the lexicon
-    cache's layout, :func:`_cached_lexicon`)."""
-
-    def __init__(self, buffer: memoryview, offsets: memoryview) -> None:
-        self.buffer = buffer
-        self.offsets = offsets
-
-    def __len__(self) -> int:
-        return len(self.offsets) - 1
-
-    def __getitem__(self, index: int) -> bytes:
-        if not 0 <= index < len(self.offsets) - 1:
-            raise IndexError(index)
-        return self.buffer[self.offsets[index] : self.offsets[index + 1] - 1].tobytes()
-
-
-_OFFSET: Final = "I"
-"""The array type of the cached records' offsets (4 bytes, the machine's byte order)."""
-
-
-def _cache_payload(data: bytes) -> list[bytes]:
-    """The parts of a decompressed lexicon file's cache entry, the layout :func:`_from_cache` reads: four
-    sizes (8 bytes each, little-endian); the skeletons and the attested ones as in the file; the offsets
-    of every :data:`INDEX_STEP`-th skeleton, and of every record; the records. Every skeleton and record
-    is followed by a newline. The offsets are counted line by line, never holding a million objects."""
-    import array
-    from io import BytesIO
-
-    keys, attested, records = _blocks(data)
-    count = keys.count(b"\n")
-    if keys and not keys.endswith(b"\n"):
-        raise ValueError("the skeletons' block does not end a line")
-    starts = array.array(_OFFSET, islice(accumulate(map(len, BytesIO(keys)), initial=0), 0, count, INDEX_STEP))
-    records = records.rstrip(b"\n") + b"\n" if count else b""
-    offsets = array.array(_OFFSET, accumulate(map(len, BytesIO(records)), initial=0))
-    if len(offsets) - 1 != count:
-        raise ValueError(f"{count} skeletons but {len(offsets) - 1} records")
-    blocks = [keys, attested, starts.tobytes(), offsets.tobytes(), records]
-    return [b"".join(len(block).to_bytes(8, "little") for block in blocks[:4]), *blocks]
-
-
-def _from_cache(payload: memoryview) -> tuple[KeyIndex, Records, tuple[str, ...]] | None:
-    """(skeleton index, records, attested skeletons) of a :func:`_cache_payload`; None when it does not add up."""
-    data = payload.obj
-    if len(payload) < 32 or not isinstance(data, bytes):
-        return None
-    sizes = [int.from_bytes(payload[i : i + 8], "little") for i in (0, 8, 16, 24)]
-    ends = list(accumulate(sizes, initial=32))
-    if ends[-1] > len(payload) or sizes[2] % 4 or sizes[3] % 4:
-        return None
-    records = Records(payload[ends[-1] :], payload[ends[3] : ends[4]].cast(_OFFSET))
-    count = len(records)
-    skew = len(data) - len(payload)  # where the payload starts in the entry's bytes
-    if (
-        count < 0 or records.offsets[0] != 0 or records.offsets[-1] != len(records.buffer)
-        or data.count(b"\n", skew + ends[0], skew + ends[1]) != count
-        or data.count(b"\n", skew + ends[4]) != count or (count and data[-1] != ord("\n"))
-        or (count and data[skew + ends[1] - 1] != ord("\n"))
-        or sizes[2] // 4 != (count + INDEX_STEP - 1) // INDEX_STEP
-    ):
-        return None
-    try:
-        index = KeyIndex(data, skew + ends[0], skew + ends[1], count, payload[ends[2] : ends[3]].cast(_OFFSET))
-        attested = tuple(str(payload[ends[1] : ends[2]], "ascii")[:-1].split("\n")) if sizes[1] else ()
-    except (UnicodeDecodeError, ValueError, IndexError):
-        return None
-    return index, records, attested
-
-
-def _cached_lexicon(path: Path) -> tuple[tuple[str, ...], tuple[bytes, ...] | Records, tuple[str, ...], KeyIndex | None]:
-    """The bundled lexicon from the start-up cache (translit/cache.py), filled from the file when it does
-    not hold it: no skeletons yet but their index, the records in one buffer; no decompression (0.3 s),
-    no million objects for the records (50 MB) nor for the skeletons until a typo search needs them.
-    :func:`read_lexicon`'s tuples and None when the cache is off or cannot be written."""
-    import sys
-
-    from .. import cache
-
-    if cache.cache_dir() is None:
-        return (*read_lexicon(path), None)
-    key = cache.key_of([Path(__file__).with_name("lexicon.py"), path, sys.byteorder])
-    payload = cache.read("lexicon", key)
-    found = _from_cache(payload) if payload is not None else None
-    if found is None:  # missing, or damaged under a valid checksum: derived from the file again
-        try:
-            cache.write("lexicon", key, _cache_payload(_decompressed(path)))
-        except (OSError, ValueError, EOFError):
-            pass  # read_lexicon says what is wrong with the file
-        payload = cache.read("lexicon", key)
-        found = _from_cache(payload) if payload is not None else None
-        if found is None:  # the file is damaged, or the cache cannot be written
-            return (*read_lexicon(path), None)
-    index, records, attested = found
-    split_later: tuple[str, ...] = ()  # the skeletons, from the index when a typo search asks
-    return split_later, records, attested, index
 
 
 def _record_text(words: Sequence[tuple[str, int, int]], closed: Sequence[tuple[str, int, int]] = ()) -> str:
@@ -501,8 +369,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     Names-list and glossary words count at least :data:`NAME_COUNT`, so that
     "Abay" or "Karaganda" outrank a rare dictionary form with the same skeleton.
     """
+    from .lexicon_cache import cached_lexicon  # here: it imports this module
+
     folder = lexicon_dir()
-    keys, records, attested, index = (*read_lexicon(Path(path)), None) if path else _cached_lexicon(folder / LEXICON_FILE)
+    keys, records, attested, index = (*read_lexicon(Path(path)), None) if path else cached_lexicon(folder / LEXICON_FILE)
     lexicon = Lexicon(keys=keys, records=records, index=index)
     names: dict[str, str] = {}
     for cyr, latin in read_names(folder / NAMES_FILE):

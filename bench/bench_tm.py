@@ -40,8 +40,8 @@ sys.path.insert(0, str(ROOT))
 
 from translit.config import Config  # noqa: E402
 from translit.glossary import post_date  # noqa: E402
-from translit.tm import abstract, import_paths, make_protector, open_memory  # noqa: E402
-from translit.tm.importer import aligned_sentences  # noqa: E402
+from translit.tm import abstract, make_protector, open_memory  # noqa: E402
+from translit.tm.importer import aligned_sentences, import_paths  # noqa: E402
 from translit.tm.slots import pair  # noqa: E402
 from translit.tm.store import Segment  # noqa: E402
 
@@ -220,7 +220,7 @@ def _headline_coverage(protector, workdir: Path) -> dict:  # type: ignore[no-unt
     from translate.search.match import matcher
     from translate.storage.base import TranslationStore, TranslationUnit
 
-    from translit.tm.importer import pair_segments
+    from translit.tm.slots import pair_segments
 
     headlines = news_pairs()["headline"]
     cut = len(headlines) * 4 // 5

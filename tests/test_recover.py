@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from translit import recover, rerender
 from translit.cli import app
 from translit.engine import romanize
+from translit.rerendering import rerender_report
 
 from translit.recovery import edits, grammar, spelling
 from translit.recovery import lexicon as lex
@@ -308,7 +309,7 @@ def test_rerender_seed_post_in_2021() -> None:
 
 def test_rerender_makes_one_spelling_of_one_title() -> None:
     text = 'A talk on "Otbasylyq oqu - tärbie közı" and later on "otbasylyk oku - tarbie kozi".'
-    out = R.rerender_report(text, "kk-news")
+    out = rerender_report(text, "kk-news")
     assert [span.rendered for span in out.spans] == ["Otbasylyk oku - tarbiye kozi", "otbasylyk oku - tarbiye kozi"]
 
 
@@ -764,6 +765,17 @@ def test_one_edit_lookup_equals_reference_on_lexicon_neighbours(data: st.DataObj
     assert list(edits._edits1(key, lexicon).items()) == list(_edits1_by_variants(key, lexicon).items())
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_a_prefix_is_a_skeleton_by_its_ranges_as_by_lookup(data: st.DataObject) -> None:
+    # the typo search asks this of a typed word's prefixes (its stems) without a lookup
+    lexicon = R.load_lexicon()
+    key = _slipped(data, data.draw(st.sampled_from([*lexicon.keys[:: 997], *lexicon.extra])))
+    ranges = edits._prefix_ranges(lexicon, key)
+    assert [edits._is_prefix_key(lexicon, key, cut, ranges) for cut in range(len(key) + 1)] == [
+        key[:cut] in lexicon for cut in range(len(key) + 1)]
+
+
 def test_one_edit_lookup_finds_names_list_words_outside_the_file() -> None:
     # "abai" comes from the names list (Lexicon.extra), not from the sorted skeletons
     keys = tuple(sorted([R.skeleton("қол"), R.skeleton("көлдер")]))
@@ -971,3 +983,31 @@ def test_rerender_leaves_correct_text_unchanged_and_twice_equals_once(
     assert rerender(text, scheme) == text
     once = rerender(romanize(" ".join(words), "kk-latin-2021" if scheme == "kk-news" else "kk-news"), scheme)
     assert rerender(once, scheme) == once
+
+
+# --- the cost of an unknown word ------------------------------------------------------------
+
+
+SLIPPED = ("zhanalykatryna suravady kajkyndy bdlinip kandhay ushinhisi kitaphnasy otbasylk "
+           "madenietnin zhastardn memlekettk kazakstnnyn")
+
+
+def test_chain_suggestions_below_the_best_by_the_margin_are_the_only_ones_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from translit.recovery import suggest
+
+    pruned = recover(SLIPPED).words
+    monkeypatch.setattr(suggest, "PRUNED_BELOW", float("inf"))
+    R.clear_word_caches(R.load_lexicon())
+    full = recover(SLIPPED).words
+    R.clear_word_caches(R.load_lexicon())
+    assert sum(word.typo for word in full) >= 8
+    for kept, every in zip(pruned, full):
+        # the words listed both ways keep their order, and what changed had under a thousandth
+        # of the mass (a pruned word leaves its place to the next, as weak)
+        listed, before = [c.cyrillic for c in kept.suggestions], [c.cyrillic for c in every.suggestions]
+        assert [word for word in listed if word in before] == [word for word in before if word in listed]
+        changed = [c for c in (*kept.suggestions, *every.suggestions) if (c.cyrillic in listed) != (c.cyrillic in before)]
+        assert all(c.score < 1e-3 for c in changed), changed
+        assert listed[:1] == before[:1]

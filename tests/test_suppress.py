@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from translit.check import check_versions
 from translit.cli import main
 from translit.config import parse_config
-from translit.suppress import mask_markers, strip_markers
+from translit.markers import mask_markers, strip_markers
 from translit.versions import make_versions
 
 DATA = Path(__file__).parent / "data" / "posts"

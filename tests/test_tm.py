@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from translit.cli import main
 from translit.config import Config, parse_config
 from translit.errors import EXIT_NO_ROUTE, EXIT_OK, InputError, TranslitError
-from translit.tm import abstract, import_paths, make_protector, open_memory, read_tmx, tmx_text
+from translit.tm import abstract, make_protector, open_memory, read_tmx, tmx_text
+from translit.tm.importer import import_paths
 from translit.tm.sqlite import SQLiteStore
 from translit.tm.store import Segment
 from translit.versions import make_versions

@@ -10,7 +10,8 @@ import pytest
 from translit.check import check_versions
 from translit.cli import main
 from translit.config import Config, parse_config
-from translit.tm import import_paths, open_memory
+from translit.tm import open_memory
+from translit.tm.importer import import_paths
 
 POST = Path(__file__).resolve().parent / "data" / "tm"
 HOUSE = "Анықтама телефоны: +7 727 267 28 83."

@@ -20,7 +20,8 @@ import pytest
 
 from translit.config import Config, parse_config
 from translit.errors import TranslitError
-from translit.tm import import_paths, open_memory
+from translit.tm import open_memory
+from translit.tm.importer import import_paths
 from translit.tm.store import Segment
 from translit.versions import make_versions
 

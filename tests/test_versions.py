@@ -24,7 +24,8 @@ from translit.document import parse
 from translit.errors import EXIT_FINDINGS, EXIT_NO_ROUTE, EXIT_OK
 from translit.glossary import Glossary
 from translit.protect import Protector, find_names
-from translit.recovery import recover, rerender
+from translit.recovery import recover
+from translit.rerendering import rerender
 from translit.versions import UNTRANSLATED_CLOSE, UNTRANSLATED_OPEN, make_versions
 
 ROOT = Path(__file__).resolve().parent.parent

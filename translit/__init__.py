@@ -44,7 +44,7 @@ _EXPORTS = {
     "Mention": "glossary",
     # recovery of Latin-typed Kazakh
     "recover": "recovery",
-    "rerender": "recovery",
+    "rerender": "rerendering",
     "Recovery": "recovery",
     # versions of a post
     "make_versions": "versions",
@@ -93,7 +93,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         UnknownSchemeError,
     )
     from .glossary import Glossary, Mention
-    from .recovery import Recovery, recover, rerender
+    from .recovery import Recovery, recover
+    from .rerendering import rerender
     from .scheme import SchemeInfo, schemes
     from .segment import Segment, segments
     from .versions import Versions, make_versions

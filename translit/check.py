@@ -124,6 +124,22 @@ def check_versions(
     return findings if keep_suppressed else [finding for finding in findings if finding.suppressed is None]
 
 
+_WARM_VERSIONS = {
+    "en": "On 28 February 2023 the National Library of the Republic of Kazakhstan presented 10,000 books.",
+    "kk": "2023 жылғы 28 ақпанда Қазақстан Республикасының Ұлттық кітапханасы 10 000 кітап ұсынды.",
+    "ru": "28 февраля 2023 года Национальная библиотека Республики Казахстан представила 10 000 книг.",
+}
+
+
+def warm_up() -> None:
+    """Load what every check shares (glossaries, language profiles, lexicon, morphology, locale data).
+
+    Called before forking, so children (service workers, posts run under a time
+    limit) inherit it instead of each loading it again.
+    """
+    check_versions(_WARM_VERSIONS, config=Config())
+
+
 def post_of(
     texts: Mapping[str, str], *, config: Config, paths: Mapping[str, str] | None = None, formats: Mapping[str, str] | None = None
 ) -> Post:

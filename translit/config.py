@@ -54,6 +54,7 @@ CONFIG_FILE = "translit.toml"
 PYPROJECT = "pyproject.toml"
 SEVERITIES = ("error", "warning", "info")
 LANGUAGES = ("en", "kk", "ru")
+LANG_NAMES = {"en": "English", "kk": "Kazakh", "ru": "Russian"}
 DATE_STYLES = ("us", "uk", "any")
 
 DEFAULT_SCHEMES: Mapping[str, str] = MappingProxyType({"kk": "kk-news", "ru": "ru-news"})

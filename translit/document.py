@@ -320,12 +320,27 @@ _TRAIL = re.compile(r"[ \t]*(?:\r\n|\n|\r)?$")
 def _markdown_it():  # type: ignore[no-untyped-def]
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"maxNesting": MAX_BLOCK_DEPTH}).enable("table")
+    # The inline pass is most of markdown-it's time, and only an image paragraph needs its tokens:
+    # it runs for those paragraphs alone (_inline_tokens).
+    return MarkdownIt("commonmark", {"maxNesting": MAX_BLOCK_DEPTH}).enable("table").disable("inline")
+
+
+def _inline_tokens(inline, env):  # type: ignore[no-untyped-def]
+    """The inline tokens of one paragraph, as markdown-it's core "inline" and "text_join" rules make them."""
+    from markdown_it.rules_core.state_core import StateCore
+    from markdown_it.rules_core.text_join import text_join
+
+    md = _markdown_it()
+    inline.children = []
+    md.inline.parse(inline.content, md, env, inline.children)
+    text_join(StateCore("", md, env, [inline]))
+    return inline.children
 
 
 def _md_leaves(text: str) -> list[tuple[int, int, str]]:
     """(first line, end line, kind) of every leaf block markdown-it finds, in order."""
-    tokens = _markdown_it().parse(text)
+    env: dict[str, object] = {}  # link reference definitions, which an image may use
+    tokens = _markdown_it().parse(text, env)
     leaves: list[tuple[int, int, str]] = []
     parents: list[str] = []
     skip_until = -1
@@ -345,7 +360,7 @@ def _md_leaves(text: str) -> list[tuple[int, int, str]]:
             leaves.append((start, end, "heading"))
         elif tok.type == "paragraph_open":
             inline = tokens[i + 1]
-            children = inline.children or []
+            children = _inline_tokens(inline, env) if "![" in inline.content else []  # no image without "!["
             meaningful = [c for c in children if c.type not in ("softbreak", "hardbreak") and not (c.type == "text" and not c.content.strip())]
             if meaningful and all(c.type == "image" for c in meaningful):
                 kind = "image"

@@ -611,7 +611,8 @@ class Protector:
             return Applied(part, part.text, "Latin-typed Russian title kept as written")
         scheme = self.schemes.get("kk", "kk-news")
         try:
-            from .recovery import recover, rerender
+            from .recovery import recover
+            from .rerendering import rerender
 
             recovery = recover(part.text)
             typos = "; ".join(

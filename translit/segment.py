@@ -51,6 +51,7 @@ _SHORT_LINE = 60
 _HEADING_WORDS = 12
 
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", "‹": "›"}
+_QUOTE_MARK = re.compile("[" + re.escape("".join(_OPENERS) + "".join(_OPENERS.values()) + '"') + "]")
 _TERMINATOR = re.compile(r"[.!?…]+")
 _CLOSERS = "\"'»”“’›)]"
 _DASHES = "-–—"
@@ -165,16 +166,23 @@ def _block_kind(block: str) -> str:
 
 def _quote_depths(text: str, start: int, end: int) -> list[int]:
     """Nesting depth of quotation marks before each position of text[start:end]."""
-    depths = []
+    depths: list[int] = []
     stack: list[str] = []
-    for ch in text[start:end]:
+    position = start
+    end = min(end, len(text))
+    # Only quotation marks change the depth: the runs of text between them are filled in at once.
+    for mark in _QUOTE_MARK.finditer(text, start, end):
+        depths += [len(stack)] * (mark.start() - position)
         depths.append(len(stack))
+        ch = mark.group()
         if stack and ch == stack[-1]:
             stack.pop()
         elif ch in _OPENERS:
             stack.append(_OPENERS[ch])
         elif ch == '"':
             stack.append('"')
+        position = mark.end()
+    depths += [len(stack)] * (end - position)
     return depths
 
 

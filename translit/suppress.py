@@ -15,7 +15,7 @@ markers from the versions it writes.
 
 A **baseline** is a JSON file of accepted findings, written by
 ``translit check --write-baseline FILE`` and read by ``--baseline FILE``. A
-finding is keyed by its file, its check and its :func:`fingerprint` (the
+finding is keyed by its file, its check and its fingerprint (the
 finding's text and a few words around it), never by line numbers, so adding a
 paragraph above it does not bring it back; editing the sentence it is in does.
 """
@@ -23,10 +23,8 @@ paragraph above it does not bring it back; editing the sentence it is in does.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -36,13 +34,12 @@ from typing import TYPE_CHECKING, Any
 from .checks.base import CheckSpec
 from .errors import InputError
 from .lines import line_starts
+from .markers import MARKER, holds_only_markers
 
 if TYPE_CHECKING:
     from .checks.base import Emitter, Finding, Post
 
-MARKER = re.compile(r"<!--[ \t]*translit:[ \t]*ignore(?:\[(?P<names>[^\]\r\n]*)\])?[ \t]*-->")
 BASELINE_SCHEMA = "translit.baseline/1"
-CONTEXT = 24  # characters either side of a finding that its fingerprint includes
 
 CHECKS = [
     CheckSpec("suppression.unused", "info", "A translit: ignore[...] marker that suppressed nothing, or names no check."),
@@ -59,47 +56,6 @@ class Marker:
     scope: tuple[int, int]
 
 
-def _lines(text: str) -> list[str]:
-    """The lines of ``text`` with their line ends (CR, LF or CRLF, as :mod:`translit.lines` counts them)."""
-    starts = line_starts(text)
-    return [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)])]
-
-
-def _alone(line: str) -> bool:
-    """Whether ``line`` holds nothing but markers and white space."""
-    return not MARKER.sub("", line).strip()
-
-
-def mask_markers(text: str) -> str:
-    """``text`` as the checks read it: markers blanked, offsets unchanged.
-
-    A line of markers alone becomes a blank line (it separates blocks the way
-    an HTML comment does); a marker beside text becomes NUL, which the checks
-    read as markup, so it adds no space between words.
-    """
-    if "translit:" not in text:
-        return text
-    lines = _lines(text)
-    for index, line in enumerate(lines):
-        if MARKER.search(line):
-            fill = " " if _alone(line) else "\x00"
-            lines[index] = MARKER.sub(lambda match: fill * len(match.group()), line)
-    return "".join(lines)
-
-
-def strip_markers(text: str) -> str:
-    """``text`` without its markers: a line that held only markers goes entirely, with its line end."""
-    if "translit:" not in text:
-        return text
-    out: list[str] = []
-    for line in _lines(text):
-        if not MARKER.search(line):
-            out.append(line)
-        elif not _alone(line):
-            out.append(re.sub(r"[ \t]*" + MARKER.pattern, "", line))
-    return "".join(out)
-
-
 def find_markers(text: str, blocks: Sequence[Any]) -> list[Marker]:
     """The markers of one version; ``blocks`` (with ``start``/``end``) are its blocks in reading order."""
     markers: list[Marker] = []
@@ -111,7 +67,7 @@ def find_markers(text: str, blocks: Sequence[Any]) -> list[Marker]:
         line_start = starts[line]
         line_end = starts[line + 1] if line + 1 < len(starts) else len(text)
         names = tuple(name.strip() for name in (match.group("names") or "").split(",") if name.strip())
-        if not _alone(text[line_start:line_end]):
+        if not holds_only_markers(text[line_start:line_end]):
             scope = (line_start, line_end)
         else:
             block = next((block for block in blocks if block.end > line_end), None)
@@ -153,14 +109,6 @@ def apply_markers(post: Post, findings: Iterable[Finding], out: Emitter) -> list
                     out("suppression.unused", version, marker.start, marker.end,
                         f"Nothing here is reported as {name}; remove it from the marker.")
     return result + out.findings
-
-
-def fingerprint(check_id: str, text: str, start: int, end: int) -> str:
-    """A finding's identity that does not move with it: the check, its text and the words just around it."""
-    before = " ".join(text[max(0, start - CONTEXT) : start].split())
-    after = " ".join(text[end : end + CONTEXT].split())
-    span = " ".join(text[start:end].split())
-    return hashlib.sha256(f"{check_id}\0{before}\0{span}\0{after}".encode()).hexdigest()[:16]
 
 
 class Baseline:
@@ -231,4 +179,4 @@ class Baseline:
         return sum(counts.values())
 
 
-__all__ = ["BASELINE_SCHEMA", "Baseline", "CHECKS", "MARKER", "Marker", "apply_markers", "find_markers", "fingerprint", "mask_markers", "strip_markers"]
+__all__ = ["BASELINE_SCHEMA", "Baseline", "CHECKS", "Marker", "apply_markers", "find_markers"]

@@ -35,7 +35,7 @@ from typing import Any
 import regex
 
 from .alphabet import guess_by_letters
-from .checks.base import LANG_NAMES
+from .config import LANG_NAMES
 from .document import Block, Break, Document, Lit, Node, Span, Text, parse, plain, render
 from .errors import EXIT_NO_ROUTE, EXIT_OK, InputError, TranslitError
 from .localize import typography
@@ -309,9 +309,9 @@ def make_versions(
     exists for a target, that version carries the prose inside
     ``[[untranslated:SRC]] … [[/untranslated]]`` and ``Versions.exit_code``
     is ``EXIT_NO_ROUTE``. The editor's ``translit: ignore[...]`` markers are
-    left out of every version (:func:`translit.suppress.strip_markers`).
+    left out of every version (:func:`translit.markers.strip_markers`).
     """
-    from .suppress import strip_markers
+    from .markers import strip_markers
 
     text = strip_markers(text)
     for lang in [*targets, *([source] if source else [])]:

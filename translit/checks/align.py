@@ -17,6 +17,7 @@ review page use it as well as the checks); :func:`align`, :func:`counterpart` an
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -277,38 +278,45 @@ def _length(version: Version, index: int) -> float:
 
 def anchors(post: Post, version: Version, index: int) -> frozenset[str]:
     """What of block ``index`` survives translation: numbers, dates, times, phones, links, images, institutions, surnames."""
-    cache = version.__dict__.setdefault("_values", {}).setdefault("anchors", {})
-    if index in cache:
-        return cache[index]  # type: ignore[no-any-return]
+    cache = version.__dict__.setdefault("_values", {})
+    if "anchors" not in cache:
+        cache["anchors"] = _all_anchors(post, version)
+    return cache["anchors"][index]  # type: ignore[no-any-return]
+
+
+def _all_anchors(post: Post, version: Version) -> list[frozenset[str]]:
+    """Every block's anchors in one pass: each value is placed in the blocks by bisecting the sorted starts,
+    not by testing every value against every block (which grew with the square of the post's length)."""
     from .extract import dates, numbers, phones, times, urls
+    from .glossary import PLACE_TYPES, entity_type, mentions
     from .names import person_names
 
-    block = version.blocks[index]
-
-    def inside(start: int) -> bool:
-        return block.start <= start < max(block.end, block.start + 1)
-
-    found: set[str] = set()
+    values: list[tuple[int, str]] = []
     for value in numbers(version):
-        if inside(value.start):
-            found.add("n:" + value.key)
-            if value.alt:
-                found.add("n:" + value.alt)
-    found.update(f"d:{d.value.month}-{d.value.day}" for d in dates(version) if inside(d.start))
+        values.append((value.start, "n:" + value.key))
+        if value.alt:
+            values.append((value.start, "n:" + value.alt))
+    values += [(d.start, f"d:{d.value.month}-{d.value.day}") for d in dates(version)]
     for extractor, prefix in ((times, "t:"), (phones, "p:"), (urls, "u:")):
-        found.update(prefix + value.key for value in extractor(version) if inside(value.start))
-    found.update("i:" + PurePosixPath(src).name for src, _, _ in block.images)
-    found.update("s:" + name.key for name in person_names(version) if name.surname and inside(name.start))
-    found.update("g:" + entity for entity in _institutions(post, version, block.start, block.end))
-    cache[index] = frozenset(found)
-    return cache[index]  # type: ignore[no-any-return]
-
-
-def _institutions(post: Post, version: Version, start: int, end: int) -> set[str]:
-    from .glossary import PLACE_TYPES, entity_type, mentions
-
-    return {
-        mention.entity
+        values += [(value.start, prefix + value.key) for value in extractor(version)]
+    values += [(name.start, "s:" + name.key) for name in person_names(version) if name.surname]
+    institutions = [
+        (mention.start, "g:" + mention.entity)
         for mention in mentions(post, version)
-        if mention.entity and start <= mention.start < end and entity_type(post, mention.entity) not in PLACE_TYPES
-    }
+        if mention.entity and entity_type(post, mention.entity) not in PLACE_TYPES
+    ]
+    values.sort(key=lambda value: value[0])
+    institutions.sort(key=lambda value: value[0])
+    value_starts = [start for start, _ in values]
+    institution_starts = [start for start, _ in institutions]
+    found = []
+    for block in version.blocks:
+        # A value at an empty block's own offset counts in it; an institution does not.
+        inside = values[bisect_left(value_starts, block.start) : bisect_left(value_starts, max(block.end, block.start + 1))]
+        named = institutions[bisect_left(institution_starts, block.start) : bisect_left(institution_starts, block.end)]
+        found.append(
+            frozenset(anchor for _, anchor in inside)
+            | {"i:" + PurePosixPath(src).name for src, _, _ in block.images}
+            | {anchor for _, anchor in named}
+        )
+    return found

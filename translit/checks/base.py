@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..config import Config
+from ..config import LANG_NAMES, Config
 from ..lines import Lines
+from ..markers import mask_markers
 from .blocks import Block, split_blocks
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-LANG_NAMES = {"en": "English", "kk": "Kazakh", "ru": "Russian"}
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,6 @@ class Version:
     """One language version of a post, with what every check needs precomputed."""
 
     def __init__(self, lang: str, text: str, path: str | None = None, fmt: str = "auto") -> None:
-        from ..suppress import mask_markers
-
         self.lang = lang
         self.text = text
         self.path = path
@@ -156,8 +155,6 @@ class Emitter:
         fixable: bool | None = None,
         severity: str | None = None,
     ) -> None:
-        from ..suppress import fingerprint
-
         spec = self.specs[check_id]
         if not self.config.is_enabled(check_id):
             return
@@ -183,6 +180,16 @@ class Emitter:
             )
         )
 
+
+_FINGERPRINT_CONTEXT = 24  # characters either side of a finding that its fingerprint includes
+
+
+def fingerprint(check_id: str, text: str, start: int, end: int) -> str:
+    """A finding's identity that does not move with it: the check, its text and the words just around it."""
+    before = " ".join(text[max(0, start - _FINGERPRINT_CONTEXT) : start].split())
+    after = " ".join(text[end : end + _FINGERPRINT_CONTEXT].split())
+    span = " ".join(text[start:end].split())
+    return hashlib.sha256(f"{check_id}\0{before}\0{span}\0{after}".encode()).hexdigest()[:16]
 
 
 def quote(text: str, limit: int | None = None) -> str:

@@ -93,6 +93,7 @@ def run(post: Post, out: Emitter) -> None:
     compare_values(post, out, "people.missing", _people(post), "person")
 
 
+@lru_cache(maxsize=65536)  # every surname of a version is compared with every surname of the others
 def _loose(key: str, kazakh: bool) -> str:
     """A name key with what spellings of one name vary on folded: kh or h for х and қ, gh for ғ, a glide i
     (Balaieva, Balayeva), the high vowels (Жакупова, Zhakupova). Between the Kazakh spelling and the

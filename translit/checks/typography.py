@@ -36,6 +36,8 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 _INITIAL = re.compile(r"(?<![\w.])((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]?\.){1,2})(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,})")
 _ENUMERATOR = re.compile(r"(?:^|[\s;:])\w{1,2}\)$")
 _PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“"}
+# Every character the bracket and quote walk reacts to; the rest of the prose is skipped, not visited one by one.
+_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + ")]»”") + "]")
 
 
 def run(post: Post, out: Emitter) -> None:
@@ -80,8 +82,8 @@ def _quotes(version: Version, spans: list[tuple[int, int]], out: Emitter) -> Non
     stack: list[tuple[str, int]] = []
     closed_guillemets = 0
     for start, end in spans:
-        for position in range(start, end):
-            char = text[position]
+        for mark in _MARKS.finditer(text, start, end):
+            position, char = mark.start(), mark.group()
             if char in "«" and lang == "en":
                 close = text.find("»", position)
                 if close != -1 and close < end:

@@ -64,8 +64,13 @@ def _check_post(task: Task) -> Result:
 def _checked(texts: dict[str, str], config: Any, files: dict[str, str], where: str) -> Result:
     """The findings, the texts (for --fix) and the configuration file used; or ``error``
     (and ``internal``) when the post could not be checked, so one bad post never stops the others."""
-    from ..check import check_versions
+    from ..check import check_versions, warm_up
     from ..guard import run_limited
+
+    if config.post_seconds > 0:
+        # The limit is for this post's own work: what every post shares is loaded here, before the
+        # fork (once; later calls find it loaded and cost a few milliseconds).
+        warm_up()
 
     def work() -> Result:
         findings = check_versions(texts, config=config, paths=files, keep_suppressed=True)

@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
     def serve(
         host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on. Only this machine by default; another address lets other machines in (there is no login)."),
         port: int = typer.Option(8000, "--port", "-p", min=0, max=65535, help="Port to listen on (0: any free port)."),
-        workers: int = typer.Option(0, "--workers", "-w", min=0, help="Worker processes, each checking one post at a time (0: one per CPU)."),
+        workers: int = typer.Option(0, "--workers", "-w", min=0, help="Worker processes, each checking one post at a time (0: one per CPU this process may use)."),
         time_limit: Optional[float] = typer.Option(None, "--time-limit", min=0.1, help="Seconds a request may take (default: [limits] post_seconds, else 60)."),
         max_bytes: Optional[int] = typer.Option(None, "--max-bytes", min=1, help="Largest request body in bytes (default: [limits] max_bytes, 8 MiB)."),
         config_path: Optional[str] = typer.Option(None, "--config", help="Use this translit.toml instead of searching upward from the current folder."),
@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
 
         settings = Settings(
             config_path=found,
-            workers=workers or os.cpu_count() or 1,
+            workers=workers or _cpus(),
             max_bytes=max_bytes or (config.max_bytes if config else Settings.max_bytes),
             seconds=time_limit or (config.post_seconds if config and config.post_seconds else DEFAULT_SECONDS),
             allowed_hosts=("127.0.0.1", "localhost", "[::1]") if host in LOOPBACK else None,
@@ -61,6 +61,14 @@ def register(app: typer.Typer) -> None:
         sys.stderr.flush()
         server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning", access_log=False))
         server.run(sockets=[sock])
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (a container's or taskset's share), else all of them."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 def _bind(host: str, port: int):  # type: ignore[no-untyped-def]

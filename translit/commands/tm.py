@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Align published versions sentence by sentence and store the pairs; importing a post again replaces it."""
         from ..errors import InputError
-        from ..tm import import_paths
+        from ..tm.importer import import_paths
 
         for path in paths:
             if not path.exists():

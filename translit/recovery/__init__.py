@@ -33,15 +33,16 @@ The package, by job: :mod:`.spelling` (styles, romanization, skeleton),
 :mod:`.lexicon` (the word list and its file), :mod:`.grammar` (suffixes),
 :mod:`.scoring` (ranking readings), :mod:`.reading` (one word),
 :mod:`.edits` and :mod:`.suggest` (the typo search), :mod:`.agreement`,
-:mod:`.text` (:func:`recover`), :mod:`.spans` (:func:`rerender`) and
-:mod:`.results`. Names with a leading underscore are the package's own.
+:mod:`.text` (:func:`recover`) and :mod:`.results`. Names with a leading
+underscore are the package's own. Re-rendering a whole text in one scheme
+(:func:`translit.rerender`) needs the language of every span, so it lives
+above language detection, in :mod:`translit.rerendering`.
 """
 
 from __future__ import annotations
 
 from .lexicon import Lexicon, load_lexicon
 from .results import Candidate, Recovery, RerenderedSpan, Rerendering, WordRecovery
-from .spans import rerender, rerender_report
 from .spelling import STYLES, detect_style, fold, romanize_word, skeleton
 from .text import LATIN_WORD, clear_word_caches, recover
 
@@ -59,8 +60,6 @@ __all__ = [
     "fold",
     "load_lexicon",
     "recover",
-    "rerender",
-    "rerender_report",
     "romanize_word",
     "skeleton",
 ]

@@ -117,6 +117,14 @@ _POSSESSED_ONLY = frozenset(
 _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 _SECOND_PERSON = re.compile(r"[^аәеоөұүыіиэюяуйндт][ыі]ң$")
 """The "your (sg.)" ending -ың/-ің after a consonant (after н, д or т it is the genitive's)."""
+
+
+def _your_singular(word: str) -> bool:
+    """Whether ``word`` ends in "your (sg.)" (:data:`_SECOND_PERSON`). Its last letter first: a
+    search of the pattern tries it at every letter, and the typo search asks of every candidate."""
+    return word[-1:] == "ң" and _SECOND_PERSON.search(word) is not None
+
+
 _CLOSED = re.compile(f"{_GENITIVE.pattern}|{_SECOND_PERSON.pattern}")
 """A genitive or a "your (sg.)" form: a stem of five letters or more so ending is such a form
 (the dictionary lists them), which takes no further suffix: отанның·да, бөлімің·і are no words,
@@ -218,7 +226,8 @@ def _suffix_parses(rest: str, prev: str, last: str | None = None) -> tuple[tuple
 def _stem_ending(stem: str) -> tuple[str, str] | None:
     """What of a stem its suffixes follow: (harmony, final letter); None when it takes none
     (:data:`_CLOSED`). The typo search parses a dozen typed endings after each stem it tries."""
-    if len(stem) >= _CLOSED_FROM and _CLOSED.search(stem):
+    # both endings end in ң: the search is for the few stems that do
+    if len(stem) >= _CLOSED_FROM and stem[-1:] == "ң" and _CLOSED.search(stem):
         return None
     # a soft or hard sign is silent: the letter before it is the final sound (спектакль-дер)
     return harmony(stem), stem.rstrip("ьъ")[-1:]

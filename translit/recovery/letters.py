@@ -39,6 +39,8 @@ def decode(lexicon: Lexicon, latin: str) -> str:
     if not lexicon.form_trigrams:
         return ""
     seen, unseen = _form_logs(lexicon)
+    # (minus the log-probability, spelling): sorted as they are, the likeliest first and ties by
+    # spelling, with no key function called for each of the beam's hundreds of entries a word
     beam: list[tuple[float, str]] = [(0.0, "^^")]
     tokens = _TOKEN.findall(latin)
     for index, token in enumerate(tokens):
@@ -46,18 +48,18 @@ def decode(lexicon: Lexicon, latin: str) -> str:
         if token == "n" and tokens[index + 1 : index + 2] and tokens[index + 1][0] in _PLAIN_N_BEFORE:
             options = ("н",)
         grown: list[tuple[float, str]] = []
-        for score, spelled in beam:
+        for cost, spelled in beam:
             for option in options:
-                total, text = score, spelled
+                total, text = cost, spelled
                 for char in option:
                     gram = text[-2:] + char
                     value = seen.get(gram)
-                    total += unseen.get(gram[:2], _UNSEEN_LOG) if value is None else value
+                    total -= unseen.get(gram[:2], _UNSEEN_LOG) if value is None else value
                     text += char
                 grown.append((total, text))
-        grown.sort(key=lambda item: (-item[0], item[1]))
+        grown.sort()
         beam = grown[:BEAM]
-    best = max(beam, key=lambda item: (item[0] + _end(seen, unseen, item[1]), item[1]))
+    best = max(beam, key=lambda item: (_end(seen, unseen, item[1]) - item[0], item[1]))
     return best[1][2:]
 
 

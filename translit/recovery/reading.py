@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-from .grammar import _SECOND_PERSON, _SUFFIX_COST, _chain_spelled, _stems_before, _suffix_parses
+from .grammar import _SUFFIX_COST, _chain_spelled, _stems_before, _suffix_parses, _your_singular
 from .letters import decode
 from .lexicon import Lexicon
 from .results import _Reading, _candidate
@@ -40,7 +40,7 @@ def _analyses(lexicon: Lexicon, key: str, latin: str, style: str) -> list[tuple[
             seen: set[str] = set()
             stem_prior = _prior(count, family)
             # "your (sg.)" takes no suffix but a case ending, and rarely that (алың-бақ is алын-бақ)
-            prior = stem_prior - (SECOND_PERSON_COST if _SECOND_PERSON.search(stem) else 0.0)
+            prior = stem_prior - (SECOND_PERSON_COST if _your_singular(stem) else 0.0)
             # a stem filed under key[:cut] has that skeleton: its last letter is key[cut - 1]
             for chain, suffixes in _suffix_parses(rest, stem, key[cut - 1]):
                 word = stem + chain
@@ -126,9 +126,9 @@ def _plain(lexicon: Lexicon, latin: str, style: str) -> _Plain:
         attested = attested or count > 0
         in_style = in_style or bonus == EXACT_IN_STYLE
     # an unattested dictionary form is trusted when it is the only exact reading, unless it is
-    # the rare "your (sg.)" form the analysis can beat (адамың vs адамын), or another in ң that
-    # news ASCII spells like a commoner form in н (бәрінең, ойынаң beside бәрі·нен, ойы·нан)
-    doubtful = len(listed) != 1 or bool(_SECOND_PERSON.search(listed[0][0])) or listed[0][0].endswith("ң")
+    # a form in ң: the rare "your (sg.)" form the analysis can beat (адамың vs адамын), or another
+    # that news ASCII spells like a commoner form in н (бәрінең, ойынаң beside бәрі·нен, ойы·нан)
+    doubtful = len(listed) != 1 or listed[0][0].endswith("ң")
     # an official alphabet spells every letter: a word read only as by-ear ASCII (namysynañ for
     # "namysynan") leaves the analysis to find the word spelled so (намыс·ы·нан)
     by_ear_only = style != "kk-news" and not in_style

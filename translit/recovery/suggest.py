@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .edits import (
-    COST_MISSING, COST_SAME_SKELETON, COST_SWAP, _chain_variants, _corpus_near, _edits1, _latin_edits, _names_near,
-    _prefix_ranges,
+    COST_MISSING, COST_SAME_SKELETON, COST_SWAP, COST_VOWEL_MISSING, _chain_variants, _corpus_near, _edits1,
+    _in_ranges, _is_prefix_key, _latin_edits, _names_near, _prefix_ranges,
 )
 from .grammar import _chain_skeletons, _stems_before, _suffix_parses, _voiced_stems, harmony
 from .lexicon import Lexicon
@@ -131,27 +131,57 @@ def _suggest(
     if collapsed != key:
         keys[collapsed] = 0.0
     ranges = _prefix_ranges(lexicon, key)
-    for variant, cost in _edits1(key, lexicon, ranges).items():
+    near = _edits1(key, lexicon, ranges)
+    for variant, cost in near.items():
         keys.setdefault(variant, cost)
     # no skeleton starts with the typed one's first len(ranges) letters: a slip undone after them
     # leaves that dead prefix, and no word
     dead = key[: len(ranges)] if len(ranges) <= len(key) else None
+    # whether a folded slip is a skeleton: the one-edit ones are; several slips fold alike
+    known: dict[str, bool] = dict.fromkeys(near, True)
     for variant, cost in _latin_edits(latin).items():
         found = fold(variant)
-        if found != key and not (dead and found.startswith(dead)) and found in lexicon:
+        if found == key or (dead and found.startswith(dead)):
+            continue
+        listed = known.get(found)
+        if listed is None:
+            listed = known[found] = _in_ranges(lexicon, found, key, ranges)
+        if listed:
             keys[found] = min(keys.get(found, 9.0), cost)
     scored = _score_keys(lexicon, typed_doubles, keys)
     # words under the typed skeleton itself that spell it differently (more than one light edit)
     scored += _score_keys(lexicon, typed_doubles, {key: COST_SAME_SKELETON}, "self")
     scored += [_suggestion(typed_doubles, word, prior, COST_SAME_SKELETON, suffixes, "self")
                for word, _, _, prior, suffixes in analyses]
-    scored += _slipped_chains(lexicon, typed_doubles, key)
-    scored += _swapped_at_boundary(lexicon, typed_doubles, key)
+    # the suffix-chain sources build many words from a few stems: a word that cannot come within
+    # PRUNED_BELOW of the best found so far is not built (see _bound)
+    floor = _floor(scored, typed_doubles)
+    scored += _slipped_chains(lexicon, typed_doubles, key, ranges, floor)
+    scored += _swapped_at_boundary(lexicon, typed_doubles, key, floor)
     far_names = {name: 2 * COST_MISSING for name, distance in _names_near(lexicon, key).items() if distance == 2}
     scored += _score_keys(lexicon, typed_doubles, far_names, "name")
     if max((score for _, score, _ in scored), default=-99.0) < STEMS_BELOW:
-        scored += _slipped_stems(lexicon, typed_doubles, key, ranges)
+        scored += _slipped_stems(lexicon, typed_doubles, key, ranges, _floor(scored, typed_doubles))
     return _softmax(_rescored(lexicon, scored))
+
+
+PRUNED_BELOW = 9.0
+"""A suffix-chain suggestion whose score cannot come within this of the best found so far is not
+built: the letter model moves a score by a point or two, so it could not take one of the top three
+places from the word ahead of it, and its share of the mass would be below 1/1000. On the bench's
+typo draws, no right word in the top three was that far below the first."""
+
+
+def _floor(scored: list[tuple[str, float, str]], typed_doubles: set[str]) -> float:
+    """The score below which a chain suggestion's upper bound (:func:`_bound`) prunes it."""
+    best = max((score for _, score, _ in scored), default=-math.inf)
+    return best - PRUNED_BELOW - (DOUBLE_KEPT if typed_doubles else 0.0)
+
+
+def _bound(prior: float, cost: float, suffixes: int, kind: str) -> float:
+    """The highest :func:`_typo_score` a word of this prior, slip cost, suffixes and source can
+    have without its doubled consonants (which :func:`_floor` allows for) and form (never negative)."""
+    return PRIOR_WEIGHT * prior - TYPO_DISTANCE_WEIGHT * cost - TYPO_SUFFIX_COST * suffixes - KIND_COST[kind]
 
 
 RESCORED = 10
@@ -222,34 +252,44 @@ def _with_slips(lexicon: Lexicon, latin: str, key: str, candidates: list[Candida
             *(_candidate(word, -score, source) for score, word, source in ranked[: KEPT - 1])]
 
 
-def _slipped_chains(lexicon: Lexicon, typed_doubles: set[str], key: str) -> list[tuple[str, float, str]]:
+def _slipped_chains(
+    lexicon: Lexicon, typed_doubles: set[str], key: str, ranges: list[tuple[int, int, int, int]], floor: float
+) -> list[tuple[str, float, str]]:
     """Known stem + a suffix chain one slip away from the rest of the typed skeleton
     (zhanalyktarg -> жаңалықтарға): the ending is long and typed fast. The two longest known
     stems are tried (shorter ones never won on held-out slips), with a stem ending in к, қ or
-    п voiced before a chain that starts with a vowel (togetitn -> төгетін, as :func:`_analyses`)."""
+    п voiced before a chain that starts with a vowel (togetitn -> төгетін, as :func:`_analyses`).
+    Words whose score cannot reach ``floor`` are not built (:func:`_floor`); ``ranges`` are the
+    :func:`_prefix_ranges` of ``key``, which tell the prefixes that are skeletons."""
     scored: list[tuple[str, float, str]] = []
     tried = 0
     for cut in range(len(key) - 1, 2, -1):
-        stems = lexicon.stems(key[:cut])
-        voiced = _voiced_stems(lexicon, key[:cut])
+        stems = lexicon.stems(key[:cut]) if _is_prefix_key(lexicon, key, cut, ranges) else ()
+        # a voiced stem's skeleton shares all but its last letter with the prefix
+        voiced = _voiced_stems(lexicon, key[:cut]) if cut - 1 < len(ranges) else ()
         if not stems and not voiced:
             continue
         fitting: dict[str, dict[str, float]] = {}
         for found, before_vowel in ((stems, False), (voiced, True)):
             for stem, count, family in found:
+                if _bound(_prior(count, family), COST_VOWEL_MISSING, 1, "chain") < floor:
+                    continue
                 side = harmony(stem)
                 if side not in fitting:
                     fitting[side] = _chain_variants(key[cut:], side)
                 for variant, cost in fitting[side].items():
                     if not before_vowel or variant[0] in _KEY_VOWELS:
-                        scored += _chained(typed_doubles, stem, key[cut - 1], count, family, variant, cost, "chain")
+                        scored += _chained(typed_doubles, stem, key[cut - 1], count, family, variant, cost, "chain",
+                                           floor)
         tried += 1
         if tried == 2:
             break
     return scored
 
 
-def _swapped_at_boundary(lexicon: Lexicon, typed_doubles: set[str], key: str) -> list[tuple[str, float, str]]:
+def _swapped_at_boundary(
+    lexicon: Lexicon, typed_doubles: set[str], key: str, floor: float
+) -> list[tuple[str, float, str]]:
     """Known stem + a suffix chain whose first letter and the stem's last were typed the other
     way round (seritkeri -> серік·тері): neither the typed stem nor the typed ending is one slip
     from a word or a chain, so neither search finds them."""
@@ -263,12 +303,12 @@ def _swapped_at_boundary(lexicon: Lexicon, typed_doubles: set[str], key: str) ->
             continue
         stem_key = key[: cut - 1] + key[cut]
         for stem, count, family in _stems_before(lexicon, stem_key, rest):
-            scored += _chained(typed_doubles, stem, stem_key[-1], count, family, rest, COST_SWAP, "chain")
+            scored += _chained(typed_doubles, stem, stem_key[-1], count, family, rest, COST_SWAP, "chain", floor)
     return scored
 
 
 def _slipped_stems(
-    lexicon: Lexicon, typed_doubles: set[str], key: str, ranges: list[tuple[int, int, int, int]]
+    lexicon: Lexicon, typed_doubles: set[str], key: str, ranges: list[tuple[int, int, int, int]], floor: float
 ) -> list[tuple[str, float, str]]:
     """A stem one slip away under a suffix chain typed right (where the typed stem is no word);
     ``ranges`` are the :func:`_prefix_ranges` of ``key``, which its stems begin."""
@@ -276,22 +316,25 @@ def _slipped_stems(
     chains = _chain_skeletons()
     for cut in range(len(key) - 1, 2, -1):
         rest = key[cut:]
-        if (rest in chains["back"] or rest in chains["front"]) and key[:cut] not in lexicon:
+        if (rest in chains["back"] or rest in chains["front"]) and not _is_prefix_key(lexicon, key, cut, ranges):
             for variant, cost in _edits1(key[:cut], lexicon, ranges).items():
                 for stem, count, family in lexicon.stems(variant):
-                    scored += _chained(typed_doubles, stem, variant[-1], count, family, rest, cost, "stem")
+                    scored += _chained(typed_doubles, stem, variant[-1], count, family, rest, cost, "stem", floor)
     return scored
 
 
 def _chained(
-    typed_doubles: set[str], stem: str, last: str, count: int, family: int, rest: str, cost: float, kind: str
+    typed_doubles: set[str], stem: str, last: str, count: int, family: int, rest: str, cost: float, kind: str,
+    floor: float,
 ) -> list[tuple[str, float, str]]:
     """The words ``stem`` + a chain spelling ``rest``, scored as suggestions for a spelling with
-    the doubled consonants ``typed_doubles``; ``last`` is the last letter of the skeleton ``stem``
-    is filed under."""
+    the doubled consonants ``typed_doubles``, those that can reach ``floor`` only; ``last`` is the
+    last letter of the skeleton ``stem`` is filed under."""
     prior = _prior(count, family)
+    if _bound(prior, cost, 1, kind) < floor:
+        return []
     return [_suggestion(typed_doubles, stem + chain, prior, cost, suffixes, kind)
-            for chain, suffixes in _suffix_parses(rest, stem, last)]
+            for chain, suffixes in _suffix_parses(rest, stem, last) if _bound(prior, cost, suffixes, kind) >= floor]
 
 
 def _suggestion(

@@ -23,20 +23,13 @@ _EMPTY: Mapping[str, str] = MappingProxyType({})
 # This worker's configuration and translator (per process, set once by init()).
 _WORKER: dict[str, Any] = {}
 
-_WARM_VERSIONS = {
-    "en": "On 28 February 2023 the National Library of the Republic of Kazakhstan presented 10,000 books.",
-    "kk": "2023 жылғы 28 ақпанда Қазақстан Республикасының Ұлттық кітапханасы 10 000 кітап ұсынды.",
-    "ru": "28 февраля 2023 года Национальная библиотека Республики Казахстан представила 10 000 книг.",
-}
-
-
 def warm_up() -> None:
     """Load the glossaries, language profiles, Kazakh lexicon, morphology and locale data of this process."""
-    from ..check import check_versions
+    from ..check import warm_up as warm_checks
     from ..commands.post import _warm_up
 
     _warm_up(Path.cwd())
-    check_versions(_WARM_VERSIONS, config=Config())
+    warm_checks()
 
 
 def init(config_path: str | None) -> dict[str, Any]:

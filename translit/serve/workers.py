@@ -17,6 +17,7 @@ translation models once.
 from __future__ import annotations
 
 import asyncio
+import gc
 import multiprocessing
 import signal
 from concurrent.futures import ThreadPoolExecutor
@@ -41,7 +42,10 @@ def _worker_main(connection: Any, config_path: str | None) -> None:  # pragma: n
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the server stops its workers
     try:
-        connection.send({"result": jobs.init(config_path)})
+        ready = {"result": jobs.init(config_path)}
+        # What is loaded now lives as long as the worker: the collector's full passes need not walk it again.
+        gc.freeze()
+        connection.send(ready)
     except Exception as exc:  # noqa: BLE001 - reported by the server as a start-up failure
         from ..guard import failure
 

@@ -9,6 +9,10 @@ shields, so a sentence is imported exactly as ``translit post`` later looks
 it up. A row the aligner is not sure of (``confidence`` below
 :data:`MIN_CONFIDENCE`), or that is not one sentence per language (a merge, a
 split, a sentence only one version has), is kept out and counted.
+
+The importer aligns posts with the checks' aligner and the memory check
+(:mod:`translit.checks.memory`) aligns sentences with it, so it belongs with
+the checks, above the memory itself: :mod:`translit.tm` does not import it.
 """
 
 from __future__ import annotations
@@ -22,11 +26,10 @@ from ..checks.align import align_blocks
 from ..checks.blocks import _SKIPPED
 from ..document import parse
 from ..protect import PLACEHOLDER_RE, Protector
-from .slots import Abstracted, abstract, pair, same_values
+from .slots import Abstracted, abstract, make_protector, pair_segments, same_values
 from .store import Segment
 
-__all__ = ["AlignedSentence", "ImportReport", "MIN_CONFIDENCE", "aligned_sentences", "import_paths", "make_protector", "origin_of",
-           "pair_segments", "post_segments"]
+__all__ = ["AlignedSentence", "ImportReport", "MIN_CONFIDENCE", "aligned_sentences", "import_paths", "origin_of", "post_segments"]
 
 MIN_CONFIDENCE = 0.5
 """A row of the alignment less sure than this is kept out of the memory (the aligner's own confidence)."""
@@ -55,13 +58,6 @@ class ImportReport:
         """JSON-ready."""
         return {"posts": self.posts, "tmx_files": self.tmx_files, "aligned_sentences": self.rows,
                 "segments": self.segments, "unsure_kept_out": self.unsure, "skipped": self.skipped}
-
-
-def make_protector(config: Any, glossary: Any = None) -> Protector:
-    """The protector ``translit post`` uses for this configuration (same glossary, schemes, dates)."""
-    from ..versions import _load_glossary, _Pipeline
-
-    return _Pipeline(config, None, glossary if glossary is not None else _load_glossary(config), []).protector
 
 
 def _block_sentences(text: str, fmt: str, lang: str, protector: Protector) -> list[list[Abstracted]]:
@@ -146,18 +142,6 @@ def _agree(cells: Mapping[str, AlignedSentence]) -> bool:
     """Whether sentences that look aligned hold the same dates, numbers, phones and links (a translation keeps them)."""
     first = next(iter(cells.values())).sentence
     return all(same_values(first, cell.sentence) for cell in cells.values())
-
-
-def pair_segments(row: Mapping[str, Abstracted], origin: str, unit: str) -> list[Segment]:
-    """The segments of one row of sentences: every language to every other."""
-    out = []
-    for src, source in row.items():
-        for tgt, target in row.items():
-            if src == tgt:
-                continue
-            stored, template = pair(source, target, tgt)
-            out.append(Segment(src, tgt, stored.key, stored.kinds, source.text, target.text, template, origin, unit))
-    return out
 
 
 def post_segments(

@@ -16,12 +16,14 @@ target's language and case.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from ..protect import PLACEHOLDER_RE, Part, placeholder
+from ..protect import PLACEHOLDER_RE, Part, Protector, placeholder
+from .store import Segment
 
-__all__ = ["Abstracted", "SLOT_KINDS", "abstract", "fill", "pair", "same_values", "slot_kind"]
+__all__ = ["Abstracted", "SLOT_KINDS", "abstract", "fill", "make_protector", "pair", "pair_segments", "same_values", "slot_kind"]
 
 SLOT_KINDS = {
     "person": "person", "institution": "institution", "place": "institution",
@@ -32,6 +34,13 @@ SLOT_KINDS = {
 
 _SLOT_TOKEN = "⟦{}⟧"
 _SPACES = re.compile(r"\s+")
+
+
+def make_protector(config: Any, glossary: Any = None) -> Protector:
+    """The protector ``translit post`` uses for this configuration (same glossary, schemes, dates)."""
+    from ..versions import _load_glossary, _Pipeline
+
+    return _Pipeline(config, None, glossary if glossary is not None else _load_glossary(config), []).protector
 
 
 def slot_kind(part: Part) -> str | None:
@@ -186,6 +195,18 @@ def pair(source: Abstracted, target: Abstracted, tgt: str) -> tuple[Abstracted, 
 
 
 _VALUE_KINDS = frozenset({"date", "time", "number", "phone", "url"})
+
+
+def pair_segments(row: Mapping[str, Abstracted], origin: str, unit: str) -> list[Segment]:
+    """The segments of one row of sentences: every language to every other."""
+    out = []
+    for src, source in row.items():
+        for tgt, target in row.items():
+            if src == tgt:
+                continue
+            stored, template = pair(source, target, tgt)
+            out.append(Segment(src, tgt, stored.key, stored.kinds, source.text, target.text, template, origin, unit))
+    return out
 
 
 def same_values(a: Abstracted, b: Abstracted) -> bool:

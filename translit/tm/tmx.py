@@ -23,7 +23,7 @@ from xml.parsers import expat
 
 from ..errors import InputError
 from ..protect import Protector
-from .slots import abstract
+from .slots import abstract, pair_segments
 from .store import Segment
 
 __all__ = ["TranslationUnit", "read_tmx", "tmx_segments", "tmx_text"]
@@ -110,8 +110,6 @@ def read_tmx(path: str | Path) -> list[TranslationUnit]:
 
 def tmx_segments(units: Iterable[TranslationUnit], protector: Protector, origin: str) -> tuple[list[Segment], int]:
     """The segments of TMX units (every language to every other), and how many units had two languages or more."""
-    from .importer import pair_segments
-
     segments: list[Segment] = []
     used = 0
     for unit in units:

@@ -1,19 +1,22 @@
 """Re-rendering: the Latin-Kazakh spans of a text found, recovered and written
 again in one scheme.
+
+It finds the spans with :func:`translit.segment.segments`, which detects
+every span's language, and detection in turn reads Latin words through the
+recovery's lexicon: so this sits above both, not inside the recovery package.
 """
 
 from __future__ import annotations
 
-
-from .results import RerenderedSpan, Rerendering
-from .spelling import STYLES, _lower, fold, skeleton
-from .text import recover
+from .engine import load_scheme, romanize
+from .errors import UnknownSchemeError
+from .recovery import STYLES, RerenderedSpan, Rerendering, fold, recover, skeleton
+from .recovery.spelling import _lower
+from .segment import segments
 
 
 def _kazakh_spans(text: str) -> list[tuple[int, int, str | None]]:
     """(start, end, detected style) of the Latin-Kazakh spans: whole blocks, sentences or quotes."""
-    from ..segment import segments
-
     chosen: list[tuple[int, int, str | None]] = []
     found = [s for s in segments(text) if s.detection.lang == "kk" and s.detection.romanized]
     for seg in sorted(found, key=lambda s: (s.level, s.start)):
@@ -36,12 +39,8 @@ def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False
     (with ``correct`` both take their top suggestion), so that nothing is
     silently rewritten; ``Rerendering.typos`` lists them with suggestions.
     """
-    from ..engine import load_scheme, romanize
-
     info = load_scheme(scheme).info  # an unknown scheme fails before any work
     if info.language != "kk":
-        from ..errors import UnknownSchemeError
-
         raise UnknownSchemeError(f"{scheme!r} writes {info.language!r}; Kazakh spans need a kk-* scheme")
     parts: list[str] = []
     spans: list[RerenderedSpan] = []
@@ -84,7 +83,7 @@ def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False
 def rerender(text: str, scheme: str = "kk-news", *, correct: bool = False) -> str:
     """``text`` with every Latin-Kazakh span written again in ``scheme`` (see :func:`rerender_report`).
 
-    >>> rerender('report "Otbasylyk oqu - tärbie kozi"', "kk-news")
-    'report "Otbasylyk oku - tarbiye kozi"'
+    >>> rerender('The report "Otbasylyk oku - tarbiye kozi" was read.', "kk-latin-2021")
+    'The report "Otbasylyq oqu - tärbie közı" was read.'
     """
     return rerender_report(text, scheme, correct=correct).text

@@ -2,30 +2,49 @@
 
 Each feature registers its commands from ``translit.commands.<feature>``;
 those modules import their heavy machinery inside the command functions,
-so ``translit --help`` stays fast.
+so ``translit --help`` stays fast. The commonest command lines of
+``romanize``, ``detect`` and ``check`` run without typer at all
+(:mod:`translit.commands.fast`): typer is imported only for the others.
 """
 
 from __future__ import annotations
 
 import signal
 import sys
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-import typer
-
-from .commands import COMMAND_MODULES
 from .errors import EXIT_INTERNAL, EXIT_USAGE, TranslitError
 
-app = typer.Typer(
-    name="translit",
-    help="Consistent English, Kazakh and Russian versions of a news post.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+if TYPE_CHECKING:
+    import typer
 
-for _module in COMMAND_MODULES:
-    _module.register(app)
+
+@lru_cache(maxsize=1)
+def build_app() -> "typer.Typer":
+    """The typer application with every command, built on first use."""
+    import typer
+
+    from .commands import command_modules
+
+    app = typer.Typer(
+        name="translit",
+        help="Consistent English, Kazakh and Russian versions of a news post.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    for module in command_modules():
+        module.register(app)
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    """``translit.cli.app``, the typer application (for typer's test runner), built when first asked for."""
+    if name == "app":
+        return build_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Terminated(BaseException):
@@ -55,28 +74,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
     try:
-        result = app(args=argv, prog_name="translit", standalone_mode=False)
+        from .commands import fast
+
+        result = fast.run(args)
+        if result is None:
+            result = build_app()(args=args, prog_name="translit", standalone_mode=False)
     except TranslitError as exc:
         _say("error", exc)
         return EXIT_USAGE
     except Terminated:
         return 128 + signal.SIGTERM
-    except typer.Exit as exc:
-        return exc.exit_code
-    except typer.Abort:
-        sys.stderr.write("translit: aborted\n")
-        return 130
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
-    except typer.TyperException as exc:  # usage errors: unknown option, bad value
-        show = getattr(exc, "show", None)
-        if show is None:
-            raise
-        show()
-        return int(getattr(exc, "exit_code", EXIT_USAGE))
     except RecursionError:
         _say("error", "the input is nested too deeply to analyse")
         return EXIT_USAGE
@@ -86,10 +99,33 @@ def _main(argv: list[str] | None) -> int:
     except OSError as exc:  # standard output on a full disk, a closed terminal
         _say("error", f"{exc.filename + ': ' if exc.filename else ''}{exc.strerror or exc}")
         return EXIT_USAGE
-    except Exception as exc:  # a bug: one line naming it, never a traceback that reads like findings
+    except Exception as exc:
+        handled = _typer_exit(exc)
+        if handled is not None:
+            return handled
+        # a bug: one line naming it, never a traceback that reads like findings
         _say("internal error", f"{type(exc).__name__}: {exc} (a bug in translit; please report it with the input)")
         return EXIT_INTERNAL
     return result if isinstance(result, int) else 0
+
+
+def _typer_exit(exc: Exception) -> int | None:
+    """The exit status of typer's own exceptions (typer is imported only when it ran); None for others."""
+    typer = sys.modules.get("typer")
+    if typer is None:
+        return None
+    if isinstance(exc, typer.Exit):
+        return int(exc.exit_code)
+    if isinstance(exc, typer.Abort):
+        sys.stderr.write("translit: aborted\n")
+        return 130
+    if isinstance(exc, typer.TyperException):  # usage errors: unknown option, bad value
+        show = getattr(exc, "show", None)
+        if show is None:
+            raise exc
+        show()
+        return int(getattr(exc, "exit_code", EXIT_USAGE))
+    return None
 
 
 if __name__ == "__main__":

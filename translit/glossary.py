@@ -495,7 +495,9 @@ class Glossary:
     Build one with :meth:`load`; it is immutable afterwards and safe to share.
     """
 
-    def __init__(self, files: Sequence[GlossaryFile]) -> None:
+    def __init__(self, files: Sequence[GlossaryFile], *, compiled: bool = False) -> None:
+        """Compile ``files``; ``compiled``: leave the forms to the caller (the start-up cache,
+        :mod:`translit.glossary_cache`, fills them in)."""
         self.files: tuple[GlossaryFile, ...] = tuple(files)
         entities: dict[str, Entity] = {}
         for gfile in self.files:
@@ -506,7 +508,10 @@ class Glossary:
         self.conflicts: list[Conflict] = []
         self._trie: dict[str, Any] = {}
         self._canonical: dict[tuple[str, str], dict[tuple[str, str | None], str]] = {}
-        self._compile()
+        # the surfaces of former names, for former_form without inflecting again
+        self._former: dict[tuple[str, str, str], list[tuple[str, tuple[str, ...], str | None]]] = {}
+        if not compiled:
+            self._compile()
 
     # ---- construction
 
@@ -599,6 +604,8 @@ class Glossary:
     ) -> list[tuple[str, tuple[str, ...], str | None]]:
         """Claim every inflected surface of a variant; returns them (surface, cases, possessive)."""
         expanded = _expand(variant, entity)
+        if variant.status == "outdated" and not generated:
+            self._former[(entity.id, variant.lang, variant.form)] = expanded
         for surface, cases, poss in expanded:
             info = _FormInfo(
                 entity.id, (entity.id,), variant.lang, variant.status, surface, cases, poss, reason,
@@ -692,7 +699,8 @@ class Glossary:
         if case in (None, "nom") or lang == "en":
             return variant.form + ("'s" if lang == "en" and case == "poss" else "")
         entity = self.entities[mention.entity or ""]
-        surfaces = {(c, poss): surface for surface, cases, poss in _expand(variant, entity) for c in cases}
+        expanded = self._former.get((entity.id, lang, variant.form)) or _expand(variant, entity)
+        surfaces = {(c, poss): surface for surface, cases, poss in expanded for c in cases}
         return surfaces.get((case, possessive)) or surfaces.get((case, None)) or surfaces.get((case, "3")) or variant.form
 
     def search(self, word: str) -> list[Entity]:
@@ -999,7 +1007,10 @@ def _respell(text: str, form: str) -> str:
 
 @lru_cache(maxsize=8)
 def _load_cached(stamp: tuple[tuple[str, int, int], ...]) -> Glossary:
-    return Glossary([parse_file(Path(path)) for path, _, _ in stamp])
+    """The glossary of these files, compiled once: read from the start-up cache when it holds them."""
+    from . import glossary_cache
+
+    return glossary_cache.load([Path(path) for path, _, _ in stamp])
 
 
 __all__ = [

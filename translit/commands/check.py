@@ -6,9 +6,10 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-import typer
+if TYPE_CHECKING:
+    import typer
 
 JSON_SCHEMA = "translit.check/1"
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
@@ -216,6 +217,7 @@ def _output_format(output_format: Optional[str], legacy: Optional[str], as_json:
 
 def register(app: typer.Typer) -> None:
     """Add ``check`` to ``app``."""
+    import typer
 
     @app.command()
     def check(
@@ -242,131 +244,145 @@ def register(app: typer.Typer) -> None:
         list_checks: bool = typer.Option(False, "--list-checks", help="List every check id with its default severity, and exit."),
         colour: str = typer.Option("auto", "--color", help="auto (only on a terminal, unless NO_COLOR is set), always or never."),
         tm: Optional[str] = typer.Option(None, "--tm", help="Compare with this translation memory (SQLite file) instead of the configured one (memory.differs)."),
-    ) -> None:
+    ) -> int:
         """Check the versions of a post before publication: structure, language, numbers, dates, contacts, names, spelling, typography.
 
         Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
         """
-        from ..check import CHECKS, SEVERITY_RANK, fix_versions, group_files
-        from ..checks.script import RENAMED
-        from ..errors import EXIT_OK, InputError, TranslitError
-        from ..suppress import Baseline
-        from ..textio import printable, shown_path, write_files, write_json
+        return run_check(
+            paths, stdin_json, output_format, legacy_format, as_json, baseline, write_baseline, fail_on, fix,
+            output_dir, force, encoding, siblings, jobs, config_path, disable, enable, list_checks, colour, tm,
+        )
 
-        if list_checks:
-            for spec in CHECKS.values():
-                flags = ("fixable " if spec.fixable else "") + ("pair" if spec.pair else "")
-                sys.stdout.write(f"{spec.id:<28} {spec.severity:<8} {flags:<13} {spec.summary}\n")
-            return
-        fmt = _output_format(output_format, legacy_format, as_json)
-        if fail_on is not None and fail_on not in SEVERITY_RANK:
-            raise TranslitError("--fail-on: expected error, warning or info")
-        if jobs < 0:
-            raise TranslitError("--jobs: expected 0 (one per CPU) or a positive number")
-        if colour not in ("auto", "always", "never"):
-            raise TranslitError("--color: expected auto, always or never")
-        disable, enable = [RENAMED.get(name, name) for name in disable], [RENAMED.get(name, name) for name in enable]
-        unknown = [name for name in [*disable, *enable] if name not in CHECKS and not any(check_id.startswith(name + ".") for check_id in CHECKS)]
-        if unknown:
-            raise TranslitError(f"--disable/--enable: no check or family {unknown[0]!r} (see --list-checks)")
-        if tm and not Path(tm).is_file():
-            raise TranslitError("no translation memory here (translit tm import creates one)", path=tm)
-        if stdin_json == bool(paths):
-            raise TranslitError("give FILES or folders, or --stdin-json (not both)")
-        disabled, enabled = tuple(disable), tuple(enable)
-        accepted = Baseline.load(baseline) if baseline is not None else None
-        report: list[dict[str, Any]] = []
-        texts_of: list[dict[str, str]] = []  # each post's versions, for the html format
-        fixes: list[tuple[Path, str, Path]] = []
-        fixed_count = 0
 
-        if stdin_json:
-            config = _config(config_path, Path.cwd(), disabled, enabled, tm)
-            data = _stdin_versions(config.max_bytes)
-            files = {lang: f"<stdin:{lang}>" for lang in data}
-            results = [_checked(data, config, files, "<stdin>")]
-            tasks: list[Task] = [("stdin", files, config_path, disabled, enabled, encoding, tm)]
-            fail_threshold = fail_on or config.fail_on
+def run_check(
+    paths: list[str], stdin_json: bool, output_format: Optional[str], legacy_format: Optional[str], as_json: bool,
+    baseline: Optional[Path], write_baseline: Optional[Path], fail_on: Optional[str], fix: bool,
+    output_dir: Optional[Path], force: bool, encoding: str, siblings: bool, jobs: int, config_path: Optional[str],
+    disable: list[str], enable: list[str], list_checks: bool, colour: str, tm: Optional[str] = None,
+) -> int:
+    """The body of ``translit check``, free of typer so that the fast path (:mod:`.fast`) runs it too;
+    returns the exit status."""
+    from ..check import CHECKS, SEVERITY_RANK, fix_versions, group_files
+    from ..checks.script import RENAMED
+    from ..errors import EXIT_OK, InputError, TranslitError
+    from ..suppress import Baseline
+    from ..textio import printable, shown_path, write_files, write_json
+
+    if list_checks:
+        for spec in CHECKS.values():
+            flags = ("fixable " if spec.fixable else "") + ("pair" if spec.pair else "")
+            sys.stdout.write(f"{spec.id:<28} {spec.severity:<8} {flags:<13} {spec.summary}\n")
+        return EXIT_OK
+    fmt = _output_format(output_format, legacy_format, as_json)
+    if fail_on is not None and fail_on not in SEVERITY_RANK:
+        raise TranslitError("--fail-on: expected error, warning or info")
+    if jobs < 0:
+        raise TranslitError("--jobs: expected 0 (one per CPU) or a positive number")
+    if colour not in ("auto", "always", "never"):
+        raise TranslitError("--color: expected auto, always or never")
+    disable, enable = [RENAMED.get(name, name) for name in disable], [RENAMED.get(name, name) for name in enable]
+    unknown = [name for name in [*disable, *enable] if name not in CHECKS and not any(check_id.startswith(name + ".") for check_id in CHECKS)]
+    if unknown:
+        raise TranslitError(f"--disable/--enable: no check or family {unknown[0]!r} (see --list-checks)")
+    if tm and not Path(tm).is_file():
+        raise TranslitError("no translation memory here (translit tm import creates one)", path=tm)
+    if stdin_json == bool(paths):
+        raise TranslitError("give FILES or folders, or --stdin-json (not both)")
+    disabled, enabled = tuple(disable), tuple(enable)
+    accepted = Baseline.load(baseline) if baseline is not None else None
+    report: list[dict[str, Any]] = []
+    texts_of: list[dict[str, str]] = []  # each post's versions, for the html format
+    fixes: list[tuple[Path, str, Path]] = []
+    fixed_count = 0
+
+    if stdin_json:
+        config = _config(config_path, Path.cwd(), disabled, enabled, tm)
+        data = _stdin_versions(config.max_bytes)
+        files = {lang: f"<stdin:{lang}>" for lang in data}
+        results = [_checked(data, config, files, "<stdin>")]
+        tasks: list[Task] = [("stdin", files, config_path, disabled, enabled, encoding, tm)]
+        fail_threshold = fail_on or config.fail_on
+    else:
+        posts = group_files(paths, siblings=siblings, encoding=encoding)
+        if all(not post.files and post.error is not None for post in posts):
+            # nothing to check at all: one line, as for any other bad input, not an empty report
+            raise posts[0].error if posts else InputError("no posts found")
+        tasks = [(post.name, {lang: str(path) for lang, path in post.files.items()}, config_path, disabled, enabled, encoding, tm) for post in posts]
+        runnable = [task for task, post in zip(tasks, posts) if post.error is None]
+        workers = (os.cpu_count() or 1) if jobs == 0 else jobs
+        if workers > 1 and len(runnable) > 2:
+            done = iter(_parallel(runnable, workers))
         else:
-            posts = group_files(paths, siblings=siblings, encoding=encoding)
-            if all(not post.files and post.error is not None for post in posts):
-                # nothing to check at all: one line, as for any other bad input, not an empty report
-                raise posts[0].error if posts else InputError("no posts found")
-            tasks = [(post.name, {lang: str(path) for lang, path in post.files.items()}, config_path, disabled, enabled, encoding, tm) for post in posts]
-            runnable = [task for task, post in zip(tasks, posts) if post.error is None]
-            workers = (os.cpu_count() or 1) if jobs == 0 else jobs
-            if workers > 1 and len(runnable) > 2:
-                done = iter(_parallel(runnable, workers))
-            else:
-                done = iter([_check_post(task) for task in runnable])
-            results = [next(done) if post.error is None else {"error": str(post.error), "internal": False} for post in posts]
-            first = Path(paths[0])
-            fail_threshold = fail_on or _config(config_path, first if first.is_dir() else first.parent, disabled, enabled).fail_on
+            done = iter([_check_post(task) for task in runnable])
+        results = [next(done) if post.error is None else {"error": str(post.error), "internal": False} for post in posts]
+        first = Path(paths[0])
+        fail_threshold = fail_on or _config(config_path, first if first.is_dir() else first.parent, disabled, enabled).fail_on
 
-        for task, result in zip(tasks, results):
-            texts_of.append(result.get("texts", {}))
-            post: dict[str, Any] = {"name": shown_path(task[0]), "files": {lang: shown_path(path) for lang, path in task[1].items()}}
-            if "error" in result:
-                report.append({**post, "findings": [], "error": result["error"], "internal": result["internal"]})
-                continue
-            post["config"] = result["config"]
-            post["findings"] = result["findings"]
-            if fix and (stdin_json or any(f.fixable for f in result["findings"])):
-                texts = result["texts"]
-                config = _config(config_path, Path.cwd() if stdin_json else Path(next(iter(task[1].values()))).parent, disabled, enabled, tm)
-                fixed, count = fix_versions(texts, config=config, paths=task[1], baseline=accepted)
-                fixed_count += count
-                if stdin_json:
-                    post["fixed"] = fixed
-                for lang, path in task[1].items():
-                    if fixed[lang] == texts[lang] or (stdin_json and output_dir is None):
-                        continue
-                    target = output_dir / f"stdin.{lang}.txt" if stdin_json else _fixed_path(Path(path), output_dir)
-                    fixes.append((Path(path), fixed[lang], target))
-                    post.setdefault("fixed_files", {})[lang] = shown_path(target)
-            report.append(post)
-        if fixes:
-            write_files(_fix_targets(fixes), force=force, inputs=tuple(Path(path) for task in tasks for path in task[1].values() if not stdin_json))
+    for task, result in zip(tasks, results):
+        texts_of.append(result.get("texts", {}))
+        post: dict[str, Any] = {"name": shown_path(task[0]), "files": {lang: shown_path(path) for lang, path in task[1].items()}}
+        if "error" in result:
+            report.append({**post, "findings": [], "error": result["error"], "internal": result["internal"]})
+            continue
+        post["config"] = result["config"]
+        post["findings"] = result["findings"]
+        if fix and (stdin_json or any(f.fixable for f in result["findings"])):
+            texts = result["texts"]
+            config = _config(config_path, Path.cwd() if stdin_json else Path(next(iter(task[1].values()))).parent, disabled, enabled, tm)
+            fixed, count = fix_versions(texts, config=config, paths=task[1], baseline=accepted)
+            fixed_count += count
+            if stdin_json:
+                post["fixed"] = fixed
+            for lang, path in task[1].items():
+                if fixed[lang] == texts[lang] or (stdin_json and output_dir is None):
+                    continue
+                target = output_dir / f"stdin.{lang}.txt" if stdin_json else _fixed_path(Path(path), output_dir)
+                fixes.append((Path(path), fixed[lang], target))
+                post.setdefault("fixed_files", {})[lang] = shown_path(target)
+        report.append(post)
+    if fixes:
+        write_files(_fix_targets(fixes), force=force, inputs=tuple(Path(path) for task in tasks for path in task[1].values() if not stdin_json))
 
-        for post in report:
-            found = accepted.apply(post["findings"]) if accepted is not None else post["findings"]
-            post["findings"] = [f for f in found if f.suppressed is None]
-            post["suppressed"] = [f for f in found if f.suppressed is not None]
-        if write_baseline is not None:
-            recorded = [f for post in report for f in post["findings"] + post["suppressed"] if f.suppressed != "inline"]
-            inputs = tuple(name for post in report for name in post["files"].values())
-            count = Baseline(write_baseline.resolve().parent).write(write_baseline, recorded, inputs=inputs)
-            sys.stderr.write(f"translit: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}\n")
-            raise typer.Exit(EXIT_OK)
-        summary = summary_of(report, fixed_count)
-        exit_code = exit_code_of(report, fail_threshold)
-        if fmt == "json":
-            write_json(json_document(report, fail_threshold, fixed_count))
-        elif fmt == "full":
-            use_colour = colour == "always" or (colour == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-            text = _render_text(report, use_colour)
-            parts = [f"{summary[key]} {key if summary[key] == 1 else key + 's'}" for key in ("error", "warning")] + [f"{summary['info']} info"]
-            tail = f"{summary['posts']} post{'s' if summary['posts'] != 1 else ''}, {summary['files']} file{'s' if summary['files'] != 1 else ''}: " + ", ".join(parts)
-            if summary["suppressed"]:
-                tail += f" ({summary['suppressed']} accepted by ignore markers or the baseline)"
-            if summary["failed"]:
-                tail += f"; {summary['failed']} not checked"
-            if fix:
-                tail += f"; {fixed_count} fixed in new files"
-            sys.stdout.write(text + ("\n" if text and not text.endswith("\n") else "") + tail + "\n")
-        else:
-            from ..report import render
+    for post in report:
+        found = accepted.apply(post["findings"]) if accepted is not None else post["findings"]
+        post["findings"] = [f for f in found if f.suppressed is None]
+        post["suppressed"] = [f for f in found if f.suppressed is not None]
+    if write_baseline is not None:
+        recorded = [f for post in report for f in post["findings"] + post["suppressed"] if f.suppressed != "inline"]
+        inputs = tuple(name for post in report for name in post["files"].values())
+        count = Baseline(write_baseline.resolve().parent).write(write_baseline, recorded, inputs=inputs)
+        sys.stderr.write(f"translit: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}\n")
+        return EXIT_OK
+    summary = summary_of(report, fixed_count)
+    exit_code = exit_code_of(report, fail_threshold)
+    if fmt == "json":
+        write_json(json_document(report, fail_threshold, fixed_count))
+    elif fmt == "full":
+        use_colour = colour == "always" or (colour == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        text = _render_text(report, use_colour)
+        parts = [f"{summary[key]} {key if summary[key] == 1 else key + 's'}" for key in ("error", "warning")] + [f"{summary['info']} info"]
+        tail = f"{summary['posts']} post{'s' if summary['posts'] != 1 else ''}, {summary['files']} file{'s' if summary['files'] != 1 else ''}: " + ", ".join(parts)
+        if summary["suppressed"]:
+            tail += f" ({summary['suppressed']} accepted by ignore markers or the baseline)"
+        if summary["failed"]:
+            tail += f"; {summary['failed']} not checked"
+        if fix:
+            tail += f"; {fixed_count} fixed in new files"
+        sys.stdout.write(text + ("\n" if text and not text.endswith("\n") else "") + tail + "\n")
+    else:
+        from ..report import render
 
-            everything = [f for post in report for f in post["findings"] + post["suppressed"]]
-            files = [name for post in report for name in post["files"].values()]
-            rules = {check_id: spec.summary for check_id, spec in CHECKS.items()}
-            shown = [{**post, "texts": texts} for post, texts in zip(report, texts_of)]
-            sys.stdout.write(render(everything, fmt, rules=rules, files=files, posts=shown))
-        for post in report:
-            if "error" in post:
-                sys.stderr.write(f"translit: error: {printable(post['error'])}\n")
-        sys.stdout.flush()
-        raise typer.Exit(exit_code)
+        everything = [f for post in report for f in post["findings"] + post["suppressed"]]
+        files = [name for post in report for name in post["files"].values()]
+        rules = {check_id: spec.summary for check_id, spec in CHECKS.items()}
+        shown = [{**post, "texts": texts} for post, texts in zip(report, texts_of)]
+        sys.stdout.write(render(everything, fmt, rules=rules, files=files, posts=shown))
+    for post in report:
+        if "error" in post:
+            sys.stderr.write(f"translit: error: {printable(post['error'])}\n")
+    sys.stdout.flush()
+    return exit_code
 
 
 def _stdin_versions(max_bytes: int) -> dict[str, str]:

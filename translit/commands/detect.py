@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import typer
+from typing import TYPE_CHECKING, Any
 
 from ..config import config_for
 from ..textio import printable, read_text, shown_path, write_json, write_output
+
+if TYPE_CHECKING:
+    import typer
 
 _TEXT_WIDTH = 60
 
@@ -63,6 +64,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 def register(app: typer.Typer) -> None:
     """Add ``detect`` to ``app``."""
+    import typer
 
     @app.command()
     def detect(
@@ -80,10 +82,15 @@ def register(app: typer.Typer) -> None:
         with the most likely scheme. [detect] languages in translit.toml (default
         kk ru en) are the site's: another language only for text of five words or more.
         """
-        config = config_for(file)
-        text = read_text(file, encoding, config.max_bytes)
-        rows = _rows(text, level, config.detect_languages)
-        if as_json:
-            write_json({"source": "<stdin>" if file == "-" else shown_path(file), "segments": rows})
-        else:
-            write_output(None, _table(rows))
+        run_detect(file, as_json, encoding, level)
+
+
+def run_detect(file: str, as_json: bool, encoding: str, level: int) -> None:
+    """The body of ``translit detect``, free of typer so that the fast path (:mod:`.fast`) runs it too."""
+    config = config_for(file)
+    text = read_text(file, encoding, config.max_bytes)
+    rows = _rows(text, level, config.detect_languages)
+    if as_json:
+        write_json({"source": "<stdin>" if file == "-" else shown_path(file), "segments": rows})
+    else:
+        write_output(None, _table(rows))

@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Optional
-
-import typer
+from typing import TYPE_CHECKING, Any, Optional
 
 from ..config import max_bytes_for
 from ..lines import Lines
 from ..textio import read_text, to_json, write_output
+
+if TYPE_CHECKING:
+    import typer
 
 
 def romanize_document(text: str, scheme: str, *, reverse: bool = False, options: Sequence[str] = ()) -> dict[str, Any]:
@@ -43,6 +44,7 @@ def romanize_document(text: str, scheme: str, *, reverse: bool = False, options:
 
 def register(app: typer.Typer) -> None:
     """Add ``romanize`` and ``schemes`` to ``app``."""
+    import typer
 
     @app.command()
     def romanize(
@@ -63,20 +65,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="JSON with the text and, with --reverse, the ambiguous letters."),
     ) -> None:
         """Transliterate Cyrillic to Latin (or back with --reverse). Only Cyrillic changes."""
-        text = read_text(file, encoding, max_bytes_for(file))
-        chosen = str(rules) if rules is not None else scheme
-        if reverse and chosen == "auto":
-            raise typer.BadParameter("--reverse needs an explicit --scheme", param_hint="--scheme")
-        document = romanize_document(text, chosen, reverse=reverse, options=option)
-        ambiguities = document["ambiguous"]
-        result = to_json(document) if as_json else document["text"]
-        write_output(output, result, force=force, inputs=(file,))
-        if ambiguities and not as_json:
-            letters = sorted({f"{a['latin']} → {'/'.join(a['alternatives'])}" for a in ambiguities})
-            sys.stderr.write(
-                f"translit: note: {len(ambiguities)} letters were ambiguous ({', '.join(letters)}); "
-                "the first of each was written. --json lists them.\n"
-            )
+        run_romanize(file, scheme, reverse, rules, option, output, force, encoding, as_json)
 
     @app.command()
     def schemes(as_json: bool = typer.Option(False, "--json", help="Machine-readable list.")) -> None:
@@ -98,3 +87,26 @@ def register(app: typer.Typer) -> None:
         for row in [headers, *rows]:
             cells = [str(cell).ljust(width) for cell, width in zip(row, widths)] + [row[-1]]
             sys.stdout.write("  ".join(cells).rstrip() + "\n")
+
+
+def run_romanize(
+    file: str, scheme: str, reverse: bool, rules: Optional[Path], option: list[str], output: Optional[str],
+    force: bool, encoding: str, as_json: bool,
+) -> None:
+    """The body of ``translit romanize``, free of typer so that the fast path (:mod:`.fast`) runs it too."""
+    text = read_text(file, encoding, max_bytes_for(file))
+    chosen = str(rules) if rules is not None else scheme
+    if reverse and chosen == "auto":
+        import typer  # only typer reads this command line (see fast.run)
+
+        raise typer.BadParameter("--reverse needs an explicit --scheme", param_hint="--scheme")
+    document = romanize_document(text, chosen, reverse=reverse, options=option)
+    ambiguities = document["ambiguous"]
+    result = to_json(document) if as_json else document["text"]
+    write_output(output, result, force=force, inputs=(file,))
+    if ambiguities and not as_json:
+        letters = sorted({f"{a['latin']} → {'/'.join(a['alternatives'])}" for a in ambiguities})
+        sys.stderr.write(
+            f"translit: note: {len(ambiguities)} letters were ambiguous ({', '.join(letters)}); "
+            "the first of each was written. --json lists them.\n"
+        )

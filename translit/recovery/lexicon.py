@@ -16,9 +16,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from mypy_extensions import mypyc_attr
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..resources import bundled_dir
 from .spelling import _lower, skeleton
+
+if TYPE_CHECKING:
+    from .lexicon_cache import KeyIndex, Records
 
 
 LEXICON_FILE = "kk_lexicon.txt.gz"
@@ -56,7 +60,8 @@ class Lexicon:
     """
 
     keys: tuple[str, ...]
-    records: tuple[bytes, ...]
+    records: tuple[bytes, ...] | Records
+    """A tuple, or for the bundled lexicon read from the cache the :class:`Records` of one buffer."""
     attested: tuple[str, ...] = ()
     """Skeletons with a word the corpus showed (the real-word slips are looked up among them)."""
     extra: dict[str, str] = field(default_factory=dict)
@@ -68,18 +73,38 @@ class Lexicon:
     """Lower-case English words with their Zipf frequency x 100 (:data:`ENGLISH_FILE`)."""
     kept: frozenset[str] = frozenset()
     """Lower-case words kept in Latin letters whatever the context (:data:`KEPT_FILE`)."""
+    index: KeyIndex | None = None
+    """For the lexicon read from the cache: its skeletons, looked up without ``keys`` (then empty and
+    split from the index on first use: 75 MB that only the typo search needs)."""
 
     def record(self, key: str) -> str:
         """The raw record of skeleton ``key`` ("" when no word has it)."""
         found = self.extra.get(key)
         if found is not None:
             return found
-        i = bisect_left(self.keys, key)
-        if i < len(self.keys) and self.keys[i] == key:
-            return codecs.charmap_decode(self.records[i], None, _RECORD_TABLE)[0]
-        return ""
+        i = self._position(key)
+        return codecs.charmap_decode(self.records[i], None, _RECORD_TABLE)[0] if i >= 0 else ""
+
+    def _position(self, key: str) -> int:
+        """The index of skeleton ``key`` in ``keys``, or -1."""
+        keys: tuple[str, ...] | None = self.__dict__.get("keys")
+        if keys is None and self.index is not None:
+            return self.index.position(key)
+        keys = self.keys
+        i = bisect_left(keys, key)
+        return i if i < len(keys) and keys[i] == key else -1
+
+    def __getattr__(self, name: str) -> tuple[str, ...]:
+        # only ever called for "keys" of a lexicon read from the cache, until they are split once
+        if name != "keys" or self.index is None:
+            raise AttributeError(name)
+        keys = self.index.keys()
+        object.__setattr__(self, "keys", keys)
+        return keys
 
     def __post_init__(self) -> None:
+        if self.index is not None:
+            object.__delattr__(self, "keys")  # split from the index when first read (__getattr__)
         # words() is cached for each lexicon by the skeleton alone: a stem is looked up again
         # under each of its suffixes (half the lookups of the bench's text are repeats), and a
         # lookup is a binary search of a million skeletons. A module-level cache keyed by
@@ -118,10 +143,7 @@ class Lexicon:
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
             return False
-        if key in self.extra:
-            return True
-        i = bisect_left(self.keys, key)
-        return i < len(self.keys) and self.keys[i] == key
+        return key in self.extra or self._position(key) >= 0
 
 
 @lru_cache(maxsize=4)
@@ -177,27 +199,38 @@ def read_lexicon(path: Path) -> tuple[tuple[str, ...], tuple[bytes, ...], tuple[
     from ..errors import TranslitError
 
     try:
-        return _split_lexicon(gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes())
+        return _split_lexicon(decompressed(path))
     except (OSError, ValueError, EOFError) as exc:
         raise TranslitError(f"not a translit lexicon file ({exc})", path=path) from None
 
 
-def _split_lexicon(data: bytes) -> tuple[tuple[str, ...], tuple[bytes, ...], tuple[str, ...]]:
-    """The three blocks of a decompressed lexicon file (see :func:`read_lexicon`)."""
+def decompressed(path: Path) -> bytes:
+    """The bytes of a lexicon file, gunzipped when it is a .gz."""
+    return gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+
+
+def file_blocks(data: bytes) -> tuple[bytes, bytes, bytes]:
+    """The skeletons, the attested skeletons and the records of a decompressed lexicon file (see
+    :func:`read_lexicon`): each skeleton's line ends with a newline, the last record's may not."""
     position = 0
     while data.startswith(b"#", position):
         position = data.index(b"\n", position) + 1
-    sections: list[list[str]] = []
+    blocks: list[bytes] = []
     for label in (b"keys", b"attested"):
         end = data.index(b"\n", position)
         found, _, size = data[position:end].partition(b" ")
         if found != label:
             raise ValueError(f"no {label.decode()!r} line")
-        stop = end + 1 + int(size)
-        sections.append(data[end + 1 : stop - 1].decode("ascii").split("\n") if int(size) else [])
-        position = stop
-    keys, attested = sections
-    records = data[position:].rstrip(b"\n").split(b"\n")
+        position = end + 1 + int(size)
+        blocks.append(data[end + 1 : position])
+    return blocks[0], blocks[1], data[position:]
+
+
+def _split_lexicon(data: bytes) -> tuple[tuple[str, ...], tuple[bytes, ...], tuple[str, ...]]:
+    """The three blocks of a decompressed lexicon file (see :func:`read_lexicon`)."""
+    key_block, attested_block, record_block = file_blocks(data)
+    keys, attested = (block[:-1].decode("ascii").split("\n") if block else [] for block in (key_block, attested_block))
+    records = record_block.rstrip(b"\n").split(b"\n")
     if len(keys) != len(records):
         raise ValueError(f"{len(keys)} skeletons but {len(records)} records")
     # tuples of strings drop out of the garbage collector's sight after its first pass; lists of
@@ -336,9 +369,11 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     Names-list and glossary words count at least :data:`NAME_COUNT`, so that
     "Abay" or "Karaganda" outrank a rare dictionary form with the same skeleton.
     """
+    from .lexicon_cache import cached_lexicon  # here: it imports this module
+
     folder = lexicon_dir()
-    keys, records, attested = read_lexicon(Path(path) if path else folder / LEXICON_FILE)
-    lexicon = Lexicon(keys=keys, records=records)
+    keys, records, attested, index = (*read_lexicon(Path(path)), None) if path else cached_lexicon(folder / LEXICON_FILE)
+    lexicon = Lexicon(keys=keys, records=records, index=index)
     names: dict[str, str] = {}
     for cyr, latin in read_names(folder / NAMES_FILE):
         names.setdefault(_lower(latin, "kk-news"), cyr)
@@ -354,7 +389,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         else:
             parts[0].append((word, NAME_COUNT, NAME_COUNT))
         extra[key] = _record_text(*parts)
-    return Lexicon(keys=keys, records=records, attested=attested, extra=extra, names=names,
+    return Lexicon(keys=keys, records=records, attested=attested, extra=extra, names=names, index=index,
                    trigrams=read_trigrams(folder / TRIGRAM_FILE),
                    form_trigrams=read_trigrams(folder / FORM_TRIGRAM_FILE),
                    english=read_english(folder / ENGLISH_FILE),

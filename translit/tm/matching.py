@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Config, ConfigError
-from .slots import Abstracted
 from .store import Segment, Store
+
+if TYPE_CHECKING:
+    from .slots import Abstracted
 
 __all__ = ["DEFAULT_MIN_SCORE", "Match", "Memory", "default_path", "open_memory", "tm_settings"]
 

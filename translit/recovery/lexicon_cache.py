@@ -1,0 +1,153 @@
+"""The bundled Kazakh lexicon in the start-up cache (translit/cache.py), laid out to be read, not parsed.
+
+The lexicon file is a million skeletons and their records, gzipped: decompressing
+it takes 0.3 s, and splitting it a million ``bytes`` and ``str`` objects (125 MB).
+Its cache entry keeps the skeletons and the records each in one buffer with
+their offsets: a lookup is a binary search among every :data:`INDEX_STEP`-th
+skeleton and a search of one block's bytes; the skeletons are split into a tuple
+only when a typo search needs them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate, islice
+from pathlib import Path
+from typing import Final
+
+from .lexicon import decompressed, file_blocks, read_lexicon
+
+
+class KeyIndex:
+    """Sorted ASCII skeletons, each followed by a newline in ``data[begin:end]``, found without a million
+    ``str`` objects: a binary search among every :data:`INDEX_STEP`-th skeleton, then a search of the
+    bytes of its block."""
+
+    def __init__(self, data: bytes, begin: int, end: int, count: int, starts: memoryview) -> None:
+        self.data = data
+        self.begin = begin
+        self.end = end
+        self.count = count
+        self.starts = [begin + start for start in starts]
+        """where every :data:`INDEX_STEP`-th skeleton starts in ``data``"""
+        self.samples = tuple(data[start : data.index(b"\n", start, end)].decode("ascii") for start in self.starts)
+
+    def position(self, key: str) -> int:
+        """The index of ``key`` among the skeletons, or -1."""
+        block = bisect_right(self.samples, key) - 1
+        if block < 0 or not key.isascii() or "\n" in key:
+            return -1
+        start = self.starts[block]
+        line = key.encode("ascii") + b"\n"
+        if self.data.startswith(line, start):
+            return block * INDEX_STEP
+        stop = self.starts[block + 1] if block + 1 < len(self.starts) else self.end
+        at = self.data.find(b"\n" + line, start, stop)
+        return -1 if at < 0 else block * INDEX_STEP + self.data.count(b"\n", start, at + 1)
+
+    def keys(self) -> tuple[str, ...]:
+        """Every skeleton, in order."""
+        return tuple(self.data[self.begin : self.end - 1].decode("ascii").split("\n")) if self.count else ()
+
+
+INDEX_STEP = 64
+"""Skeletons per block of a :class:`KeyIndex`."""
+
+
+class Records:
+    """The records of a lexicon as one buffer, each followed by a newline, and where each starts: a
+    million ``bytes`` objects would take 50 MB more and a split of 14 MB on every start (the lexicon
+    cache's layout, :func:`cached_lexicon`)."""
+
+    def __init__(self, buffer: memoryview, offsets: memoryview) -> None:
+        self.buffer = buffer
+        self.offsets = offsets
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, index: int) -> bytes:
+        if not 0 <= index < len(self.offsets) - 1:
+            raise IndexError(index)
+        return self.buffer[self.offsets[index] : self.offsets[index + 1] - 1].tobytes()
+
+
+_OFFSET: Final = "I"
+"""The array type of the cached records' offsets (4 bytes, the machine's byte order)."""
+
+
+def cache_payload(data: bytes) -> list[bytes]:
+    """The parts of a decompressed lexicon file's cache entry, the layout :func:`from_cache` reads: four
+    sizes (8 bytes each, little-endian); the skeletons and the attested ones as in the file; the offsets
+    of every :data:`INDEX_STEP`-th skeleton, and of every record; the records. Every skeleton and record
+    is followed by a newline. The offsets are counted line by line, never holding a million objects."""
+    import array
+    from io import BytesIO
+
+    keys, attested, records = file_blocks(data)
+    count = keys.count(b"\n")
+    if keys and not keys.endswith(b"\n"):
+        raise ValueError("the skeletons' block does not end a line")
+    starts = array.array(_OFFSET, islice(accumulate(map(len, BytesIO(keys)), initial=0), 0, count, INDEX_STEP))
+    records = records.rstrip(b"\n") + b"\n" if count else b""
+    offsets = array.array(_OFFSET, accumulate(map(len, BytesIO(records)), initial=0))
+    if len(offsets) - 1 != count:
+        raise ValueError(f"{count} skeletons but {len(offsets) - 1} records")
+    blocks = [keys, attested, starts.tobytes(), offsets.tobytes(), records]
+    return [b"".join(len(block).to_bytes(8, "little") for block in blocks[:4]), *blocks]
+
+
+def from_cache(payload: memoryview) -> tuple[KeyIndex, Records, tuple[str, ...]] | None:
+    """(skeleton index, records, attested skeletons) of a :func:`cache_payload`; None when it does not add up."""
+    data = payload.obj
+    if len(payload) < 32 or not isinstance(data, bytes):
+        return None
+    sizes = [int.from_bytes(payload[i : i + 8], "little") for i in (0, 8, 16, 24)]
+    ends = list(accumulate(sizes, initial=32))
+    if ends[-1] > len(payload) or sizes[2] % 4 or sizes[3] % 4:
+        return None
+    records = Records(payload[ends[-1] :], payload[ends[3] : ends[4]].cast(_OFFSET))
+    count = len(records)
+    skew = len(data) - len(payload)  # where the payload starts in the entry's bytes
+    if (
+        count < 0 or records.offsets[0] != 0 or records.offsets[-1] != len(records.buffer)
+        or data.count(b"\n", skew + ends[0], skew + ends[1]) != count
+        or data.count(b"\n", skew + ends[4]) != count or (count and data[-1] != ord("\n"))
+        or (count and data[skew + ends[1] - 1] != ord("\n"))
+        or sizes[2] // 4 != (count + INDEX_STEP - 1) // INDEX_STEP
+    ):
+        return None
+    try:
+        index = KeyIndex(data, skew + ends[0], skew + ends[1], count, payload[ends[2] : ends[3]].cast(_OFFSET))
+        attested = tuple(str(payload[ends[1] : ends[2]], "ascii")[:-1].split("\n")) if sizes[1] else ()
+    except (UnicodeDecodeError, ValueError, IndexError):
+        return None
+    return index, records, attested
+
+
+def cached_lexicon(path: Path) -> tuple[tuple[str, ...], tuple[bytes, ...] | Records, tuple[str, ...], KeyIndex | None]:
+    """The bundled lexicon from the start-up cache (translit/cache.py), filled from the file when it does
+    not hold it: no skeletons yet but their index, the records in one buffer; no decompression (0.3 s),
+    no million objects for the records (50 MB) nor for the skeletons until a typo search needs them.
+    :func:`read_lexicon`'s tuples and None when the cache is off or cannot be written."""
+    import sys
+
+    from .. import cache
+
+    if cache.cache_dir() is None:
+        return (*read_lexicon(path), None)
+    key = cache.key_of([*(Path(__file__).with_name(name) for name in ("lexicon.py", "lexicon_cache.py")), path, sys.byteorder])
+    payload = cache.read("lexicon", key)
+    found = from_cache(payload) if payload is not None else None
+    if found is None:  # missing, or damaged under a valid checksum: derived from the file again
+        try:
+            cache.write("lexicon", key, cache_payload(decompressed(path)))
+        except (OSError, ValueError, EOFError):
+            pass  # read_lexicon says what is wrong with the file
+        payload = cache.read("lexicon", key)
+        found = from_cache(payload) if payload is not None else None
+        if found is None:  # the file is damaged, or the cache cannot be written
+            return (*read_lexicon(path), None)
+    index, records, attested = found
+    split_later: tuple[str, ...] = ()  # the skeletons, from the index when a typo search asks
+    return split_later, records, attested, index

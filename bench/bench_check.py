@@ -54,7 +54,7 @@ def build(folder: Path, count: int) -> None:
 
 def in_process(folder: Path) -> tuple[float, float, float, int]:
     """(load seconds, check wall seconds, check CPU seconds, findings) for every post checked in this process."""
-    from translit.check import check_versions, group_files
+    from translit.checks.check import check_versions, group_files
     from translit.config import parse_config
 
     config = parse_config({})

@@ -49,7 +49,7 @@ Prediction = tuple[str, bool, "str | None"]
 
 
 def translit_detector(languages: tuple[str, ...] | None = None) -> Callable[[str], Prediction]:
-    from translit.detection import detect
+    from translit.language.detection import detect
 
     def run(text: str) -> Prediction:
         d = detect(text, languages)
@@ -132,7 +132,7 @@ STARTUP_SNIPPET = {
 
 
 def romanized(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    from translit.engine import romanize
+    from translit.transliteration.engine import romanize
 
     out = []
     for lang, schemes in ROMANIZED_SCHEMES.items():
@@ -206,8 +206,8 @@ def measure_speed(name: str, short: list[str], repeat: int) -> tuple[float, floa
     cold = warm = 0.0
     for _ in range(repeat):
         if name.startswith("translit"):
-            from translit import known_words
-            from translit.detection import default_detector
+            from translit.language import known_words
+            from translit.language.detection import default_detector
 
             default_detector.cache_clear()
             known_words.clear_caches()
@@ -227,7 +227,7 @@ def measure_speed(name: str, short: list[str], repeat: int) -> tuple[float, floa
 
 def dump(path: Path, texts: list[str]) -> None:
     """Every translit Detection of ``texts``, exact, one JSON line each (for comparing two versions)."""
-    from translit.detection import detect
+    from translit.language.detection import detect
 
     with path.open("w", encoding="utf-8") as handle:
         for text in texts:
@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n### Latin-typed kk/ru per scheme (translit): language right / scheme right, strict and same-spelling\n")
     print("| scheme | n | lang short | lang sent+para | scheme sent+para (strict) | scheme sent+para (same spelling) | top confusion |")
     print("|---|---|---|---|---|---|---|")
-    from translit.engine import romanize
+    from translit.transliteration.engine import romanize
 
     by_scheme: dict[str, list[tuple[dict[str, Any], Prediction]]] = defaultdict(list)
     for r, p in zip(latin, latin_results["translit"]):

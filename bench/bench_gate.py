@@ -141,7 +141,7 @@ def real_text(path: Path) -> None:
     """Findings on real kk-en headline pairs, and the blame of deleted paragraphs of a real article."""
     from gate_corpus import DEFAULTS
 
-    from translit.check import check_versions
+    from translit.checks.check import check_versions
 
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     headlines = [r for r in records if r["source"].get("kind") == "headline"]
@@ -167,7 +167,7 @@ def one_language(path: Path) -> None:
     """Wrong-language and Latin-Kazakh findings on real sentences each checked as a version in its own language."""
     from gate_corpus import DEFAULTS
 
-    from translit.check import check_versions
+    from translit.checks.check import check_versions
 
     from build_langid_profiles import is_held_out  # the part of dev.jsonl the detector's profiles never saw
 

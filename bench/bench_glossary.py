@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translit.glossary import Glossary  # noqa: E402
+from translit.names.glossary import Glossary  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
 from glossary_marks import read_marked  # noqa: E402
@@ -101,7 +101,7 @@ def person_names(table: Path) -> None:
     from pytrovich.enums import Case, Gender, NamePart
     from pytrovich.maker import PetrovichDeclinationMaker
 
-    from translit import morph_ru
+    from translit.morphology import morph_ru
 
     rows = [line.rstrip("\n").split("\t") for line in table.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")][1:]
     maker = PetrovichDeclinationMaker()

@@ -67,7 +67,7 @@ def words(text: str) -> int:
 
 def overhead(rounds: int) -> None:
     from translit.config import load_config
-    from translit.versions import make_versions
+    from translit.translation.versions import make_versions
 
     config = load_config()
     translator = PassThrough()

@@ -45,7 +45,7 @@ if importlib.util.find_spec("translit") is None:
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from translit.engine import cyrillize, romanize  # noqa: E402
+from translit.transliteration.engine import cyrillize, romanize  # noqa: E402
 from translit.errors import TranslitError  # noqa: E402
 
 recover_module = importlib.import_module("translit.recovery")

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import translit  # noqa: E402
-from translit.scheme import ALPHABETS, builtin_paths, read_spec  # noqa: E402
+from translit.transliteration.scheme import ALPHABETS, builtin_paths, read_spec  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "langid" / "dev.jsonl"
 WORD = re.compile(r"[\u0400-\u04ff]+")

@@ -42,7 +42,7 @@ def read_table(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def translit_splitter() -> Splitter:
-    from translit.segment import sentence_spans
+    from translit.language.segment import sentence_spans
 
     return lambda text, lang: sentence_spans(text)
 

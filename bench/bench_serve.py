@@ -130,7 +130,7 @@ def where_the_time_goes(versions: dict[str, str], repeat: int = 9) -> list[tuple
     so each family's figure is its own work and not whatever it happened to need first.
     The least of the runs, not the median: other processes only ever add to a run's time.
     """
-    from translit.check import CHECKS, FAMILIES, check_versions, post_of, run_checks
+    from translit.checks.check import CHECKS, FAMILIES, check_versions, post_of, run_checks
     from translit.checks import extract, glossary, names
     from translit.checks.align import align_blocks, anchors, rows
     from translit.checks.base import Emitter

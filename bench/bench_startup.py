@@ -86,7 +86,7 @@ def _series(argv: list[str], env: dict[str, str], runs: int, cache: Path | None,
 WARM_PROCESS = """
 import json, sys, time
 from pathlib import Path
-from translit.check import check_versions, language_from_name
+from translit.checks.check import check_versions, language_from_name
 posts = {}
 for path in sorted(Path(sys.argv[1]).iterdir()):
     name, lang = language_from_name(path)

@@ -41,9 +41,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from translit.config import Config  # noqa: E402
-from translit.glossary import post_date  # noqa: E402
+from translit.names.glossary import post_date  # noqa: E402
 from translit.tm import abstract, make_protector, open_memory  # noqa: E402
-from translit.tm.importer import aligned_sentences, import_paths  # noqa: E402
+from translit.checks.memory_import import aligned_sentences, import_paths  # noqa: E402
 from translit.tm.slots import pair  # noqa: E402
 from translit.tm.store import Segment  # noqa: E402
 

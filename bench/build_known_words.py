@@ -2,7 +2,7 @@
 
     python bench/build_known_words.py     # reads translit/data/lexicon/kk_lexicon.txt.gz (about 10 s)
 
-Language detection asks only "is this a Kazakh word?" of the lexicon (translit/known_words.py);
+Language detection asks only "is this a Kazakh word?" of the lexicon (translit/language/known_words.py);
 loading the lexicon itself to answer costs 0.3 s and about 190 MB. A Bloom filter of the same
 answers (false positives 0.1%, never a false negative) loads in milliseconds. It holds
 
@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from translit.alphabet import has_kazakh_letters  # noqa: E402
-from translit.known_words import BLOOM_FILE, Bloom  # noqa: E402
+from translit.transliteration.alphabet import has_kazakh_letters  # noqa: E402
+from translit.language.known_words import BLOOM_FILE, Bloom  # noqa: E402
 from translit.recovery.lexicon import LEXICON_FILE, Lexicon, lexicon_dir, read_lexicon  # noqa: E402
 
 FALSE_POSITIVES = 0.001

@@ -28,7 +28,7 @@ from typing import Any, Iterable
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from translit.detection import Detector, words_of  # noqa: E402
+from translit.language.detection import Detector, words_of  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "langid" / "dev.jsonl"
 OUTPUT = REPO / "translit" / "data" / "langid" / "profiles.json"
@@ -109,7 +109,7 @@ def split(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dic
 
 
 def grams_of(word: str, orders: int) -> Iterable[str]:
-    """The n-grams translit/detection.py scores for a lower-cased word (orders 1..orders, space-padded)."""
+    """The n-grams translit/language/detection.py scores for a lower-cased word (orders 1..orders, space-padded)."""
     padded = f" {word} "
     for order in range(1, orders + 1):
         for start in range(len(padded) - order + 1):
@@ -121,7 +121,7 @@ def grams_of(word: str, orders: int) -> Iterable[str]:
 def romanizer(scheme: str) -> Any:
     """translit's own romanize for one scheme, or None while its rule file is missing."""
     try:
-        from translit.engine import load_scheme, romanize
+        from translit.transliteration.engine import load_scheme, romanize
 
         load_scheme(scheme)
     except Exception as exc:  # a missing or broken rule file: build without that class
@@ -203,7 +203,7 @@ def make_profile(texts: dict[str, list[str]], settings: dict[str, Any]) -> dict[
 
 
 def _by_count(counts: Counter[str], min_count: int) -> dict[str, str]:
-    """{count: "gram|gram|..."}: the compact form translit/detection.py loads fast (n-grams never contain "|")."""
+    """{count: "gram|gram|..."}: the compact form translit/language/detection.py loads fast (n-grams never contain "|")."""
     groups: dict[int, list[str]] = defaultdict(list)
     for gram, n in counts.items():
         if n >= min_count:

@@ -33,7 +33,7 @@ def main() -> None:
     sys.path.insert(0, str(args.code.resolve()))
     from gate_corpus import DEFAULTS, deletions, faults, posts
 
-    from translit.check import post_of, run_checks
+    from translit.checks.check import post_of, run_checks
     from translit.checks.align import rows
 
     lines: list[str] = []

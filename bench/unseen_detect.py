@@ -12,7 +12,7 @@ Read by ``bench/bench_detect.py --unseen DIR``. DIR holds (see bench/README.md f
 
 The profiles were built from KazNERD and UD treebanks (``../shared/data/langid/dev.jsonl``): another
 source and domain. The records are split once by SHA-256 of the text: 30% ``dev`` (the part the
-dictionary-vote settings of translit/detection.py were chosen on) and 70% ``report`` (the part the
+dictionary-vote settings of translit/language/detection.py were chosen on) and 70% ``report`` (the part the
 bench prints). Single words are a column of their own: a lone word spelled alike in Kazakh and
 Russian (масса, фосфор, Кастро) has no language to find.
 """

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translit.check import check_versions, language_from_name
+from translit.checks.check import check_versions, language_from_name
 from translit.checks.base import Finding
 from translit.config import parse_config
 
@@ -89,7 +89,7 @@ def found_at(fault: Fault, findings: Iterable[Finding]) -> str:
 def without_block(text: str, path: str, index: int) -> tuple[str, int]:
     """``text`` without its block ``index`` (and the blank lines after it), and the line where it was."""
     from translit.checks.blocks import split_blocks
-    from translit.document import format_for_path
+    from translit.reading.document import format_for_path
 
     block = split_blocks(text, format_for_path(path, text))[index]
     start = text.rfind("\n", 0, block.start) + 1
@@ -107,7 +107,7 @@ def deletions(post: Post) -> list[tuple[str, int, dict[str, str]]]:
     The line is where the block belonged: where the next block now starts in that version.
     """
     from translit.checks.blocks import split_blocks
-    from translit.document import format_for_path
+    from translit.reading.document import format_for_path
 
     out = []
     for lang, text in post.texts.items():

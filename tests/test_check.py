@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translit.check import CHECKS, apply_fixes, check_versions, group_files, language_from_name
+from translit.checks.check import CHECKS, apply_fixes, check_versions, group_files, language_from_name
 from translit.cli import main
 from translit.config import ConfigError, load_config, parse_config
 
@@ -451,7 +451,7 @@ def test_balanced_marks_allow_real_conventions() -> None:
 
 
 def test_fix_versions_reaches_nested_fixes_and_leaves_only_editorial_findings() -> None:
-    from translit.check import fix_versions
+    from translit.checks.check import fix_versions
 
     fixed, count = fix_versions({"en": SEED.read_text(encoding="utf-8")}, config=DEFAULTS, formats={"en": "text"})
     assert "“Otbasylyk oku — tarbiye kozi”" in fixed["en"]  # the dash inside the re-quoted title

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from translit import detect
 from translit.cli import main
-from translit.detection import Detector, _fixed, default_detector
-from translit.engine import romanize
+from translit.language.detection import Detector, _fixed, default_detector
+from translit.transliteration.engine import romanize
 from translit.resources import bundled_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -342,8 +342,8 @@ def test_cli_uses_the_configured_languages(tmp_path: Path, capsys: pytest.Captur
 def test_the_bloom_filter_knows_every_lexicon_word_and_few_others() -> None:
     import random
 
-    from translit.alphabet import has_kazakh_letters
-    from translit.known_words import Bloom, _kazakh_known
+    from translit.transliteration.alphabet import has_kazakh_letters
+    from translit.language.known_words import Bloom, _kazakh_known
     from translit.recovery.lexicon import LEXICON_FILE, Lexicon, lexicon_dir, read_lexicon
 
     keys, records, _ = read_lexicon(lexicon_dir() / LEXICON_FILE)

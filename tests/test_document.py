@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translit.document import Block, Break, Lit, Span, Text, detect_format, format_for_path, parse, render, render_block
+from translit.reading.document import Block, Break, Lit, Span, Text, detect_format, format_for_path, parse, render, render_block
 
 SEED = (Path(__file__).resolve().parent.parent / "examples" / "nlrk-2023-02-28.en.txt").read_text(encoding="utf-8")
 

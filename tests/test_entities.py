@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from translit.entities import DateValue, TimeValue, find_entities, parse_number
-from translit.localize import fix_dashes, fix_quotes, format_date, kk_suffix, render_entity
+from translit.names.entities import DateValue, TimeValue, find_entities, parse_number
+from translit.names.localize import fix_dashes, fix_quotes, format_date, kk_suffix, render_entity
 
 SEED = (Path(__file__).resolve().parent.parent / "examples" / "nlrk-2023-02-28.en.txt").read_text(encoding="utf-8")
 

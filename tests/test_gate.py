@@ -13,12 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gate_corpus import deletions, posts, split, without_block
-from translit.check import check_versions
+from translit.checks.check import check_versions
 from translit.checks.align import align_blocks
 from translit.checks.blocks import split_blocks
 from translit.config import parse_config
-from translit.document import format_for_path
-from translit.entities import MONTHS, DateValue, find_entities
+from translit.reading.document import format_for_path
+from translit.names.entities import MONTHS, DateValue, find_entities
 
 DEFAULTS = parse_config({})
 CORPUS = posts()
@@ -111,7 +111,7 @@ def test_an_extra_paragraph_is_blamed_on_the_one_version_that_has_it() -> None:
 
 def test_untranslated_output_of_post_is_an_error_and_fails_the_gate(tmp_path: Path) -> None:
     from translit.mt import MTConfig, Translator
-    from translit.versions import make_versions
+    from translit.translation.versions import make_versions
 
     post = CORPUS["nlrk-book-presentation"]
     nothing = Translator(MTConfig.from_mapping({"default": "none"}))

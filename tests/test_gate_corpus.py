@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 
 from gate_corpus import faults, found_at, posts, split
-from translit.check import CHECKS
+from translit.checks.check import CHECKS
 
 CORPUS = posts()
 FAULTS = faults()
@@ -50,7 +50,7 @@ def test_clean_posts_give_under_one_warning_each_on_average() -> None:
 
 def test_planted_errors_fail_the_gate() -> None:
     """Under the default --fail-on error, a post with a planted error-level fault is held back."""
-    from translit.check import CHECKS
+    from translit.checks.check import CHECKS
 
     for fault in FAULTS:
         if CHECKS[fault.id].severity != "error":

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translit import morph_kk, morph_ru
+from translit.morphology import morph_kk, morph_ru
 from translit.cli import main
 from translit.errors import GlossaryError
-from translit.glossary import Glossary, fold, parse_file
+from translit.names.glossary import Glossary, fold, parse_file
 from translit.resources import bundled_dir
 
 from glossary_marks import read_marked

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit import morph_kk
-from translit.glossary import Glossary
+from translit.morphology import morph_kk
+from translit.names.glossary import Glossary
 
 TABLE = Path(__file__).resolve().parent / "data" / "kk_forms.tsv"
 

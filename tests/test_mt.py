@@ -41,7 +41,7 @@ from translit.mt import (
     NoRouteError,
     Translator,
 )
-from translit.segment import split_sentences
+from translit.language.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "examples" / "nlrk-2023-02-28.en.txt").read_text(encoding="utf-8")

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from translit.check import fix_versions
+from translit.checks.check import fix_versions
 from translit.config import parse_config
 from translit.errors import TranslitError
-from translit.glossary import Glossary, Variant, _expand, _izafet_variants
-from translit.versions import make_versions
+from translit.names.glossary import Glossary, Variant, _expand, _izafet_variants
+from translit.translation.versions import make_versions
 
 GLOSSARY = Glossary.load()
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from translit import morph_ru, people
+from translit.morphology import morph_ru
+from translit.names import people
 from translit.errors import TranslitError
-from translit.versions import make_versions
+from translit.translation.versions import make_versions
 
 TABLE = Path(__file__).resolve().parent / "data" / "ru_person_names.tsv"
 ROWS = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")][1:]

@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from translit.check import check_versions
+from translit.checks.check import check_versions
 from translit.cli import main
 from translit.config import parse_config
 from translit.errors import InputError, TranslitError
-from translit.glossary import Glossary, post_date
-from translit.versions import UNTRANSLATED_OPEN, make_versions
+from translit.names.glossary import Glossary, post_date
+from translit.translation.versions import UNTRANSLATED_OPEN, make_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "examples" / "nlrk-2023-02-28.en.txt").read_text(encoding="utf-8")

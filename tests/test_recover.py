@@ -22,8 +22,8 @@ from typer.testing import CliRunner
 
 from translit import recover, rerender
 from translit.cli import app
-from translit.engine import romanize
-from translit.rerendering import rerender_report
+from translit.transliteration.engine import romanize
+from translit.translation.rerendering import rerender_report
 
 from translit.recovery import edits, grammar, spelling
 from translit.recovery import lexicon as lex

@@ -129,16 +129,16 @@ def test_one_undecodable_post_does_not_stop_the_folder(tmp_path: Path, capsys: p
 
 
 def test_a_crash_in_one_post_is_reported_with_the_others(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import translit.check
+    import translit.checks.check
 
-    real = translit.check.check_versions
+    real = translit.checks.check.check_versions
 
     def flaky(texts: dict[str, str], **kwargs: object) -> object:
         if "crash" in texts.get("en", ""):
             raise KeyError("boom")
         return real(texts, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(translit.check, "check_versions", flaky)
+    monkeypatch.setattr(translit.checks.check, "check_versions", flaky)
     (tmp_path / "a.en.txt").write_text(KIEV, encoding="utf-8")
     (tmp_path / "b.en.txt").write_text("This will crash.\n", encoding="utf-8")
     code, out, _ = run(capsys, "check", str(tmp_path), "--json")
@@ -230,7 +230,7 @@ def test_every_line_end_counts_in_reported_positions(tmp_path: Path, capsys: pyt
 
 
 def test_markdown_blocks_are_numbered_by_every_line_end() -> None:
-    from translit.document import parse
+    from translit.reading.document import parse
 
     doc = parse("# Title\r\rFirst paragraph.\r\rSecond.\r", "markdown")
     assert [(b.kind, b.line) for b in doc.blocks if b.kind != "blank"] == [("heading", 1), ("paragraph", 3), ("paragraph", 5)]
@@ -284,7 +284,7 @@ _MARKUP = st.lists(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_MARKUP, fmt=st.sampled_from(["markdown", "html", "text"]))
 def test_any_markup_parses_exactly_or_is_an_input_error(text: str, fmt: str) -> None:
-    from translit.document import parse, render
+    from translit.reading.document import parse, render
     from translit.errors import InputError
 
     try:
@@ -337,16 +337,16 @@ def test_a_post_past_the_time_limit_is_an_error_the_others_go_on(tmp_path: Path,
 
 
 def test_post_folder_goes_on_past_a_crash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import translit.versions
+    import translit.translation.versions
 
-    real = translit.versions.make_versions
+    real = translit.translation.versions.make_versions
 
     def flaky(text: str, **kwargs: object) -> object:
         if "crash" in text:
             raise IndexError("boom")
         return real(text, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(translit.versions, "make_versions", flaky)
+    monkeypatch.setattr(translit.translation.versions, "make_versions", flaky)
     (tmp_path / "a.txt").write_text("The library opened.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("This will crash.\n", encoding="utf-8")
     (tmp_path / "c.txt").write_text("The museum opened.\n", encoding="utf-8")
@@ -376,7 +376,7 @@ def test_the_time_limit_leaves_the_next_posts_whole(tmp_path: Path) -> None:
 
 def _blocks_by_resplitting(text: str) -> list[tuple[int, int]]:
     """The block splitter as it was (quadratic: the block is split again on every line), as the reference."""
-    from translit import segment
+    from translit.language import segment
 
     out, current = [], None
     for start, end in segment._lines(text):
@@ -401,7 +401,7 @@ def _blocks_by_resplitting(text: str) -> list[tuple[int, int]]:
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(st.sampled_from(["The library opened.", "Photo: Almaty", "- item", "# Head", "", " ", "Short line", "x" * 70, "a,", "\r", "\x0c"]), max_size=30).map("\n".join))
 def test_linear_block_splitting_matches_the_old_splitter(text: str) -> None:
-    from translit import segment
+    from translit.language import segment
 
     assert list(segment._blocks(text)) == _blocks_by_resplitting(text)
 
@@ -409,7 +409,7 @@ def test_linear_block_splitting_matches_the_old_splitter(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(text=st.lists(st.sampled_from(["28 February 2023", "10,000", "75.4%", "+7 727 267 28 83", "info@nlrk.kz", "nlrk.kz", "15:00", " ", "и ", "2023 жылғы 28 ақпанда"]), max_size=25).map("".join))
 def test_entities_never_overlap_and_keep_the_first_claim(text: str) -> None:
-    from translit.entities import find_entities
+    from translit.names.entities import find_entities
 
     found = find_entities(text)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))

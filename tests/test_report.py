@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 
-from translit.check import check_versions
+from translit.checks.check import check_versions
 from translit.checks.base import Finding
 from translit.cli import main
 from translit.config import parse_config

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import translit
 from translit.errors import NotReversibleError, RuleFileError, UnknownSchemeError
-from translit.scheme import ALPHABETS, builtin_paths, read_spec
+from translit.transliteration.scheme import ALPHABETS, builtin_paths, read_spec
 
 SCHEME_IDS = {
     "kk-latin-2021": ("kk", "ambiguous"),

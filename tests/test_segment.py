@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translit import segments
-from translit.segment import BLOCK_KINDS, Segment, sentence_spans, split_sentences
+from translit.language.segment import BLOCK_KINDS, Segment, sentence_spans, split_sentences
 
 SEED = Path(__file__).resolve().parent.parent / "examples" / "nlrk-2023-02-28.en.txt"
 TEXT = SEED.read_text(encoding="utf-8")
@@ -193,7 +193,7 @@ def test_split_sentences_loses_nothing_and_spans_are_trimmed(text: str) -> None:
 
 
 def test_mt_and_versions_use_the_one_splitter() -> None:
-    from translit import versions
+    from translit.translation import versions
     from translit.mt import translator
 
     assert translator.split_sentences is split_sentences

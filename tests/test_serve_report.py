@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from cli_run import run, stdin
 from gate_corpus import DEFAULTS, faults, posts
 from serve_support import SEED, faulty_post
-from translit.check import CHECKS
+from translit.checks.check import CHECKS
 from translit.serve import jobs
 
 FIXABLE = sorted(check_id for check_id, spec in CHECKS.items() if spec.fixable)

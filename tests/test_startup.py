@@ -18,14 +18,14 @@ import pytest
 
 from gate_corpus import faults, posts
 from translit import cache
-from translit.glossary import Glossary, _load_cached
+from translit.names.glossary import Glossary, _load_cached
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _forget() -> None:
     """Drop what this process keeps in memory, so the next use reads the cache (or derives again)."""
-    from translit.detection import default_detector
+    from translit.language.detection import default_detector
     from translit.recovery.lexicon import load_lexicon
 
     _load_cached.cache_clear()
@@ -284,7 +284,7 @@ def test_romanize_and_check_load_only_what_they_need(tmp_path: Path) -> None:
     script = (
         "import sys\nfrom translit.cli import main\n"
         f"codes = [main(['romanize', {str(ROOT / 'examples' / 'nlrk-2023-02-28.en.txt')!r}]), main(['check', {str(post)!r}])]\n"
-        "print(codes, *(name in sys.modules for name in ('typer', 'pydantic', 'pymorphy3', 'translit.tm.importer')), file=sys.stderr)\n"
+        "print(codes, *(name in sys.modules for name in ('typer', 'pydantic', 'pymorphy3', 'translit.checks.memory_import')), file=sys.stderr)\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_DATA_HOME=str(tmp_path), **{cache.CACHE_DIR_ENV: str(tmp_path / "cache")})
     seen = []
@@ -359,12 +359,12 @@ def test_a_damaged_lexicon_entry_is_read_from_the_file_again(cache_folder: Path,
     assert entry.read_bytes() == good  # derived from the file again and stored whole
 
 
-# ---- the language models' tables (translit/detection.py)
+# ---- the language models' tables (translit/language/detection.py)
 
 
 @pytest.mark.parametrize("damage", [None, "flip-a-byte", "sizes"])
 def test_the_cached_language_models_are_the_built_ones(cache_folder: Path, monkeypatch, damage: str | None) -> None:
-    from translit.detection import default_detector
+    from translit.language.detection import default_detector
 
     texts = (ROOT / "tests" / "data" / "news_sentences.txt").read_text(encoding="utf-8").splitlines()
     texts += ["Otbasylyk oku - tarbiye kozi", "Бахина фото", "Kiev", "Ұлттық кітапхана"]
@@ -391,7 +391,7 @@ def test_the_cached_language_models_are_the_built_ones(cache_folder: Path, monke
 
 
 def test_the_cached_month_names_are_cldr_s(cache_folder: Path, monkeypatch) -> None:
-    from translit.entities import _cldr_tables
+    from translit.names.entities import _cldr_tables
 
     _cldr_tables.cache_clear()
     cold = _cldr_tables()

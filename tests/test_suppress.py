@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translit.check import check_versions
+from translit.checks.check import check_versions
 from translit.cli import main
 from translit.config import parse_config
-from translit.markers import mask_markers, strip_markers
-from translit.versions import make_versions
+from translit.reading.markers import mask_markers, strip_markers
+from translit.translation.versions import make_versions
 
 DATA = Path(__file__).parent / "data" / "posts"
 CLEAN = DATA / "clean"

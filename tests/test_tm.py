@@ -17,10 +17,10 @@ from translit.cli import main
 from translit.config import Config, parse_config
 from translit.errors import EXIT_NO_ROUTE, EXIT_OK, InputError, TranslitError
 from translit.tm import abstract, make_protector, open_memory, read_tmx, tmx_text
-from translit.tm.importer import import_paths
+from translit.checks.memory_import import import_paths
 from translit.tm.sqlite import SQLiteStore
 from translit.tm.store import TOTAL, Segment, gather, word_deltas
-from translit.versions import make_versions
+from translit.translation.versions import make_versions
 
 DATA = Path(__file__).resolve().parent / "data"
 POST = DATA / "tm"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from translit.check import check_versions
+from translit.checks.check import check_versions
 from translit.cli import main
 from translit.config import Config, parse_config
 from translit.tm import open_memory
-from translit.tm.importer import import_paths
+from translit.checks.memory_import import import_paths
 
 POST = Path(__file__).resolve().parent / "data" / "tm"
 HOUSE = "Анықтама телефоны: +7 727 267 28 83."

@@ -21,9 +21,9 @@ import pytest
 from translit.config import Config, parse_config
 from translit.errors import TranslitError
 from translit.tm import open_memory
-from translit.tm.importer import import_paths
+from translit.checks.memory_import import import_paths
 from translit.tm.store import Segment, word_deltas
-from translit.versions import make_versions
+from translit.translation.versions import make_versions
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'translit[tm-postgres]')")
 

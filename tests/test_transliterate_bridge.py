@@ -9,7 +9,7 @@ import pytest
 transliterate = pytest.importorskip("transliterate")
 
 from translit.errors import NotReversibleError  # noqa: E402
-from translit.transliterate_bridge import register  # noqa: E402
+from translit.transliteration.transliterate_bridge import register  # noqa: E402
 
 
 @pytest.fixture()

@@ -20,13 +20,13 @@ from hypothesis import strategies as st
 
 from argos_fixtures import argos_translator, build_copy_package, build_marker_package, requires_argos
 from translit.cli import main
-from translit.document import parse
+from translit.reading.document import parse
 from translit.errors import EXIT_FINDINGS, EXIT_NO_ROUTE, EXIT_OK
-from translit.glossary import Glossary
-from translit.protect import Protector, find_names
+from translit.names.glossary import Glossary
+from translit.translation.protect import Protector, find_names
 from translit.recovery import recover
-from translit.rerendering import rerender
-from translit.versions import UNTRANSLATED_CLOSE, UNTRANSLATED_OPEN, make_versions
+from translit.translation.rerendering import rerender
+from translit.translation.versions import UNTRANSLATED_CLOSE, UNTRANSLATED_OPEN, make_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "examples" / "nlrk-2023-02-28.en.txt"

@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from translit.glossary import Entity, Origin, Variant, _expand, fold  # noqa: E402
+from translit.names.glossary import Entity, Origin, Variant, _expand, fold  # noqa: E402
 
 TYPE_BY_PREFIX = {"lib": "library", "org": "organisation", "univ": "university", "region": "region", "city": "city"}
 STATE_BODIES = {"gov.ap", "gov.government", "gov.mazhilis", "gov.senate"}

@@ -26,32 +26,32 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     # transliteration
-    "romanize": "engine",
-    "cyrillize": "engine",
-    "cyrillize_report": "engine",
-    "romanize_auto": "engine",
-    "schemes": "scheme",
-    "load_scheme": "engine",
-    "Scheme": "engine",
-    "SchemeInfo": "scheme",
+    "romanize": "transliteration.engine",
+    "cyrillize": "transliteration.engine",
+    "cyrillize_report": "transliteration.engine",
+    "romanize_auto": "transliteration.engine",
+    "schemes": "transliteration.scheme",
+    "load_scheme": "transliteration.engine",
+    "Scheme": "transliteration.engine",
+    "SchemeInfo": "transliteration.scheme",
     # detection and segmentation
-    "detect": "detection",
-    "Detection": "detection",
-    "segments": "segment",
-    "Segment": "segment",
+    "detect": "language.detection",
+    "Detection": "language.detection",
+    "segments": "language.segment",
+    "Segment": "language.segment",
     # glossary
-    "Glossary": "glossary",
-    "Mention": "glossary",
+    "Glossary": "names.glossary",
+    "Mention": "names.glossary",
     # recovery of Latin-typed Kazakh
     "recover": "recovery",
-    "rerender": "rerendering",
+    "rerender": "translation.rerendering",
     "Recovery": "recovery",
     # versions of a post
-    "make_versions": "versions",
-    "Versions": "versions",
+    "make_versions": "translation.versions",
+    "Versions": "translation.versions",
     # checks
-    "check_versions": "check",
-    "Finding": "check",
+    "check_versions": "checks.check",
+    "Finding": "checks.check",
     "align_blocks": "checks.align",
     "AlignedRow": "checks.align",
     # errors
@@ -80,10 +80,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from .check import Finding, check_versions
+    from .checks.check import Finding, check_versions
     from .checks.align import AlignedRow, align_blocks
-    from .detection import Detection, detect
-    from .engine import Scheme, cyrillize, cyrillize_report, load_scheme, romanize, romanize_auto
+    from .language.detection import Detection, detect
+    from .transliteration.engine import Scheme, cyrillize, cyrillize_report, load_scheme, romanize, romanize_auto
     from .errors import (
         GlossaryError,
         InputError,
@@ -92,9 +92,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         TranslitError,
         UnknownSchemeError,
     )
-    from .glossary import Glossary, Mention
+    from .names.glossary import Glossary, Mention
     from .recovery import Recovery, recover
-    from .rerendering import rerender
-    from .scheme import SchemeInfo, schemes
-    from .segment import Segment, segments
-    from .versions import Versions, make_versions
+    from .translation.rerendering import rerender
+    from .transliteration.scheme import SchemeInfo, schemes
+    from .language.segment import Segment, segments
+    from .translation.versions import Versions, make_versions

@@ -230,7 +230,7 @@ def junit(findings: Sequence[Finding], *, rules: Mapping[str, str], files: Seque
 
 def html(findings: Sequence[Finding], posts: Sequence[Mapping[str, Any]], *, rules: Mapping[str, str]) -> str:
     """One self-contained HTML page: each post's versions side by side, its findings highlighted in place."""
-    from .check import post_of
+    from .checks.check import post_of
     from .config import Config
     from .serve.review import html_report, review_data
 

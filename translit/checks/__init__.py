@@ -3,7 +3,7 @@
 Each family module exposes ``CHECKS`` (the :class:`~translit.checks.base.CheckSpec`
 of every id it can report) and ``run(post: Post, out: Emitter) -> None``.
 Pair checks look at ``post.versions`` together; single-version checks loop
-over them. :mod:`translit.check` runs them in the order of :data:`FAMILIES`.
+over them. :mod:`translit.checks.check` runs them in the order of :data:`FAMILIES`.
 """
 
 from __future__ import annotations

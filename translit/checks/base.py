@@ -9,7 +9,7 @@ from typing import Any
 
 from ..config import LANG_NAMES, Config
 from ..lines import Lines
-from ..markers import mask_markers
+from ..reading.markers import mask_markers
 from .blocks import Block, split_blocks
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -28,7 +28,7 @@ class Finding:
     ``fingerprint`` identifies the finding by its check, text and a little
     context, not by its line, so a baseline survives edits elsewhere;
     ``suppressed`` is "inline" or "baseline" when an editor accepted it
-    (see :mod:`translit.suppress`).
+    (see :mod:`translit.checks.suppress`).
     """
 
     id: str

@@ -1,6 +1,6 @@
 """A post as the checks see it: blocks with character offsets, prose told apart from markup.
 
-The structure comes from :mod:`translit.document` (plain text, Markdown via
+The structure comes from :mod:`translit.reading.document` (plain text, Markdown via
 markdown-it-py, HTML fragments), which renders back byte for byte; walking its
 nodes with a running offset gives every block, prose run, link and image its
 place in the original file, so a finding points at the right line and column.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import document as doc
+from ..reading import document as doc
 
 _MD_DEST = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _HTML_ATTR = {"href": re.compile(r"""\bhref\s*=\s*["']([^"']*)["']""", re.I), "src": re.compile(r"""\bsrc\s*=\s*["']([^"']*)["']""", re.I)}
@@ -22,7 +22,7 @@ _SKIPPED = frozenset({"blank", "markup", "table"})
 class Block:
     """One structural unit of a post.
 
-    ``kind`` comes from :mod:`translit.document` (heading, paragraph, list_item,
+    ``kind`` comes from :mod:`translit.reading.document` (heading, paragraph, list_item,
     quote, caption, image, code, cell). ``prose_spans`` are the offsets of the
     running text inside it; ``links`` and ``images`` hold (target, start, end).
     """

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..entities import MONTHS
+from ..names.entities import MONTHS
 from .base import CheckSpec, Emitter, Post, Version, quote
 from .compare import compare_values
 from .extract import DateMention, Value, dates, times

@@ -1,4 +1,4 @@
-"""Values the pair checks compare, found once per version by :mod:`translit.entities`.
+"""Values the pair checks compare, found once per version by :mod:`translit.names.entities`.
 
 Dates, times, numbers and percentages, phones, e-mails and URLs come with
 normalised values (``75,4%`` = ``75.4%``, ``10 млн`` = ``10 million``,
@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from ..entities import MONTHS, DateValue, Entity, TimeValue, find_entities
+from ..names.entities import MONTHS, DateValue, Entity, TimeValue, find_entities
 from .base import Version
 
 T = TypeVar("T")

@@ -52,7 +52,7 @@ LINK_WORDS = frozenset(
 def load_glossary(post: Post) -> Any:
     """The built-in glossaries plus the configuration's extra ones (loading is cached by the glossary module)."""
     if "glossary" not in post.cache:
-        from ..glossary import Glossary
+        from ..names.glossary import Glossary
 
         post.cache["glossary"] = Glossary.load(list(post.config.glossaries))
     return post.cache["glossary"]
@@ -80,7 +80,7 @@ def _found(post: Post, version: Version) -> list[Any]:
 def renaming(post: Post) -> tuple[str, Any]:
     """``[glossaries] renamed`` and the post's date (from its file names, else its text), as ``post`` uses them."""
     if "renaming" not in post.cache:
-        from ..glossary import post_date, renamed_policy
+        from ..names.glossary import post_date, renamed_policy
 
         date = None
         for version in post.versions:

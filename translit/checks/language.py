@@ -10,7 +10,7 @@ version, or a paragraph identical in two versions.
 Names and titles are legitimately written in other languages (a Kazakh title in «», an English brand
 in Russian), so text in quotation marks is left out, only lower-case words count towards the three
 words (“Астана Опера театры” is Kazakh with one such word), and a sentence is reported only when
-:func:`translit.detection.detect` reads it as the other language: Russian in the Kazakh version when
+:func:`translit.language.detection.detect` reads it as the other language: Russian in the Kazakh version when
 it has none of the Kazakh letters, Kazakh in the Russian version when it has some.
 A paragraph all of whose sentences are in the wrong language is reported once, as a paragraph.
 """
@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from ..alphabet import has_kazakh_letters
-from ..segment import sentence_spans
+from ..transliteration.alphabet import has_kazakh_letters
+from ..language.segment import sentence_spans
 from .base import EXCERPT, CheckSpec, Emitter, Post, Version, quote
 from .structure import marker_spans
 
@@ -92,7 +92,7 @@ def _without_quotes(text: str) -> str:
 
 def _in_other_language(text: str, lang: str, languages: tuple[str, ...] | None) -> bool:
     """Whether a sentence of a ``lang`` (kk or ru) version is written in the other Cyrillic language (detected among ``languages``)."""
-    from ..detection import detect
+    from ..language.detection import detect
 
     words = _CYR_WORD.findall(text)
     if sum(1 for word in words if word[0].islower()) < _MIN_WORDS:
@@ -123,7 +123,7 @@ def _wrong_cyrillic(version: Version, out: Emitter) -> None:
 
 
 def _english_in(version: Version, out: Emitter) -> None:
-    from ..detection import detect
+    from ..language.detection import detect
 
     marked = marker_spans(version)
     for match in _LATIN_RUN.finditer(_without_quotes(version.prose)):

@@ -45,8 +45,8 @@ def run(post: Post, out: Emitter) -> None:
 
 
 def _differs(post: Post, memory: object, out: Emitter) -> None:
-    from ..document import detect_format, format_for_path
-    from ..tm.importer import aligned_sentences
+    from ..reading.document import detect_format, format_for_path
+    from .memory_import import aligned_sentences
     from ..tm.slots import make_protector, pair
     from .glossary import load_glossary
 

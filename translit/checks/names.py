@@ -116,7 +116,7 @@ def first_name_key(word: str) -> str:
 
 
 def _latin_skeleton(word: str, cyrillic: bool) -> str:
-    from ..engine import romanize
+    from ..transliteration.engine import romanize
     from .people import skeleton
 
     return skeleton(romanize(word, "kk-news") if cyrillic else word).replace("-", "")

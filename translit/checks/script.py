@@ -8,7 +8,7 @@ every name match, so ``--disable typography`` must not turn it off.
 
 from __future__ import annotations
 
-from ..homoglyphs import find_homoglyphs
+from ..transliteration.homoglyphs import find_homoglyphs
 from .base import CheckSpec, Emitter, Post, quote
 
 CHECKS = [

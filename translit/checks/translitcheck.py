@@ -54,7 +54,7 @@ def _spans(version: Version) -> list[tuple[int, int]]:
 
 def _render(cyrillic: str, scheme: str) -> str:
     """``cyrillic`` in the post's scheme; an unknown scheme in translit.toml is the user's error to see."""
-    from ..engine import romanize
+    from ..transliteration.engine import romanize
 
     return romanize(cyrillic, scheme)
 
@@ -67,7 +67,7 @@ def run(post: Post, out: Emitter) -> None:
                 _latin_kazakh(version, out)
     if not (out.enabled("translit.unknown-word") or out.enabled("translit.scheme")):
         return
-    from ..detection import detect
+    from ..language.detection import detect
     from ..recovery import STYLES, recover
 
     scheme = post.config.scheme("kk")
@@ -126,7 +126,7 @@ def _scheme(version: Version, start: int, end: int, recovery: Any, scheme: str, 
 
 
 def _latin_kazakh(version: Version, out: Emitter) -> None:
-    from ..detection import detect
+    from ..language.detection import detect
     from ..recovery import STYLES, recover
 
     addresses = [(e.start, e.end) for e in entities(version) if e.kind in ("url", "email")]

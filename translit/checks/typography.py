@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..localize import DASHES
+from ..names.localize import DASHES
 from .base import CheckSpec, Emitter, Post, Version, quote
 from .glossary import mentions
 

@@ -64,7 +64,7 @@ def _check_post(task: Task) -> Result:
 def _checked(texts: dict[str, str], config: Any, files: dict[str, str], where: str) -> Result:
     """The findings, the texts (for --fix) and the configuration file used; or ``error``
     (and ``internal``) when the post could not be checked, so one bad post never stops the others."""
-    from ..check import check_versions, warm_up
+    from ..checks.check import check_versions, warm_up
     from ..guard import run_limited
 
     if config.post_seconds > 0:
@@ -171,7 +171,7 @@ def summary_of(report: list[dict[str, Any]], fixed: int = 0) -> dict[str, int]:
 
 def exit_code_of(report: list[dict[str, Any]], fail_on: str) -> int:
     """The worst outcome decides: a bug, then a post that could not be checked, then findings at or above ``fail_on``."""
-    from ..check import SEVERITY_RANK
+    from ..checks.check import SEVERITY_RANK
     from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
     if any(post.get("internal") for post in report):
@@ -186,7 +186,7 @@ def json_document(report: list[dict[str, Any]], fail_on: str, fixed: int = 0) ->
     """The findings document (schema translit.check/1) of ``check --output-format json`` and ``translit serve``.
 
     ``report`` holds one dict a post: ``name``, ``files`` (language -> file),
-    ``findings`` and ``suppressed`` (lists of :class:`~translit.check.Finding`),
+    ``findings`` and ``suppressed`` (lists of :class:`~translit.checks.check.Finding`),
     and ``config``, ``fixed``, ``fixed_files``, or ``error`` and ``internal``
     for a post that could not be checked.
     """
@@ -263,10 +263,10 @@ def run_check(
 ) -> int:
     """The body of ``translit check``, free of typer so that the fast path (:mod:`.fast`) runs it too;
     returns the exit status."""
-    from ..check import CHECKS, SEVERITY_RANK, fix_versions, group_files
+    from ..checks.check import CHECKS, SEVERITY_RANK, fix_versions, group_files
     from ..checks.script import RENAMED
     from ..errors import EXIT_OK, InputError, TranslitError
-    from ..suppress import Baseline
+    from ..checks.suppress import Baseline
     from ..textio import printable, shown_path, write_files, write_json
 
     if list_checks:

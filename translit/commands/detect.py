@@ -19,7 +19,7 @@ def _shorten(text: str) -> str:
 
 
 def _rows(text: str, level: int, languages: tuple[str, ...] | None) -> list[dict[str, Any]]:
-    from ..segment import segments
+    from ..language.segment import segments
     from ..lines import Lines
 
     rows = []

@@ -17,7 +17,7 @@ _GLOSSARY_HELP = "Extra glossary file or directory (repeatable); later ones over
 
 
 def _load(paths: Optional[list[Path]]) -> Any:
-    from ..glossary import Glossary
+    from ..names.glossary import Glossary
 
     return Glossary.load(paths or [])
 

@@ -53,11 +53,11 @@ def process_post(
     review page as one file) is written with them.
     """
     from ..config import load_config
-    from ..document import format_for_path
+    from ..reading.document import format_for_path
     from ..errors import InputError
-    from ..glossary import post_date
+    from ..names.glossary import post_date
     from ..textio import read_text, to_json, write_files
-    from ..versions import make_versions
+    from ..translation.versions import make_versions
 
     path = Path(draft)
     config = load_config(path.parent)
@@ -89,7 +89,7 @@ def process_post(
 
 def _html_report(texts: dict[str, str], files: dict[str, str], name: str, config: Any) -> str:
     """The versions checked, as the self-contained review page (``check --output-format html``)."""
-    from ..check import CHECKS, check_versions
+    from ..checks.check import CHECKS, check_versions
     from ..report import render
 
     findings = check_versions(texts, config=config, paths=files)
@@ -147,7 +147,7 @@ def _warm_up(start: Path) -> None:
     pay the start-up cost N times.
     """
     from ..config import load_config
-    from ..versions import make_versions
+    from ..translation.versions import make_versions
 
     make_versions(_WARM_POST, config=load_config(start), translator=_NoEngine())
 
@@ -212,11 +212,11 @@ def _post_stdin(source: str | None, targets: list[str], fmt: str, encoding: str)
     """A draft on standard input: the versions and the report as one JSON object on
     standard output, which is what a CMS wants (no files to name or clean up)."""
     from ..config import load_config
-    from ..document import detect_format
+    from ..reading.document import detect_format
     from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, TranslitError
     from ..guard import run_limited
     from ..textio import printable, read_text, to_json
-    from ..versions import make_versions
+    from ..translation.versions import make_versions
 
     config = load_config(Path.cwd())
     text = read_text("-", encoding, config.max_bytes)

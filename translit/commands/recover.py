@@ -148,7 +148,7 @@ def register(app: typer.Typer) -> None:
         blocks). Words flagged as likely typos are left as typed unless
         --correct is given.
         """
-        from ..rerendering import rerender_report
+        from ..translation.rerendering import rerender_report
 
         text = read_text(file, encoding, max_bytes_for(file))
         result = rerender_report(text, scheme, correct=correct)

@@ -22,7 +22,7 @@ def romanize_document(text: str, scheme: str, *, reverse: bool = False, options:
     turns Latin back into Cyrillic (an explicit reversible scheme only) and lists
     the letters that could be read two ways, with the one written first.
     """
-    from ..engine import Ambiguity, cyrillize_report, load_scheme, romanize_auto
+    from ..transliteration.engine import Ambiguity, cyrillize_report, load_scheme, romanize_auto
     from ..errors import TranslitError
 
     ambiguities: list[Ambiguity] = []
@@ -72,7 +72,7 @@ def register(app: typer.Typer) -> None:
         """List the transliteration schemes: id, language, standard, reversibility."""
         from dataclasses import asdict
 
-        from ..scheme import schemes as all_schemes
+        from ..transliteration.scheme import schemes as all_schemes
 
         infos = all_schemes()
         if as_json:

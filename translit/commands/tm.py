@@ -26,8 +26,8 @@ def _emit(payload: Any, as_json: bool, text: str) -> None:
 
 def origin_for(path: Path) -> str:
     """The origin ``tm remove --source PATH`` means: a post file's NAME in its folder, a folder, a TMX file."""
-    from ..check import language_from_name
-    from ..tm.importer import origin_of
+    from ..checks.check import language_from_name
+    from ..checks.memory_import import origin_of
 
     if path.suffix.lower() != ".tmx" and not path.is_dir():
         stem, lang = language_from_name(path)
@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Align published versions sentence by sentence and store the pairs; importing a post again replaces it."""
         from ..errors import InputError
-        from ..tm.importer import import_paths
+        from ..checks.memory_import import import_paths
 
         for path in paths:
             if not path.exists():
@@ -102,7 +102,7 @@ def register(app: typer.Typer) -> None:
             raise TranslitError("--from/--to: expected en, kk or ru")
         store_memory, config = _open(memory, None, create=False)
         if source is None:
-            from ..detection import detect
+            from ..language.detection import detect
 
             found = detect(text, langs).lang
             source = found if found in langs else "en"

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..segment import split_sentences
+from ..language.segment import split_sentences
 from .argos import ArgosEngine, argos_importable
 from .engine import Route, Step
 from .errors import MTError, NoRouteError

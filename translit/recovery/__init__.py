@@ -36,7 +36,7 @@ The package, by job: :mod:`.spelling` (styles, romanization, skeleton),
 :mod:`.text` (:func:`recover`) and :mod:`.results`. Names with a leading
 underscore are the package's own. Re-rendering a whole text in one scheme
 (:func:`translit.rerender`) needs the language of every span, so it lives
-above language detection, in :mod:`translit.rerendering`.
+above language detection, in :mod:`translit.translation.rerendering`.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..check import CHECKS, LANGS, SEVERITY_RANK
+from ..checks.check import CHECKS, LANGS, SEVERITY_RANK
 from ..errors import InputError, TranslitError
 from ..guard import LimitError
 from ..textio import DEFAULT_MAX_BYTES, check_text

@@ -25,7 +25,7 @@ _WORKER: dict[str, Any] = {}
 
 def warm_up() -> None:
     """Load the glossaries, language profiles, Kazakh lexicon, morphology and locale data of this process."""
-    from ..check import warm_up as warm_checks
+    from ..checks.check import warm_up as warm_checks
     from ..commands.post import _warm_up
 
     _warm_up(Path.cwd())
@@ -36,7 +36,7 @@ def init(config_path: str | None) -> dict[str, Any]:
     """Set up this worker: the site's configuration, and a translator whose models are loaded now."""
     from ..config import load_config
     from ..errors import TranslitError
-    from ..versions import _make_translator
+    from ..translation.versions import _make_translator
 
     config = load_config(path=config_path) if config_path else Config()
     warm_up()
@@ -73,7 +73,7 @@ def _post_report(
     ``formats`` force a format, ``disable``/``enable`` turn checks or families
     off and on as ``check --disable``/``--enable`` do, ``name`` names the post.
     """
-    from ..check import post_of, run_checks
+    from ..checks.check import post_of, run_checks
 
     config = _config(disable, enable)
     named = {lang: paths.get(lang, f"<{lang}>") for lang in versions}
@@ -90,7 +90,7 @@ def _post_report(
 
 
 def _post_name(paths: Mapping[str, str]) -> str:
-    from ..check import language_from_name
+    from ..checks.check import language_from_name
 
     names = {language_from_name(path)[0] for path in paths.values() if not path.startswith("<")}
     return names.pop() if len(names) == 1 else "post"
@@ -129,7 +129,7 @@ def fix(
     ``check --fix`` would make. A named finding that is no longer there (the
     text changed since it was found) is an error, and nothing is applied.
     """
-    from ..check import apply_fixes
+    from ..checks.check import apply_fixes
 
     entry, _, _ = _post_report(versions, **options)
     by_place = {(f.version, f.start, f.end - f.start, f.id): f for f in entry["findings"]}
@@ -166,10 +166,10 @@ def _new_places(findings: Sequence[Any]) -> list[dict[str, Any]]:
 def post(draft: str, source: str | None = None, targets: Sequence[str] = ("en", "kk", "ru"), fmt: str = "auto") -> dict[str, Any]:
     """``translit post -``'s document for a draft (schema translit.post/1), with the exit code it would have."""
     from ..commands.post import post_document
-    from ..document import detect_format
+    from ..reading.document import detect_format
     from ..errors import EXIT_FINDINGS, EXIT_OK
-    from ..glossary import post_date
-    from ..versions import make_versions
+    from ..names.glossary import post_date
+    from ..translation.versions import make_versions
 
     config = _config()
     chosen = detect_format(draft) if fmt == "auto" else fmt

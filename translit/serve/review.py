@@ -4,7 +4,7 @@
 both on the page ``translit serve`` shows and in the self-contained HTML
 report of ``translit check --output-format html`` (:func:`html_report`), so
 the two look and behave the same. Offsets count characters (code points), as
-:class:`~translit.check.Finding` does.
+:class:`~translit.checks.check.Finding` does.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def review_data(entry: Mapping[str, Any], post: Any) -> dict[str, Any]:
     ``entry`` is the post's entry of a findings report (``name``, ``files``,
     ``findings``, ``suppressed``; see :func:`translit.commands.check.json_document`);
     ``post`` the :class:`~translit.checks.base.Post` of its versions
-    (:func:`translit.check.post_of`), best the one the findings came from, whose
+    (:func:`translit.checks.check.post_of`), best the one the findings came from, whose
     alignment the checks have already made. Rows are those of
     :func:`translit.align_blocks`; each finding says which block of its version
     it belongs to (``block``, None for a version without blocks).

@@ -18,7 +18,7 @@ from .matching import DEFAULT_MIN_SCORE, Match, Memory, default_path, open_memor
 from .slots import Abstracted, abstract, make_protector
 from .store import Segment, Store
 from .tmx import read_tmx, tmx_text
-from ..versions import FUZZY_CLOSE, FUZZY_OPEN
+from ..translation.versions import FUZZY_CLOSE, FUZZY_OPEN
 
 __all__ = [
     "Abstracted",

@@ -2,7 +2,7 @@
 
 A memory entry must carry over to a new post with other names, dates and
 numbers, so a sentence is stored as a *key*: the sentence with every part the
-:class:`~translit.protect.Protector` shields (people, institutions, places,
+:class:`~translit.translation.protect.Protector` shields (people, institutions, places,
 dates, times, numbers, phones, e-mails, URLs, romanized titles, inline markup)
 written as ``⟦kind⟧``. "On March 3 the head of the Abai library opened …"
 and "On May 12 the head of the Zhambyl library opened …" have one key. The
@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..protect import PLACEHOLDER_RE, Part, Protector, placeholder
+from ..translation.protect import PLACEHOLDER_RE, Part, Protector, placeholder
 from .store import Segment
 
 __all__ = ["Abstracted", "SLOT_KINDS", "abstract", "fill", "make_protector", "pair", "pair_segments", "same_values", "slot_kind"]
@@ -38,7 +38,7 @@ _SPACES = re.compile(r"\s+")
 
 def make_protector(config: Any, glossary: Any = None) -> Protector:
     """The protector ``translit post`` uses for this configuration (same glossary, schemes, dates)."""
-    from ..versions import _load_glossary, _Pipeline
+    from ..translation.versions import _load_glossary, _Pipeline
 
     return _Pipeline(config, None, glossary if glossary is not None else _load_glossary(config), []).protector
 
@@ -132,7 +132,7 @@ def _identity(part: Part, index_of_kind: int) -> tuple[str, ...]:
 
 
 def _name_stems(name: str) -> tuple[str, ...]:
-    from ..engine import romanize
+    from ..transliteration.engine import romanize
 
     latin = romanize(name, "kk-news") if re.search(r"[\u0400-\u04ff]", name) else name
     letters = re.sub(r"[^a-z ]", "", latin.lower().replace("-", " "))

@@ -22,7 +22,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ..errors import InputError
-from ..protect import Protector
+from ..translation.protect import Protector
 from .slots import abstract, pair_segments
 from .store import Segment
 

@@ -26,11 +26,11 @@ from typing import Any
 
 import regex
 
-from . import people
-from .alphabet import has_kazakh_letters
-from .entities import Entity, find_entities
-from .glossary import LANGS
-from .localize import fix_quotes, render_entity
+from ..names import people
+from ..transliteration.alphabet import has_kazakh_letters
+from ..names.entities import Entity, find_entities
+from ..names.glossary import LANGS
+from ..names.localize import fix_quotes, render_entity
 
 __all__ = ["Part", "Shielded", "Restored", "Protector", "PLACEHOLDER", "find_names", "placeholder"]
 
@@ -324,12 +324,12 @@ def _case_for(part: Part, tgt: str, before_target: str, after_target: str = "") 
 class Protector:
     """Shields and restores the protected parts of sentences for one post.
 
-    ``glossary`` is a :class:`translit.glossary.Glossary` (or None to skip
+    ``glossary`` is a :class:`translit.names.glossary.Glossary` (or None to skip
     institutions and known people), ``schemes`` maps a name's language to the
     romanization scheme used for English (``{"kk": "kk-news", "ru": "ru-news"}``),
     ``date_style`` is ``us`` or ``uk`` for English dates; ``renamed`` and
     ``date`` decide how a renamed institution or place is named in every
-    version (see :meth:`translit.glossary.Glossary.keeps_former_name`).
+    version (see :meth:`translit.names.glossary.Glossary.keeps_former_name`).
     """
 
     def __init__(
@@ -585,7 +585,7 @@ class Protector:
                 return name
             scheme = self.schemes.get("kk" if lang == "kk" or has_kazakh_letters(name) else "ru", "kk-news")
             try:
-                from .engine import romanize
+                from ..transliteration.engine import romanize
 
                 return romanize(name, scheme)
             except Exception:  # a missing scheme must not stop the post
@@ -611,7 +611,7 @@ class Protector:
             return Applied(part, part.text, "Latin-typed Russian title kept as written")
         scheme = self.schemes.get("kk", "kk-news")
         try:
-            from .recovery import recover
+            from ..recovery import recover
             from .rerendering import rerender
 
             recovery = recover(part.text)

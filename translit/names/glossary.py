@@ -28,11 +28,11 @@ from typing import Any
 
 import regex
 
-from . import morph_kk
-from .errors import GlossaryError
-from .homoglyphs import LATIN_TO_CYRILLIC_KK
-from .resources import bundled_dir
-from .lines import line_column  # re-exported: FILE:LINE:COL for reports
+from ..morphology import morph_kk
+from ..errors import GlossaryError
+from ..transliteration.homoglyphs import LATIN_TO_CYRILLIC_KK
+from ..resources import bundled_dir
+from ..lines import line_column  # re-exported: FILE:LINE:COL for reports
 
 LANGS: tuple[str, ...] = ("kk", "ru", "en")
 RENAMED_POLICIES: tuple[str, ...] = ("post-date", "today")
@@ -414,7 +414,7 @@ def _is_abbreviation(form: str) -> bool:
 
 def _ru_forms(form: str, entity: Entity) -> list[tuple[str, str]]:
     """(surface, case) for a Russian form; pymorphy3 is imported only here."""
-    from . import morph_ru
+    from ..morphology import morph_ru
 
     if _is_abbreviation(form) or not _CYRILLIC_LETTER.search(form) or not form[:1].isalpha():
         return [(form, case) for case in morph_ru.CASES]
@@ -497,7 +497,7 @@ class Glossary:
 
     def __init__(self, files: Sequence[GlossaryFile], *, compiled: bool = False) -> None:
         """Compile ``files``; ``compiled``: leave the forms to the caller (the start-up cache,
-        :mod:`translit.glossary_cache`, fills them in)."""
+        :mod:`translit.names.glossary_cache`, fills them in)."""
         self.files: tuple[GlossaryFile, ...] = tuple(files)
         entities: dict[str, Entity] = {}
         for gfile in self.files:
@@ -940,7 +940,7 @@ def renamed_policy(config: Any) -> str:
     section = config.section("glossaries") if config is not None else {}
     value = section.get("renamed", RENAMED_POLICIES[0])
     if value not in RENAMED_POLICIES:
-        from .config import ConfigError
+        from ..config import ConfigError
 
         raise ConfigError(
             f"[glossaries] renamed = {value!r}: use one of {', '.join(map(repr, RENAMED_POLICIES))}",

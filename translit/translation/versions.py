@@ -1,6 +1,6 @@
 """The English, Kazakh and Russian versions of a post, and the report of how each was made.
 
-``make_versions(draft)`` parses the post (:mod:`translit.document`), finds the
+``make_versions(draft)`` parses the post (:mod:`translit.reading.document`), finds the
 language of every block, and for every target language:
 
 * the source language itself is *normalised*: institution names in their
@@ -8,7 +8,7 @@ language of every block, and for every target language:
   language; the prose is not touched;
 * another language is machine-translated sentence by sentence through
   :class:`translit.mt.Translator`, with names, dates, numbers and contacts
-  shielded (:mod:`translit.protect`) and restored in the target's form;
+  shielded (:mod:`translit.translation.protect`) and restored in the target's form;
 * a sentence the translation memory (:mod:`translit.tm`) knows is filled
   from it before any engine: an exact match as it is, a fuzzy one inside
   ``[[fuzzy:SCORE]] … [[/fuzzy]]`` for review; the report says where every
@@ -34,13 +34,13 @@ from typing import Any
 
 import regex
 
-from .alphabet import guess_by_letters
-from .config import LANG_NAMES
-from .document import Block, Break, Document, Lit, Node, Span, Text, parse, plain, render
-from .errors import EXIT_NO_ROUTE, EXIT_OK, InputError, TranslitError
-from .localize import typography
+from ..transliteration.alphabet import guess_by_letters
+from ..config import LANG_NAMES
+from ..reading.document import Block, Break, Document, Lit, Node, Span, Text, parse, plain, render
+from ..errors import EXIT_NO_ROUTE, EXIT_OK, InputError, TranslitError
+from ..names.localize import typography
 from .protect import PLACEHOLDER_RE, Part, Protector, Restored, Shielded
-from .segment import split_sentences
+from ..language.segment import split_sentences
 
 __all__ = [
     "LANGUAGES",
@@ -185,7 +185,7 @@ DETECT_CHARS = 300
 
 def _detect(text: str, languages: tuple[str, ...] | None) -> tuple[str, float, str | None]:
     """Language, confidence, and the romanization scheme when the block is Kazakh typed in Latin letters."""
-    from .detection import detect
+    from ..language.detection import detect
 
     det = detect(text[:DETECT_CHARS], languages)
     if det.lang in LANGUAGES and not det.romanized:
@@ -218,7 +218,7 @@ def _check_source(source: str | None, weights: Counter[str]) -> None:
 
 def _recovered(block: Block, fmt: str) -> tuple[Block, list[str]]:
     """A Latin-typed Kazakh block in Cyrillic (translit.recover), and the typos recovery suggests."""
-    from .recovery import recover
+    from ..recovery import recover
 
     typos: list[str] = []
 
@@ -253,8 +253,8 @@ class _Pipeline:
         style = "us"
         if config is not None:
             style = dict(config.date_style).get("en", "us")
-        from .detection import detect
-        from .glossary import renamed_policy
+        from ..language.detection import detect
+        from ..names.glossary import renamed_policy
 
         self.protector = Protector(
             glossary, schemes=schemes, date_style=style, title_detector=detect, renamed=renamed_policy(config), date=date
@@ -270,14 +270,14 @@ class _Pipeline:
 
 
 def _load_glossary(config: Any) -> Any:
-    from .glossary import Glossary
+    from ..names.glossary import Glossary
 
     paths = list(getattr(config, "glossaries", ()) or ()) if config is not None else []
     return Glossary.load(paths) if paths else Glossary.load()
 
 
 def _make_translator(config: Any) -> Any:
-    from . import mt
+    from .. import mt
 
     mt_config = mt.MTConfig.from_project(config) if config is not None else mt.load_config()
     return mt.Translator(mt_config)
@@ -309,9 +309,9 @@ def make_versions(
     exists for a target, that version carries the prose inside
     ``[[untranslated:SRC]] … [[/untranslated]]`` and ``Versions.exit_code``
     is ``EXIT_NO_ROUTE``. The editor's ``translit: ignore[...]`` markers are
-    left out of every version (:func:`translit.markers.strip_markers`).
+    left out of every version (:func:`translit.reading.markers.strip_markers`).
     """
-    from .markers import strip_markers
+    from ..reading.markers import strip_markers
 
     text = strip_markers(text)
     for lang in [*targets, *([source] if source else [])]:
@@ -319,7 +319,7 @@ def make_versions(
             raise TranslitError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     notes: list[str] = []
     if config is None:
-        from .config import load_config
+        from ..config import load_config
 
         config = load_config()
     post_settings = config.section("post")
@@ -338,7 +338,7 @@ def make_versions(
         translator = _make_translator(config)
     owned_memory = memory is None
     if memory is None:
-        from .tm.matching import open_memory
+        from ..tm.matching import open_memory
 
         memory = open_memory(config, required=False, create=False)
     try:
@@ -361,7 +361,7 @@ def _make(
     memory: Any,
     notes: list[str],
 ) -> Versions:
-    from .glossary import post_date
+    from ..names.glossary import post_date
 
     pipe = _Pipeline(config, translator, glossary, notes, date or post_date(text))
 
@@ -601,7 +601,7 @@ def _from_memory(
     done: dict[tuple[int, int], str], origins: dict[tuple[int, int], dict[str, Any]],
 ) -> None:
     """Fill ``done`` with every sentence the memory has (exact as it is, fuzzy inside the review marker)."""
-    from .tm.slots import abstract, fill
+    from ..tm.slots import abstract, fill
 
     for tree in trees:
         for unit, sentences in tree:

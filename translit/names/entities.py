@@ -90,7 +90,7 @@ def _cldr_tables() -> dict[str, list[str]]:
     from importlib.util import find_spec
     from pathlib import Path
 
-    from . import cache
+    from .. import cache
 
     spec = find_spec("babel")
     data = Path(spec.origin).parent if spec is not None and spec.origin else Path("babel")

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Union
 
-from .errors import InputError
+from ..errors import InputError
 
 __all__ = [
     "Block",

@@ -2,7 +2,7 @@
 
 Code written against ``transliterate`` keeps working and gets translit's schemes::
 
-    from translit.transliterate_bridge import register
+    from translit.transliteration.transliterate_bridge import register
     from transliterate import translit
 
     register()                                                # every built-in scheme

@@ -1,18 +1,18 @@
 """Re-rendering: the Latin-Kazakh spans of a text found, recovered and written
 again in one scheme.
 
-It finds the spans with :func:`translit.segment.segments`, which detects
+It finds the spans with :func:`translit.language.segment.segments`, which detects
 every span's language, and detection in turn reads Latin words through the
 recovery's lexicon: so this sits above both, not inside the recovery package.
 """
 
 from __future__ import annotations
 
-from .engine import load_scheme, romanize
-from .errors import UnknownSchemeError
-from .recovery import STYLES, RerenderedSpan, Rerendering, fold, recover, skeleton
-from .recovery.spelling import _lower
-from .segment import segments
+from ..transliteration.engine import load_scheme, romanize
+from ..errors import UnknownSchemeError
+from ..recovery import STYLES, RerenderedSpan, Rerendering, fold, recover, skeleton
+from ..recovery.spelling import _lower
+from ..language.segment import segments
 
 
 def _kazakh_spans(text: str) -> list[tuple[int, int, str | None]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .alphabet import has_kazakh_letters
-from .errors import NotReversibleError, RuleFileError
+from ..errors import NotReversibleError, RuleFileError
 from .homoglyphs import MIXED_PAIR_CONTEXT, repair_word, word_around
 from .scheme import Rule, SchemeInfo, SchemeSpec, read_spec
 

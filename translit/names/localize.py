@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from .entities import MONTHS, DateValue, Entity, TimeValue
-from .morph_kk import case_suffix
+from ..morphology.morph_kk import case_suffix
 
 __all__ = [
     "kk_suffix",

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import suppress
-from .checks import FAMILIES
-from .checks.base import SEVERITY_RANK, CheckSpec, Emitter, Finding, Post, Version
-from .checks.script import RENAMED
-from .config import Config, load_config
-from .errors import InputError
+from . import FAMILIES
+from .base import SEVERITY_RANK, CheckSpec, Emitter, Finding, Post, Version
+from .script import RENAMED
+from ..config import Config, load_config
+from ..errors import InputError
 
 __all__ = [
     "CHECKS",
@@ -58,13 +58,13 @@ def language_from_name(path: str | Path) -> tuple[str, str | None]:
 
 def language_of(text: str) -> str:
     """The language of a whole version (kk, ru or en), by the detector."""
-    from .detection import detect
+    from ..language.detection import detect
 
     lang = detect(text[:4000], LANGS).lang
     base = lang.split("-")[0] if isinstance(lang, str) else "en"
     if base in LANGS:
         return base
-    from .alphabet import guess_by_letters
+    from ..transliteration.alphabet import guess_by_letters
 
     guess = guess_by_letters(text)
     return "ru" if guess == "und" else guess
@@ -102,7 +102,7 @@ def check_versions(
     findings; ``formats`` forces text/markdown/html per language; ``encoding``
     is that of the files. Findings an inline ``translit: ignore[...]`` marker
     accepts are left out, or kept with ``suppressed="inline"`` when
-    ``keep_suppressed`` (see :mod:`translit.suppress`).
+    ``keep_suppressed`` (see :mod:`translit.checks.suppress`).
     """
     if isinstance(versions, Mapping):
         texts = dict(versions)
@@ -176,14 +176,14 @@ def _format(path: str | None, text: str, forced: str | None) -> str:
     if forced:
         return forced
     if path:
-        from .document import format_for_path
+        from ..reading.document import format_for_path
 
         return format_for_path(path, text)
     return "auto"
 
 
 def _read_version(path: Path, encoding: str) -> tuple[str, str]:
-    from .textio import read_text
+    from ..textio import read_text
 
     text = read_text(path, encoding)
     return language_from_name(path)[1] or language_of(text), text
@@ -245,7 +245,7 @@ def group_files(paths: Iterable[str | Path], *, siblings: bool = False, encoding
                     if child_stem == stem and lang is not None and lang not in post.files:
                         post.files[lang] = child
     if untagged:
-        from .textio import read_text
+        from ..textio import read_text
 
         langs = [(path, language_of(read_text(path, encoding))) for path, _ in untagged]
         if len(langs) <= 3 and len({lang for _, lang in langs}) == len(langs):
@@ -294,7 +294,7 @@ def _add(path: Path, groups: dict[tuple[Path, str], PostFiles], untagged: list[t
         if untagged is not None:
             untagged.append((path, stem))
             return
-        from .textio import read_text
+        from ..textio import read_text
 
         lang = language_of(read_text(path, encoding))
         key = (path.parent, "\0" + str(path))

@@ -11,7 +11,7 @@ scheme that best explains its spelling.
 Told the languages a site publishes in (``detect(text, languages=("kk", "ru",
 "en"))``, ``[detect] languages`` in translit.toml), the detector reports another
 language only for a text of some length and on a clear margin, and lets the
-dictionaries of :mod:`translit.known_words` decide a short string.
+dictionaries of :mod:`translit.language.known_words` decide a short string.
 
 Speed matters because the other features call :func:`detect` on every span of
 a post: the per-class costs of each n-gram are packed into one Python integer
@@ -35,9 +35,9 @@ from operator import add, itemgetter, sub
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from .alphabet import has_kazakh_letters
+from ..transliteration.alphabet import has_kazakh_letters
 from .known_words import Votes, cyrillic_votes, latin_votes
-from .resources import bundled_dir
+from ..resources import bundled_dir
 
 __all__ = ["Alternative", "Detection", "Detector", "detect", "default_detector", "words_of"]
 
@@ -70,7 +70,7 @@ _TAIL = itemgetter(slice(1, None))
 MIXED_SHARE = 0.2
 """A text is ``mixed`` when the minority script has at least this share of its letters."""
 SHORT_WORDS = 4
-"""A text of at most this many words is short: the dictionaries vote on it (see :mod:`translit.known_words`)."""
+"""A text of at most this many words is short: the dictionaries vote on it (see :mod:`translit.language.known_words`)."""
 VOTE_WEIGHT = 15.0
 """How far one dictionary vote moves a language (in the units of the tempered log-likelihood)."""
 STRONG_WORDS = 5
@@ -383,7 +383,7 @@ def _cost_table(classes: list[dict[str, Any]], alpha: float, unseen: tuple[int, 
 def _cached_costs(key: str | None, build: Callable[[], _SuffixCosts]) -> _SuffixCosts:
     """The table ``build`` makes, read from the start-up cache (translit/cache.py) under ``key`` when
     there is one: 56,000 n-grams a script, 0.1–0.15 s to build, a fifth of that to read."""
-    from . import cache
+    from .. import cache
 
     if key is None:
         return build()
@@ -474,7 +474,7 @@ class Detector:
     @classmethod
     def from_path(cls, path: str | Path) -> Detector:
         """Load a profile JSON file (its models' tables are kept in the start-up cache, translit/cache.py)."""
-        from . import cache
+        from .. import cache
 
         text = Path(path).read_text(encoding="utf-8")
         key = cache.key_of([Path(__file__), text]) if cache.cache_dir() is not None else None

@@ -6,7 +6,7 @@ one without any of ә ғ қ ң ө ұ ү һ і ("Сурет редакторы", 
 
 * the Kazakh word forms of the recovery lexicon (hunspell-kk expanded with its
   own suffix rules, plus the corpus words; ``translit/data/lexicon``), with a
-  form :mod:`translit.morph_kk` builds from a known stem (файл → файлды,
+  form :mod:`translit.morphology.morph_kk` builds from a known stem (файл → файлды,
   баптау → баптаулар) counted as known too;
 * pymorphy3's Russian dictionary (OpenCorpora), its proper names left out:
   names travel between the languages;
@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Callable
 
-from . import morph_kk
-from .alphabet import has_kazakh_letters
+from ..morphology import morph_kk
+from ..transliteration.alphabet import has_kazakh_letters
 
 __all__ = ["Bloom", "Votes", "clear_caches", "cyrillic_votes", "latin_votes"]
 
@@ -98,7 +98,7 @@ class Bloom:
 
 @cache
 def _kazakh_known() -> Bloom:
-    from .resources import bundled_dir
+    from ..resources import bundled_dir
 
     return Bloom.from_bytes((bundled_dir("data") / "lexicon" / BLOOM_FILE).read_bytes())
 
@@ -135,7 +135,7 @@ def _endings() -> dict[str, tuple[str, ...]]:
 
 
 def _inflected(word: str, known_stem: Callable[[str], bool]) -> bool:
-    """``word`` is a stem ``known_stem`` accepts with Kazakh endings, as :mod:`translit.morph_kk` writes them."""
+    """``word`` is a stem ``known_stem`` accepts with Kazakh endings, as :mod:`translit.morphology.morph_kk` writes them."""
     for ending in _endings().get(word[-1:], ()):
         stem = word[: -len(ending)]
         if len(stem) < 2 or not word.endswith(ending) or not known_stem(stem):
@@ -201,7 +201,7 @@ def cyrillic_votes(words: list[str]) -> Votes:
 
 def latin_votes(words: list[str]) -> Votes:
     """How many Latin ``words`` spell a Kazakh word form in some romanization (Qazaq, tili)."""
-    from .recovery import fold
+    from ..recovery import fold
 
     known = _kazakh_known()
     return Votes(kazakh=sum("l" + fold(w.lower()) in known for w in words if len(w) > 2))

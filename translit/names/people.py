@@ -14,7 +14,7 @@ the Russian version the second, and English romanizes the nominative
   the reading that declines back to the name and looks most like a
   nominative by pymorphy3's given names and the surname endings wins, the
   name as written on a tie) or a Kazakh case ending.
-* :func:`inflect` puts a name in a case: Russian by :mod:`translit.morph_ru`
+* :func:`inflect` puts a name in a case: Russian by :mod:`translit.morphology.morph_ru`
   (pytrovich), Kazakh on the last word.
 """
 
@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-from . import morph_kk, morph_ru
+from ..morphology import morph_kk, morph_ru
 
 __all__ = ["cyrillic_forms", "guess_gender", "inflect", "nominative", "reading", "to_kazakh", "to_russian"]
 
@@ -102,7 +102,7 @@ def cyrillic_forms(latin: str) -> dict[str, str]:
 
 @lru_cache(maxsize=2048)
 def _cyrillic_forms(latin: str) -> tuple[str, str]:
-    from .recovery import recover
+    from ..recovery import recover
 
     kk: list[str] = []
     ru: list[str] = []
@@ -144,8 +144,8 @@ def to_kazakh(name: str) -> str:
     its Russian spelling is the word itself; Russian names (Людмила,
     Поликарпова) and patronymics stay as written.
     """
-    from .engine import romanize
-    from .recovery import recover
+    from ..transliteration.engine import romanize
+    from ..recovery import recover
 
     words = _split(name)
     parts = morph_ru._name_parts(words)

@@ -31,13 +31,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .checks.base import CheckSpec
-from .errors import InputError
-from .lines import line_starts
-from .markers import MARKER, holds_only_markers
+from .base import CheckSpec
+from ..errors import InputError
+from ..lines import line_starts
+from ..reading.markers import MARKER, holds_only_markers
 
 if TYPE_CHECKING:
-    from .checks.base import Emitter, Finding, Post
+    from .base import Emitter, Finding, Post
 
 BASELINE_SCHEMA = "translit.baseline/1"
 
@@ -162,7 +162,7 @@ class Baseline:
 
     def write(self, path: str | Path, findings: Iterable[Finding], *, inputs: tuple[str | Path, ...] = ()) -> int:
         """Write the unsuppressed ``findings`` as a baseline at ``path`` (replacing it, never one of ``inputs``); returns how many."""
-        from .textio import write_text
+        from ..textio import write_text
 
         counts: Counter[tuple[str, str, str]] = Counter()
         texts: dict[tuple[str, str, str], str] = {}

@@ -1,7 +1,7 @@
 """Rule files: read and validate a transliteration scheme written as TOML data.
 
 This module knows the file format (see rules/README.md) and nothing about
-running a scheme; translit.engine compiles a validated ``SchemeSpec`` into
+running a scheme; translit.transliteration.engine compiles a validated ``SchemeSpec`` into
 the tables it runs. Every problem is reported as one line naming the file
 and, where it can be found, the line.
 """
@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .alphabet import ALPHABETS
-from .errors import RuleFileError, UnknownSchemeError
-from .resources import bundled_dir
+from ..errors import RuleFileError, UnknownSchemeError
+from ..resources import bundled_dir
 
 Reversibility = Literal["exact", "ambiguous", "no"]
 

@@ -15,7 +15,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from . import cache
+from .. import cache
 from .glossary import (
     LANGS,
     STATUSES,

@@ -4,7 +4,7 @@ A post's versions are lined up block by block with :func:`translit.align_blocks`
 (anchors that survive translation, and length, after Gale and Church), and the
 sentences of each aligned block the same way: every sentence becomes a block
 of its own and the same aligner pairs them. Sentences are those
-:func:`translit.segment.split_sentences` gives on the text the post pipeline
+:func:`translit.language.segment.split_sentences` gives on the text the post pipeline
 shields, so a sentence is imported exactly as ``translit post`` later looks
 it up. A row the aligner is not sure of (``confidence`` below
 :data:`MIN_CONFIDENCE`), or that is not one sentence per language (a merge, a
@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..checks.align import align_blocks
-from ..checks.blocks import _SKIPPED
-from ..document import parse
-from ..protect import PLACEHOLDER_RE, Protector
-from .slots import Abstracted, abstract, make_protector, pair_segments, same_values
-from .store import Segment
+from .align import align_blocks
+from .blocks import _SKIPPED
+from ..reading.document import parse
+from ..translation.protect import PLACEHOLDER_RE, Protector
+from ..tm.slots import Abstracted, abstract, make_protector, pair_segments, same_values
+from ..tm.store import Segment
 
 __all__ = ["AlignedSentence", "ImportReport", "MIN_CONFIDENCE", "aligned_sentences", "import_paths", "origin_of", "post_segments"]
 
@@ -62,7 +62,7 @@ class ImportReport:
 
 def _block_sentences(text: str, fmt: str, lang: str, protector: Protector) -> list[list[Abstracted]]:
     """The sentences with prose of every block :func:`split_blocks` gives (same indices; code and images: none)."""
-    from ..versions import MAX_SENTENCE_CHARS, _build_unit, _sentences, _walk
+    from ..translation.versions import MAX_SENTENCE_CHARS, _build_unit, _sentences, _walk
 
     doc = parse(text, fmt)
     out: list[list[Abstracted]] = []
@@ -148,7 +148,7 @@ def post_segments(
     files: Mapping[str, Path], protector: Protector, origin: str, encoding: str = "utf-8"
 ) -> tuple[list[Segment], int, int]:
     """The segments of one post's published versions, the rows aligned and the sentences kept out."""
-    from ..document import format_for_path
+    from ..reading.document import format_for_path
     from ..textio import read_text
 
     versions = {}
@@ -170,9 +170,9 @@ def origin_of(path: Path, name: str | None = None) -> str:
 
 def import_paths(store: Any, paths: Sequence[str | Path], config: Any, *, encoding: str = "utf-8") -> ImportReport:
     """Import posts (files or folders, grouped as ``translit check`` groups them) and TMX files in one transaction."""
-    from ..check import group_files
+    from .check import group_files
     from ..errors import InputError
-    from .tmx import read_tmx, tmx_segments
+    from ..tm.tmx import read_tmx, tmx_segments
 
     protector = make_protector(config)
     report = ImportReport()

@@ -1,6 +1,6 @@
 """The editor's inline ``translit: ignore[...]`` markers, as text: found, blanked, removed.
 
-A marker is an HTML comment (see :mod:`translit.suppress` for what it
+A marker is an HTML comment (see :mod:`translit.checks.suppress` for what it
 accepts). The checks read a version with its markers blanked
 (:func:`mask_markers`) and ``translit post`` writes versions without them
 (:func:`strip_markers`); both work on plain text, below everything that
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import line_starts
+from ..lines import line_starts
 
 MARKER = re.compile(r"<!--[ \t]*translit:[ \t]*ignore(?:\[(?P<names>[^\]\r\n]*)\])?[ \t]*-->")
 

@@ -17,6 +17,7 @@ import hashlib
 import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import InputError
@@ -71,18 +72,27 @@ class SQLiteStore(Store):
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(_SCHEMA)
             if self._uncounted():  # a memory made before the counts were kept
-                self.db.execute("BEGIN IMMEDIATE")
-                if self._uncounted():
-                    self._count_words(word_deltas(key for (key,) in self.db.execute("SELECT key FROM segments")))
-                self.db.execute("COMMIT")
+                with self._writing():
+                    if self._uncounted():
+                        self._count_words(word_deltas(key for (key,) in self.db.execute("SELECT key FROM segments")))
         except (sqlite3.DatabaseError, OSError) as exc:
             raise InputError(f"not a translation memory: {exc}", path=self.path) from None
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction: all of it is committed, or none of it (an error or an interrupt rolls back)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def replace(self, origins: Sequence[str], segments: Iterable[Segment]) -> int:
         stamp = now()
         count = 0
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._writing():
             numbers: dict[str, int] = {}
             for origin in origins:
                 chosen = "FROM segments WHERE origin = (SELECT id FROM origins WHERE path = ?)"
@@ -102,10 +112,6 @@ class SQLiteStore(Store):
                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 self._count_words(word_deltas(s.key for s in batch))
                 count += len(rows)
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return count
 
     def _uncounted(self) -> bool:
@@ -138,17 +144,12 @@ class SQLiteStore(Store):
 
     def remove(self, origin: str) -> int:
         prefix = origin.rstrip("/") + "/"
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._writing():
             chosen = "SELECT id FROM origins WHERE path = ? OR substr(path, 1, ?) = ?"
             params = (origin, len(prefix), prefix)
             self._count_words(word_deltas([], [key for (key,) in self.db.execute(f"SELECT key FROM segments WHERE origin IN ({chosen})", params)]))
             count = self.db.execute(f"DELETE FROM segments WHERE origin IN ({chosen})", params).rowcount
             self.db.execute(f"DELETE FROM origins WHERE id IN ({chosen})", params)
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return count
 
     def stats(self) -> Stats:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from . import suppress
@@ -131,6 +132,7 @@ _WARM_VERSIONS = {
 }
 
 
+@cache  # what it loads stays loaded: a second call has nothing to do
 def warm_up() -> None:
     """Load what every check shares (glossaries, language profiles, lexicon, morphology, locale data).
 

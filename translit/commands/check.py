@@ -68,8 +68,7 @@ def _checked(texts: dict[str, str], config: Any, files: dict[str, str], where: s
     from ..guard import run_limited
 
     if config.post_seconds > 0:
-        # The limit is for this post's own work: what every post shares is loaded here, before the
-        # fork (once; later calls find it loaded and cost a few milliseconds).
+        # The limit is for this post's own work: what every post shares is loaded here, once, before the fork.
         warm_up()
 
     def work() -> Result:

@@ -31,9 +31,9 @@ add to them; the last column is the median wall time over ruff's.
 The posts are from tests/data/gate (trilingual posts written for the project's
 tests): ``abai-day`` (HTML, no Latin-typed Kazakh) and ``literary-marathon``
 (Markdown, with a Kazakh title typed in Latin letters, so the Kazakh lexicon
-is loaded). The "before" checkout runs with its own code through PYTHONPATH,
-in the same run, on the same machine; it has no cache, so its cold and warm
-runs are the same.
+is loaded). "before" and "after" each run with their own code through
+PYTHONPATH, in the same run, on the same machine (a checkout from before the
+cache existed has none: its cold and warm rows are alike).
 """
 
 from __future__ import annotations

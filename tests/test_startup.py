@@ -67,7 +67,7 @@ def _gate_findings() -> list[tuple[str, str, int, int, str, str]]:
 
 def test_findings_are_the_same_with_the_cache_cold_warm_and_off(cache_folder: Path, monkeypatch) -> None:
     cold = _gate_findings()
-    assert {p.name.split("-")[0] for p in cache_folder.glob("*.bin")} >= {"glossary", "lexicon", "english", "slips"}
+    assert {p.name.split("-")[0] for p in cache_folder.glob("*.bin")} >= {"glossary", "lexicon", "additions", "english", "slips"}
     _forget()
     warm = _gate_findings()
     monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
@@ -197,7 +197,7 @@ def test_two_processes_filling_the_cache_at_once(cache_folder: Path, tmp_path: P
     racing = _check_processes(2, env, go=tmp_path / "go")
     entries = sorted(path.name for path in cache_folder.iterdir())
     # one whole entry of each kind, no temporary file left
-    assert sorted(name.split("-")[0] for name in entries) == ["english", "glossary", "langid", "lexicon", "months", "slips"]
+    assert sorted(name.split("-")[0] for name in entries) == ["additions", "english", "glossary", "langid", "lexicon", "months", "slips"]
     headers = [json.loads((cache_folder / name).read_bytes().partition(b"\n")[0]) for name in entries]
     assert all(cache.read(header["kind"], header["key"]) is not None for header in headers)
     (warm,) = _check_processes(1, env)
@@ -435,6 +435,31 @@ def test_the_cached_corpus_slips_are_the_built_index_and_follow_the_lexicon(cach
     assert _corpus_near(small, "abi") == {"abai": pytest.approx(0.947)}
     assert _corpus_near(other, "abi") == {}  # other skeletons, another entry
     assert _corpus_near(other, "aby") == {"abay": pytest.approx(0.947)}
+
+
+def test_the_lexicon_s_additions_are_stored_once_and_follow_their_files(cache_folder: Path, tmp_path: Path) -> None:
+    from translit.recovery.index_cache import cached_additions
+    from translit.recovery.lexicon import NAMES_FILE, load_lexicon
+
+    lexicon = load_lexicon()  # stored by the first use
+    _forget()
+    again = load_lexicon()
+    assert (again.names, again.extra, again.trigrams, again.form_trigrams) == (
+        lexicon.names, lexicon.extra, lexicon.trigrams, lexicon.form_trigrams)
+    assert list(again.extra) == list(lexicon.extra)  # in their order: the corpus-slip index's key follows it
+
+    def never() -> None:
+        raise AssertionError("derived again, though the cache holds it")
+
+    names = tmp_path / NAMES_FILE
+    names.write_text("Абай\tAbai\n", encoding="utf-8")
+    mine = ({"abai": "Абай"}, {"abai": "абай 20 20"}, {"^^a": 3}, {"^^a": 2})
+    assert cached_additions(tmp_path, lambda: mine) == mine
+    assert cached_additions(tmp_path, never) == mine
+    names.write_text("Абай\tAbay\n", encoding="utf-8")  # an edited names list: derived again
+    edited = ({"abay": "Абай"}, {"abai": "абай 20 20"}, {"^^a": 3}, {"^^a": 2})
+    assert cached_additions(tmp_path, lambda: edited) == edited
+    assert cached_additions(tmp_path, never) == edited
 
 
 # ---- the language models' tables (translit/language/detection.py)

@@ -1,22 +1,22 @@
-"""The English word list and the corpus-slip index in the start-up cache (translit/cache.py), looked up
-where they lie.
+"""What the recovery adds to the lexicon, in the start-up cache (translit/cache.py): the English word list
+and the corpus-slip index looked up where they lie, the names and trigram tables as one JSON entry.
 
-Both are the same on every start and took 40–60 ms each to build: the English
-list is 50,000 words decompressed and split into a dict, the corpus-slip index
-(:func:`.edits._corpus_index`) 65,000 deletions of the corpus's skeletons.
+The first two are the same on every start and took 40–60 ms each to build: the
+English list is 50,000 words decompressed and split into a dict, the corpus-slip
+index (:func:`.edits._corpus_index`) 65,000 deletions of the corpus's skeletons.
 Their entries are sorted ASCII keys with a record each, in the layout of the
 lexicon's (:func:`.lexicon_cache.table_payload`): a lookup is a binary search
 among every 64th key and a search of one block's bytes, so a process that needs
-them builds no dict, and one that asks a few words pays for those only.
-"""
+them builds no dict, and one that asks a few words pays for those only."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .lexicon_cache import KeyIndex, Records, table_from, table_payload
+from .lexicon_cache import KeyIndex, Records, lexicon_key, table_from, table_payload
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -117,3 +117,42 @@ def corpus_slips(lexicon: Lexicon) -> CorpusIndex | CorpusSlips:
     _store_table("slips", key, [(deleted, "\t".join(f"{found}\t{at}" for found, at in index[deleted]).encode("ascii"))
                                        for deleted in sorted(index)])
     return index
+
+
+Additions = tuple[dict[str, str], dict[str, str], dict[str, int], dict[str, int]]
+"""What :func:`.lexicon.load_lexicon` adds to the bundled lexicon: the names list, the names-list and
+glossary words' records, the letter trigrams of the corpus and of the word forms."""
+
+
+def cached_additions(folder: Path, derive: Callable[[], Additions]) -> Additions:
+    """The :data:`Additions` to the bundled lexicon in ``folder``, from the start-up cache (keyed by the
+    files and the code they are derived by, and the lexicon's own key), else ``derive()``-d and stored."""
+    from .. import cache
+    from ..resources import bundled_dir
+    from .lexicon import FORM_TRIGRAM_FILE, LEXICON_FILE, NAMES_FILE, TRIGRAM_FILE
+
+    if cache.cache_dir() is None:
+        return derive()
+    glossaries = sorted(bundled_dir("glossaries").glob("*.toml"))
+    key = cache.key_of([lexicon_key(folder / LEXICON_FILE), *(HERE / name for name in ("lexicon.py", "spelling.py", "index_cache.py")),
+                        *(folder / name for name in (NAMES_FILE, TRIGRAM_FILE, FORM_TRIGRAM_FILE)), *glossaries,
+                        *map(str, glossaries)])
+    found = _additions(cache.read_json("additions", key))
+    if found is not None:
+        return found
+    derived = derive()
+    cache.write_json("additions", key, list(derived))
+    return derived
+
+
+def _additions(value: Any) -> Additions | None:
+    """The :data:`Additions` of a cache entry's JSON value; None when it has another shape."""
+    if not (isinstance(value, list) and len(value) == 4 and all(type(table) is dict for table in value)):
+        return None
+    names, extra, trigrams, form_trigrams = value
+    texts, numbers = {str}, {int}
+    if not (all(set(map(type, table)) <= texts for table in value)
+            and set(map(type, names.values())) <= texts and set(map(type, extra.values())) <= texts
+            and set(map(type, trigrams.values())) <= numbers and set(map(type, form_trigrams.values())) <= numbers):
+        return None
+    return names, extra, trigrams, form_trigrams

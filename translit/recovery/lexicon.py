@@ -371,12 +371,26 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     Names-list and glossary words count at least :data:`NAME_COUNT`, so that
     "Abay" or "Karaganda" outrank a rare dictionary form with the same skeleton.
     """
-    from .index_cache import cached_english  # here: they import this module
+    from .index_cache import cached_additions, cached_english  # here: they import this module
     from .lexicon_cache import cached_lexicon
 
     folder = lexicon_dir()
     keys, records, attested, index = (*read_lexicon(Path(path)), None) if path else cached_lexicon(folder / LEXICON_FILE)
     lexicon = Lexicon(keys=keys, records=records, index=index)
+
+    def derive() -> tuple[dict[str, str], dict[str, str], dict[str, int], dict[str, int]]:
+        names, extra = _added_words(lexicon, folder)
+        return names, extra, read_trigrams(folder / TRIGRAM_FILE), read_trigrams(folder / FORM_TRIGRAM_FILE)
+
+    names, extra, trigrams, form_trigrams = derive() if path else cached_additions(folder, derive)
+    return Lexicon(keys=keys, records=records, attested=attested, extra=extra, names=names, index=index,
+                   trigrams=trigrams, form_trigrams=form_trigrams, english=cached_english(folder / ENGLISH_FILE),
+                   kept=frozenset(word.lower() for word in read_kept(folder / KEPT_FILE)))
+
+
+def _added_words(lexicon: Lexicon, folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The names list (lower-case Latin spelling: Cyrillic) and the records of the names-list and
+    glossary words by skeleton, each counted at least :data:`NAME_COUNT` (:func:`load_lexicon`)."""
     names: dict[str, str] = {}
     for cyr, latin in read_names(folder / NAMES_FILE):
         names.setdefault(_lower(latin, "kk-news"), cyr)
@@ -392,11 +406,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         else:
             parts[0].append((word, NAME_COUNT, NAME_COUNT))
         extra[key] = _record_text(*parts)
-    return Lexicon(keys=keys, records=records, attested=attested, extra=extra, names=names, index=index,
-                   trigrams=read_trigrams(folder / TRIGRAM_FILE),
-                   form_trigrams=read_trigrams(folder / FORM_TRIGRAM_FILE),
-                   english=cached_english(folder / ENGLISH_FILE),
-                   kept=frozenset(word.lower() for word in read_kept(folder / KEPT_FILE)))
+    return names, extra
 
 
 NAME_COUNT = 20

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import accumulate, islice, pairwise
 from pathlib import Path
 from typing import Final
@@ -183,18 +184,26 @@ def _table(data: bytes, keys: tuple[int, int], starts: tuple[int, int], offsets:
     return index, found
 
 
+@lru_cache(maxsize=4)
+def lexicon_key(path: Path) -> str:
+    """The cache key of the lexicon file ``path`` as :func:`cached_lexicon` lays it out (its content read once)."""
+    import sys
+
+    from .. import cache
+
+    return cache.key_of([*(Path(__file__).with_name(name) for name in ("lexicon.py", "lexicon_cache.py")), path, sys.byteorder])
+
+
 def cached_lexicon(path: Path) -> tuple[tuple[str, ...], tuple[bytes, ...] | Records, tuple[str, ...], KeyIndex | None]:
     """The bundled lexicon from the start-up cache (translit/cache.py), filled from the file when it does
     not hold it: no skeletons yet but their index, the records in one buffer; no decompression (0.3 s),
     no million objects for the records (50 MB) nor for the skeletons until a typo search needs them.
     :func:`read_lexicon`'s tuples and None when the cache is off or cannot be written."""
-    import sys
-
     from .. import cache
 
     if cache.cache_dir() is None:
         return (*read_lexicon(path), None)
-    key = cache.key_of([*(Path(__file__).with_name(name) for name in ("lexicon.py", "lexicon_cache.py")), path, sys.byteorder])
+    key = lexicon_key(path)
     payload = cache.read("lexicon", key)
     found = from_cache(payload) if payload is not None else None
     if found is None:  # missing, or damaged under a valid checksum: derived from the file again

@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,8 @@ _CASE_ORDER = {
 }
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# Characters that are never part of a word: punctuation, quotes, dashes, what blanks markup out (NUL).
+_NOT_WORD = "".join(chr(code) for code in range(33, 128) if not chr(code).isalnum()) + "«»“”„‘’‹›—–‑‐…·•\u00a0\t\r\x00"
 # Punctuation that ends a phrase: a name never runs across it (a blank line counts too).
 _BARRIER = regex.compile(r"[!?;:|/\\]|\n[ \t\r]*\n")
 _APOSTROPHES = frozenset("'’ʼ`´")
@@ -211,7 +215,20 @@ def _is_mixed_script(token: str) -> bool:
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Word tokens of ``text`` as (word, start, end); punctuation and spaces fall between them."""
-    return [(m.group(), *m.span()) for m in _WORD.finditer(text)]
+    # The regex costs far more per token than str methods, and most of what stands between two spaces is
+    # one word with punctuation around it: only the rest is matched (isalnum: letters and digits, all word characters).
+    found: list[tuple[str, int, int]] = []
+    offset = 0
+    for piece in text.replace("\n", " ").split(" "):
+        core = piece.lstrip(_NOT_WORD)
+        start = offset + len(piece) - len(core)
+        core = core.rstrip(_NOT_WORD)
+        if core.isalnum():
+            found.append((core, start, start + len(core)))
+        elif core:
+            found.extend((match.group(), *match.span()) for match in _WORD.finditer(text, start, start + len(core)))
+        offset += len(piece) + 1
+    return found
 
 
 def fold(text: str) -> tuple[str, ...]:
@@ -743,16 +760,16 @@ class Glossary:
         if lang is not None and lang not in LANGS:
             raise GlossaryError(f"unknown language {lang!r}; use kk, ru or en")
         words = tokens(text)
-        folded = [fold_token(w) for w, _, _ in words]
+        folded = list(map(fold_token, map(itemgetter(0), words)))
         mentions: list[Mention] = []
-        index = 0
         count = len(words)
         trie = self._trie
-        while index < count:
-            node = trie.get(folded[index])
-            if node is None:
-                index += 1
+        free = 0  # the first token after the last mention
+        # Only tokens that begin a form are visited (found in C): most words of a post begin none.
+        for index in compress(range(count), map(trie.__contains__, folded)):
+            if index < free:
                 continue
+            node = trie[folded[index]]
             best_end = -1
             best_infos: list[_FormInfo] = []
             cursor = index
@@ -763,19 +780,14 @@ class Glossary:
                     if usable:
                         best_end, best_infos = cursor, usable
                 cursor += 1
-                if cursor >= count or _BARRIER.search(text, words[cursor - 1][2], words[cursor][1]):
+                node = node.get(folded[cursor]) if cursor < count else None
+                # the punctuation between is looked at only when the name could go on
+                if node is None or _BARRIER.search(text, words[cursor - 1][2], words[cursor][1]):
                     break
-                node = node.get(folded[cursor])
-                if node is None:
-                    break
-            if best_end < 0:
-                index += 1
-                continue
-            if best_end == index and self._common_noun(words[index][0], best_infos):
-                index += 1
+            if best_end < 0 or best_end == index and self._common_noun(words[index][0], best_infos):
                 continue
             mentions.append(self._mention(text, words, index, best_end, best_infos))
-            index = best_end + 1
+            free = best_end + 1
         return mentions
 
     def _common_noun(self, word: str, infos: list[_FormInfo]) -> bool:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from translit.checks.check import post_of
 from translit.checks.names import person_names, runs
 from translit.config import Config
-from translit.names.glossary import tokens
+from translit.names.glossary import _NOT_WORD, tokens
 
 # A word of a name: letters, with apostrophes inside (O'Brien); words of one run are joined by spaces or one hyphen.
 NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -69,3 +69,7 @@ def test_only_a_sentence_start_is_initial() -> None:
 @given(TEXTS)
 def test_glossary_tokens_are_the_regex_tokens(text: str) -> None:
     assert tokens(text) == [(match.group(), *match.span()) for match in TOKEN.finditer(text)]
+
+
+def test_what_tokens_strip_is_never_part_of_a_word() -> None:
+    assert TOKEN.search(_NOT_WORD) is None

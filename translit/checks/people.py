@@ -23,7 +23,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import chain
 
 from .base import CheckSpec, Emitter, Post, Version, quote
 from .compare import compare_values
@@ -190,11 +189,12 @@ def _people(post: Post) -> Callable[[Version], list[Value]]:
 
 def _inconsistent(version: Version, out: Emitter, covered: list[tuple[int, int]]) -> None:
     spellings: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(dict)
-    for word in chain.from_iterable(runs(version, _KINDS)):
-        text = word.text
-        if len(text) < _MIN_LENGTH or not text[0].isupper() or is_caps(text):
-            continue
-        spellings[skeleton(text)].setdefault(text.lower(), []).append((word.start, word.end))
+    for word_run in runs(version, _KINDS):
+        for word in word_run:
+            text = word.text
+            if len(text) < _MIN_LENGTH or not text[0].isupper() or is_caps(text):
+                continue
+            spellings[skeleton(text)].setdefault(text.lower(), []).append((word.start, word.end))
     for forms in spellings.values():
         if len(forms) < 2:
             continue

@@ -131,14 +131,13 @@ class Lexicon:
         """Log-probability per letter of ``word`` under the letter-trigram model (add-one smoothed)."""
         if not self.trigrams:
             return 0.0
-        seen, unseen = _trigram_logs(self)
-        padded = f"^^{word}$"
+        steps = _trigram_steps(self)
         total = 0.0
-        for i in range(len(padded) - 2):
-            gram = padded[i : i + 3]
-            value = seen.get(gram)
-            total += unseen.get(gram[:2], _UNSEEN_LOG) if value is None else value
-        return total / (len(padded) - 2)
+        pair = "^^"
+        for char in word:
+            value, pair = steps.step(pair, char)
+            total += value
+        return (total + steps.step(pair, "$")[0]) / (len(word) + 1)
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
@@ -150,6 +149,34 @@ class Lexicon:
 def _trigram_logs(lexicon: Lexicon) -> tuple[dict[str, float], dict[str, float]]:
     """The terms of :meth:`Lexicon.letters`, computed once (:func:`trigram_logs` of the corpus's)."""
     return trigram_logs(lexicon.trigrams)
+
+
+@lru_cache(maxsize=4)
+def _trigram_steps(lexicon: Lexicon) -> TrigramSteps:
+    """The steps of :meth:`Lexicon.letters`, filled as words are read (:class:`TrigramSteps`)."""
+    return TrigramSteps(*_trigram_logs(lexicon))
+
+
+class TrigramSteps:
+    """A letter-trigram model walked a letter at a time: after the two letters ``pair``, what
+    ``char`` adds to the log-probability and the pair it leaves. Kept for each pair and letter
+    met (a few thousand), so that scoring a spelling slices, joins and hashes no trigram strings:
+    the letter model scores every reading and the beam of :func:`~.letters.decode`."""
+
+    def __init__(self, seen: dict[str, float], unseen: dict[str, float]) -> None:
+        self.seen = seen
+        self.unseen = unseen
+        self.after: dict[str, dict[str, tuple[float, str]]] = {}
+
+    def step(self, pair: str, char: str) -> tuple[float, str]:
+        following = self.after.get(pair)
+        if following is None:
+            following = self.after[pair] = {}
+        found = following.get(char)
+        if found is None:
+            value = self.seen.get(pair + char)
+            found = following[char] = (self.unseen.get(pair, _UNSEEN_LOG) if value is None else value, pair[1] + char)
+        return found
 
 
 def trigram_logs(trigrams: dict[str, int]) -> tuple[dict[str, float], dict[str, float]]:

@@ -1056,3 +1056,28 @@ def test_two_deletions_are_every_string_two_letters_out() -> None:
     found = edits._deletions("abcd")
     assert found == {"abcd", "bcd", "acd", "abd", "abc", "cd", "bd", "bc", "ad", "ac", "ab"}
     assert edits._deletions("aab") == {"aab", "ab", "aa", "a", "b"}
+
+
+def test_the_letter_model_walked_by_pairs_scores_as_the_trigram_formula() -> None:
+    import math
+
+    lexicon = R.load_lexicon()
+    bigrams: dict[str, int] = {}
+    for gram, count in lexicon.trigrams.items():
+        bigrams[gram[:2]] = bigrams.get(gram[:2], 0) + count
+
+    def by_formula(word: str) -> float:
+        padded = f"^^{word}$"
+        total = 0.0
+        for i in range(len(padded) - 2):
+            gram = padded[i : i + 3]
+            pair = gram[:2]
+            count = lexicon.trigrams.get(gram)
+            if count is None:
+                total += math.log(0.5 / (bigrams.get(pair, 0) + 20.0))
+            else:
+                total += math.log((count + 0.5) / (bigrams[pair] + 20.0))
+        return total / (len(padded) - 2)
+
+    words = ["жаңалықтары", "қазақстанның", "миссиясы", "kitap", "ъъъ", "", "Ақбота"]
+    assert [lexicon.letters(word) for word in words] == [by_formula(word) for word in words]

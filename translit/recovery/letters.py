@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import Lexicon, TrigramSteps, trigram_logs
+from .lexicon import Lexicon, TrigramSteps, trigram_steps
 
 _CHOICES = {
     "shch": ("щ",), "tsh": ("тш", "цх"), "sh": ("ш",), "ch": ("ч",), "zh": ("ж",), "kh": ("х",), "ts": ("ц", "тс"),
@@ -64,4 +64,4 @@ def decode(lexicon: Lexicon, latin: str) -> str:
 
 @lru_cache(maxsize=4)
 def _form_steps(lexicon: Lexicon) -> TrigramSteps:
-    return TrigramSteps(*trigram_logs(lexicon.form_trigrams))
+    return trigram_steps(lexicon.form_trigrams)

@@ -17,6 +17,8 @@ with about half its words mistyped (:data:`SLIP_RATE`), the fastest of
 
     python bench/bench_recover.py [--shared ../shared] [--typos 1000]
     python bench/bench_recover.py --digest     # one hash of all the output: a refactoring keeps it
+    valgrind --tool=callgrind --toggle-collect=functools_reduce python bench/bench_recover.py --slipped-run 200
+                                               # the instructions of a cold run over mistyped text
     python bench/bench_recover.py --speed-only # the speed table alone (run it from outside the checkout
                                                # to measure an installed, compiled wheel)
 """
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import gc
 import hashlib
 import importlib
@@ -102,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="the part of --unseen to measure: report (the figures) or dev (to read errors on)")
     parser.add_argument("--speed-only", action="store_true",
                         help="print only the speed table (to compare builds: a wheel compiled by mypyc, the source)")
+    parser.add_argument("--slipped-run", type=int, metavar="N",
+                        help="recover the first N sentences of the slipped text once, cold, for callgrind "
+                             "(--toggle-collect=functools_reduce counts that run alone)")
     parser.add_argument("--digest", action="store_true",
                         help="print only the SHA-256 of every recovery of the held-out text, to show that a "
                              "refactoring changed no output")
@@ -110,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     sentences = [text for _, text in kazakh_sentences(args.shared) if held_out(text)]
     if args.digest:
         print(f"recover output SHA-256: {output_digest(sentences)}")
+        return 0
+    if args.slipped_run:
+        slipped_run(sentences, args.slipped_run)
         return 0
     if args.speed_only:
         speed_table(sentences, args.speed_runs)
@@ -264,6 +273,31 @@ half its words are then unknown, as issue 19's bound on the cost of an unknown w
 (Until 2026-12-07 every second such word was slipped: 39% unknown.)"""
 
 
+def slipped_texts(latin: list[str]) -> list[str]:
+    """The speed table's mistyped text: a word of three letters or more slipped at SLIP_RATE, half
+    the words unknown (a slip may land on another word, and most words of one or two letters are
+    known)."""
+    rng = random.Random(17)
+    return [recover_module.LATIN_WORD.sub(
+        lambda m: typo(m.group(0), rng) if len(m.group(0)) > 2 and rng.random() < SLIP_RATE else m.group(0), text)
+        for text in latin]
+
+
+def slipped_run(sentences: list[str], count: int) -> None:
+    """One cold recovery of the first ``count`` sentences of the slipped text, after a pass that
+    builds every index, run inside :func:`functools.reduce` so that callgrind counts it alone:
+    ``valgrind --tool=callgrind --toggle-collect=functools_reduce``."""
+    texts = slipped_texts([romanize(s, "kk-news") for s in sentences])[:count]
+    lexicon = recover_module.load_lexicon()
+    for text in texts:
+        recover_module.recover(text)
+    recover_module.clear_word_caches(lexicon)
+    gc.collect()
+    results = functools.reduce(lambda done, text: [*done, recover_module.recover(text)], texts, [])
+    print(f"{sum(len(r.words) for r in results)} words, {sum(len(r.typos) for r in results)} flagged, "
+          f"translit.recovery from {reading.__file__}")
+
+
 def speed_table(sentences: list[str], runs: int) -> None:
     """Words per CPU second, cold and warm: the fastest of ``runs`` runs.
 
@@ -278,12 +312,7 @@ def speed_table(sentences: list[str], runs: int) -> None:
     counted.
     """
     latin = [romanize(s, "kk-news") for s in sentences]
-    # a word of three letters or more slipped at SLIP_RATE: half the words unknown (a slip may
-    # land on another word, and most words of one or two letters are known)
-    rng = random.Random(17)
-    slipped = [recover_module.LATIN_WORD.sub(
-        lambda m: typo(m.group(0), rng) if len(m.group(0)) > 2 and rng.random() < SLIP_RATE else m.group(0), text)
-        for text in latin]
+    slipped = slipped_texts(latin)
     unknown = [word.known for text in slipped for word in recover_module.recover(text, suggest=False).words]
     rows = []
     for label, texts, suggest, passes in (

@@ -1012,3 +1012,73 @@ def test_chain_suggestions_below_the_best_by_the_margin_are_the_only_ones_droppe
         changed = [c for c in (*kept.suggestions, *every.suggestions) if (c.cyrillic in listed) != (c.cyrillic in before)]
         assert all(c.score < 1e-3 for c in changed), changed
         assert listed[:1] == before[:1]
+
+
+def test_the_floor_at_the_tenth_best_word_changes_no_suggestion(monkeypatch: pytest.MonkeyPatch) -> None:
+    from translit.recovery import suggest
+
+    floored = recover(SLIPPED).words
+
+    def margin_only(scored: list[tuple[str, float, str]], typed_doubles: set[str]) -> float:
+        best = max((score for _, score, _ in scored), default=float("-inf"))
+        return best - suggest.PRUNED_BELOW - (suggest.DOUBLE_KEPT if typed_doubles else 0.0)
+
+    monkeypatch.setattr(suggest, "_floor", margin_only)
+    R.clear_word_caches(R.load_lexicon())
+    unfloored = recover(SLIPPED).words
+    R.clear_word_caches(R.load_lexicon())
+    assert sum(word.typo for word in floored) >= 8
+    assert floored == unfloored
+
+
+def _osa_table(a: str, b: str, limit: int) -> int:
+    """The edit distance with adjacent transpositions, by the full table, capped at ``limit``."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return min(previous[-1], limit)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text("aejkqs", max_size=9), st.text("aejkqs", max_size=9), st.integers(1, 4))
+def test_the_names_distance_is_the_table_s(a: str, b: str, limit: int) -> None:
+    from translit.recovery.scoring import _distance
+
+    assert _distance(a, b, limit) == _osa_table(a, b, limit)
+
+
+def test_two_deletions_are_every_string_two_letters_out() -> None:
+    found = edits._deletions("abcd")
+    assert found == {"abcd", "bcd", "acd", "abd", "abc", "cd", "bd", "bc", "ad", "ac", "ab"}
+    assert edits._deletions("aab") == {"aab", "ab", "aa", "a", "b"}
+
+
+def test_the_letter_model_walked_by_pairs_scores_as_the_trigram_formula() -> None:
+    import math
+
+    lexicon = R.load_lexicon()
+    bigrams: dict[str, int] = {}
+    for gram, count in lexicon.trigrams.items():
+        bigrams[gram[:2]] = bigrams.get(gram[:2], 0) + count
+
+    def by_formula(word: str) -> float:
+        padded = f"^^{word}$"
+        total = 0.0
+        for i in range(len(padded) - 2):
+            gram = padded[i : i + 3]
+            pair = gram[:2]
+            count = lexicon.trigrams.get(gram)
+            if count is None:
+                total += math.log(0.5 / (bigrams.get(pair, 0) + 20.0))
+            else:
+                total += math.log((count + 0.5) / (bigrams[pair] + 20.0))
+        return total / (len(padded) - 2)
+
+    words = ["жаңалықтары", "қазақстанның", "миссиясы", "kitap", "ъъъ", "", "Ақбота"]
+    assert [lexicon.letters(word) for word in words] == [by_formula(word) for word in words]

@@ -321,13 +321,15 @@ def _corpus_near(lexicon: Lexicon, key: str) -> dict[str, float]:
     return out
 
 
-def _deletions(key: str, depth: int) -> set[str]:
-    """``key`` and every string up to ``depth`` letters shorter."""
+def _deletions(key: str) -> set[str]:
+    """``key`` and every string one or two letters shorter: each pair of letters left out once,
+    not each letter of each one-letter deletion (half the strings made)."""
     found = {key}
-    frontier = {key}
-    for _ in range(depth):
-        frontier = {word[:i] + word[i + 1 :] for word in frontier for i in range(len(word))}
-        found |= frontier
+    for i in range(len(key)):
+        once = key[:i] + key[i + 1 :]
+        found.add(once)
+        for j in range(i, len(once)):
+            found.add(once[:j] + once[j + 1 :])
     return found
 
 
@@ -338,7 +340,7 @@ def _names_index(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     index: dict[str, set[str]] = {}
     for key in lexicon.extra:
         if len(key) >= 4:
-            for deleted in _deletions(key, 2):
+            for deleted in _deletions(key):
                 index.setdefault(deleted, set()).add(key)
     return {deleted: tuple(sorted(keys)) for deleted, keys in index.items()}
 
@@ -349,7 +351,7 @@ def _names_near(lexicon: Lexicon, key: str) -> dict[str, int]:
         return {}
     index = _names_index(lexicon)
     found: dict[str, int] = {}
-    for deleted in _deletions(key, 2):
+    for deleted in _deletions(key):
         for name in index.get(deleted, ()):
             if name not in found and name != key:
                 distance = _distance(name, key, 3)

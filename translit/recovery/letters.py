@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import _UNSEEN_LOG, Lexicon, trigram_logs
+from .lexicon import Lexicon, TrigramSteps, trigram_steps
 
 _CHOICES = {
     "shch": ("щ",), "tsh": ("тш", "цх"), "sh": ("ш",), "ch": ("ч",), "zh": ("ж",), "kh": ("х",), "ts": ("ц", "тс"),
@@ -38,37 +38,30 @@ def decode(lexicon: Lexicon, latin: str) -> str:
     letter-trigram model of the lexicon's word forms, or "" without one."""
     if not lexicon.form_trigrams:
         return ""
-    seen, unseen = _form_logs(lexicon)
-    # (minus the log-probability, spelling): sorted as they are, the likeliest first and ties by
-    # spelling, with no key function called for each of the beam's hundreds of entries a word
-    beam: list[tuple[float, str]] = [(0.0, "^^")]
+    steps = _form_steps(lexicon)
+    # (minus the log-probability, spelling, its last two letters): sorted as they are, the
+    # likeliest first and ties by spelling (no two are spelled alike), with no key function
+    # called for each of the beam's hundreds of entries a word
+    beam: list[tuple[float, str, str]] = [(0.0, "", "^^")]
     tokens = _TOKEN.findall(latin)
     for index, token in enumerate(tokens):
         options = _CHOICES.get(token, (token,))
         if token == "n" and tokens[index + 1 : index + 2] and tokens[index + 1][0] in _PLAIN_N_BEFORE:
             options = ("н",)
-        grown: list[tuple[float, str]] = []
-        for cost, spelled in beam:
+        grown: list[tuple[float, str, str]] = []
+        for cost, spelled, last in beam:
             for option in options:
-                total, text = cost, spelled
+                total, pair = cost, last
                 for char in option:
-                    gram = text[-2:] + char
-                    value = seen.get(gram)
-                    total -= unseen.get(gram[:2], _UNSEEN_LOG) if value is None else value
-                    text += char
-                grown.append((total, text))
+                    value, pair = steps.step(pair, char)
+                    total -= value
+                grown.append((total, spelled + option, pair))
         grown.sort()
         beam = grown[:BEAM]
-    best = max(beam, key=lambda item: (_end(seen, unseen, item[1]) - item[0], item[1]))
-    return best[1][2:]
+    best = max(beam, key=lambda item: (steps.step(item[2], "$")[0] - item[0], item[1]))
+    return best[1]
 
 
 @lru_cache(maxsize=4)
-def _form_logs(lexicon: Lexicon) -> tuple[dict[str, float], dict[str, float]]:
-    return trigram_logs(lexicon.form_trigrams)
-
-
-def _end(seen: dict[str, float], unseen: dict[str, float], spelled: str) -> float:
-    gram = spelled[-2:] + "$"
-    value = seen.get(gram)
-    return unseen.get(gram[:2], _UNSEEN_LOG) if value is None else value
+def _form_steps(lexicon: Lexicon) -> TrigramSteps:
+    return trigram_steps(lexicon.form_trigrams)

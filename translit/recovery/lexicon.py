@@ -133,14 +133,13 @@ class Lexicon:
         """Log-probability per letter of ``word`` under the letter-trigram model (add-one smoothed)."""
         if not self.trigrams:
             return 0.0
-        seen, unseen = _trigram_logs(self)
-        padded = f"^^{word}$"
+        steps = _trigram_steps(self)
         total = 0.0
-        for i in range(len(padded) - 2):
-            gram = padded[i : i + 3]
-            value = seen.get(gram)
-            total += unseen.get(gram[:2], _UNSEEN_LOG) if value is None else value
-        return total / (len(padded) - 2)
+        pair = "^^"
+        for char in word:
+            value, pair = steps.step(pair, char)
+            total += value
+        return (total + steps.step(pair, "$")[0]) / (len(word) + 1)
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
@@ -149,20 +148,48 @@ class Lexicon:
 
 
 @lru_cache(maxsize=4)
-def _trigram_logs(lexicon: Lexicon) -> tuple[dict[str, float], dict[str, float]]:
-    """The terms of :meth:`Lexicon.letters`, computed once (:func:`trigram_logs` of the corpus's)."""
-    return trigram_logs(lexicon.trigrams)
+def _trigram_steps(lexicon: Lexicon) -> TrigramSteps:
+    """The letter-trigram model of :meth:`Lexicon.letters` (:func:`trigram_steps` of the corpus's)."""
+    return trigram_steps(lexicon.trigrams)
 
 
-def trigram_logs(trigrams: dict[str, int]) -> tuple[dict[str, float], dict[str, float]]:
-    """(log-probability of each seen trigram, of an unseen trigram after each seen bigram), add-half
-    smoothed; :data:`_UNSEEN_LOG` after any other bigram."""
+class TrigramSteps:
+    """A letter-trigram model walked a letter at a time: after the two letters ``pair``, what
+    ``char`` adds to the log-probability and the pair it leaves. Scoring a spelling then slices,
+    joins and hashes no trigram strings: the letter model scores every reading, and every
+    spelling in the beam of :func:`~.letters.decode`."""
+
+    def __init__(self, after: dict[str, dict[str, tuple[float, str]]], unseen: dict[str, float]) -> None:
+        self.after = after
+        """pair -> letter -> (log-probability, next pair): every seen trigram, and each unseen one met"""
+        self.unseen = unseen
+
+    def step(self, pair: str, char: str) -> tuple[float, str]:
+        following = self.after.get(pair)
+        if following is None:
+            following = self.after[pair] = {}
+        found = following.get(char)
+        if found is None:
+            # an unseen trigram: a few thousand are met, kept as they are
+            found = following[char] = (self.unseen.get(pair, _UNSEEN_LOG), pair[1] + char)
+        return found
+
+
+def trigram_steps(trigrams: dict[str, int]) -> TrigramSteps:
+    """The model of the trigram counts ``trigrams``, add-half smoothed: the log-probability of each
+    seen trigram, of an unseen one after each seen bigram, :data:`_UNSEEN_LOG` after any other."""
     bigrams: dict[str, int] = {}
     for gram, count in trigrams.items():
         bigrams[gram[:2]] = bigrams.get(gram[:2], 0) + count
-    seen = {gram: math.log((count + 0.5) / (bigrams.get(gram[:2], 0) + 20.0)) for gram, count in trigrams.items()}
-    unseen = {pair: math.log(0.5 / (count + 20.0)) for pair, count in bigrams.items()}
-    return seen, unseen
+    after: dict[str, dict[str, tuple[float, str]]] = {}
+    for gram, count in trigrams.items():
+        if len(gram) == 3:
+            pair = gram[:2]
+            following = after.get(pair)
+            if following is None:
+                following = after[pair] = {}
+            following[gram[2]] = (math.log((count + 0.5) / (bigrams[pair] + 20.0)), gram[1:])
+    return TrigramSteps(after, {pair: math.log(0.5 / (count + 20.0)) for pair, count in bigrams.items()})
 
 
 _UNSEEN_LOG = math.log(0.5 / 20.0)

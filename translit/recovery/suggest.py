@@ -173,9 +173,18 @@ typo draws, no right word in the top three was that far below the first."""
 
 
 def _floor(scored: list[tuple[str, float, str]], typed_doubles: set[str]) -> float:
-    """The score below which a chain suggestion's upper bound (:func:`_bound`) prunes it."""
-    best = max((score for _, score, _ in scored), default=-math.inf)
-    return best - PRUNED_BELOW - (DOUBLE_KEPT if typed_doubles else 0.0)
+    """The score below which a chain suggestion's upper bound (:func:`_bound`) prunes it: within
+    :data:`PRUNED_BELOW` of the best, and above the :data:`RESCORED`-th best word, since only
+    that many go on to be ranked (exact: a word scoring below it has that many ahead of it)."""
+    best: dict[str, float] = {}
+    for word, score, _ in scored:
+        if score > best.get(word, -math.inf):
+            best[word] = score
+    ranked = sorted(best.values(), reverse=True)
+    if not ranked:
+        return -math.inf
+    cut = ranked[RESCORED - 1] if len(ranked) >= RESCORED else -math.inf
+    return max(ranked[0] - PRUNED_BELOW, cut) - (DOUBLE_KEPT if typed_doubles else 0.0)
 
 
 def _bound(prior: float, cost: float, suffixes: int, kind: str) -> float:

@@ -29,7 +29,7 @@ GROUP = "translit_recovery"
 beside the translit package (the default name is a hash). Inside translit/, its modules' __file__
 would name a translit/translit/ folder: mypyc joins the library's folder and the module's path."""
 # The build has none of translit's runtime dependencies, which the package's other modules import
-# (the recovery itself needs none): their types are unknown here, and their modules' errors are
+# (the recovery itself imports only rapidfuzz): their types are unknown here, and their modules' errors are
 # for the project's own mypy run to report, not for this one.
 MYPY_OPTIONS = ["--ignore-missing-imports", "--follow-imports=silent"]
 # what the mypyc command line writes, with a group name it has no option for; no debug

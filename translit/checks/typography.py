@@ -30,10 +30,13 @@ CHECKS = [
 ]
 
 _STRAIGHT = re.compile(r'"')
-_SPACED_HYPHEN = re.compile(r"(?<=[^\s\x00]) +- +(?=[^\s\x00\d])")
-_SPACED_EN_DASH = re.compile(r"(?<=[^\s\x00]) +– +(?=[^\s\x00\d])")
-_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
-_INITIAL = re.compile(r"(?<![\w.])((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]?\.){1,2})(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,})")
+# Each pattern starts with a character, the look-behind after it: a pattern starting with a look-behind is
+# tried at every position of the prose, one starting with a character only where that character is
+# (tests/test_fast_patterns.py holds the plain forms: " +- +" after a non-space, and so on).
+_SPACED_HYPHEN = re.compile(r" (?<=[^\s\x00] ) *- +(?=[^\s\x00\d])")
+_SPACED_EN_DASH = re.compile(r" (?<=[^\s\x00] ) *– +(?=[^\s\x00\d])")
+_DOUBLE_SPACE = re.compile(r"[ \u00a0](?<=\S[ \u00a0])[ \u00a0]+(?=\S)")
+_INITIAL = re.compile(r"((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?<![\w.].)[a-zа-яё]?\.)(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]?\.)?)(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,})")
 _ENUMERATOR = re.compile(r"(?:^|[\s;:])\w{1,2}\)$")
 _PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“"}
 # Every character the bracket and quote walk reacts to; the rest of the prose is skipped, not visited one by one.

@@ -52,7 +52,7 @@ _HEADING_WORDS = 12
 
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", "‹": "›"}
 _QUOTE_MARK = re.compile("[" + re.escape("".join(_OPENERS) + "".join(_OPENERS.values()) + '"') + "]")
-_TERMINATOR = re.compile(r"[.!?…]+")
+_TERMINATOR = re.compile(r"[.!?…][.!?…]*")  # not [.!?…]+: a search skips ahead by a leading class only
 _CLOSERS = "\"'»”“’›)]"
 _DASHES = "-–—"
 # Words after which a full stop never ends a sentence (lower case, without the stop): a name,

@@ -62,3 +62,10 @@ def test_inline_markup_can_begin_where_the_plain_pattern_says(text: str) -> None
     plain = re.compile(r"[`<!\[*_\\\r\n]| {2,}[\r\n]")  # a markup character, or the spaces of a hard break
     fast = document._MD_INLINE_START
     assert [i for i in range(len(text)) if fast.match(text, i)] == [i for i in range(len(text)) if plain.match(text, i)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from([*" 0123:.AaPpMm", "10", "12:30", " p.m.", "am ", "Pm", "1x"]), max_size=40).map("".join))
+def test_times_are_looked_for_only_where_the_hint_is(text: str) -> None:
+    if extract._AM_PM.search(text):
+        assert extract._AM_PM_HINT.search(text)

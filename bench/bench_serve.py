@@ -83,9 +83,10 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
-def load(port: int, body: bytes, clients: int, seconds: float) -> tuple[list[float], list[float], float, int]:
-    """Latencies (s) of every request, the CPU time of each check in its worker (s), the wall time, how many failed."""
+def load(port: int, body: bytes, clients: int, seconds: float) -> tuple[list[float], list[float], list[float], float, int]:
+    """Latencies (s) of every request, the wall and the CPU time of each check in its worker (s), the wall time, how many failed."""
     latencies: list[float] = []
+    work: list[float] = []
     cpu: list[float] = []
     failures = [0]
     lock = threading.Lock()
@@ -103,6 +104,7 @@ def load(port: int, body: bytes, clients: int, seconds: float) -> tuple[list[flo
             timing = dict(part.strip().split(";dur=") for part in (answer.getheader("Server-Timing") or "").split(",") if ";dur=" in part)
             if "cpu" in timing:
                 with lock:
+                    work.append(float(timing["work"]) / 1000)
                     cpu.append(float(timing["cpu"]) / 1000)
             if answer.status != 200:
                 with lock:
@@ -119,7 +121,7 @@ def load(port: int, body: bytes, clients: int, seconds: float) -> tuple[list[flo
         thread.start()
     for thread in threads:
         thread.join()
-    return latencies, cpu, time.perf_counter() - began, failures[0]
+    return latencies, work, cpu, time.perf_counter() - began, failures[0]
 
 
 def where_the_time_goes(versions: dict[str, str], repeat: int = 9) -> list[tuple[str, float]]:
@@ -247,18 +249,20 @@ def main() -> None:
     try:
         load(port, body, 2, 3.0)  # every worker has checked a post like it once
         workers = descendants(process.pid)
-        print(f"\n{'clients':>7}  {'requests':>8}  {'req/s':>6}  {'p50 ms':>7}  {'p95 ms':>7}  {'check CPU ms':>12}  {'server CPU ms':>13}  {'worker cores':>12}  {'failed':>6}")
+        print(f"\n{'clients':>7}  {'requests':>8}  {'req/s':>6}  {'p50 ms':>7}  {'p95 ms':>7}  {'check ms':>8}  {'check CPU ms':>12}  {'server CPU ms':>13}  {'worker cores':>12}  {'failed':>6}")
         for clients in args.clients:
             before = cpu_of(process.pid)
             busy = [cpu_of(pid) or 0.0 for pid in workers]
-            latencies, cpu, wall, failed = load(port, body, clients, args.seconds)
+            latencies, work, cpu, wall, failed = load(port, body, clients, args.seconds)
             after = cpu_of(process.pid)
             busy = [(cpu_of(pid) or 0.0) - was for pid, was in zip(workers, busy)]
             server = f"{(after - before) / len(latencies) * 1000:.1f}" if before is not None and after is not None else "?"
             print(f"{clients:>7}  {len(latencies):>8}  {len(latencies) / wall:>6.1f}  {percentile(latencies, 0.5) * 1000:>7.0f}  "
-                  f"{percentile(latencies, 0.95) * 1000:>7.0f}  {(statistics.median(cpu) if cpu else float('nan')) * 1000:>12.0f}  {server:>13}  "
+                  f"{percentile(latencies, 0.95) * 1000:>7.0f}  {(statistics.median(work) if work else float('nan')) * 1000:>8.0f}  "
+                  f"{(statistics.median(cpu) if cpu else float('nan')) * 1000:>12.0f}  {server:>13}  "
                   f"{sum(busy) / wall:>12.2f}  {failed:>6}")
-        print("(check CPU ms: median CPU time of one check in its worker, from the Server-Timing header;\n"
+        print("(check ms, check CPU ms: median wall and CPU time of one check in its worker, from the Server-Timing header;\n"
+              " the latency beyond it is HTTP, JSON, the hand-off to a worker and waiting for a free one;\n"
               " server CPU ms: CPU time of the uvicorn process per request: HTTP, JSON, handing the job to a worker;\n"
               f" worker cores: CPU seconds of the {len(workers)} processes under the server (workers and their forkserver) per second)")
         print(f"load average while measuring: {os.getloadavg()[0]:.1f} (other processes compete for the {os.cpu_count()} CPUs)")

@@ -3,6 +3,11 @@
     python bench/bench_startup.py                       # before = /work/main, 7 runs each
     python bench/bench_startup.py --before ../main --runs 11
     python bench/bench_startup.py --before ""           # this checkout only
+    pip install --no-deps --target /tmp/after . && python bench/bench_startup.py --after /tmp/after
+
+``--before`` and ``--after`` name a checkout or a folder a wheel was installed into
+(``pip install --no-deps --target``): the installed wheel runs the recovery compiled
+with mypyc (hatch_build.py), as users get it, where a checkout runs it as Python.
 
 A hook runs ``translit check`` once per commit or CMS save, so its start-up is
 most of its time. Each figure is one new process (``python -m translit ...``),
@@ -26,9 +31,9 @@ add to them; the last column is the median wall time over ruff's.
 The posts are from tests/data/gate (trilingual posts written for the project's
 tests): ``abai-day`` (HTML, no Latin-typed Kazakh) and ``literary-marathon``
 (Markdown, with a Kazakh title typed in Latin letters, so the Kazakh lexicon
-is loaded). The "before" checkout runs with its own code through PYTHONPATH,
-in the same run, on the same machine; it has no cache, so its cold and warm
-runs are the same.
+is loaded). "before" and "after" each run with their own code through
+PYTHONPATH, in the same run, on the same machine (a checkout from before the
+cache existed has none: its cold and warm rows are alike).
 """
 
 from __future__ import annotations
@@ -130,6 +135,7 @@ def _ruff_reference(size: int, folder: Path, runs: int) -> dict | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", default="/work/main", help="another checkout to measure as 'before' ('' for none)")
+    parser.add_argument("--after", default=str(ROOT), help="the checkout or installed wheel to measure as 'after'")
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
 
@@ -142,7 +148,7 @@ def main() -> None:
         "romanize, one line": ["romanize", str(line)],
         "detect, one line": ["detect", str(line)],
     }
-    trees = {"after": ROOT}
+    trees = {"after": Path(args.after).resolve()}
     if args.before:
         trees = {"before": Path(args.before).resolve(), **trees}
     results: dict[str, dict[str, dict]] = {}
@@ -169,7 +175,7 @@ def main() -> None:
     shutil.rmtree(work, ignore_errors=True)
 
     commits = {label: subprocess.run(["git", "-C", str(tree), "rev-parse", "--short", "HEAD"], capture_output=True,
-                                     text=True).stdout.strip() for label, tree in trees.items()}
+                                     text=True).stdout.strip() or str(tree) for label, tree in trees.items()}
     print(f"translit start-up, median (best) of {args.runs} runs; " + ", ".join(f"{k} = {v}" for k, v in commits.items()))
     print(f"{'command':<62} {'measured':<20} {'wall s':>14} {'CPU s':>14} {'peak MB':>8} {'x ruff':>7}")
 

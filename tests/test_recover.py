@@ -26,6 +26,7 @@ from translit.transliteration.engine import romanize
 from translit.translation.rerendering import rerender_report
 
 from translit.recovery import edits, grammar, spelling
+from translit.recovery.index_cache import corpus_slips
 from translit.recovery import lexicon as lex
 from translit.recovery import text as recovery_text
 
@@ -510,7 +511,7 @@ def test_every_cache_is_of_words_or_of_an_index_and_clearing_forgets_the_words()
     R.clear_word_caches(lexicon)
     assert all(cache.cache_info().currsize == 0 for cache in recovery_text._WORD_CACHES)
     assert lexicon.words.cache_info().currsize == 0  # type: ignore[attr-defined]
-    assert recover("Otbasylyk oku").words[0] == first and edits._corpus_index.cache_info().currsize >= 1
+    assert recover("Otbasylyk oku").words[0] == first and corpus_slips.cache_info().currsize >= 1
 
 
 def test_a_name_inside_a_sentence_is_corrected_only_toward_known_names() -> None:

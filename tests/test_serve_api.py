@@ -298,3 +298,32 @@ def test_the_real_server_answers_and_stays_on_this_machine():
             urllib.request.urlopen(urllib.request.Request(url + "api/check", b"{", {"Content-Type": "application/json"}), timeout=60)
         assert refused.value.code == 400
         assert json.loads(refused.value.read()) == {"error": "<request>:1:2: not JSON: Expecting property name enclosed in double quotes"}
+
+
+def test_served_connections_send_without_waiting_for_acks():
+    """asyncio, and so uvicorn, turns Nagle's algorithm off (TCP_NODELAY) only on sockets made with IPPROTO_TCP:
+    without it a response's body waits behind its headers for the client's delayed ACK, 40 ms a request."""
+    import asyncio
+    import socket
+
+    from translit.commands.serve import _bind
+
+    async def nodelay_of_an_accepted_connection() -> int:
+        loop = asyncio.get_running_loop()
+        seen: asyncio.Future[int] = loop.create_future()
+
+        class Accept(asyncio.Protocol):
+            def connection_made(self, transport):  # type: ignore[no-untyped-def]
+                seen.set_result(transport.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                transport.close()
+
+        listening = _bind("127.0.0.1", 0)
+        server = await loop.create_server(Accept, sock=listening)
+        _, writer = await asyncio.open_connection("127.0.0.1", listening.getsockname()[1])
+        try:
+            return await asyncio.wait_for(seen, 10)
+        finally:
+            writer.close()
+            server.close()
+
+    assert asyncio.run(nodelay_of_an_accepted_connection()) != 0

@@ -26,10 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def _forget() -> None:
     """Drop what this process keeps in memory, so the next use reads the cache (or derives again)."""
     from translit.language.detection import default_detector
+    from translit.recovery.index_cache import corpus_slips
     from translit.recovery.lexicon import load_lexicon
 
     _load_cached.cache_clear()
     load_lexicon.cache_clear()
+    corpus_slips.cache_clear()
     default_detector.cache_clear()
 
 
@@ -65,7 +67,7 @@ def _gate_findings() -> list[tuple[str, str, int, int, str, str]]:
 
 def test_findings_are_the_same_with_the_cache_cold_warm_and_off(cache_folder: Path, monkeypatch) -> None:
     cold = _gate_findings()
-    assert sorted(p.name.split("-")[0] for p in cache_folder.glob("*.bin")) >= ["glossary"]
+    assert {p.name.split("-")[0] for p in cache_folder.glob("*.bin")} >= {"glossary", "lexicon", "additions", "english", "slips"}
     _forget()
     warm = _gate_findings()
     monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
@@ -195,7 +197,7 @@ def test_two_processes_filling_the_cache_at_once(cache_folder: Path, tmp_path: P
     racing = _check_processes(2, env, go=tmp_path / "go")
     entries = sorted(path.name for path in cache_folder.iterdir())
     # one whole entry of each kind, no temporary file left
-    assert sorted(name.split("-")[0] for name in entries) == ["glossary", "langid", "lexicon", "months"]
+    assert sorted(name.split("-")[0] for name in entries) == ["additions", "english", "glossary", "langid", "lexicon", "months", "slips"]
     headers = [json.loads((cache_folder / name).read_bytes().partition(b"\n")[0]) for name in entries]
     assert all(cache.read(header["kind"], header["key"]) is not None for header in headers)
     (warm,) = _check_processes(1, env)
@@ -251,31 +253,32 @@ def _typer_reading(name: str, args: list[str]) -> dict:
 
 @pytest.mark.parametrize("name,args", COMMAND_LINES, ids=[" ".join([n, *a]) for n, a in COMMAND_LINES])
 def test_the_fast_path_reads_a_command_line_as_typer_does(name: str, args: list[str]) -> None:
-    from translit.commands.fast import COMMANDS, parse
+    from translit.commands.fast import command, parse
 
-    assert parse(COMMANDS[name], args) == _typer_reading(name, args)
+    assert parse(command(name), args) == _typer_reading(name, args)
 
 
 @pytest.mark.parametrize("name,args", DECLINED, ids=[" ".join([n, *a]) for n, a in DECLINED])
 def test_the_fast_path_leaves_anything_else_to_typer(name: str, args: list[str]) -> None:
-    from translit.commands.fast import COMMANDS, parse
+    from translit.commands.fast import command, parse
 
-    assert parse(COMMANDS[name], args) is None
+    assert parse(command(name), args) is None
 
 
 @pytest.mark.parametrize("name", ["romanize", "detect", "check"])
-def test_the_fast_path_knows_every_option_of_the_command(name: str) -> None:
+def test_the_fast_path_and_typer_read_one_table(name: str) -> None:
     import typer.main
 
     from translit.cli import build_app
-    from translit.commands.fast import COMMANDS
+    from translit.commands.fast import command
 
-    command = typer.main.get_command(build_app()).commands[name]
-    declared = {opt: param.name for param in command.params for opt in [*param.opts, *param.secondary_opts]
+    typer_command = typer.main.get_command(build_app()).commands[name]
+    declared = {opt: param.name for param in typer_command.params for opt in [*param.opts, *param.secondary_opts]
                 if opt.startswith("-")}
-    table = COMMANDS[name]
-    assert {opt: param.name for opt, param in table.options.items()} == declared
-    assert table.argument.name == next(p.name for p in command.params if not p.opts[0].startswith("-"))
+    fast = command(name)
+    assert {opt: param.name for opt, param in fast.options.items()} == declared
+    assert fast.argument.name == next(p.name for p in typer_command.params if not p.opts[0].startswith("-"))
+    assert [p.name for p in typer_command.params] == [p.name for p in fast.params]  # --help lists them in table order
 
 
 def test_romanize_and_check_load_only_what_they_need(tmp_path: Path) -> None:
@@ -357,6 +360,107 @@ def test_a_damaged_lexicon_entry_is_read_from_the_file_again(cache_folder: Path,
     again = load_lexicon()
     assert [again.record(key) for key in probes] == records
     assert entry.read_bytes() == good  # derived from the file again and stored whole
+
+
+# ---- the English word list and the corpus-slip index (translit/recovery/index_cache.py)
+
+_KINDS_OF = """
+import sys
+from translit.cli import main
+from translit.recovery.lexicon import load_lexicon
+from translit.recovery.index_cache import corpus_slips
+code = main(["check", "--output-format", "json", *sys.argv[1:]])
+lexicon = load_lexicon()
+print(code, type(lexicon.english).__name__, type(corpus_slips(lexicon)).__name__, file=sys.stderr)
+"""
+
+
+def test_the_second_process_looks_the_english_words_and_the_slips_up_in_the_cache(cache_folder: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    runs = [subprocess.run([sys.executable, "-c", _KINDS_OF, *MARATHON], env=env, capture_output=True, text=True,
+                           timeout=300) for _ in range(2)]
+    # the first builds the dicts and stores them; the second reads the entries, and finds the same
+    assert [run.stderr.strip().splitlines()[-1] for run in runs] == ["0 dict dict", "0 EnglishWords CorpusSlips"]
+    assert runs[0].stdout == runs[1].stdout and json.loads(runs[0].stdout)["summary"]["files"] == 3
+
+
+def _english_file(path: Path, words: dict[str, int]) -> Path:
+    import gzip
+
+    path.write_bytes(gzip.compress(b"# word<TAB>zipf\n" + "".join(f"{w}\t{z}\n" for w, z in words.items()).encode()))
+    return path
+
+
+def test_the_cached_english_words_are_the_file_s_and_follow_its_edits(cache_folder: Path, tmp_path: Path) -> None:
+    from translit.recovery.index_cache import EnglishWords, cached_english
+    from translit.recovery.lexicon import ENGLISH_FILE, lexicon_dir, read_english
+
+    bundled = read_english(lexicon_dir() / ENGLISH_FILE)
+    assert cached_english(lexicon_dir() / ENGLISH_FILE) == bundled  # the first use stores it
+    read = cached_english(lexicon_dir() / ENGLISH_FILE)
+    assert isinstance(read, EnglishWords)
+    probes = [*sorted(bundled)[::97], "", "zzzzqx", "the", "The", "a\nb", "қала", "don't"]
+    assert [read.get(word, 0) for word in probes] == [bundled.get(word, 0) for word in probes]
+    assert sum(1 for word in probes if read.get(word, 0)) > len(bundled) // 97
+
+    mine = _english_file(tmp_path / "en.txt.gz", {"library": 520, "opened": 410})
+    assert cached_english(mine) == {"library": 520, "opened": 410}
+    assert cached_english(mine).get("library", 0) == 520
+    _english_file(mine, {"library": 530})  # an edited list: another key, so read from the file again
+    assert cached_english(mine) == {"library": 530}
+    again = cached_english(mine)
+    assert isinstance(again, EnglishWords) and (again.get("library", 0), again.get("opened", 0)) == (530, 0)
+    assert len(list(cache_folder.glob("english-*.bin"))) == 3
+
+
+def test_the_cached_corpus_slips_are_the_built_index_and_follow_the_lexicon(cache_folder: Path) -> None:
+    from translit.recovery.edits import _corpus_index, _corpus_near
+    from translit.recovery.index_cache import CorpusSlips, corpus_slips
+    from translit.recovery.lexicon import Lexicon, load_lexicon
+
+    lexicon = load_lexicon()
+    built = _corpus_index(lexicon)
+    assert corpus_slips(lexicon) is built  # the first use builds it (and stores it)
+    corpus_slips.cache_clear()
+    read = corpus_slips(lexicon)
+    assert isinstance(read, CorpusSlips)
+    probes = [*sorted(built)[::53], "", "a", "zzzqqq", "алма"]
+    assert [read.get(key, ()) for key in probes] == [built.get(key, ()) for key in probes]
+    assert all(read.get(key, ()) == found for key, found in list(built.items())[::101])
+
+    small = Lexicon(keys=(), records=(), attested=("kala", "kitap"), extra={"abai": "абай"})
+    other = Lexicon(keys=(), records=(), attested=("kala", "kitap"), extra={"abay": "абай"})
+    assert _corpus_near(small, "kitp") == {"kitap": pytest.approx(0.947)}
+    corpus_slips.cache_clear()
+    assert isinstance(corpus_slips(small), CorpusSlips)  # stored by the call before
+    assert _corpus_near(small, "abi") == {"abai": pytest.approx(0.947)}
+    assert _corpus_near(other, "abi") == {}  # other skeletons, another entry
+    assert _corpus_near(other, "aby") == {"abay": pytest.approx(0.947)}
+
+
+def test_the_lexicon_s_additions_are_stored_once_and_follow_their_files(cache_folder: Path, tmp_path: Path) -> None:
+    from translit.recovery.index_cache import cached_additions
+    from translit.recovery.lexicon import NAMES_FILE, load_lexicon
+
+    lexicon = load_lexicon()  # stored by the first use
+    _forget()
+    again = load_lexicon()
+    assert (again.names, again.extra, again.trigrams, again.form_trigrams) == (
+        lexicon.names, lexicon.extra, lexicon.trigrams, lexicon.form_trigrams)
+    assert list(again.extra) == list(lexicon.extra)  # in their order: the corpus-slip index's key follows it
+
+    def never() -> None:
+        raise AssertionError("derived again, though the cache holds it")
+
+    names = tmp_path / NAMES_FILE
+    names.write_text("Абай\tAbai\n", encoding="utf-8")
+    mine = ({"abai": "Абай"}, {"abai": "абай 20 20"}, {"^^a": 3}, {"^^a": 2})
+    assert cached_additions(tmp_path, lambda: mine) == mine
+    assert cached_additions(tmp_path, never) == mine
+    names.write_text("Абай\tAbay\n", encoding="utf-8")  # an edited names list: derived again
+    edited = ({"abay": "Абай"}, {"abai": "абай 20 20"}, {"^^a": 3}, {"^^a": 2})
+    assert cached_additions(tmp_path, lambda: edited) == edited
+    assert cached_additions(tmp_path, never) == edited
 
 
 # ---- the language models' tables (translit/language/detection.py)

@@ -337,6 +337,18 @@ def test_cli_no_route_exit_code_and_stderr(tmp_path: Path, capsys: pytest.Captur
     assert "ru version not machine-translated" in err and "[[untranslated:en]]" in err
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["post.en.txt", "post.report.json", "post.ru.txt"]
     assert draft.read_text(encoding="utf-8") == SEED
+    # the seed's title typed by ear: the editor is told, on the terminal and in the report, what recovery suggests
+    assert "line 5: Latin-typed Kazakh, possible typos (kept as typed): dastustusturlerdi → дәстүрлерді?" in out
+    report = json.loads((tmp_path / "out" / "post.report.json").read_text(encoding="utf-8"))
+    assert {"line": 5, "word": "miassi", "suggestion": "миссиясы"} in report["typos"]
+    assert "дастүстүстүрлерді" in (tmp_path / "out" / "post.ru.txt").read_text(encoding="utf-8")  # never guessed silently
+
+
+def test_a_latin_typed_kazakh_draft_reports_its_typos_by_line() -> None:
+    draft = "Kitaphana turaly.\n\nKitap oqudyn manyzy zor, dastustusturlerdi saktau kerek.\n"
+    report = make_versions(draft, targets=("kk",)).report
+    assert report["source"] == "kk"
+    assert [(t["line"], t["word"]) for t in report["typos"]] == [(3, "oqudyn"), (3, "dastustusturlerdi")]
 
 
 @requires_argos

@@ -32,7 +32,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -124,6 +123,8 @@ def write(kind: str, key: str, payload: bytes | memoryview | list[bytes]) -> Non
     for part in parts:
         crc = zlib.crc32(part, crc)
     header = json.dumps({"format": FORMAT, "kind": kind, "key": key, "size": sum(map(len, parts)), "crc32": crc})
+    import tempfile  # here: a process that finds its entries writes none
+
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

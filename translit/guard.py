@@ -8,7 +8,6 @@ and :func:`run_limited` stops a post that runs past ``[limits] post_seconds``.
 from __future__ import annotations
 
 import os
-import pickle
 import select
 import signal
 import time
@@ -78,6 +77,8 @@ def run_limited(seconds: float, path: str | Path | None, work: Callable[[], Resu
     """
     if seconds <= 0 or not hasattr(os, "fork"):
         return _guarded(work, path)
+    import pickle  # here: only a limited check needs it
+
     reader, writer = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child; coverage does not follow a fork

@@ -32,7 +32,6 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote as _url_quote
-from xml.etree import ElementTree
 
 from .checks.base import Finding
 
@@ -207,6 +206,8 @@ def sarif(findings: Sequence[Finding], *, rules: Mapping[str, str], tool_version
 
 def junit(findings: Sequence[Finding], *, rules: Mapping[str, str], files: Sequence[str] = ()) -> str:
     """JUnit XML: a test suite per file, a failed test case per finding, a passed one for a clean file."""
+    from xml.etree import ElementTree  # here: the other formats need no XML
+
     by_file: dict[str, list[Finding]] = {name: [] for name in files}
     for f in findings:
         by_file.setdefault(where(f), []).append(f)

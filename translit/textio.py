@@ -18,9 +18,7 @@ import errno
 import json
 import os
 import re
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -207,6 +205,8 @@ def folder_lock(folder: Path) -> Iterator[None]:
 
 def _write_one(folder: Path, name: str, text: str, mode: int, made: list[Path]) -> Path:
     """Write a temporary file in ``folder``; its name goes into ``made`` at once, for the caller to clean up."""
+    import tempfile  # here: a check that writes nothing need not import it
+
     descriptor, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     made.append(Path(tmp))
     with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
@@ -260,6 +260,8 @@ def _rename_all(written: dict[Path, Path]) -> None:
                 try:
                     os.link(target, backup)
                 except OSError:  # a file system without hard links
+                    import shutil
+
                     shutil.copy2(target, backup)
             kept[target] = backup
             os.replace(tmp, target)

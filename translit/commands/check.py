@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
+from .options import ENCODING, Opt, add_command
+
 if TYPE_CHECKING:
     import typer
 
@@ -214,44 +216,43 @@ def _output_format(output_format: Optional[str], legacy: Optional[str], as_json:
     return check_format(chosen.pop() if chosen else "full", REVIEW_FORMATS)
 
 
+OPTIONS = (
+    Opt("paths", list[str], None, "Versions of a post (post.en.md post.kk.md post.ru.md) or folders of posts."),
+    Opt("stdin_json", bool, False, 'Read {"en": "...", "kk": "...", "ru": "..."} from standard input.', ("--stdin-json",)),
+    Opt("output_format", Optional[str], None,
+        "full (grouped, for people; the default), concise (FILE:LINE:COL: severity message [id]), json (schema "
+        "translit.check/1), json-lines, github, gitlab, sarif, junit, or html (one self-contained page: the versions "
+        "side by side, findings in place).", ("--output-format", "-f")),
+    Opt("legacy_format", Optional[str], None, "Deprecated spelling of --output-format (text = full).", ("--format",), hidden=True),
+    Opt("as_json", bool, False, "Same as --output-format json.", ("--json",)),
+    Opt("baseline", Optional[Path], None, "Accept the findings recorded in this baseline file (see --write-baseline).", ("--baseline",)),
+    Opt("write_baseline", Optional[Path], None, "Record every current finding in this file as accepted, and exit 0.", ("--write-baseline",)),
+    Opt("fail_on", Optional[str], None, "Exit 1 when a finding is at least this severe: error (default), warning or info.", ("--fail-on",)),
+    Opt("fix", bool, False, "Write the fixable findings' fixes to new files (NAME.fixed.EXT, or into --output-dir); "
+        "inputs are never changed.", ("--fix",)),
+    Opt("output_dir", Optional[Path], None, "With --fix: write the fixed files here, under their own names.", ("--output-dir", "-o")),
+    Opt("force", bool, False, "With --fix: replace fixed files left by an earlier run.", ("--force",)),
+    ENCODING,
+    Opt("siblings", bool, False, "Also check the other language versions of each named file (post.en.md brings post.kk.md "
+        "and post.ru.md); for git hooks.", ("--siblings",)),
+    Opt("jobs", int, 1, "Check posts in N processes (0: one per CPU).", ("--jobs", "-j")),
+    Opt("config_path", Optional[str], None, "Use this translit.toml instead of searching upward from the inputs.", ("--config",)),
+    Opt("disable", list[str], [], "Turn off a check id or a family (the part before the dot: typography). Repeatable.", ("--disable",)),
+    Opt("enable", list[str], [], "Turn a check id or a family on again. Repeatable.", ("--enable",)),
+    Opt("list_checks", bool, False, "List every check id with its default severity, and exit.", ("--list-checks",)),
+    Opt("colour", str, "auto", "auto (only on a terminal, unless NO_COLOR is set), always or never.", ("--color",)),
+    Opt("tm", Optional[str], None, "Compare with this translation memory (SQLite file) instead of the configured one "
+        "(memory.differs).", ("--tm",)),
+)
+"""The parameters of ``translit check``, read by typer and by the fast path."""
+
+
 def register(app: typer.Typer) -> None:
     """Add ``check`` to ``app``."""
-    import typer
+    add_command(app, "check", OPTIONS, run_check, """Check the versions of a post before publication: structure, language, numbers, dates, contacts, names, spelling, typography.
 
-    @app.command()
-    def check(
-        paths: list[str] = typer.Argument(None, help="Versions of a post (post.en.md post.kk.md post.ru.md) or folders of posts."),
-        stdin_json: bool = typer.Option(False, "--stdin-json", help='Read {"en": "...", "kk": "...", "ru": "..."} from standard input.'),
-        output_format: Optional[str] = typer.Option(
-            None, "--output-format", "-f",
-            help="full (grouped, for people; the default), concise (FILE:LINE:COL: severity message [id]), json (schema translit.check/1), json-lines, github, gitlab, sarif, junit, or html (one self-contained page: the versions side by side, findings in place).",
-        ),
-        legacy_format: Optional[str] = typer.Option(None, "--format", hidden=True, help="Deprecated spelling of --output-format (text = full)."),
-        as_json: bool = typer.Option(False, "--json", help="Same as --output-format json."),
-        baseline: Optional[Path] = typer.Option(None, "--baseline", help="Accept the findings recorded in this baseline file (see --write-baseline)."),
-        write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record every current finding in this file as accepted, and exit 0."),
-        fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at least this severe: error (default), warning or info."),
-        fix: bool = typer.Option(False, "--fix", help="Write the fixable findings' fixes to new files (NAME.fixed.EXT, or into --output-dir); inputs are never changed."),
-        output_dir: Optional[Path] = typer.Option(None, "--output-dir", "-o", help="With --fix: write the fixed files here, under their own names."),
-        force: bool = typer.Option(False, "--force", help="With --fix: replace fixed files left by an earlier run."),
-        encoding: str = typer.Option("utf-8", "--encoding", help="Encoding of the input files: utf-8, cp1251, kz-1048, ..."),
-        siblings: bool = typer.Option(False, "--siblings", help="Also check the other language versions of each named file (post.en.md brings post.kk.md and post.ru.md); for git hooks."),
-        jobs: int = typer.Option(1, "--jobs", "-j", help="Check posts in N processes (0: one per CPU)."),
-        config_path: Optional[str] = typer.Option(None, "--config", help="Use this translit.toml instead of searching upward from the inputs."),
-        disable: list[str] = typer.Option([], "--disable", help="Turn off a check id or a family (the part before the dot: typography). Repeatable."),
-        enable: list[str] = typer.Option([], "--enable", help="Turn a check id or a family on again. Repeatable."),
-        list_checks: bool = typer.Option(False, "--list-checks", help="List every check id with its default severity, and exit."),
-        colour: str = typer.Option("auto", "--color", help="auto (only on a terminal, unless NO_COLOR is set), always or never."),
-        tm: Optional[str] = typer.Option(None, "--tm", help="Compare with this translation memory (SQLite file) instead of the configured one (memory.differs)."),
-    ) -> int:
-        """Check the versions of a post before publication: structure, language, numbers, dates, contacts, names, spelling, typography.
-
-        Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
-        """
-        return run_check(
-            paths, stdin_json, output_format, legacy_format, as_json, baseline, write_baseline, fail_on, fix,
-            output_dir, force, encoding, siblings, jobs, config_path, disable, enable, list_checks, colour, tm,
-        )
+    Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.
+    """)
 
 
 def run_check(

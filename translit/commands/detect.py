@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import config_for
 from ..textio import printable, read_text, shown_path, write_json, write_output
+from .options import ENCODING, Opt, add_command
 
 if TYPE_CHECKING:
     import typer
@@ -62,27 +63,25 @@ def _table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(printable(line) for line in lines) + "\n"
 
 
+OPTIONS = (
+    Opt("file", str, "-", "Text to read; - (the default) reads standard input."),
+    Opt("as_json", bool, False, "JSON: every span with offsets, language, script, scheme.", ("--json",)),
+    ENCODING,
+    Opt("level", int, 2, "Deepest level shown: 0 blocks, 1 sentences, 2 quotes and foreign-script runs.", ("--level",),
+        low=0, high=2),
+)
+"""The parameters of ``translit detect``, read by typer and by the fast path."""
+
+
 def register(app: typer.Typer) -> None:
     """Add ``detect`` to ``app``."""
-    import typer
+    add_command(app, "detect", OPTIONS, run_detect, """Say which language and script each block, sentence and quoted span is in.
 
-    @app.command()
-    def detect(
-        file: str = typer.Argument("-", help="Text to read; - (the default) reads standard input."),
-        as_json: bool = typer.Option(False, "--json", help="JSON: every span with offsets, language, script, scheme."),
-        encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding: utf-8, cp1251, kz-1048, ..."),
-        level: int = typer.Option(
-            2, "--level", min=0, max=2, help="Deepest level shown: 0 blocks, 1 sentences, 2 quotes and foreign-script runs."
-        ),
-    ) -> None:
-        """Say which language and script each block, sentence and quoted span is in.
-
-        LANG is an ISO 639-1 code (kk ru en ky uk tt uz tr, und when there are no
-        letters); kk-Latn / ru-Latn mark Kazakh or Russian typed in Latin letters,
-        with the most likely scheme. [detect] languages in translit.toml (default
-        kk ru en) are the site's: another language only for text of five words or more.
-        """
-        run_detect(file, as_json, encoding, level)
+    LANG is an ISO 639-1 code (kk ru en ky uk tt uz tr, und when there are no
+    letters); kk-Latn / ru-Latn mark Kazakh or Russian typed in Latin letters,
+    with the most likely scheme. [detect] languages in translit.toml (default
+    kk ru en) are the site's: another language only for text of five words or more.
+    """)
 
 
 def run_detect(file: str, as_json: bool, encoding: str, level: int) -> None:

@@ -7,46 +7,31 @@ their command lines: ``--name value``, ``--name=value``, short names, flags,
 repeatable options, file arguments in any order. Anything else (``--help``, a
 misspelt option, a value of the wrong type, ``-sVALUE``, ``--``) is left to
 typer, which reads it and reports errors as usual, so the behaviour is the
-same. tests/test_startup.py checks that each table here reads every sample
-command line exactly as the typer command does, and names its every option.
+same. Both read the command module's ``OPTIONS`` table (:mod:`.options`);
+tests/test_startup.py checks that this reading of sample command lines is
+typer's, and that what this leaves to typer is what it cannot read the same.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import import_module
-from pathlib import Path
-from typing import Any, Callable
+from types import NoneType
+from typing import Any, Callable, Union, get_args, get_origin
+
+from .options import Opt
 
 
 @dataclass(frozen=True)
 class Param:
-    """One option or argument: the keyword it fills, how it reads, its type and default."""
+    """How the fast path reads one :class:`~.options.Opt`."""
 
     name: str
     kind: str  # "flag", "value", "multi" (repeatable), "argument" (one, optional), "arguments" (any number)
-    convert: Callable[[str], Any] = str
-    default: Any = None
-    low: int | None = None
-    high: int | None = None
-
-
-@dataclass(frozen=True)
-class Command:
-    """A command the fast path runs: its parameters by option string, and the function to call."""
-
-    runner: str  # "module:function" under translit.commands
-    options: dict[str, Param]
-    argument: Param
-    params: tuple[Param, ...] = field(init=False)
-
-    def __post_init__(self) -> None:
-        unique = {id(param): param for param in [*self.options.values(), self.argument]}
-        object.__setattr__(self, "params", tuple(unique.values()))
-
-
-def _flag(name: str) -> Param:
-    return Param(name, "flag", default=False)
+    convert: Callable[[str], Any]
+    default: Any
+    low: int | None
+    high: int | None
 
 
 def _whole(text: str) -> int:
@@ -56,67 +41,45 @@ def _whole(text: str) -> int:
     return int(text)
 
 
-def _value(name: str, convert: Callable[[str], Any] = str, default: Any = None, **bounds: int) -> Param:
-    return Param(name, "value", convert, default, **bounds)
+def _param(option: Opt) -> Param:
+    kind = option.annotation
+    if get_origin(kind) is Union:  # Optional[X]: X, or None when not given
+        kind = next(arg for arg in get_args(kind) if arg is not NoneType)
+    if kind is bool:
+        return Param(option.name, "flag", bool, False, None, None)
+    if get_origin(kind) is list:
+        return Param(option.name, "multi" if option.flags else "arguments", str, option.default, None, None)
+    convert = _whole if kind is int else kind
+    return Param(option.name, "value" if option.flags else "argument", convert, option.default, option.low, option.high)
 
 
-def _multi(name: str) -> Param:
-    return Param(name, "multi", default=[])
+@dataclass(frozen=True)
+class Command:
+    """A command the fast path runs: its parameters by option string, its argument, and its body."""
+
+    body: Callable[..., Any]
+    options: dict[str, Param]
+    argument: Param
+    params: tuple[Param, ...]
+
+    @classmethod
+    def of(cls, body: Callable[..., Any], table: tuple[Opt, ...]) -> Command:
+        params = tuple(_param(option) for option in table)
+        options = {flag: param for option, param in zip(table, params) for flag in option.flags}
+        argument = next(param for option, param in zip(table, params) if not option.flags)
+        return cls(body, options, argument, params)
 
 
-def _table(*entries: tuple[tuple[str, ...], Param]) -> dict[str, Param]:
-    return {flag: param for flags, param in entries for flag in flags}
+RUNNERS = {"romanize": "run_romanize", "detect": "run_detect", "check": "run_check"}
+"""The commands the fast path runs, and the typer-free body of each in its command module."""
 
 
-_ENCODING = (("--encoding",), _value("encoding", default="utf-8"))
-_JSON = (("--json",), _flag("as_json"))
-
-COMMANDS: dict[str, Command] = {
-    "romanize": Command(
-        "romanize:run_romanize",
-        _table(
-            (("--scheme", "-s"), _value("scheme", default="auto")),
-            (("--reverse", "-r"), _flag("reverse")),
-            (("--rules",), _value("rules", Path)),
-            (("--option",), _multi("option")),
-            (("--output", "-o"), _value("output")),
-            (("--force",), _flag("force")),
-            _ENCODING,
-            _JSON,
-        ),
-        Param("file", "argument", default="-"),
-    ),
-    "detect": Command(
-        "detect:run_detect",
-        _table(_JSON, _ENCODING, (("--level",), _value("level", _whole, 2, low=0, high=2))),
-        Param("file", "argument", default="-"),
-    ),
-    "check": Command(
-        "check:run_check",
-        _table(
-            (("--stdin-json",), _flag("stdin_json")),
-            (("--output-format", "-f"), _value("output_format")),
-            (("--format",), _value("legacy_format")),
-            _JSON,
-            (("--baseline",), _value("baseline", Path)),
-            (("--write-baseline",), _value("write_baseline", Path)),
-            (("--fail-on",), _value("fail_on")),
-            (("--fix",), _flag("fix")),
-            (("--output-dir", "-o"), _value("output_dir", Path)),
-            (("--force",), _flag("force")),
-            _ENCODING,
-            (("--siblings",), _flag("siblings")),
-            (("--jobs", "-j"), _value("jobs", _whole, 1)),
-            (("--config",), _value("config_path")),
-            (("--disable",), _multi("disable")),
-            (("--enable",), _multi("enable")),
-            (("--list-checks",), _flag("list_checks")),
-            (("--color",), _value("colour", default="auto")),
-            (("--tm",), _value("tm")),
-        ),
-        Param("paths", "arguments"),
-    ),
-}
+def command(name: str) -> Command | None:
+    """The fast path's reading of command ``name`` (its module's ``OPTIONS``); None for a command it leaves to typer."""
+    if name not in RUNNERS:
+        return None
+    module = import_module(f"{__package__}.{name}")
+    return Command.of(getattr(module, RUNNERS[name]), module.OPTIONS)
 
 
 def parse(command: Command, args: list[str]) -> dict[str, Any] | None:
@@ -170,12 +133,11 @@ def parse(command: Command, args: list[str]) -> dict[str, Any] | None:
 
 def run(argv: list[str]) -> int | None:
     """Run ``argv`` when the fast path reads it: the exit status; None to leave it to typer."""
-    command = COMMANDS.get(argv[0]) if argv else None
-    if command is None:
+    fast = command(argv[0]) if argv else None
+    if fast is None:
         return None
-    values = parse(command, argv[1:])
+    values = parse(fast, argv[1:])
     if values is None or (argv[0] == "romanize" and values["reverse"] and values["scheme"] == "auto" and values["rules"] is None):
         return None  # typer reports the usage error
-    module, _, function = command.runner.partition(":")
-    result = getattr(import_module(f"{__package__}.{module}"), function)(**values)
+    result = fast.body(**values)
     return result if isinstance(result, int) else 0

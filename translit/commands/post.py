@@ -98,7 +98,7 @@ def _html_report(texts: dict[str, str], files: dict[str, str], name: str, config
 
 
 _SUMMARY_KEYS = ("source", "format", "config", "outputs", "routes", "no_route", "untranslated_blocks", "lost_parts",
-                 "foreign_blocks", "untranslated_marker", "origins")
+                 "foreign_blocks", "untranslated_marker", "origins", "typos")
 
 
 Task = tuple[str, Optional[str], list[str], Optional[str], str, bool, str, bool]
@@ -196,6 +196,11 @@ def _summary(result: dict[str, Any]) -> str:
         lines.append(f"  {report['lost_parts']} protected parts lost by the engine, marked [[lost:…]]")
     for block in report["foreign_blocks"]:
         lines.append(f"  line {block['line']}: block in {block['lang']}, kept as written")
+    by_line: dict[int, list[str]] = {}
+    for typo in report["typos"]:
+        by_line.setdefault(typo["line"], []).append(f"{typo['word']} → {typo['suggestion']}?")
+    for line, typos in by_line.items():
+        lines.append(f"  line {line}: Latin-typed Kazakh, possible typos (kept as typed): {', '.join(typos)}")
     lines.append(f"  report: {result['report_path']}")
     if report["config"]:
         lines.append(f"  configuration: {report['config']}")

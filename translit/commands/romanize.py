@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from ..config import max_bytes_for
 from ..lines import Lines
 from ..textio import read_text, to_json, write_output
+from .options import ENCODING, Opt, add_command
 
 if TYPE_CHECKING:
     import typer
@@ -42,30 +43,27 @@ def romanize_document(text: str, scheme: str, *, reverse: bool = False, options:
     return {"scheme": scheme, "text": result, "ambiguous": notes}
 
 
+OPTIONS = (
+    Opt("file", str, "-", "Text to read; - (the default) reads standard input."),
+    Opt("scheme", str, "auto", "Scheme id (see `translit schemes`), optionally with options: ru-bgn-pcgn+ascii. "
+        "auto: kk-news for paragraphs with Kazakh letters, ru-news for the rest.", ("--scheme", "-s")),
+    Opt("reverse", bool, False, "Latin to Cyrillic (reversible schemes only).", ("--reverse", "-r")),
+    Opt("rules", Optional[Path], None, "Your own rule file; it may inherit a built-in scheme.", ("--rules",)),
+    Opt("option", list[str], [], "A named variant of the scheme, e.g. ascii. Repeatable.", ("--option",)),
+    Opt("output", Optional[str], None, "Write here instead of standard output.", ("--output", "-o")),
+    Opt("force", bool, False, "Replace OUTPUT if it exists.", ("--force",)),
+    ENCODING,
+    Opt("as_json", bool, False, "JSON with the text and, with --reverse, the ambiguous letters.", ("--json",)),
+)
+"""The parameters of ``translit romanize``, read by typer and by the fast path."""
+
+
 def register(app: typer.Typer) -> None:
     """Add ``romanize`` and ``schemes`` to ``app``."""
     import typer
 
-    @app.command()
-    def romanize(
-        file: str = typer.Argument("-", help="Text to read; - (the default) reads standard input."),
-        scheme: str = typer.Option(
-            "auto",
-            "--scheme",
-            "-s",
-            help="Scheme id (see `translit schemes`), optionally with options: ru-bgn-pcgn+ascii. "
-            "auto: kk-news for paragraphs with Kazakh letters, ru-news for the rest.",
-        ),
-        reverse: bool = typer.Option(False, "--reverse", "-r", help="Latin to Cyrillic (reversible schemes only)."),
-        rules: Optional[Path] = typer.Option(None, "--rules", help="Your own rule file; it may inherit a built-in scheme."),
-        option: list[str] = typer.Option([], "--option", help="A named variant of the scheme, e.g. ascii. Repeatable."),
-        output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
-        force: bool = typer.Option(False, "--force", help="Replace OUTPUT if it exists."),
-        encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding: utf-8, cp1251, kz-1048, ..."),
-        as_json: bool = typer.Option(False, "--json", help="JSON with the text and, with --reverse, the ambiguous letters."),
-    ) -> None:
-        """Transliterate Cyrillic to Latin (or back with --reverse). Only Cyrillic changes."""
-        run_romanize(file, scheme, reverse, rules, option, output, force, encoding, as_json)
+    add_command(app, "romanize", OPTIONS, run_romanize,
+                "Transliterate Cyrillic to Latin (or back with --reverse). Only Cyrillic changes.")
 
     @app.command()
     def schemes(as_json: bool = typer.Option(False, "--json", help="Machine-readable list.")) -> None:

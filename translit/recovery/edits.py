@@ -11,6 +11,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .grammar import _chain_next, _chain_skeletons
+from .index_cache import corpus_slips
 from .lexicon import Lexicon, _endings, _sorted_extra
 from .scoring import _distance
 from .spelling import _KEY_VOWELS
@@ -296,7 +297,7 @@ def _corpus_near(lexicon: Lexicon, key: str) -> dict[str, float]:
     letter typed wrong; ``p`` next to ``q`` with the same letter left out, two
     letters swapped. Any other meeting is two slips.
     """
-    index = _corpus_index(lexicon)
+    index = corpus_slips(lexicon)
     vowels = _KEY_VOWELS
     out: dict[str, float] = {}
     for found, q in index.get(key, ()):

@@ -22,6 +22,7 @@ from ..resources import bundled_dir
 from .spelling import _lower, skeleton
 
 if TYPE_CHECKING:
+    from .index_cache import EnglishWords
     from .lexicon_cache import KeyIndex, Records
 
 
@@ -69,8 +70,9 @@ class Lexicon:
     trigrams: dict[str, int] = field(default_factory=dict)
     form_trigrams: dict[str, int] = field(default_factory=dict)
     """Letter trigram counts of the word forms (:data:`FORM_TRIGRAM_FILE`): how unknown words are spelled."""
-    english: dict[str, int] = field(default_factory=dict)
-    """Lower-case English words with their Zipf frequency x 100 (:data:`ENGLISH_FILE`)."""
+    english: dict[str, int] | EnglishWords = field(default_factory=dict)
+    """Lower-case English words with their Zipf frequency x 100 (:data:`ENGLISH_FILE`); for the bundled list
+    read from the cache, looked up where it lies."""
     kept: frozenset[str] = frozenset()
     """Lower-case words kept in Latin letters whatever the context (:data:`KEPT_FILE`)."""
     index: KeyIndex | None = None
@@ -369,11 +371,26 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     Names-list and glossary words count at least :data:`NAME_COUNT`, so that
     "Abay" or "Karaganda" outrank a rare dictionary form with the same skeleton.
     """
-    from .lexicon_cache import cached_lexicon  # here: it imports this module
+    from .index_cache import cached_additions, cached_english  # here: they import this module
+    from .lexicon_cache import cached_lexicon
 
     folder = lexicon_dir()
     keys, records, attested, index = (*read_lexicon(Path(path)), None) if path else cached_lexicon(folder / LEXICON_FILE)
     lexicon = Lexicon(keys=keys, records=records, index=index)
+
+    def derive() -> tuple[dict[str, str], dict[str, str], dict[str, int], dict[str, int]]:
+        names, extra = _added_words(lexicon, folder)
+        return names, extra, read_trigrams(folder / TRIGRAM_FILE), read_trigrams(folder / FORM_TRIGRAM_FILE)
+
+    names, extra, trigrams, form_trigrams = derive() if path else cached_additions(folder, derive)
+    return Lexicon(keys=keys, records=records, attested=attested, extra=extra, names=names, index=index,
+                   trigrams=trigrams, form_trigrams=form_trigrams, english=cached_english(folder / ENGLISH_FILE),
+                   kept=frozenset(word.lower() for word in read_kept(folder / KEPT_FILE)))
+
+
+def _added_words(lexicon: Lexicon, folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The names list (lower-case Latin spelling: Cyrillic) and the records of the names-list and
+    glossary words by skeleton, each counted at least :data:`NAME_COUNT` (:func:`load_lexicon`)."""
     names: dict[str, str] = {}
     for cyr, latin in read_names(folder / NAMES_FILE):
         names.setdefault(_lower(latin, "kk-news"), cyr)
@@ -389,11 +406,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         else:
             parts[0].append((word, NAME_COUNT, NAME_COUNT))
         extra[key] = _record_text(*parts)
-    return Lexicon(keys=keys, records=records, attested=attested, extra=extra, names=names, index=index,
-                   trigrams=read_trigrams(folder / TRIGRAM_FILE),
-                   form_trigrams=read_trigrams(folder / FORM_TRIGRAM_FILE),
-                   english=read_english(folder / ENGLISH_FILE),
-                   kept=frozenset(word.lower() for word in read_kept(folder / KEPT_FILE)))
+    return names, extra
 
 
 NAME_COUNT = 20

@@ -11,7 +11,9 @@ only when a typo search needs them.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate, islice
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import accumulate, islice, pairwise
 from pathlib import Path
 from typing import Final
 
@@ -43,7 +45,8 @@ class KeyIndex:
             return block * INDEX_STEP
         stop = self.starts[block + 1] if block + 1 < len(self.starts) else self.end
         at = self.data.find(b"\n" + line, start, stop)
-        return -1 if at < 0 else block * INDEX_STEP + self.data.count(b"\n", start, at + 1)
+        found = -1 if at < 0 else block * INDEX_STEP + self.data.count(b"\n", start, at + 1)
+        return found if found < self.count else -1
 
     def keys(self) -> tuple[str, ...]:
         """Every skeleton, in order."""
@@ -80,49 +83,115 @@ def cache_payload(data: bytes) -> list[bytes]:
     """The parts of a decompressed lexicon file's cache entry, the layout :func:`from_cache` reads: four
     sizes (8 bytes each, little-endian); the skeletons and the attested ones as in the file; the offsets
     of every :data:`INDEX_STEP`-th skeleton, and of every record; the records. Every skeleton and record
-    is followed by a newline. The offsets are counted line by line, never holding a million objects."""
+    is followed by a newline."""
+    keys, attested, records = file_blocks(data)
+    if keys and not keys.endswith(b"\n"):
+        raise ValueError("the skeletons' block does not end a line")
+    records = records.rstrip(b"\n") + b"\n" if keys else b""
+    starts, offsets = _offsets(keys, records)
+    blocks = [keys, attested, starts, offsets, records]
+    return [b"".join(len(block).to_bytes(8, "little") for block in blocks[:4]), *blocks]
+
+
+def _offsets(keys: bytes, records: bytes) -> tuple[bytes, bytes]:
+    """Where every :data:`INDEX_STEP`-th of the ``keys`` starts, and where every record starts (and the
+    last ends), as arrays of :data:`_OFFSET`; each key and record ends with a newline. Counted line
+    by line, never holding a million objects."""
     import array
     from io import BytesIO
 
-    keys, attested, records = file_blocks(data)
     count = keys.count(b"\n")
-    if keys and not keys.endswith(b"\n"):
-        raise ValueError("the skeletons' block does not end a line")
     starts = array.array(_OFFSET, islice(accumulate(map(len, BytesIO(keys)), initial=0), 0, count, INDEX_STEP))
-    records = records.rstrip(b"\n") + b"\n" if count else b""
     offsets = array.array(_OFFSET, accumulate(map(len, BytesIO(records)), initial=0))
     if len(offsets) - 1 != count:
-        raise ValueError(f"{count} skeletons but {len(offsets) - 1} records")
-    blocks = [keys, attested, starts.tobytes(), offsets.tobytes(), records]
-    return [b"".join(len(block).to_bytes(8, "little") for block in blocks[:4]), *blocks]
+        raise ValueError(f"{count} keys but {len(offsets) - 1} records")
+    return starts.tobytes(), offsets.tobytes()
 
 
 def from_cache(payload: memoryview) -> tuple[KeyIndex, Records, tuple[str, ...]] | None:
     """(skeleton index, records, attested skeletons) of a :func:`cache_payload`; None when it does not add up."""
+    blocks = _blocks(payload, 5)
+    if blocks is None:
+        return None
+    data, (keys, attested, starts, offsets, records) = blocks
+    table = _table(data, keys, starts, offsets, records)
+    if table is None:
+        return None
+    try:
+        found = tuple(data[attested[0] : attested[1] - 1].decode("ascii").split("\n")) if attested[1] > attested[0] else ()
+    except UnicodeDecodeError:
+        return None
+    return (*table, found)
+
+
+def table_payload(items: Iterable[tuple[str, bytes]]) -> list[bytes]:
+    """The parts of a cache entry of ASCII keys, each with a record (no newline in either), sorted by
+    key: three sizes (8 bytes each, little-endian); the keys; the offsets of every :data:`INDEX_STEP`-th
+    key, and of every record; the records. Raises ValueError for a key that is not ASCII."""
+    keys, records = [], []
+    for key, record in items:
+        keys.append(key.encode("ascii") + b"\n")
+        records.append(record + b"\n")
+    key_block, record_block = b"".join(keys), b"".join(records)
+    starts, offsets = _offsets(key_block, record_block)
+    blocks = [key_block, starts, offsets, record_block]
+    return [b"".join(len(block).to_bytes(8, "little") for block in blocks[:3]), *blocks]
+
+
+def table_from(payload: memoryview) -> tuple[KeyIndex, Records] | None:
+    """The key index and records of a :func:`table_payload`; None when it does not add up."""
+    blocks = _blocks(payload, 4)
+    if blocks is None:
+        return None
+    data, (keys, starts, offsets, records) = blocks
+    return _table(data, keys, starts, offsets, records)
+
+
+def _blocks(payload: memoryview, count: int) -> tuple[bytes, list[tuple[int, int]]] | None:
+    """The entry's bytes, and where each of the ``count`` blocks of its payload starts and ends in them:
+    the sizes of all but the last lead the payload (8 bytes each), the last runs to its end."""
     data = payload.obj
-    if len(payload) < 32 or not isinstance(data, bytes):
+    head = 8 * (count - 1)
+    if len(payload) < head or not isinstance(data, bytes):
         return None
-    sizes = [int.from_bytes(payload[i : i + 8], "little") for i in (0, 8, 16, 24)]
-    ends = list(accumulate(sizes, initial=32))
-    if ends[-1] > len(payload) or sizes[2] % 4 or sizes[3] % 4:
+    begin = len(data) - len(payload) + head  # the payload is the end of the entry's bytes
+    ends = list(accumulate((int.from_bytes(payload[i : i + 8], "little") for i in range(0, head, 8)), initial=begin))
+    if ends[-1] > len(data):
         return None
-    records = Records(payload[ends[-1] :], payload[ends[3] : ends[4]].cast(_OFFSET))
-    count = len(records)
-    skew = len(data) - len(payload)  # where the payload starts in the entry's bytes
+    return data, [*pairwise(ends), (ends[-1], len(data))]
+
+
+def _table(data: bytes, keys: tuple[int, int], starts: tuple[int, int], offsets: tuple[int, int],
+           records: tuple[int, int]) -> tuple[KeyIndex, Records] | None:
+    """The key index and the records of the blocks of ``data`` at these places; None when their sizes do
+    not add up. The lines are not counted (40 ms for the lexicon): the entry's checksum vouches for its
+    bytes, and a lookup never goes past the number of records."""
+    view = memoryview(data)
+    if (starts[1] - starts[0]) % 4 or (offsets[1] - offsets[0]) % 4:
+        return None
+    found = Records(view[records[0] : records[1]], view[offsets[0] : offsets[1]].cast(_OFFSET))
+    count = len(found)
     if (
-        count < 0 or records.offsets[0] != 0 or records.offsets[-1] != len(records.buffer)
-        or data.count(b"\n", skew + ends[0], skew + ends[1]) != count
-        or data.count(b"\n", skew + ends[4]) != count or (count and data[-1] != ord("\n"))
-        or (count and data[skew + ends[1] - 1] != ord("\n"))
-        or sizes[2] // 4 != (count + INDEX_STEP - 1) // INDEX_STEP
+        count < 0 or found.offsets[0] != 0 or found.offsets[-1] != len(found.buffer)
+        or (count and (data[records[1] - 1] != ord("\n") or data[keys[1] - 1] != ord("\n")))
+        or (starts[1] - starts[0]) // 4 != (count + INDEX_STEP - 1) // INDEX_STEP
     ):
         return None
     try:
-        index = KeyIndex(data, skew + ends[0], skew + ends[1], count, payload[ends[2] : ends[3]].cast(_OFFSET))
-        attested = tuple(str(payload[ends[1] : ends[2]], "ascii")[:-1].split("\n")) if sizes[1] else ()
+        index = KeyIndex(data, keys[0], keys[1], count, view[starts[0] : starts[1]].cast(_OFFSET))
     except (UnicodeDecodeError, ValueError, IndexError):
         return None
-    return index, records, attested
+    return index, found
+
+
+@lru_cache(maxsize=4)
+def lexicon_key(path: Path) -> str:
+    """The cache key of the lexicon file ``path`` as :func:`cached_lexicon` lays it out (its content read once)."""
+    import sys
+
+    from .. import cache
+
+    return cache.key_of([*(Path(__file__).with_name(name) for name in ("lexicon.py", "lexicon_cache.py")), path, sys.byteorder])
 
 
 def cached_lexicon(path: Path) -> tuple[tuple[str, ...], tuple[bytes, ...] | Records, tuple[str, ...], KeyIndex | None]:
@@ -130,13 +199,11 @@ def cached_lexicon(path: Path) -> tuple[tuple[str, ...], tuple[bytes, ...] | Rec
     not hold it: no skeletons yet but their index, the records in one buffer; no decompression (0.3 s),
     no million objects for the records (50 MB) nor for the skeletons until a typo search needs them.
     :func:`read_lexicon`'s tuples and None when the cache is off or cannot be written."""
-    import sys
-
     from .. import cache
 
     if cache.cache_dir() is None:
         return (*read_lexicon(path), None)
-    key = cache.key_of([*(Path(__file__).with_name(name) for name in ("lexicon.py", "lexicon_cache.py")), path, sys.byteorder])
+    key = lexicon_key(path)
     payload = cache.read("lexicon", key)
     found = from_cache(payload) if payload is not None else None
     if found is None:  # missing, or damaged under a valid checksum: derived from the file again

@@ -17,8 +17,10 @@ from .grammar import (
     _allowed, _chain_next, _chain_skeletons, _chain_spelled, _parses, _sorted_chains, _stem_ending, _suffix_index,
     _suffix_pieces, _suffix_spellings, _suffix_starts,
 )
+from .index_cache import corpus_slips
 from .letters import _form_logs
 from .lexicon import Lexicon, _endings, _sorted_extra, _trigram_logs, load_lexicon
+from .lexicon_cache import lexicon_key
 from .reading import _plain, _read, _read_cased
 from .results import Recovery, WordRecovery, _candidate, _Reading, _word
 from .scoring import _fit, _letters
@@ -174,8 +176,8 @@ def _splice(text: str, words: list[WordRecovery], *, corrected: bool) -> str:
 _WORD_CACHES = (skeleton, _fit, _letters, _plain, _read, _read_cased, _possessed, _parses, _stem_ending, _chain_spelled,
                 _scored_words, _chain_next)
 """What was computed for the words read so far: readings, scores, suffix parses, chain lookups."""
-_INDEX_CACHES = (load_lexicon, read_context, _rules, _trigram_logs, _form_logs, _allowed, _suffix_index,
-                 _suffix_starts, _suffix_spellings, _suffix_pieces, _sorted_extra, _endings, _corpus_index,
+_INDEX_CACHES = (load_lexicon, lexicon_key, read_context, _rules, _trigram_logs, _form_logs, _allowed, _suffix_index,
+                 _suffix_starts, _suffix_spellings, _suffix_pieces, _sorted_extra, _endings, _corpus_index, corpus_slips,
                  _names_index, _sorted_chains, _chain_skeletons)
 """What is built once for a lexicon or for the grammar, whatever the words read."""
 

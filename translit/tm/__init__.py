@@ -14,11 +14,33 @@ the memory says. Storage is SQLite (:mod:`.sqlite`, the default) or PostgreSQL
 
 from __future__ import annotations
 
-from .matching import DEFAULT_MIN_SCORE, Match, Memory, default_path, open_memory
-from .slots import Abstracted, abstract, make_protector
-from .store import Segment, Store
-from .tmx import read_tmx, tmx_text
-from ..translation.versions import FUZZY_CLOSE, FUZZY_OPEN
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .matching import DEFAULT_MIN_SCORE, Match, Memory, default_path, open_memory
+    from .slots import Abstracted, abstract, make_protector
+    from .store import Segment, Store
+    from .tmx import read_tmx, tmx_text
+    from ..translation.versions import FUZZY_CLOSE, FUZZY_OPEN
+
+_HOMES = {
+    **dict.fromkeys(["DEFAULT_MIN_SCORE", "Match", "Memory", "default_path", "open_memory"], ".matching"),
+    **dict.fromkeys(["Abstracted", "abstract", "make_protector"], ".slots"),
+    **dict.fromkeys(["Segment", "Store"], ".store"),
+    **dict.fromkeys(["read_tmx", "tmx_text"], ".tmx"),
+    **dict.fromkeys(["FUZZY_OPEN", "FUZZY_CLOSE"], "..translation.versions"),
+}
+"""Where each name lives: imported on first use, so that ``translit check`` asking whether a memory
+exists (:mod:`.matching`) does not import the sentence slots, names and TMX reading too."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_HOMES[name], __name__), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "Abstracted",

@@ -95,6 +95,7 @@ class Applied:
     part: Part
     target: str
     note: str = ""
+    typos: tuple[tuple[str, str], ...] = ()  # (a Latin-typed word, the Cyrillic word recovery suggests)
 
 
 @dataclass
@@ -604,7 +605,7 @@ class Protector:
         if key not in self._titles_done:
             self._titles_done[key] = self._title_uncached(part, tgt)
         done = self._titles_done[key]
-        return Applied(part, done.target, done.note)
+        return Applied(part, done.target, done.note, done.typos)
 
     def _title_uncached(self, part: Part, tgt: str) -> Applied:
         if part.lang != "kk":
@@ -615,14 +616,11 @@ class Protector:
             from .rerendering import rerender
 
             recovery = recover(part.text)
-            typos = "; ".join(
-                f"{w.latin} → {w.suggestions[0].cyrillic}" for w in recovery.typos if getattr(w, "suggestions", ())
-            )
-            note = f"Kazakh title recovered from Latin ({recovery.style})" + (f"; possible typos: {typos}" if typos else "")
+            pairs = tuple((w.latin, w.suggestions[0].cyrillic) for w in recovery.typos if w.suggestions)
+            typos = f"; possible typos: {'; '.join(f'{latin} → {cyrillic}' for latin, cyrillic in pairs)}" if pairs else ""
             if tgt != "en":
-                return Applied(part, recovery.text, note)
-            text = rerender(part.text, scheme)
-            return Applied(part, text, f"Kazakh title re-rendered in {scheme}" + (f"; possible typos: {typos}" if typos else ""))
+                return Applied(part, recovery.text, f"Kazakh title recovered from Latin ({recovery.style}){typos}", pairs)
+            return Applied(part, rerender(part.text, scheme), f"Kazakh title re-rendered in {scheme}{typos}", pairs)
         except Exception as exc:  # recovery is best effort; the report says so and the title stays as typed
             return Applied(part, part.text, f"title kept as written: {exc}")
 

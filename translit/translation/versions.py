@@ -216,11 +216,11 @@ def _check_source(source: str | None, weights: Counter[str]) -> None:
         )
 
 
-def _recovered(block: Block, fmt: str) -> tuple[Block, list[str]]:
-    """A Latin-typed Kazakh block in Cyrillic (translit.recover), and the typos recovery suggests."""
+def _recovered(block: Block, fmt: str) -> tuple[Block, list[tuple[str, str]]]:
+    """A Latin-typed Kazakh block in Cyrillic (translit.recover), and the typos recovery suggests (typed, suggested)."""
     from ..recovery import recover
 
-    typos: list[str] = []
+    typos: list[tuple[str, str]] = []
 
     def convert(nodes: list[Node]) -> list[Node]:
         out: list[Node] = []
@@ -228,7 +228,7 @@ def _recovered(block: Block, fmt: str) -> tuple[Block, list[str]]:
             if isinstance(node, Text) and _LETTERS.search(node.raw):
                 source = html.unescape(node.raw) if fmt == "html" else node.raw
                 result = recover(source)
-                typos.extend(f"{w.latin} → {w.suggestions[0].cyrillic}" for w in result.typos if w.suggestions)
+                typos.extend((w.latin, w.suggestions[0].cyrillic) for w in result.typos if w.suggestions)
                 out.append(Text(html.escape(result.text, quote=False) if fmt == "html" else result.text))
             elif isinstance(node, Span):
                 out.append(Span(node.role, node.open, convert(node.children), node.close))
@@ -382,14 +382,13 @@ def _make(
             weights[lang] += letters
     _check_source(source, weights)
     src = source or (weights.most_common(1)[0][0] if weights else "en")
+    typos_found: list[tuple[int, str, str]] = []  # (line, typed word, suggestion) for the editor
     if src == "kk":
         # A draft typed in Latin letters is Kazakh: its Kazakh version is the draft in Cyrillic.
         for i, scheme in romanized.items():
             doc.blocks[i], typos = _recovered(doc.blocks[i], doc.fmt)
-            notes.append(
-                f"line {doc.blocks[i].line}: Latin-typed Kazakh ({scheme}) read as Kazakh and recovered to Cyrillic"
-                + (f"; possible typos: {', '.join(typos)}" if typos else "")
-            )
+            notes.append(f"line {doc.blocks[i].line}: Latin-typed Kazakh ({scheme}) read as Kazakh and recovered to Cyrillic")
+            typos_found.extend((doc.blocks[i].line, latin, cyrillic) for latin, cyrillic in typos)
 
     units: dict[int, _Unit] = {}
     foreign: dict[int, None] = {}  # ordered, and a membership test costs O(1) on a post of many blocks
@@ -471,6 +470,10 @@ def _make(
         texts[tgt] = render(Document(doc.fmt, out_blocks))
 
     for i, block in enumerate(doc.blocks):
+        typos_found.extend(
+            (block.line, latin, cyrillic)
+            for info in per_block[i].values() for applied in info.get("applied", ()) for latin, cyrillic in applied.get("typos", ())
+        )
         if not block.translatable and i not in foreign:
             continue
         block_reports.append({
@@ -497,6 +500,7 @@ def _make(
         "memory": memory.store.location if memory else None,
         "fuzzy_marker": [FUZZY_OPEN.format(score="SCORE"), FUZZY_CLOSE],
         "notes": notes,
+        "typos": [{"line": line, "word": latin, "suggestion": cyrillic} for line, latin, cyrillic in dict.fromkeys(typos_found)],
         "blocks": block_reports,
     }
     return Versions(src, doc.fmt, texts, report, dict(untranslated), lost_total)
@@ -678,7 +682,8 @@ def _render_unit(
         else:
             text += " " + LOST_MARK.format(text=escape(protector.render(part, tgt).target))
     applied = [
-        {"kind": a.part.kind, "source": a.part.text, "target": a.target, **({"note": a.note} if a.note else {})}
+        {"kind": a.part.kind, "source": a.part.text, "target": a.target, **({"note": a.note} if a.note else {}),
+         **({"typos": [list(pair) for pair in a.typos]} if a.typos else {})}
         for a in restored.applied
         if a.part.kind != "markup"
     ]

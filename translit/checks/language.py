@@ -145,8 +145,8 @@ def _identical(post: Post, out: Emitter) -> None:
     for version in post.versions:
         marked = marker_spans(version)
         for block in version.blocks:
-            prose = block.prose(version.text)
-            if len(prose.split()) < 5 or block.kind == "code" or any(start < block.end and block.start < end for start, end in marked):
+            prose = block.prose(version.text)  # words joined by single spaces: four spaces are five words
+            if prose.count(" ") < 4 or block.kind == "code" or any(start < block.end and block.start < end for start, end in marked):
                 continue
             if prose not in seen:
                 seen[prose] = (version, block.start)

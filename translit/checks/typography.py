@@ -40,8 +40,9 @@ _INITIAL = re.compile(r"((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?<![\w.].)[a-zа-яё
 _ENUMERATOR = re.compile(r"(?:^|[\s;:])\w{1,2}\)$")
 _PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“"}
 # Every character the bracket and quote walk reacts to; the rest of the prose is skipped, not visited one by one.
-_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + ")]»”") + "]")
-_MARKS_OR_STRAIGHT = re.compile("[" + re.escape("".join(_PAIRS) + ")]»”") + '"]')
+_MARK_CHARS = "".join(_PAIRS) + ")]»”"
+_MARKS = re.compile("[" + re.escape(_MARK_CHARS) + "]")
+_MARKS_OR_STRAIGHT = re.compile("[" + re.escape(_MARK_CHARS + '"') + "]")
 
 
 def run(post: Post, out: Emitter) -> None:

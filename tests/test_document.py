@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translit.reading.document import Block, Break, Lit, Span, Text, detect_format, format_for_path, parse, render, render_block
+from translit.reading.document import _ATX_CLOSE, _MD_INLINE, _TRAIL, _line_ends, _md_inline_matches
 
 SEED = (Path(__file__).resolve().parent.parent / "examples" / "nlrk-2023-02-28.en.txt").read_text(encoding="utf-8")
 
@@ -184,3 +186,23 @@ def test_any_text_round_trips_exactly(text: str, fmt: str) -> None:
 @given(st.text(alphabet="ab *_[]()!#>-`<>/p\n&;", max_size=200), st.sampled_from(["markdown", "html"]))
 def test_markup_soup_round_trips_exactly(text: str, fmt: str) -> None:
     assert render(parse(text, fmt)) == text
+
+
+# The parser's shortcuts must find exactly what the plain regex searches find.
+MARKUP = "ab *_[]()!<>/`\\ \t\r\n:@.-#\"'"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=MARKUP, max_size=200))
+def test_inline_scan_finds_what_a_full_scan_finds(text: str) -> None:
+    assert [(m.span(), m.lastgroup) for m in _md_inline_matches(text)] == [(m.span(), m.lastgroup) for m in _MD_INLINE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=MARKUP, max_size=80))
+def test_block_ends_found_from_the_trailing_white_space(text: str) -> None:
+    for closer in (_ATX_CLOSE, _TRAIL):
+        whole = closer.search(text)
+        shortcut = closer.search(text, len(text.rstrip(" \t\r\n#")))
+        assert (whole and whole.span()) == (shortcut and shortcut.span())
+    assert _line_ends(text) == len(re.findall(r"\r\n|\n|\r", text))

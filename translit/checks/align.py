@@ -75,7 +75,16 @@ def align_blocks(versions: Mapping[str, str] | Sequence[Version], *, formats: Ma
 
 
 def rows(post: Post) -> list[AlignedRow]:
-    """The alignment of all versions of ``post``: each version aligned to the one with most blocks, then merged."""
+    """The alignment of all versions of ``post``: each version aligned to the one with most blocks, then merged.
+
+    Computed once per post (the structure checks and the review page all read it).
+    """
+    if "rows" not in post.cache:
+        post.cache["rows"] = _rows(post)
+    return post.cache["rows"]  # type: ignore[no-any-return]
+
+
+def _rows(post: Post) -> list[AlignedRow]:
     versions = [version for version in post.versions if version.blocks]
     if not versions:
         return []

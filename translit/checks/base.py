@@ -112,13 +112,17 @@ def _prose(text: str, blocks: Sequence[Block]) -> str:
     Offsets stay those of ``text``; NUL is neither a space nor a word character,
     so no check sees a double space or a number where markup was.
     """
-    chars = ["\x00"] * len(text)
-    for block in blocks:
-        if block.kind == "code":
+    pieces: list[str] = []
+    done = 0  # everything before this offset is in pieces
+    for start, end in sorted(span for block in blocks if block.kind != "code" for span in block.prose_spans):
+        if end <= done:
             continue
-        for start, end in block.prose_spans:
-            chars[start:end] = text[start:end]
-    return "".join(chars)
+        if start > done:
+            pieces.append("\x00" * (start - done))
+        pieces.append(text[max(start, done) : end])
+        done = end
+    pieces.append("\x00" * (len(text) - done))
+    return "".join(pieces)
 
 
 @dataclass

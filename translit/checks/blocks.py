@@ -73,13 +73,15 @@ def split_blocks(text: str, fmt: str = "auto") -> list[Block]:
     blocks: list[Block] = []
     offset = 0
     for item in parsed.blocks:
-        length = len(doc.render_block(item))
         if item.kind not in _SKIPPED and (item.body or item.kind == "code"):
             body_start = offset + len(item.lead)
-            block = Block(item.kind, offset, offset + length - len(item.trail))
-            if item.kind != "code":
-                _walk(item.body, body_start, block)
-                block.start = body_start
+            if item.kind == "code":
+                block = Block(item.kind, offset, offset + len(doc.render_block(item)) - len(item.trail))
+            else:
+                block = Block(item.kind, body_start, 0)
+                block.end = _walk(item.body, body_start, block)  # where the body ends: the walk counted it
             blocks.append(block)
-        offset += length
+            offset = block.end + len(item.trail)
+        else:
+            offset += len(doc.render_block(item))
     return blocks

@@ -24,7 +24,8 @@ T = TypeVar("T")
 INVALID = " (not a valid number)"
 _LANG_SEGMENTS = frozenset({"en", "eng", "ru", "rus", "kk", "kz", "kaz", "qq", "qz"})
 # Written like a phone (international +7 or trunk 8, area code, digit groups): validated by libphonenumber.
-_PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+\d{1,3}|8)[ \-‑]*\(?\d{2,5}\)?(?:[ \-‑]*\d){4,9}(?!\d)")
+# The look-behind follows the + or 8, so the search visits those characters only (tests/test_fast_patterns.py).
+_PHONE_LIKE = re.compile(r"(?:\+(?<![\w+].)\d{1,3}|8(?<![\w+].))[ \-‑]*\(?\d{2,5}\)?(?:[ \-‑]*\d){4,9}(?!\d)")
 SMALL_NUMBER_WORDS = {
     "en": ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
     "ru": [
@@ -98,7 +99,9 @@ def entities(version: Version) -> list[Entity]:
 # "83 percent", "83 процента", "83 пайыз" are 83%.
 _PERCENT_WORD = re.compile(r"\s*(?:per\s?cent|процент\w*|пайыз\w*)", re.I)
 _AM_PM = re.compile(r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?", re.I)
-_NUMBERED = re.compile(r"(?<=\bNo\.)\d+|(?<=\bNo\. )\d+")
+# Part of every _AM_PM match, and searched for at digits only (_AM_PM, starting with a look-behind, is tried everywhere).
+_AM_PM_HINT = re.compile(r"\d(?::[0-5]\d)?\s*[ap]\.?\s?m\b", re.I)
+_NUMBERED = re.compile(r"\d(?:(?<=\bNo\.\d)|(?<=\bNo\. \d))\d*")  # digits after "No." or "No. "
 _COMMA_THOUSANDS = re.compile(r"\d{1,3},\d{3}(?![\d.,])")
 _YEAR_WORD = re.compile(r"\s+жыл(?:ғы|дың)\s+$")
 
@@ -108,7 +111,7 @@ def _english_extras(version: Version, found: list[Entity]) -> list[Entity]:
     if version.lang != "en":
         return found
     extra: list[Entity] = []
-    for match in _AM_PM.finditer(version.prose):
+    for match in _AM_PM.finditer(version.prose) if _AM_PM_HINT.search(version.prose) else ():
         hour = int(match.group("h")) % 12 + (12 if match.group("ampm").lower() == "p" else 0)
         extra.append(Entity("time", match.start(), match.end(), match.group(), TimeValue(hour, int(match.group("m") or 0))))
     for match in _NUMBERED.finditer(version.prose):

@@ -30,23 +30,30 @@ CHECKS = [
 ]
 
 _STRAIGHT = re.compile(r'"')
-_SPACED_HYPHEN = re.compile(r"(?<=[^\s\x00]) +- +(?=[^\s\x00\d])")
-_SPACED_EN_DASH = re.compile(r"(?<=[^\s\x00]) +– +(?=[^\s\x00\d])")
-_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
-_INITIAL = re.compile(r"(?<![\w.])((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]?\.){1,2})(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,})")
+# Each pattern starts with a character, the look-behind after it: a pattern starting with a look-behind is
+# tried at every position of the prose, one starting with a character only where that character is
+# (tests/test_fast_patterns.py holds the plain forms: " +- +" after a non-space, and so on).
+_SPACED_HYPHEN = re.compile(r" (?<=[^\s\x00] ) *- +(?=[^\s\x00\d])")
+_SPACED_EN_DASH = re.compile(r" (?<=[^\s\x00] ) *– +(?=[^\s\x00\d])")
+_DOUBLE_SPACE = re.compile(r"[ \u00a0](?<=\S[ \u00a0])[ \u00a0]+(?=\S)")
+_INITIAL = re.compile(r"((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?<![\w.].)[a-zа-яё]?\.)(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]?\.)?)(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,})")
 _ENUMERATOR = re.compile(r"(?:^|[\s;:])\w{1,2}\)$")
 _PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“"}
 # Every character the bracket and quote walk reacts to; the rest of the prose is skipped, not visited one by one.
-_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + ")]»”") + "]")
+_MARK_CHARS = "".join(_PAIRS) + ")]»”"
+_MARKS = re.compile("[" + re.escape(_MARK_CHARS) + "]")
+_MARKS_OR_STRAIGHT = re.compile("[" + re.escape(_MARK_CHARS + '"') + "]")
 
 
 def run(post: Post, out: Emitter) -> None:
     """Typography checks on each version separately."""
     for version in post.versions:
         if out.enabled("typography.quotes") or out.enabled("typography.unbalanced"):
+            en_style = str(out.config.option("en-quotes", "curly"))
             for block in version.blocks:
-                if block.kind != "code":
-                    _quotes(version, block.prose_spans, out)
+                # Outside its prose spans a block's prose is NUL, so a search of the block finds the spans' marks.
+                if block.kind != "code" and _MARKS_OR_STRAIGHT.search(version.prose, block.start, block.end):
+                    _quotes(version, block.prose_spans, en_style, out)
         if out.enabled("typography.dash"):
             dash = str(out.config.option(f"{version.lang}-dash", DASHES.get(version.lang, " — ")))
             for match in _SPACED_HYPHEN.finditer(version.prose):
@@ -66,10 +73,9 @@ def run(post: Post, out: Emitter) -> None:
                 out("typography.initials", version, match.start(), match.end(), "Put a space between the initials and the surname.", fix=match.group(1) + " ")
 
 
-def _quotes(version: Version, spans: list[tuple[int, int]], out: Emitter) -> None:
+def _quotes(version: Version, spans: list[tuple[int, int]], en_style: str, out: Emitter) -> None:
     text = version.prose
     lang = version.lang
-    en_style = str(out.config.option("en-quotes", "curly"))
     # Straight double quotes: pair them up in reading order within the block.
     straight = [match.start() for start, end in spans for match in _STRAIGHT.finditer(text, start, end)]
     for first, second in zip(straight[::2], straight[1::2]):

@@ -11,6 +11,7 @@ point) offsets into the original text, so ``text[s.start:s.end] == s.text``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -52,7 +53,7 @@ _HEADING_WORDS = 12
 
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‘": "’", "‹": "›"}
 _QUOTE_MARK = re.compile("[" + re.escape("".join(_OPENERS) + "".join(_OPENERS.values()) + '"') + "]")
-_TERMINATOR = re.compile(r"[.!?…]+")
+_TERMINATOR = re.compile(r"[.!?…][.!?…]*")  # not [.!?…]+: a search skips ahead by a leading class only
 _CLOSERS = "\"'»”“’›)]"
 _DASHES = "-–—"
 # Words after which a full stop never ends a sentence (lower case, without the stop): a name,
@@ -164,26 +165,32 @@ def _block_kind(block: str) -> str:
     return "paragraph"
 
 
-def _quote_depths(text: str, start: int, end: int) -> list[int]:
-    """Nesting depth of quotation marks before each position of text[start:end]."""
-    depths: list[int] = []
-    stack: list[str] = []
-    position = start
-    end = min(end, len(text))
-    # Only quotation marks change the depth: the runs of text between them are filled in at once.
-    for mark in _QUOTE_MARK.finditer(text, start, end):
-        depths += [len(stack)] * (mark.start() - position)
-        depths.append(len(stack))
-        ch = mark.group()
-        if stack and ch == stack[-1]:
-            stack.pop()
-        elif ch in _OPENERS:
-            stack.append(_OPENERS[ch])
-        elif ch == '"':
-            stack.append('"')
-        position = mark.end()
-    depths += [len(stack)] * (end - position)
-    return depths
+class _QuoteDepths:
+    """Nesting depth of quotation marks at any position of text[start:end], from the marks alone.
+
+    Only quotation marks change the depth, so it is kept at each mark and looked up by bisection,
+    not spelled out for every character of the text.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.marks: list[int] = []
+        self.after: list[int] = []  # the depth just after each mark
+        stack: list[str] = []
+        for mark in _QUOTE_MARK.finditer(text, start, min(end, len(text))):
+            ch = mark.group()
+            if stack and ch == stack[-1]:
+                stack.pop()
+            elif ch in _OPENERS:
+                stack.append(_OPENERS[ch])
+            elif ch == '"':
+                stack.append('"')
+            self.marks.append(mark.start())
+            self.after.append(len(stack))
+
+    def at(self, position: int) -> int:
+        """The depth before the character at ``position``."""
+        before = bisect_left(self.marks, position)
+        return self.after[before - 1] if before else 0
 
 
 def _word_before(text: str, start: int, stop: int) -> str:
@@ -236,7 +243,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     start, end = _strip(text, start, end)
     if start >= end:
         return []
-    depths = _quote_depths(text, start, end)
+    depths = _QuoteDepths(text, start, end)
     spans = []
     sentence_start = start
     for match in _TERMINATOR.finditer(text, start, end):
@@ -253,7 +260,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         nxt = text[following]
         if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or nxt in "\"'(" + _DASHES):
             continue
-        if depths[stop - 1 - start] > 0 and depths[following - start] > 0:
+        if depths.at(stop - 1) > 0 and depths.at(following) > 0:
             continue
         if not _ends_sentence(text, start, match.start(), following):
             continue

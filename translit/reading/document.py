@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -194,7 +195,15 @@ def _number_lines(blocks: list[Block]) -> None:
     line = 1
     for block in blocks:
         block.line = line
-        line += len(_LINE_END.findall(render_block(block)))
+        line += _line_ends(render_block(block))
+
+
+def _line_ends(text: str) -> int:
+    """How many lines ``text`` ends (CR, LF and CRLF each end one), counted without a regex."""
+    ends = text.count("\n")
+    if "\r" in text:
+        ends += text.count("\r") - text.count("\r\n")
+    return ends
 
 
 # ------------------------------------------------------------------ shared helpers
@@ -266,6 +275,26 @@ _MD_INLINE = re.compile(
 )
 
 
+# Where a match of _MD_INLINE can begin: its first character, or the first of two or more spaces before a
+# line end (a hard break). _MD_INLINE's branches are named groups, so the regex engine cannot skip ahead to
+# these by itself: it would try every branch at every character of the prose. A pattern that starts with a
+# character class is searched for by that class alone (see tests/test_fast_patterns.py).
+_MD_INLINE_START = re.compile(r"[`<!\[*_\\\r\n ](?:(?<! )|(?= +[\r\n]))")
+
+
+def _md_inline_matches(src: str) -> Iterator[re.Match[str]]:
+    """The matches ``_MD_INLINE.finditer(src)`` yields, trying the regex only where one can begin."""
+    search, match = _MD_INLINE_START.search, _MD_INLINE.match
+    pos = 0
+    while (candidate := search(src, pos)) is not None:
+        found = match(src, candidate.start())
+        if found is None:
+            pos = candidate.start() + 1
+        else:
+            yield found
+            pos = found.end()
+
+
 def _md_inline(src: str, depth: int = 0) -> list[Node]:
     if depth > MAX_INLINE_DEPTH:
         raise InputError(f"inline markup (links, emphasis) nested deeper than {MAX_INLINE_DEPTH} levels")
@@ -278,26 +307,25 @@ def _md_inline(src: str, depth: int = 0) -> list[Node]:
             nodes.append(Text("".join(buf)))
             buf.clear()
 
-    for m in _MD_INLINE.finditer(src):
+    for m in _md_inline_matches(src):
         if m.start() > pos:
             buf.append(src[pos:m.start()])
         pos = m.end()
-        g = m.lastgroup
-        if g in ("escape",):
+        kind = m.lastgroup  # the outermost group of the branch that matched: it closes last
+        if kind == "escape":
             buf.append(m.group())
             continue
         flush()
-        if m.group("code") or m.group("autolink") or m.group("tag"):
+        if kind in ("code", "autolink", "tag"):
             nodes.append(Lit(m.group()))
-        elif m.group("image") is not None:
-            alt = m.group("alt")
-            nodes.append(Span("image", "![", _md_inline(alt, depth + 1), "]" + m.group("idest")))
-        elif m.group("link") is not None:
+        elif kind == "image":
+            nodes.append(Span("image", "![", _md_inline(m.group("alt"), depth + 1), "]" + m.group("idest")))
+        elif kind == "link":
             nodes.append(Span("link", "[", _md_inline(m.group("ltext"), depth + 1), "]" + m.group("ldest")))
-        elif m.group("strong") is not None:
+        elif kind == "strong":
             d = m.group("sd")
             nodes.append(Span("strong", d, _md_inline(m.group("stext"), depth + 1), d))
-        elif m.group("em") is not None:
+        elif kind == "em":
             d = m.group("ed")
             nodes.append(Span("em", d, _md_inline(m.group("etext"), depth + 1), d))
         else:
@@ -399,7 +427,9 @@ def _md_block(lines: list[str], kind: str, setext: bool) -> list[Block]:
     lead = m.group() if m else ""
     body_src = src[len(lead):]
     closer = _ATX_CLOSE if kind == "heading" and not setext else _TRAIL
-    c = closer.search(body_src)
+    # What the closer matches is white space, line ends and (a heading's) closing hashes: it starts no
+    # earlier than where those end, so the search starts there instead of at every character of the body.
+    c = closer.search(body_src, len(body_src.rstrip(" \t\r\n#")))
     if c and c.start() > 0:
         trail = body_src[c.start():] + trail
         body_src = body_src[: c.start()]

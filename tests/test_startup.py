@@ -392,6 +392,7 @@ def _english_file(path: Path, words: dict[str, int]) -> Path:
 
 
 def test_the_cached_english_words_are_the_file_s_and_follow_its_edits(cache_folder: Path, tmp_path: Path) -> None:
+    from translit.recovery import index_cache
     from translit.recovery.index_cache import EnglishWords, cached_english
     from translit.recovery.lexicon import ENGLISH_FILE, lexicon_dir, read_english
 
@@ -402,6 +403,9 @@ def test_the_cached_english_words_are_the_file_s_and_follow_its_edits(cache_fold
     probes = [*sorted(bundled)[::97], "", "zzzzqx", "the", "The", "a\nb", "қала", "don't"]
     assert [read.get(word, 0) for word in probes] == [bundled.get(word, 0) for word in probes]
     assert sum(1 for word in probes if read.get(word, 0)) > len(bundled) // 97
+    read.lookups = index_cache.WHOLE_AFTER  # a long text: the list is read whole into a dict
+    assert [read.get(word, 0) for word in probes] == [bundled.get(word, 0) for word in probes]
+    assert read.whole == bundled
 
     mine = _english_file(tmp_path / "en.txt.gz", {"library": 520, "opened": 410})
     assert cached_english(mine) == {"library": 520, "opened": 410}
@@ -415,6 +419,7 @@ def test_the_cached_english_words_are_the_file_s_and_follow_its_edits(cache_fold
 
 def test_the_cached_corpus_slips_are_the_built_index_and_follow_the_lexicon(cache_folder: Path) -> None:
     from translit.recovery.edits import _corpus_index, _corpus_near
+    from translit.recovery import index_cache
     from translit.recovery.index_cache import CorpusSlips, corpus_slips
     from translit.recovery.lexicon import Lexicon, load_lexicon
 
@@ -427,6 +432,9 @@ def test_the_cached_corpus_slips_are_the_built_index_and_follow_the_lexicon(cach
     probes = [*sorted(built)[::53], "", "a", "zzzqqq", "алма"]
     assert [read.get(key, ()) for key in probes] == [built.get(key, ()) for key in probes]
     assert all(read.get(key, ()) == found for key, found in list(built.items())[::101])
+    read.lookups = index_cache.WHOLE_AFTER  # a long text: the index is read whole into a dict
+    assert [read.get(key, ()) for key in probes] == [built.get(key, ()) for key in probes]
+    assert {key: index_cache._slips(record) for key, record in read.whole.items()} == built
 
     small = Lexicon(keys=(), records=(), attested=("kala", "kitap"), extra={"abai": "абай"})
     other = Lexicon(keys=(), records=(), attested=("kala", "kitap"), extra={"abay": "абай"})

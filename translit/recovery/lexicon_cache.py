@@ -74,6 +74,10 @@ class Records:
             raise IndexError(index)
         return self.buffer[self.offsets[index] : self.offsets[index + 1] - 1].tobytes()
 
+    def all(self) -> list[bytes]:
+        """Every record, in order (one split of the buffer: a record holds no newline)."""
+        return self.buffer.tobytes().split(b"\n")[: len(self)]
+
 
 _OFFSET: Final = "I"
 """The array type of the cached records' offsets (4 bytes, the machine's byte order)."""

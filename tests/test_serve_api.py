@@ -204,11 +204,12 @@ def test_limits_size_time_and_bugs(monkeypatch):
         slow = small.post("/api/check", json={"versions": gate_post("literary-marathon")})
         assert slow.status_code == 422
         assert slow.json() == {"error": "took longer than 0.01 s (translit serve --time-limit)"}
-        bug = small.post("/api/detect", json={"text": "x"})
-        assert bug.status_code == 500
-        assert bug.json()["error"].startswith("internal error: ") and "\n" not in bug.json()["error"]
+    # the bug under the default time limit: under 0.01 s a loaded machine may time the failing job out first
     with TestClient(create_app(Settings(workers=1))) as patient:
         assert patient.post("/api/check", json={"versions": gate_post("literary-marathon")}).status_code == 200
+        bug = patient.post("/api/detect", json={"text": "x"})
+        assert bug.status_code == 500
+        assert bug.json()["error"].startswith("internal error: ") and "\n" not in bug.json()["error"]
 
 
 def test_the_worker_killed_for_time_is_replaced():

@@ -403,9 +403,9 @@ def test_the_cached_english_words_are_the_file_s_and_follow_its_edits(cache_fold
     probes = [*sorted(bundled)[::97], "", "zzzzqx", "the", "The", "a\nb", "қала", "don't"]
     assert [read.get(word, 0) for word in probes] == [bundled.get(word, 0) for word in probes]
     assert sum(1 for word in probes if read.get(word, 0)) > len(bundled) // 97
-    read.lookups = index_cache.WHOLE_AFTER  # a long text: the list is read whole into a dict
+    read.table.lookups = index_cache.WHOLE_AFTER  # a long text: the list is read whole into a dict
     assert [read.get(word, 0) for word in probes] == [bundled.get(word, 0) for word in probes]
-    assert read.whole == bundled
+    assert {word: int(zipf) for word, zipf in read.table.whole.items()} == bundled
 
     mine = _english_file(tmp_path / "en.txt.gz", {"library": 520, "opened": 410})
     assert cached_english(mine) == {"library": 520, "opened": 410}
@@ -432,9 +432,9 @@ def test_the_cached_corpus_slips_are_the_built_index_and_follow_the_lexicon(cach
     probes = [*sorted(built)[::53], "", "a", "zzzqqq", "алма"]
     assert [read.get(key, ()) for key in probes] == [built.get(key, ()) for key in probes]
     assert all(read.get(key, ()) == found for key, found in list(built.items())[::101])
-    read.lookups = index_cache.WHOLE_AFTER  # a long text: the index is read whole into a dict
+    read.table.lookups = index_cache.WHOLE_AFTER  # a long text: the index is read whole into a dict
     assert [read.get(key, ()) for key in probes] == [built.get(key, ()) for key in probes]
-    assert {key: index_cache._slips(record) for key, record in read.whole.items()} == built
+    assert {key: index_cache._slips(record) for key, record in read.table.whole.items()} == built
 
     small = Lexicon(keys=(), records=(), attested=("kala", "kitap"), extra={"abai": "абай"})
     other = Lexicon(keys=(), records=(), attested=("kala", "kitap"), extra={"abay": "абай"})

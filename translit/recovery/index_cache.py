@@ -26,16 +26,24 @@ CorpusIndex = dict[str, tuple[tuple[str, int], ...]]
 
 
 class Table:
-    """Sorted keys, each with a record, read from a cache entry without being split."""
+    """Sorted keys, each with a record, read from a cache entry without being split; read whole into a
+    dict once a process has looked up :data:`WHOLE_AFTER` keys."""
 
     def __init__(self, index: KeyIndex, records: Records) -> None:
         self.index = index
         self.records = records
+        self.lookups = 0
+        self.whole: dict[str, bytes] | None = None
 
     def record(self, key: str) -> bytes | None:
         """The record of ``key``, or None."""
-        at = self.index.position(key)
-        return None if at < 0 else self.records[at]
+        if self.whole is None:
+            self.lookups += 1
+            if self.lookups < WHOLE_AFTER:
+                at = self.index.position(key)
+                return None if at < 0 else self.records[at]
+            self.whole = dict(self.items())
+        return self.whole.get(key)
 
     def items(self) -> list[tuple[str, bytes]]:
         """Every key with its record, in order."""
@@ -53,37 +61,22 @@ class EnglishWords:
 
     def __init__(self, table: Table) -> None:
         self.table = table
-        self.lookups = 0
-        self.whole: dict[str, int] | None = None
 
     def get(self, word: str, default: int = 0) -> int:
-        if self.whole is None:
-            self.lookups += 1
-            if self.lookups < WHOLE_AFTER:
-                found = self.table.record(word)
-                return default if found is None else int(found)
-            self.whole = {key: int(record) for key, record in self.table.items()}
-        return self.whole.get(word, default)
+        found = self.table.record(word)
+        return default if found is None else int(found)
 
 
 class CorpusSlips:
     """The corpus-slip index (:func:`.edits._corpus_index`) from its cache entry, with the dict's ``get``:
-    each deletion's skeletons and positions, ``skeleton<TAB>position`` one after the other."""
+    each deletion's skeletons and positions, ``skeleton<TAB>position`` one after the other, parsed on
+    lookup (parsing all 65,000 would take 0.15 s)."""
 
     def __init__(self, table: Table) -> None:
         self.table = table
-        self.lookups = 0
-        self.whole: dict[str, bytes] | None = None
-        """The records by key once read whole, parsed on lookup: parsing 65,000 takes 0.15 s."""
 
     def get(self, key: str, default: tuple[tuple[str, int], ...] = ()) -> tuple[tuple[str, int], ...]:
-        if self.whole is None:
-            self.lookups += 1
-            if self.lookups < WHOLE_AFTER:
-                found = self.table.record(key)
-                return default if found is None else _slips(found)
-            self.whole = dict(self.table.items())
-        found = self.whole.get(key)
+        found = self.table.record(key)
         return default if found is None else _slips(found)
 
 

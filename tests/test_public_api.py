@@ -215,6 +215,9 @@ def _bad_calls(tmp_path: Path) -> dict[str, tuple[Callable[[], Any], type[transl
                            "unknown scheme 'kk-nope'"),
         "unknown option": (lambda: translit.romanize(SEED, "ru-news+nope"), translit.UnknownSchemeError,
                            "has no option 'nope'"),
+        "options for a compiled scheme": (lambda: translit.romanize("Юрьев объезд", translit.load_scheme("ru-bgn-pcgn"),
+                                                                   options=["ascii"]),
+                                          translit.TranslitError, "load_scheme('ru-bgn-pcgn', ['ascii'])"),
         "unknown language to detect": (lambda: translit.detect("Бахина фото", languages=("kk", "kz")),
                                        translit.TranslitError, "unknown language 'kz'"),
         "one string of languages": (lambda: translit.segments(SEED, languages="kk"), translit.TranslitError,
@@ -231,6 +234,10 @@ def _bad_calls(tmp_path: Path) -> dict[str, tuple[Callable[[], Any], type[transl
                          "unknown case 'genitive'"),
         "unknown language of a name": (lambda: glossary.find(SEED, "fr"), translit.GlossaryError,
                                        "unknown language 'fr'"),
+        "unknown status to fix": (lambda: glossary.fix(SEED, "en", statuses=["discuraged"]), translit.GlossaryError,
+                                  "unknown status 'discuraged'"),
+        "one string of statuses": (lambda: glossary.lint(SEED, "en", statuses="outdated"), translit.GlossaryError,
+                                   "not the string 'outdated'"),
         "malformed glossary": (lambda: translit.Glossary.load([malformed]), translit.GlossaryError,
                                f"{malformed}:2: lib.x: needs an official form"),
         "one glossary path, not a list": (lambda: translit.Glossary.load(str(malformed)), translit.GlossaryError,
@@ -239,10 +246,12 @@ def _bad_calls(tmp_path: Path) -> dict[str, tuple[Callable[[], Any], type[transl
     }
 
 
-@pytest.mark.parametrize("case", ["unknown scheme", "unknown option", "unknown language to detect",
+@pytest.mark.parametrize("case", ["unknown scheme", "unknown option", "options for a compiled scheme",
+                                  "unknown language to detect",
                                   "one string of languages", "unknown target", "unknown format",
                                   "unknown format to check", "unknown Latin style", "unknown case",
-                                  "unknown language of a name", "malformed glossary",
+                                  "unknown language of a name", "unknown status to fix", "one string of statuses",
+                                  "malformed glossary",
                                   "one glossary path, not a list", "one post path, not a list"])
 def test_a_bad_argument_raises_a_translit_error_saying_what_is_wrong(case: str, tmp_path: Path) -> None:
     call, kind, message = _bad_calls(tmp_path)[case]

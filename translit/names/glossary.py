@@ -921,7 +921,7 @@ class Glossary:
 
         An accepted variant is as right as the official form, so it is not a finding.
         """
-        wanted = set(statuses) if statuses is not None else set(STATUSES) - {"official", "accepted"}
+        wanted = _statuses(statuses) if statuses is not None else set(STATUSES) - {"official", "accepted"}
         return [m for m in self.find(text, lang) if m.status in wanted]
 
     def fix(
@@ -933,7 +933,7 @@ class Glossary:
         right, which entity an ambiguous form means is the editor's call, and
         a former name can be right for a past event.
         """
-        wanted = set(statuses)
+        wanted = _statuses(statuses)
         changed: list[Mention] = []
         pieces: list[str] = []
         cursor = 0
@@ -957,6 +957,17 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.entities)
+
+
+def _statuses(statuses: Iterable[str]) -> set[str]:
+    """The statuses a caller asked for; a misspelt one would silently select nothing."""
+    if isinstance(statuses, str):
+        raise GlossaryError(f"statuses is a list such as ('discouraged',), not the string {statuses!r}")
+    wanted = set(statuses)
+    unknown = sorted(wanted - set(STATUSES))
+    if unknown:
+        raise GlossaryError(f"unknown status {unknown[0]!r}; use one of {', '.join(STATUSES)}")
+    return wanted
 
 
 def renamed_policy(config: Any) -> str:

@@ -54,6 +54,13 @@ en = "Abai Reading Club"
 """The second entry has only its English name, as the format allows (at least one language)."""
 
 
+@pytest.fixture(autouse=True)
+def _away_from_the_machines_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No translit.toml above the folder and no translation memory of the machine's user.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
 def test_no_submodule_is_named_like_an_export() -> None:
     modules = {info.name for info in pkgutil.iter_modules(translit.__path__)}
     assert modules.isdisjoint(translit.__all__)
@@ -151,10 +158,12 @@ def test_library_calls_print_nothing_and_warn_nothing(capfd: pytest.CaptureFixtu
 
 
 def test_a_custom_glossary_or_config_changes_only_its_own_calls(tmp_path: Path) -> None:
-    site = tmp_path / "site.toml"
+    folder = tmp_path / "site"  # not the current folder: a default call does not find its translit.toml
+    folder.mkdir()
+    site = folder / "site.toml"
     site.write_text(SITE_GLOSSARY, encoding="utf-8")
-    (tmp_path / "translit.toml").write_text('[schemes]\nkk = "kk-latin-2021"\n[glossaries]\nextra = ["site.toml"]\n',
-                                            encoding="utf-8")
+    (folder / "translit.toml").write_text('[schemes]\nkk = "kk-latin-2021"\n[glossaries]\nextra = ["site.toml"]\n',
+                                          encoding="utf-8")
     post = "The Rare Book Room of the National Library of Kazakhstan opened in Kiev.\n\n" + SEED
 
     def run(**options: Any) -> tuple[dict[str, str], list[tuple[str, str | None]]]:
@@ -165,7 +174,7 @@ def test_a_custom_glossary_or_config_changes_only_its_own_calls(tmp_path: Path) 
 
     default = run()
     with_glossary = run(glossary=translit.Glossary.load([site]))
-    with_config = run(config=load_config(path=tmp_path / "translit.toml"))
+    with_config = run(config=load_config(path=folder / "translit.toml"))
     assert "Rare Books Reading Room" in with_glossary[0]["en"] and "Rare Books Reading Room" not in default[0]["en"]
     assert ("glossary.discouraged", "Rare Books Reading Room") in with_config[1]
     assert ("glossary.discouraged", "Rare Books Reading Room") not in default[1]

@@ -80,18 +80,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from .checks.check import (
-        Finding as Finding,
-        check_versions as check_versions,
-    )
-    from .checks.align import (
-        AlignedRow as AlignedRow,
-        align_blocks as align_blocks,
-    )
-    from .language.detection import (
-        Detection as Detection,
-        detect as detect,
-    )
+    # `X as X` marks a re-export: without it `mypy --strict` and pyright hide every name from users.
+    from .checks.check import Finding as Finding, check_versions as check_versions
+    from .checks.align import AlignedRow as AlignedRow, align_blocks as align_blocks
+    from .language.detection import Detection as Detection, detect as detect
     from .transliteration.engine import (
         Scheme as Scheme,
         cyrillize as cyrillize,
@@ -108,26 +100,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         TranslitError as TranslitError,
         UnknownSchemeError as UnknownSchemeError,
     )
-    from .names.glossary import (
-        Glossary as Glossary,
-        Mention as Mention,
-    )
-    from .recovery import (
-        Recovery as Recovery,
-        recover as recover,
-    )
-    from .translation.rerendering import (
-        rerender as rerender,
-    )
-    from .transliteration.scheme import (
-        SchemeInfo as SchemeInfo,
-        schemes as schemes,
-    )
-    from .language.segment import (
-        Segment as Segment,
-        segments as segments,
-    )
-    from .translation.versions import (
-        Versions as Versions,
-        make_versions as make_versions,
-    )
+    from .names.glossary import Glossary as Glossary, Mention as Mention
+    from .recovery import Recovery as Recovery, recover as recover
+    from .translation.rerendering import rerender as rerender
+    from .transliteration.scheme import SchemeInfo as SchemeInfo, schemes as schemes
+    from .language.segment import Segment as Segment, segments as segments
+    from .translation.versions import Versions as Versions, make_versions as make_versions

@@ -380,10 +380,13 @@ class Protector:
         names = find_names(text)
         if self.glossary is not None:
             # Every language's forms: a Russian name quoted in an English draft is found too,
-            # and is then rendered from its own language (the mention's).
+            # and is then rendered from its own language (the mention's). A form the draft's language
+            # writes the same way (ИФЛА is Kazakh and Russian) is the draft's, so it stays as written.
+            own = {(m.start, m.end): m for m in self.glossary.find(text, lang)} if lang in LANGS else {}
             for m in self.glossary.find(text, None):
                 if m.status == "ambiguous" or not free(m.start, m.end):
                     continue
+                m = own.get((m.start, m.end), m)
                 kind = "person" if self._entity_type(m.entity) == "person" else "institution"
                 start, end = m.start, m.end
                 if kind == "person":

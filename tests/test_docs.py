@@ -2,7 +2,8 @@
 
 Every relative link of README.md, bench/README.md and docs/*.md must name a file that exists and,
 with ``#anchor``, a heading of that file (GitHub's anchor rules). Every example
-block of docs/python.md is a doctest, run here against the installed package.
+block of docs/python.md is a doctest, run here against the installed package, and
+README's Python example gives the results its comments show.
 """
 
 from __future__ import annotations
@@ -116,3 +117,32 @@ def test_the_api_page_runs(tmp_path, monkeypatch):
     failures: list[str] = []
     runner.run(test, out=failures.append)
     assert runner.failures == 0, "".join(failures)
+
+
+_SHOWN_RESULT = re.compile(r"^(?P<code>\S.*?)\s+# (?P<shown>'.*')\s*$")
+
+
+def test_the_readme_python_example_gives_what_it_shows(tmp_path, monkeypatch):
+    # README shows each result as a comment: `call(...)    # 'result'`; every one is run and compared.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    namespace: dict[str, object] = {}
+    shown = 0
+    for block in _python_blocks((ROOT / "README.md").read_text(encoding="utf-8")):
+        statement: list[str] = []
+        for line in block.splitlines():
+            match = _SHOWN_RESULT.match(line)
+            if match and not statement:
+                assert repr(eval(match["code"], namespace)) == match["shown"], line
+                shown += 1
+                continue
+            statement.append(line)
+            source = "\n".join(statement)
+            try:
+                code = compile(source, "README.md", "exec")
+            except SyntaxError:
+                continue  # a statement running over several lines
+            exec(code, namespace)
+            statement = []
+    assert shown >= 1, "README's From Python example shows no result to check"

@@ -9,6 +9,7 @@ is put inside sentences of ordinary words.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -123,6 +124,14 @@ def test_post_keeps_official_and_accepted_forms_in_the_drafts_language(name: tup
     assert surface in made[lang]
     again = make_versions(made[lang], source=lang, targets=(lang,), translator=_NoEngine(), glossary=GLOSSARY)
     assert again[lang] == made[lang]
+
+
+def test_post_keeps_a_short_form_two_languages_share_in_the_drafts_language() -> None:
+    # "ИФЛА" is an accepted form in Kazakh and in Russian: the Russian draft's heading keeps it.
+    post = (Path(__file__).parent / "data" / "gate" / "posts" / "ifla-webinar.ru.txt").read_text(encoding="utf-8")
+    heading = post.splitlines()[0]
+    made = make_versions(post, source="ru", targets=("ru",), translator=_NoEngine(), glossary=GLOSSARY, memory=False)
+    assert made["ru"].splitlines()[0] == heading
 
 
 @pytest.mark.parametrize(

@@ -80,21 +80,29 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from .checks.check import Finding, check_versions
-    from .checks.align import AlignedRow, align_blocks
-    from .language.detection import Detection, detect
-    from .transliteration.engine import Scheme, cyrillize, cyrillize_report, load_scheme, romanize, romanize_auto
-    from .errors import (
-        GlossaryError,
-        InputError,
-        NotReversibleError,
-        RuleFileError,
-        TranslitError,
-        UnknownSchemeError,
+    # `X as X` marks a re-export: without it `mypy --strict` and pyright hide every name from users.
+    from .checks.check import Finding as Finding, check_versions as check_versions
+    from .checks.align import AlignedRow as AlignedRow, align_blocks as align_blocks
+    from .language.detection import Detection as Detection, detect as detect
+    from .transliteration.engine import (
+        Scheme as Scheme,
+        cyrillize as cyrillize,
+        cyrillize_report as cyrillize_report,
+        load_scheme as load_scheme,
+        romanize as romanize,
+        romanize_auto as romanize_auto,
     )
-    from .names.glossary import Glossary, Mention
-    from .recovery import Recovery, recover
-    from .translation.rerendering import rerender
-    from .transliteration.scheme import SchemeInfo, schemes
-    from .language.segment import Segment, segments
-    from .translation.versions import Versions, make_versions
+    from .errors import (
+        GlossaryError as GlossaryError,
+        InputError as InputError,
+        NotReversibleError as NotReversibleError,
+        RuleFileError as RuleFileError,
+        TranslitError as TranslitError,
+        UnknownSchemeError as UnknownSchemeError,
+    )
+    from .names.glossary import Glossary as Glossary, Mention as Mention
+    from .recovery import Recovery as Recovery, recover as recover
+    from .translation.rerendering import rerender as rerender
+    from .transliteration.scheme import SchemeInfo as SchemeInfo, schemes as schemes
+    from .language.segment import Segment as Segment, segments as segments
+    from .translation.versions import Versions as Versions, make_versions as make_versions

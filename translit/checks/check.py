@@ -105,6 +105,8 @@ def check_versions(
     accepts are left out, or kept with ``suppressed="inline"`` when
     ``keep_suppressed`` (see :mod:`translit.checks.suppress`).
     """
+    if isinstance(versions, (str, Path)):
+        raise InputError('check_versions takes {"en": text, ...} or a list of files, not one string or path')
     if isinstance(versions, Mapping):
         texts = dict(versions)
         named = dict(paths or {})

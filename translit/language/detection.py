@@ -35,6 +35,7 @@ from operator import add, itemgetter, sub
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from ..errors import TranslitError
 from ..transliteration.alphabet import has_kazakh_letters
 from .known_words import Votes, cyrillic_votes, latin_votes
 from ..resources import bundled_dir
@@ -469,6 +470,7 @@ class Detector:
         }
         self._models: dict[str, _Model] = {}
         self.languages = tuple(sorted({c["lang"] for c in profile["classes"]}))
+        self._known = frozenset(self.languages)
         self.schemes = tuple(sorted({c["scheme"] for c in profile["classes"] if c.get("scheme")}))
 
     @classmethod
@@ -482,6 +484,7 @@ class Detector:
 
     def detect(self, text: str, languages: Iterable[str] | None = None) -> Detection:
         """Say which language and script ``text`` is written in (see :func:`detect` for ``languages``)."""
+        allowed = self.allowed(languages)
         cyrillic = sum(map(len, _CYRILLIC_RUN.findall(text)))
         latin = sum(map(len, _LATIN_RUN.findall(text)))
         letters = cyrillic + latin
@@ -495,11 +498,10 @@ class Detector:
         model = self.model(dominant)
         if model is None or not words:
             return Detection(lang="und", script=script, confidence=0.0)
-        if languages is None:
+        if allowed is None:
             return model.decide(words[:MAX_WORDS], script)
         # The dictionaries vote only between a site's languages: a word Kazakh shares with
         # Kyrgyz or Tatar is no evidence against them when they may be the answer.
-        allowed = frozenset(languages)
         votes = None
         if len(words) <= SHORT_WORDS:
             if dominant == "Latn":
@@ -509,6 +511,18 @@ class Detector:
             else:
                 votes = partial(cyrillic_votes, words)
         return model.decide(words[:MAX_WORDS], script, allowed, votes)
+
+    def allowed(self, languages: Iterable[str] | None) -> frozenset[str] | None:
+        """A site's ``languages`` as a set, or None for all; a code the profile lacks is an error, not ignored."""
+        if languages is None:
+            return None
+        if isinstance(languages, str):
+            raise TranslitError(f"languages is a list of codes such as ('kk', 'ru', 'en'), not the string {languages!r}")
+        allowed = frozenset(languages)
+        if not allowed <= self._known:
+            unknown = sorted(allowed - self._known)[0]
+            raise TranslitError(f"unknown language {unknown!r}; translit detects {', '.join(self.languages)}")
+        return allowed
 
     def model(self, script: str) -> _Model | None:
         """The model of ``script`` (Cyrl or Latn), built once."""

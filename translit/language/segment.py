@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .detection import Detection, detect
+from .detection import Detection, default_detector, detect
 
 __all__ = ["Segment", "segments", "sentence_spans", "split_sentences", "BLOCK_KINDS", "INLINE_KINDS"]
 
@@ -84,7 +84,7 @@ def segments(text: str, languages: Iterable[str] | None = None) -> list[Segment]
     ``languages`` are the site's, as for :func:`translit.detect`.
     """
     out: list[Segment] = []
-    site = tuple(languages) if languages is not None else None
+    site = default_detector().allowed(languages)
 
     def segment(kind: str, level: int, start: int, end: int, parent: int | None) -> Segment:
         piece = text[start:end]

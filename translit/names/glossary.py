@@ -31,7 +31,7 @@ from typing import Any
 
 import regex
 
-from ..morphology import morph_kk
+from ..morphology import morph_kk, morph_ru
 from ..errors import GlossaryError
 from ..transliteration.homoglyphs import LATIN_TO_CYRILLIC_KK
 from ..resources import bundled_dir
@@ -50,6 +50,8 @@ _CASE_ORDER = {
     case: rank
     for rank, case in enumerate(("nom", "gen", "dat", "acc", "ins", "prep", "loc", "abl", "attr", "poss"))
 }
+_CASES: Mapping[str, tuple[str, ...]] = {"en": ("nom", "poss"), "kk": morph_kk.CASES, "ru": morph_ru.CASES}
+"""The cases :meth:`Glossary.canonical` gives per language (English: the possessive "'s")."""
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # Characters that are never part of a word: punctuation, quotes, dashes, what blanks markup out (NUL).
@@ -439,8 +441,6 @@ def _is_abbreviation(form: str) -> bool:
 
 def _ru_forms(form: str, entity: Entity) -> list[tuple[str, str]]:
     """(surface, case) for a Russian form; pymorphy3 is imported only here."""
-    from ..morphology import morph_ru
-
     if _is_abbreviation(form) or not _CYRILLIC_LETTER.search(form) or not form[:1].isalpha():
         return [(form, case) for case in morph_ru.CASES]
     if entity.type == "person":
@@ -546,6 +546,8 @@ class Glossary:
 
         Loading is cached per list of files and their modification times.
         """
+        if isinstance(paths, (str, Path)):
+            raise GlossaryError(f"Glossary.load takes a list of files or folders, not one path (write [{str(paths)!r}])")
         files: list[Path] = []
         if builtin:
             files.extend(glossary_files([bundled_dir("glossaries")]))
@@ -656,8 +658,10 @@ class Glossary:
             raise GlossaryError(f"{entity_id} has no official {lang} form")
         if case in (None, "nom"):
             return official
+        if case not in _CASES[lang]:
+            raise GlossaryError(f"unknown case {case!r} for {lang}; use one of {', '.join(_CASES[lang])}")
         if lang == "en":
-            return official + "'s" if case == "poss" else official
+            return official + "'s"
         table = self._canonical.get((entity_id, lang), {})
         if lang == "kk" and _is_abbreviation(official):
             return morph_kk.hyphenated(official, case)
@@ -917,7 +921,7 @@ class Glossary:
 
         An accepted variant is as right as the official form, so it is not a finding.
         """
-        wanted = set(statuses) if statuses is not None else set(STATUSES) - {"official", "accepted"}
+        wanted = _statuses(statuses) if statuses is not None else set(STATUSES) - {"official", "accepted"}
         return [m for m in self.find(text, lang) if m.status in wanted]
 
     def fix(
@@ -929,7 +933,7 @@ class Glossary:
         right, which entity an ambiguous form means is the editor's call, and
         a former name can be right for a past event.
         """
-        wanted = set(statuses)
+        wanted = _statuses(statuses)
         changed: list[Mention] = []
         pieces: list[str] = []
         cursor = 0
@@ -953,6 +957,17 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.entities)
+
+
+def _statuses(statuses: Iterable[str]) -> set[str]:
+    """The statuses a caller asked for; a misspelt one would silently select nothing."""
+    if isinstance(statuses, str):
+        raise GlossaryError(f"statuses is a list such as ('discouraged',), not the string {statuses!r}")
+    wanted = set(statuses)
+    unknown = sorted(wanted - set(STATUSES))
+    if unknown:
+        raise GlossaryError(f"unknown status {unknown[0]!r}; use one of {', '.join(STATUSES)}")
+    return wanted
 
 
 def renamed_policy(config: Any) -> str:

@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Union
 
-from ..errors import InputError
+from ..errors import InputError, TranslitError
 
 __all__ = [
     "Block",
@@ -186,7 +186,7 @@ def parse(text: str, fmt: str = "auto") -> Document:
     elif fmt == "html":
         blocks = _parse_html(text)
     else:
-        raise ValueError(f"unknown format {fmt!r}; expected one of auto, {', '.join(FORMATS)}")
+        raise TranslitError(f"unknown format {fmt!r}; expected one of auto, {', '.join(FORMATS)}")
     _number_lines(blocks)
     return Document(fmt, blocks)
 

@@ -24,7 +24,7 @@ from .lexicon_cache import lexicon_key
 from .reading import _plain, _read, _read_cased
 from .results import Recovery, WordRecovery, _candidate, _Reading, _word
 from .scoring import _fit, _letters
-from .spelling import detect_style, skeleton
+from .spelling import STYLES, detect_style, skeleton
 from .suggest import _scored_words
 
 
@@ -48,10 +48,12 @@ def recover(
     >>> recover("Otbasylyk oku - tarbiye kozi").text
     'Отбасылық оқу – тәрбие көзі'
     """
-    if lang != "kk":
+    if lang != "kk" or (style is not None and style not in STYLES):
         from ..errors import TranslitError
 
-        raise TranslitError(f"recovery is implemented for Kazakh only, not {lang!r}")
+        if lang != "kk":
+            raise TranslitError(f"recovery is implemented for Kazakh only, not {lang!r}")
+        raise TranslitError(f"unknown style {style!r}; expected one of {', '.join(STYLES)}")
     lexicon = lexicon or load_lexicon()
     matches = list(_words(text, style))
     protected = protected_spans(text)

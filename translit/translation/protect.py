@@ -380,10 +380,13 @@ class Protector:
         names = find_names(text)
         if self.glossary is not None:
             # Every language's forms: a Russian name quoted in an English draft is found too,
-            # and is then rendered from its own language (the mention's).
+            # and is then rendered from its own language (the mention's). A form the draft's language
+            # writes the same way (ИФЛА is Kazakh and Russian) is the draft's, so it stays as written.
+            own = {(m.start, m.end): m for m in self.glossary.find(text, lang)} if lang in LANGS else {}
             for m in self.glossary.find(text, None):
                 if m.status == "ambiguous" or not free(m.start, m.end):
                     continue
+                m = own.get((m.start, m.end), m)
                 kind = "person" if self._entity_type(m.entity) == "person" else "institution"
                 start, end = m.start, m.end
                 if kind == "person":
@@ -532,6 +535,8 @@ class Protector:
         entity_id = self.glossary.today(m.entity)
         if former:
             form = self.glossary.former_form(m, tgt, case)
+        elif self.glossary.entity(entity_id).official(tgt) is None:
+            form = None  # a site's glossary may name it in some languages only
         else:
             try:
                 form = self.glossary.canonical(entity_id, tgt, case=case) if case else self.glossary.canonical(entity_id, tgt)
@@ -559,13 +564,15 @@ class Protector:
             if tgt == part.lang:  # a discouraged spelling, fixed where it stands inside the whole name
                 fixed = part.text.replace(m.text, self.glossary.replacement(m) or m.text, 1)
                 return Applied(part, fixed, f"{m.entity}: people glossary")
+            entity = self.glossary.entity(m.entity)
             form = _person_form(self.glossary, m.entity, name, part.lang, tgt)
-            if form is None and len(part.text) > len(m.text):
-                form = self._spelled(name, source_lang, tgt)  # parts the glossary does not list: the whole name by language
+            if form is None and (len(part.text) > len(m.text) or entity.official(tgt) is None):
+                # parts the glossary does not list, or a language a site's glossary lacks: the whole name by language
+                form = self._spelled(name, source_lang, tgt)
+            form = form or entity.official(tgt)
             if form is None:
-                form = self.glossary.canonical(m.entity, tgt)
-            gender = getattr(self.glossary.entity(m.entity), "gender", None)
-            return Applied(part, people.inflect(form, tgt, case, gender), f"{m.entity}: people glossary" + (f" ({case})" if case else ""))
+                return Applied(part, part.text, f"{m.entity}: no {tgt} form in the glossary")
+            return Applied(part, people.inflect(form, tgt, case, entity.gender), f"{m.entity}: people glossary" + (f" ({case})" if case else ""))
         if tgt == part.lang:
             return Applied(part, part.text)
         form = self._spelled(name, source_lang, tgt)

@@ -30,17 +30,22 @@ import html
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import regex
 
 from ..transliteration.alphabet import guess_by_letters
-from ..config import LANG_NAMES
+from ..config import LANG_NAMES, Config
 from ..reading.document import Block, Break, Document, Lit, Node, Span, Text, parse, plain, render
 from ..errors import EXIT_NO_ROUTE, EXIT_OK, InputError, TranslitError
 from ..names.localize import typography
 from .protect import PLACEHOLDER_RE, Part, Protector, Restored, Shielded
 from ..language.segment import split_sentences
+
+if TYPE_CHECKING:
+    from ..mt import Translator
+    from ..names.glossary import Glossary
+    from ..tm import Memory
 
 __all__ = [
     "LANGUAGES",
@@ -289,12 +294,12 @@ def make_versions(
     source: str | None = None,
     targets: Sequence[str] = LANGUAGES,
     fmt: str = "auto",
-    config: Any = None,
-    translator: Any = None,
-    glossary: Any = None,
+    config: Config | None = None,
+    translator: Translator | None = None,
+    glossary: Glossary | None = None,
     max_sentence_chars: int | None = None,
     date: datetime.date | None = None,
-    memory: Any = None,
+    memory: Memory | Literal[False] | None = None,
 ) -> Versions:
     """The ``targets`` versions of the post ``text`` (source language detected per block when not given).
 

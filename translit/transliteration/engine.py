@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .alphabet import has_kazakh_letters
-from ..errors import NotReversibleError, RuleFileError
+from ..errors import NotReversibleError, RuleFileError, TranslitError
 from .homoglyphs import MIXED_PAIR_CONTEXT, repair_word, word_around
 from .scheme import Rule, SchemeInfo, SchemeSpec, read_spec
 
@@ -375,6 +375,9 @@ def load_scheme(spec: str | Path | Scheme, options: Iterable[str] = ()) -> Schem
     """A compiled scheme from a built-in id (``"kk-news"``), a spec with options
     (``"ru-bgn-pcgn+ascii"``) or a rule file path. Compiled schemes are cached."""
     if isinstance(spec, Scheme):
+        wanted = list(options)
+        if wanted:  # a compiled scheme has its options already: ignoring these would give other letters silently
+            raise TranslitError(f"options go with a scheme id, not a compiled Scheme: load_scheme({spec.info.id!r}, {wanted!r})")
         return spec
     name, *spec_options = str(spec).split("+") if not Path(str(spec)).is_file() else (str(spec),)
     return _load(_spec_key(name), tuple(dict.fromkeys([*spec_options, *options])))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..names.localize import DASHES
+from ..names.localize import DASHES, fix_quotes, quote_marks
 from .base import CheckSpec, Emitter, Post, Version, quote
 from .glossary import mentions
 
@@ -76,13 +76,13 @@ def run(post: Post, out: Emitter) -> None:
 def _quotes(version: Version, spans: list[tuple[int, int]], en_style: str, out: Emitter) -> None:
     text = version.prose
     lang = version.lang
-    # Straight double quotes: pair them up in reading order within the block.
     straight = [match.start() for start, end in spans for match in _STRAIGHT.finditer(text, start, end)]
-    for first, second in zip(straight[::2], straight[1::2]):
+    for first, second in _straight_pairs(text, spans, lang):
+        fixed = fix_quotes(text[first : second + 1], lang)
         if lang in ("kk", "ru"):
-            out("typography.quotes", version, first, second + 1, f"Use « » quotation marks in {'Kazakh' if lang == 'kk' else 'Russian'}.", fix="«" + text[first + 1 : second] + "»")
+            out("typography.quotes", version, first, second + 1, f"Use « » quotation marks in {'Kazakh' if lang == 'kk' else 'Russian'}.", fix=fixed)
         elif en_style == "curly":
-            out("typography.quotes", version, first, second + 1, "Straight quotes; house style for English is “ ”.", fix="“" + text[first + 1 : second] + "”", severity="info")
+            out("typography.quotes", version, first, second + 1, "Straight quotes; house style for English is “ ”.", fix=fixed, severity="info")
     if len(straight) % 2 and out.enabled("typography.unbalanced"):
         out("typography.unbalanced", version, straight[-1], straight[-1] + 1, 'An odd number of straight quotes ("): one is not closed.')
     stack: list[tuple[str, int]] = []
@@ -121,6 +121,24 @@ def _quotes(version: Version, spans: list[tuple[int, int]], en_style: str, out: 
                     out("typography.unbalanced", version, position, position + 1, f"{quote(char)} closes nothing: its opening mark is missing.")
     for item in stack:
         _unclosed(version, item, out)
+
+
+def _straight_pairs(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
+    """The outermost pairs of straight quotes of a block, each quote opening or closing by the characters
+    around it, so a quotation with a quoted name inside ("… given to "Judicial office" service …") is one pair."""
+    pairs = []
+    for start, end in spans:
+        opened: list[int] = []
+        for position, opening, _depth in quote_marks(text[start:end], lang):
+            if text[start + position] != '"':
+                continue
+            if opening:
+                opened.append(start + position)
+            elif opened:
+                first = opened.pop()
+                if not opened:
+                    pairs.append((first, start + position))
+    return pairs
 
 
 def _unclosed(version: Version, item: tuple[str, int], out: Emitter) -> None:

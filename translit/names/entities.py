@@ -26,6 +26,7 @@ __all__ = [
     "MONTHS",
     "find_entities",
     "parse_number",
+    "scale_of",
 ]
 
 
@@ -240,6 +241,14 @@ _SCALES = (
     ("млн", 10**6), ("миллион", 10**6), ("mln", 10**6), ("million", 10**6),
     ("мың", 10**3), ("тыс", 10**3), ("thousand", 10**3),
 )
+
+
+def scale_of(word: str) -> int | None:
+    """The power of ten a scale word stands for, in any case form: "млн", "миллионнан", "тысячи", "millions"."""
+    word = word.lower()
+    return next((scale for prefix, scale in _SCALES if word.startswith(prefix)), None)
+
+
 _TRAILING_URL_PUNCT = ".,;:!?)»”'\""
 
 
@@ -325,6 +334,22 @@ class _Taken:
         self.marks[start:end] = b"\x01" * (end - start)
 
 
+# After a date, what starts a new sentence: a full stop written once ends both "г." and the sentence.
+_NEXT_SENTENCE = regex.compile(r"\s*$|\s+[\p{Lu}«\"“„(]")
+
+
+def _date_end(text: str, m: regex.Match[str]) -> int:
+    """The end of a date match without a final full stop that belongs to the sentence: after a full month
+    name it is always punctuation ("до 20 марта."), after "г.", "ж." or "февр." only where a sentence ends."""
+    end = m.end()
+    if text[end - 1] != ".":
+        return end
+    month = m.groupdict().get("month")
+    if month and m.end("month") == end and month[:-1].lower() in _MONTH_INDEX:
+        return end - 1
+    return end - 1 if _NEXT_SENTENCE.match(text, end) else end
+
+
 def _date_ranges(text: str, taken: _Taken) -> list[Entity]:
     found: list[Entity] = []
     for pattern in _RANGE_PATTERNS:
@@ -338,7 +363,8 @@ def _date_ranges(text: str, taken: _Taken) -> list[Entity]:
             year = int(m["year"]) if m["year"] else None
             month, detail = parsed
             found.append(Entity("date", m.start("d1"), m.end("d1"), m["d1"], DateValue(year, month, first), "range"))
-            found.append(Entity("date", m.start("d2"), m.end(), text[m.start("d2") : m.end()], DateValue(year, month, last), detail))
+            end = _date_end(text, m)
+            found.append(Entity("date", m.start("d2"), end, text[m.start("d2") : end], DateValue(year, month, last), detail))
             if m.start() < m.start("d1"):  # the year written before the range is part of its first date
                 found[-2] = Entity("date", m.start(), m.end("d1"), text[m.start() : m.end("d1")], DateValue(year, month, first), "range")
             taken.claim(m.start(), m.end())
@@ -350,7 +376,7 @@ def _dates(text: str) -> list[Entity]:
     found: list[Entity] = _date_ranges(text, taken)
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
-            start, end = m.span()
+            start, end = m.start(), _date_end(text, m)
             if taken.overlaps(start, end):
                 continue
             parsed = _date_from(m)
@@ -381,10 +407,10 @@ def _numbers(text: str, lang: str | None) -> list[Entity]:
             continue
         scale_word = (m["scale"] or "").strip().lower()
         if scale_word:
-            value = value * next((scale for prefix, scale in _SCALES if scale_word.startswith(prefix)), 1)
+            value = value * (scale_of(scale_word) or 1)
         kind = "percent" if m["pct"] else "number"
         end = m.end("scale") if m["scale"] else (m.end("pct") if m["pct"] else m.end("num"))
-        detail = m["suffix"] or scale_word
+        detail = scale_word or m["suffix"] or ""  # "6,5 млн-нан": the scale is the detail, "-нан" stays in the text
         found.append(Entity(kind, m.start(), end, text[m.start():end], _tidy(value), detail))
     return found
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from .entities import MONTHS, DateValue, Entity, TimeValue
+from .entities import MONTHS, DateValue, Entity, TimeValue, scale_of
 from ..morphology.morph_kk import case_suffix
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "format_time",
     "render_entity",
     "fix_quotes",
+    "quote_marks",
     "fix_dashes",
     "typography",
 ]
@@ -49,7 +50,8 @@ def _kk_case(detail: str) -> str:
 
 
 def format_date(value: DateValue, lang: str, *, style: str = "us", case: str | None = None) -> str:
-    """A date in news style; ``case`` is the Kazakh case of the month (default: locative, "on")."""
+    """A date in news style; ``case`` is the Kazakh case of the month (default: locative, "on"), or the
+    Russian case of a month without a day (``prep`` "в феврале", ``gen`` "до февраля"; default nominative)."""
     m = value.month - 1
     if lang == "en":
         month = _EN_MONTHS[m]
@@ -60,7 +62,7 @@ def format_date(value: DateValue, lang: str, *, style: str = "us", case: str | N
         return f"{month} {value.day}" + (f", {value.year}" if value.year else "")
     if lang == "ru":
         if value.day is None:
-            month = MONTHS["ru_prep"][m] if case == "prep" else MONTHS["ru_nom"][m]
+            month = MONTHS["ru_prep" if case == "prep" else "ru_gen" if case == "gen" else "ru_nom"][m]
             return f"{month} {value.year} года" if value.year else month
         return f"{value.day} {MONTHS['ru_gen'][m]}" + (f" {value.year} года" if value.year else "")
     if lang == "kk":
@@ -79,13 +81,11 @@ def format_time(value: TimeValue, lang: str) -> str:
 
 
 _SCALE_WORDS = {
-    "en": {10**9: "billion", 10**6: "million", 10**3: "thousand"},
-    "ru": {10**9: "млрд", 10**6: "млн", 10**3: "тыс."},
-    "kk": {10**9: "млрд", 10**6: "млн", 10**3: "мың"},
+    "en": {10**12: "trillion", 10**9: "billion", 10**6: "million", 10**3: "thousand"},
+    "ru": {10**12: "трлн", 10**9: "млрд", 10**6: "млн", 10**3: "тыс."},
+    "kk": {10**12: "трлн", 10**9: "млрд", 10**6: "млн", 10**3: "мың"},
 }
 _SEPARATOR = regex.compile(r"[.,\s\u00a0\u202f]")
-_SCALE_OF = {"млн": 10**6, "mln": 10**6, "million": 10**6, "млрд": 10**9, "bn": 10**9, "billion": 10**9,
-             "мың": 10**3, "тыс.": 10**3, "тысяч": 10**3, "тысячи": 10**3, "тысяча": 10**3, "thousand": 10**3}
 
 
 @lru_cache(maxsize=2048)
@@ -109,11 +109,12 @@ def render_entity(entity: Entity, lang: str, *, date_style: str = "us", case: st
     if entity.kind in ("number", "percent"):
         value: Decimal = entity.value  # type: ignore[assignment]
         plain = not _SEPARATOR.search(entity.text.rstrip("%").strip())
-        scale_word = entity.detail if entity.detail in _SCALE_OF else ""
-        if scale_word:
-            scale = _SCALE_OF[scale_word]
-            base = format_number(value / scale, lang, True)
-            return f"{base} {_SCALE_WORDS.get(lang, _SCALE_WORDS['en'])[scale]}"
+        scale = scale_of(entity.detail) if entity.detail else None
+        words = _SCALE_WORDS.get(lang, _SCALE_WORDS["en"])
+        if scale in words:
+            # In its own language the scale word keeps its case: "6,5 миллионнан астам", "10 миллионов".
+            written = entity.text.rsplit(None, 1)[-1] if entity.lang == lang else words[scale]
+            return f"{format_number(value / scale, lang, True)} {written}"
         text = format_number(value, lang, plain)
         return text + "%" if entity.kind == "percent" else text
     return entity.text
@@ -125,20 +126,13 @@ _ANY_QUOTE = regex.compile(r"[\"«»“”„]")
 _QUOTES = {"en": ("“", "”", "‘", "’"), "ru": ("«", "»", "„", "“"), "kk": ("«", "»", "„", "“")}
 
 
-def fix_quotes(text: str, lang: str) -> str:
-    """Straight and foreign quotation marks become the language's own (« » kk/ru, “ ” en)."""
-    if lang not in _QUOTES:
-        return text
-    if not _ANY_QUOTE.search(text):
-        return text
-    open_q, close_q, nest_open, nest_close = _QUOTES[lang]
-    out: list[str] = []
+def quote_marks(text: str, lang: str) -> list[tuple[int, bool, int]]:
+    """Every quotation mark of ``text`` as (position, opening, depth): a straight quote opens or closes by the
+    characters around it (``to "Judicial office" service``), so nested straight quotes pair up as written."""
+    marks: list[tuple[int, bool, int]] = []
     depth = 0
-    pos = 0
     for m in _ANY_QUOTE.finditer(text):
         i = m.start()
-        out.append(text[pos:i])
-        pos = i + 1
         ch = text[i]
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -153,11 +147,27 @@ def fix_quotes(text: str, lang: str) -> str:
             if not opening and depth == 0 and not (prev.isalnum() or prev in ".,!?…:;)"):
                 opening = True
         if opening:
-            out.append(open_q if depth == 0 else nest_open)
+            marks.append((i, True, depth))
             depth += 1
         else:
             depth = max(depth - 1, 0)
-            out.append(close_q if depth == 0 else nest_close)
+            marks.append((i, False, depth))
+    return marks
+
+
+def fix_quotes(text: str, lang: str) -> str:
+    """Straight and foreign quotation marks become the language's own (« » kk/ru, “ ” en)."""
+    if lang not in _QUOTES:
+        return text
+    if not _ANY_QUOTE.search(text):
+        return text
+    open_q, close_q, nest_open, nest_close = _QUOTES[lang]
+    out: list[str] = []
+    pos = 0
+    for i, opening, depth in quote_marks(text, lang):
+        out.append(text[pos:i])
+        pos = i + 1
+        out.append((open_q if depth == 0 else nest_open) if opening else (close_q if depth == 0 else nest_close))
     out.append(text[pos:])
     return "".join(out)
 

@@ -28,7 +28,7 @@ import regex
 
 from ..names import people
 from ..transliteration.alphabet import has_kazakh_letters
-from ..names.entities import Entity, find_entities
+from ..names.entities import MONTHS, Entity, find_entities
 from ..names.glossary import LANGS
 from ..names.localize import fix_quotes, render_entity
 
@@ -264,13 +264,26 @@ _DATE_PREP_KK = {
     "of": "attr", "dated": "attr", "from": "abl", "since": "abl", "until": "dat", "till": "dat", "to": "dat",
     "от": "attr", "с": "abl", "со": "abl", "до": "dat", "по": "dat", "к": "dat",
 }
+# The case of a Russian month without a day after the preposition before it: "в феврале", "до февраля".
+_RU_MONTH_CASE = {"в": "prep", "во": "prep", **dict.fromkeys("до с со от после около из для накануне".split(), "gen")}
 _ON_BEFORE = regex.compile(r"\b[Oo]n\s+$")
 # A dateline: the place and a comma that open a block ("Астана, 5 марта 2024 года. …").
 _DATELINE = regex.compile(r"^\s*\p{Lu}[\p{L}-]*(?:[ -]\p{Lu}[\p{L}-]*)?,\s*$")
+_STARTS_SENTENCE = regex.compile(r"(?:^|[.!?…]\s+)[\"“«(]?\s*$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…:]\s*|^\s*[\"“«(]\s*)$")
 _EN_DATE_PREPOSITIONS = frozenset("on of since until till by from to before after dated in at".split())
 _RU_DATE_PREPOSITIONS = frozenset("от с до по к на в около после".split())
 _QUOTE_CHARS = "\"«»“”„"
+
+
+def _ru_month_case(date: str) -> str | None:
+    """The case a Russian date's month is written in ("до апреля 2009 г." → gen), kept in the Russian version."""
+    for word in _WORDS.findall(date.lower()):
+        if word in MONTHS["ru_prep"]:
+            return "prep"
+        if word in MONTHS["ru_gen"]:
+            return "gen"
+    return None
 
 
 def _last_word(text: str) -> str:
@@ -317,6 +330,33 @@ def _case_for(part: Part, tgt: str, before_target: str, after_target: str = "") 
         return (_KK_TO_RU_CASE if tgt == "ru" else _RU_TO_KK_CASE).get(own)
     english = _last_word(_TRAILING_THE.sub("", part.before[-80:]))
     return (_EN_PREP_RU if tgt == "ru" else _EN_PREP_KK if tgt == "kk" else {}).get(english)
+
+
+_RANGE_DASH = regex.compile(r"\s*[–—-]\s*")
+
+
+def _join_ranges(text: str, found: list[tuple[int, int, Part]]) -> list[tuple[int, int, Part]]:
+    """A range of days written with a dash ("18–19 марта", "2024 жылғы 18–19 наурызда") as one part, so
+    each version writes it as a range ("March 18–19"), never as two dates ("18 марта–19 марта")."""
+    joined: list[tuple[int, int, Part]] = []
+    for start, end, part in found:
+        if joined and part.kind == "date" and part.entity is not None:
+            first_start, first_end, first = joined[-1]
+            if first.kind == "date" and first.entity is not None and first.entity.detail == "range" \
+                    and _RANGE_DASH.fullmatch(text, first_end, start):
+                whole = Part("date", text[first_start:end], part.lang, first.before, entity=part.entity, payload=first.entity)
+                joined[-1] = (first_start, end, whole)
+                continue
+        joined.append((start, end, part))
+    return joined
+
+
+def _range_text(part: Part, last: str) -> str:
+    """``last`` (the range's last date as a version writes it) with the first day put before its day."""
+    first = part.payload
+    dash = part.text[len(first.text) : len(part.text) - len(part.entity.text)].strip()  # type: ignore[union-attr]
+    day = str(part.entity.value.day)  # type: ignore[union-attr]
+    return regex.sub(rf"(?<!\d){day}(?!\d)", f"{first.value.day}{dash}{day}", last, count=1)
 
 
 # ------------------------------------------------------------------ the protector
@@ -407,7 +447,7 @@ class Protector:
             if free(start, end):
                 found.append((start, end, Part("person", text[start:end], lang, text[:start])))
         found.sort(key=lambda t: t[0])
-        return found
+        return _join_ranges(text, found)
 
     def _entity_type(self, entity_id: str | None) -> str:
         if not entity_id:
@@ -485,13 +525,19 @@ class Protector:
                     # "of February 28" / "от 28 февраля" is attributive (28 ақпандағы), "since" ablative …
                     case = _DATE_PREP_KK.get(_last_word(part.before))
             if kind == "date" and tgt == "ru" and part.entity.value.day is None:  # type: ignore[union-attr]
-                case = "prep" if _last_word(before_target) in ("в", "во") else None
+                case = _ru_month_case(part.text) if part.lang == "ru" else _RU_MONTH_CASE.get(_last_word(before_target))
             dateline = kind == "date" and bool(_DATELINE.search(part.before))
             if dateline and tgt == "kk":
                 case = "nom"  # "Астана, 2024 жылғы 5 наурыз." names the day; it is not "on"
             text = render_entity(part.entity, tgt, date_style=self.date_style, case=case)
+            if isinstance(part.payload, Entity):
+                text = _range_text(part, text)
+            elif kind == "date" and part.entity.detail == "range" and tgt == part.lang:
+                text = part.text  # "с 18 по 19 марта": the first day of a range in words takes its month from the last
             if kind == "date" and tgt == "en" and not dateline and self._adverbial(part, before_target):
                 text = ("On " if _SENTENCE_START.search(before_target) else "on ") + text
+            elif kind == "date" and text[:1].islower() and _STARTS_SENTENCE.search(before_target):
+                text = text[0].upper() + text[1:]  # "Апрель 2009 года был …", never "апрель"
             return Applied(part, text)
         if kind == "institution" and part.mention is not None:
             return self._institution(part, tgt, before_target, after_target)

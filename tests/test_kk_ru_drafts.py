@@ -1,0 +1,114 @@
+"""`translit post` and `translit check` on drafts an editor writes in Kazakh or Russian first.
+
+The sentences are written for these tests in the shape of real government and library news
+(akorda.kz / primeminister.kz headlines, Russian Wikipedia-style sentences): a date at the end of a
+sentence, a range of days, a scaled number with a Kazakh case ending, a month without a day after
+"до", a link with an English slug, quotations with a quoted name inside. The draft's own language
+version must come back as the editor wrote it; the others carry the same values.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translit.checks.check import apply_fixes, check_versions
+from translit.mt import MTConfig, Translator
+from translit.translation.versions import make_versions
+
+NO_ENGINE = Translator(MTConfig.from_mapping({"default": "none"}))
+
+
+def versions(text: str, source: str) -> dict[str, str]:
+    made = make_versions(text, source=source, translator=NO_ENGINE)
+    return {lang: made.texts[lang] for lang in ("en", "kk", "ru")}
+
+
+@pytest.mark.parametrize(
+    ("draft", "source", "expected"),
+    [
+        # A full stop after a month name or "г." is the sentence's, never part of the date.
+        ("Көрме 20 наурызға дейін жұмыс істейді. Кіру тегін.\n", "kk", {"ru": "20 марта", "en": "March 20"}),
+        ("Выставка продлится до 20 марта.\n", "ru", {"en": "March 20.", "kk": "20 наурызға."}),
+        ("Она руководила музеем до апреля 2009 г.\n", "ru", {"ru": "Она руководила музеем до апреля 2009 года.\n", "en": "April 2009."}),
+        # A range of days stays a range in every version.
+        ("Форум 2024 жылғы 18–19 сәуірде Астанада өтеді.\n", "kk", {"ru": "18–19 апреля 2024 года", "en": "April 18–19, 2024"}),
+        ("Форум пройдет 18–19 апреля 2024 года в Астане.\n", "ru", {"kk": "2024 жылғы 18–19 сәуірде", "en": "April 18–19, 2024"}),
+        ("Приём документов с 1 по 15 июля.\n", "ru", {"kk": "1 шілдеден", "en": "July 15."}),
+        # A scaled number keeps its scale, and its Kazakh case ending in Kazakh.
+        ("Қорда 6,5 млн-нан астам кітап бар.\n", "kk", {"en": "6.5 million-нан", "ru": "6,5 млн-нан"}),
+        ("Қорда 6,5 миллионнан астам кітап бар.\n", "kk", {"en": "6.5 million", "ru": "6,5 млн"}),
+        ("Бюджет программы составил 2 трлн тенге.\n", "ru", {"en": "2 trillion", "kk": "2 трлн"}),
+        # A month without a day at the start of a sentence keeps its capital.
+        ("Апрель 2009 года выдался тёплым.\n", "ru", {"kk": "2009 жылғы сәуір", "en": "April 2009"}),
+    ],
+)
+def test_the_drafts_own_version_is_kept_and_the_others_carry_its_values(draft: str, source: str, expected: dict[str, str]) -> None:
+    made = versions(draft, source)
+    assert made[source] == expected.get(source, draft)  # "г." is written out as "года", nothing else changes
+    for lang, value in expected.items():
+        assert value in made[lang], (lang, made[lang])
+
+
+SENTENCES = st.lists(
+    st.sampled_from([
+        "Выставка продлится до 20 марта.", "Форум пройдет 18–19 апреля 2024 года.", "Приём документов с 1 по 15 июля.",
+        "В фонде более 6,5 млн документов.", "Она руководила музеем до апреля 2009 года.", "Апрель 2009 года выдался тёплым.",
+        "Справки по телефону +7 (7172) 79-99-00, e-mail: info@nabrk.kz.", "Подробнее о выставке читайте на сайте библиотеки https://nabrk.kz/ru/news.",
+    ]),
+    min_size=1,
+    max_size=5,
+)
+KK_SENTENCES = st.lists(
+    st.sampled_from([
+        "Көрме 20 наурызға дейін жұмыс істейді.", "Форум 2024 жылғы 18–19 сәуірде өтеді.", "Қорда 6,5 млн-нан астам кітап бар.",
+        "Қорда 6,5 миллионнан астам кітап бар.", "Астана, 2016 жылғы 15 қыркүйек.", "Сот залдарының 83%-ы жабдықталған.",
+        "«Мемлекет басшысы „Сот кабинеті“ сервисіне назар аударды», – деді А. Тоқсаба.",
+    ]),
+    min_size=1,
+    max_size=5,
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.one_of(SENTENCES.map(lambda s: ("ru", s)), KK_SENTENCES.map(lambda s: ("kk", s))))
+def test_a_correct_kazakh_or_russian_draft_is_normalised_to_itself(draft: tuple[str, list[str]]) -> None:
+    source, sentences = draft
+    text = "\n\n".join(sentences) + "\n"
+    once = make_versions(text, source=source, targets=(source,), translator=NO_ENGINE).texts[source]
+    assert once == text
+    assert make_versions(once, source=source, targets=(source,), translator=NO_ENGINE).texts[source] == once
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Подробнее: https://nabrk.kz/ru/news/about-the-national-library",
+        "Билеты на сайте ticketon.kz/event/state-of-the-art-show",
+        "Справки по телефону, e-mail: info@nabrk.kz.",
+    ],
+)
+def test_a_link_or_an_e_mail_in_a_russian_version_is_no_english_text(sentence: str) -> None:
+    assert [f.id for f in check_versions({"ru": sentence + "\n"})] == []
+
+
+def test_english_prose_in_a_russian_version_is_still_found() -> None:
+    findings = check_versions({"ru": "Он сказал: the library is open to all readers today.\n"})
+    assert [f.id for f in findings] == ["lang.untranslated"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "fixed"),
+    [
+        # An English version as a ministry site published it: a quoted service name inside a quotation.
+        ("en", '"Attention was given to "Judicial office" service, " A. Toksaba said.\n',
+         "“Attention was given to ‘Judicial office’ service, ” A. Toksaba said.\n"),
+        ("ru", '"Особое внимание уделено сервису "Судебный кабинет"", - сказал А. Токсаба.\n',
+         "«Особое внимание уделено сервису „Судебный кабинет“», - сказал А. Токсаба.\n"),
+        ("ru", 'ГНПП "Сплав" выпускал изделия "Смерч".\n', "ГНПП «Сплав» выпускал изделия «Смерч».\n"),
+    ],
+)
+def test_fixing_nested_straight_quotes_pairs_them_as_written(lang: str, text: str, fixed: str) -> None:
+    findings = [f for f in check_versions({lang: text}) if f.id == "typography.quotes"]
+    assert apply_fixes(text, findings)[0] == fixed

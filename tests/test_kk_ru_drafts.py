@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translit.checks.check import apply_fixes, check_versions
+from translit.language.detection import detect
 from translit.mt import MTConfig, Translator
+from translit.translation.protect import find_names
 from translit.translation.versions import make_versions
 
 NO_ENGINE = Translator(MTConfig.from_mapping({"default": "none"}))
@@ -40,6 +42,12 @@ def versions(text: str, source: str) -> dict[str, str]:
         ("Қорда 6,5 млн-нан астам кітап бар.\n", "kk", {"en": "6.5 million-нан", "ru": "6,5 млн-нан"}),
         ("Қорда 6,5 миллионнан астам кітап бар.\n", "kk", {"en": "6.5 million", "ru": "6,5 млн"}),
         ("Бюджет программы составил 2 трлн тенге.\n", "ru", {"en": "2 trillion", "kk": "2 трлн"}),
+        # A time written with a full stop is a time, kept as written in its own language.
+        ("Движение осуществляется с 6.00 до 00.20.\n", "ru", {"en": "с 6:00 до 0:20.", "kk": "с 6:00 до 0:20."}),
+        ("Кітапхана сағат 9.00-ден 18.00-ге дейін жұмыс істейді.\n", "kk", {"ru": "9:00-ден 18:00-ге"}),
+        # A number keeps its decimal places; a day.month is not turned into a decimal.
+        ("Билет подорожал до 2,50 доллара.\n", "ru", {"en": "2.50 доллара", "kk": "2,50 доллара"}),
+        ("Приём заявок до 20.03 включительно.\n", "ru", {"kk": "до 20.03 включительно"}),
         # A month without a day at the start of a sentence keeps its capital.
         ("Апрель 2009 года выдался тёплым.\n", "ru", {"kk": "2009 жылғы сәуір", "en": "April 2009"}),
     ],
@@ -55,7 +63,8 @@ SENTENCES = st.lists(
     st.sampled_from([
         "Выставка продлится до 20 марта.", "Форум пройдет 18–19 апреля 2024 года.", "Приём документов с 1 по 15 июля.",
         "В фонде более 6,5 млн документов.", "Она руководила музеем до апреля 2009 года.", "Апрель 2009 года выдался тёплым.",
-        "Справки по телефону +7 (7172) 79-99-00, e-mail: info@nabrk.kz.", "Подробнее о выставке читайте на сайте библиотеки https://nabrk.kz/ru/news.",
+        "Справки по телефону +7 (7172) 79-99-00, e-mail: info@nabrk.kz.", "Библиотека работает с 9.00 до 18.00.",
+        "Билет подорожал до 2,50 доллара.", "Приём заявок до 20.03 включительно.", "Подробнее о выставке читайте на сайте библиотеки https://nabrk.kz/ru/news.",
     ]),
     min_size=1,
     max_size=5,
@@ -63,7 +72,7 @@ SENTENCES = st.lists(
 KK_SENTENCES = st.lists(
     st.sampled_from([
         "Көрме 20 наурызға дейін жұмыс істейді.", "Форум 2024 жылғы 18–19 сәуірде өтеді.", "Қорда 6,5 млн-нан астам кітап бар.",
-        "Қорда 6,5 миллионнан астам кітап бар.", "Астана, 2016 жылғы 15 қыркүйек.", "Сот залдарының 83%-ы жабдықталған.",
+        "Қорда 6,5 миллионнан астам кітап бар.", "Астана, 2016 жылғы 15 қыркүйек.", "Сот залдарының 83%-ы жабдықталған.", "Кітапхана сағат 9.00-ден 18.00-ге дейін ашық.",
         "«Мемлекет басшысы „Сот кабинеті“ сервисіне назар аударды», – деді А. Тоқсаба.",
     ]),
     min_size=1,
@@ -93,6 +102,17 @@ def test_a_link_or_an_e_mail_in_a_russian_version_is_no_english_text(sentence: s
     assert [f.id for f in check_versions({"ru": sentence + "\n"})] == []
 
 
+def test_opening_hours_written_with_full_stops_match_the_english_clock() -> None:
+    findings = check_versions({
+        "kk": "Кітапхана сағат 9.00-ден 18.00-ге дейін жұмыс істейді.\n",
+        "ru": "Библиотека работает с 9.00 до 18.00.\n",
+        "en": "The library is open from 9:00 to 18:00.\n",
+    })
+    assert [f.id for f in findings] == []
+    findings = check_versions({"ru": "Библиотека работает с 9.00 до 18.00.\n", "en": "The library is open from 9:00 to 17:00.\n"})
+    assert [f.id for f in findings] == ["dates.mismatch", "dates.mismatch"]
+
+
 def test_english_prose_in_a_russian_version_is_still_found() -> None:
     findings = check_versions({"ru": "Он сказал: the library is open to all readers today.\n"})
     assert [f.id for f in findings] == ["lang.untranslated"]
@@ -112,3 +132,42 @@ def test_english_prose_in_a_russian_version_is_still_found() -> None:
 def test_fixing_nested_straight_quotes_pairs_them_as_written(lang: str, text: str, fixed: str) -> None:
     findings = [f for f in check_versions({lang: text}) if f.id == "typography.quotes"]
     assert apply_fixes(text, findings)[0] == fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Russian and Kazakh women's given names in -ина look like surnames (Калинина) but are not.
+        ("Директором была избрана Янина Феликсовна Матвеева.", ["Янина Феликсовна Матвеева"]),
+        ("На открытии выступила Галина Петрова.", ["Галина Петрова"]),
+        ("Баяндаманы Мадина Әлімова жасады.", ["Мадина Әлімова"]),
+        ("Петрова Марина Сергеевна выступила.", ["Петрова Марина Сергеевна"]),
+        ("Выставку открыла Анна Никитина.", ["Анна Никитина"]),
+    ],
+)
+def test_a_given_name_that_looks_like_a_surname_still_starts_the_name(text: str, names: list[str]) -> None:
+    assert [text[a:b] for a, b in find_names(text)] == names
+    english = versions(text + "\n", "kk" if "ә" in text.lower() else "ru")["en"]
+    assert all(name not in english for name in names)  # each name is protected, written in Latin letters
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Brands and English link text inside a Russian sentence: the sentence is still Russian.
+        ("Спонсор матча — Kazakhtelecom.", "ru"),
+        ("Команда благодарит спонсора — АО «Kazakhtelecom» и ТОО «Samruk-Kazyna Trust». Фото: Ministry of Tourism and Sports", "ru"),
+        ("Іс-шараға Microsoft Office пен Google Docs қолданушылары қатысты.", "kk"),
+        # and an English sentence around a Russian caption is still English.
+        ("The caption Бахина фото was left in the English version.", "en"),
+    ],
+)
+def test_the_language_of_a_sentence_is_that_of_its_lower_case_words(text: str, lang: str) -> None:
+    assert detect(text, languages=("kk", "ru", "en")).lang == lang
+
+
+def test_a_russian_paragraph_with_brand_names_is_translated_not_kept_as_foreign() -> None:
+    draft = "Матч прошел в Алматы.\n\nКоманда благодарит спонсора — АО «Kazakhtelecom» и ТОО «Samruk-Kazyna Trust».\n"
+    made = make_versions(draft, source="ru", translator=NO_ENGINE)
+    assert made.report["foreign_blocks"] == []
+    assert made.texts["en"].count("[[untranslated:ru]]") == 2

@@ -62,6 +62,7 @@ _LATIN = re.compile(_LATIN_LETTER)
 # Letters are counted run by run: one string per word rather than one per letter.
 _CYRILLIC_RUN = re.compile(_CYRILLIC_LETTER + "+")
 _LATIN_RUN = re.compile(_LATIN_LETTER + "+")
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\w*")
 _FOLDED = {"’": "'", "ʻ": "'", "ʼ": "'", "‘": "'", "İ": "i"}
 _APOSTROPHES = str.maketrans(_FOLDED)
 _TO_FOLD = re.compile("[" + re.escape("".join(_FOLDED)) + "]")
@@ -490,6 +491,8 @@ class Detector:
                 return Detection(lang="und", script="Zzzz", confidence=0.0)
             return _UNDETERMINED
         dominant = "Cyrl" if cyrillic >= latin else "Latn"
+        if cyrillic and latin:
+            dominant = _prose_script(text, dominant)
         script = "mixed" if min(cyrillic, latin) >= MIXED_SHARE * letters else dominant
         words = words_of(text, dominant)
         model = self.model(dominant)
@@ -519,6 +522,18 @@ class Detector:
                 return None
             model = self._models[script] = build()
         return model
+
+
+def _prose_script(text: str, by_letters: str) -> str:
+    """The script of a two-script text's lower-case words, where its sentences are: names and brands are
+    capitalised ("Спонсор матча — Kazakhtelecom." is Russian); ``by_letters`` when neither has more."""
+    cyrillic = latin = 0
+    for word in _LOWER_WORD.findall(text):
+        if _CYRILLIC.match(word):
+            cyrillic += len(word)
+        elif _LATIN.match(word):
+            latin += len(word)
+    return by_letters if cyrillic == latin else "Cyrl" if cyrillic > latin else "Latn"
 
 
 def words_of(text: str, script: str) -> list[str]:

@@ -221,6 +221,12 @@ _RANGE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
 )
 
 _TIME = regex.compile(rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])(?P<suffix>{_SUFFIX})?")
+# Russian and Kazakh also write a time with a full stop: "с 9.00 до 18.00", "сағат 15.30-да". Only minutes no
+# month can be ("9.05" may be 9 May) are read so, and only after "с", "до", "в", "сағат"…, with a Kazakh case
+# ending, or joined by a dash to another such time ("9.00–18.00"); "в 2.50 раза", "до 2.50 доллара" stay numbers.
+_DOTTED_TIME = regex.compile(rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])\.(?P<m>00|15|[2-5][05])(?!\d|[.,:]\d|\s*(?:раз|доллар|рубл|тенге|теңге|евро|млн|млрд|тыс|%))(?P<suffix>{_SUFFIX})?")
+_TIME_WORD_BEFORE = regex.compile(r"(?:^|[^\w])(?:с|со|до|в|во|к|от|после|около|сағат|сағ\.)\s*$", regex.IGNORECASE)
+_TIME_DASH = regex.compile(r"\s*[–—-]\s*")
 _EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _URL = regex.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"«»“”]+"
@@ -391,12 +397,21 @@ def _dates(text: str) -> list[Entity]:
     return found
 
 
-def _times(text: str) -> list[Entity]:
-    return [
+def _times(text: str, lang: str | None) -> list[Entity]:
+    found = [
         Entity("time", m.start(), m.start("m") + 2, text[m.start():m.start("m") + 2],
                TimeValue(int(m["h"]), int(m["m"])), (m["suffix"] or ""))
         for m in _TIME.finditer(text)
     ]
+    if lang not in ("ru", "kk") or "." not in text:
+        return found
+    dotted = list(_DOTTED_TIME.finditer(text))
+    for k, m in enumerate(dotted):
+        joined = (k > 0 and _TIME_DASH.fullmatch(text, dotted[k - 1].end(), m.start())) or (
+            k + 1 < len(dotted) and _TIME_DASH.fullmatch(text, m.end(), dotted[k + 1].start()))
+        if m["suffix"] or joined or _TIME_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            found.append(Entity("time", m.start(), m.end("m"), text[m.start() : m.end("m")], TimeValue(int(m["h"]), int(m["m"])), m["suffix"] or ""))
+    return found
 
 
 def _numbers(text: str, lang: str | None) -> list[Entity]:
@@ -453,7 +468,7 @@ def _find_cached(text: str, lang: str | None, kinds: frozenset[str] | None) -> t
         ("email", lambda: _emails(text)),
         ("phone", lambda: _phones(text)),
         ("date", lambda: _dates(text)),
-        ("time", lambda: _times(text)),
+        ("time", lambda: _times(text, lang)),
         ("number", lambda: _numbers(text, lang)),
     )
     chosen: list[Entity] = []

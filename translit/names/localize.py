@@ -85,17 +85,38 @@ _SCALE_WORDS = {
     "ru": {10**12: "трлн", 10**9: "млрд", 10**6: "млн", 10**3: "тыс."},
     "kk": {10**12: "трлн", 10**9: "млрд", 10**6: "млн", 10**3: "мың"},
 }
+_DAY_DOT_MONTH = regex.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])")
 _SEPARATOR = regex.compile(r"[.,\s\u00a0\u202f]")
 
 
-@lru_cache(maxsize=2048)
 def format_number(value: Decimal, lang: str, plain_digits: bool = False) -> str:
-    """A number with the language's separators; ``plain_digits`` keeps ``2023``-style integers ungrouped."""
+    """A number with the language's separators and as many decimal places as ``value`` has (2.50 → "2,50"
+    in Russian); ``plain_digits`` keeps ``2023``-style integers ungrouped."""
+    return _format_number(str(value), lang, plain_digits)  # by text: Decimal("2.5") == Decimal("2.50")
+
+
+@lru_cache(maxsize=2048)
+def _format_number(text: str, lang: str, plain_digits: bool) -> str:
+    value = Decimal(text)
     if plain_digits and value == value.to_integral_value() and abs(value) < 10000:
         return str(int(value))
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale={"kk": "kk", "ru": "ru", "en": "en"}.get(lang, "en"), decimal_quantization=False)
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return format_decimal(value, "#,##0" + ("." + "0" * places if places else ""), locale={"kk": "kk", "ru": "ru", "en": "en"}.get(lang, "en"))
+
+
+_DECIMALS = regex.compile(r"[.,](\d+)(?!.*\d)")
+
+
+def _as_written(value: Decimal, text: str) -> Decimal:
+    """``value`` with the decimal places its text shows: "2.50" stays 2,50 in Russian, never 2,5."""
+    found = _DECIMALS.search(text)
+    places = len(found.group(1)) if found else 0
+    if not places or (places == 3 and value == value.to_integral_value()):
+        return value  # no decimals, or "1,500": a thousands separator
+    return value.quantize(Decimal(1).scaleb(-places))
 
 
 def render_entity(entity: Entity, lang: str, *, date_style: str = "us", case: str | None = None) -> str:
@@ -105,8 +126,12 @@ def render_entity(entity: Entity, lang: str, *, date_style: str = "us", case: st
             case = _kk_case(entity.detail)
         return format_date(entity.value, lang, style=date_style, case=case)  # type: ignore[arg-type]
     if entity.kind == "time":
+        if entity.lang == lang:
+            return entity.text  # "с 9.00 до 18.00" is how the editor's Russian writes it
         return format_time(entity.value, lang)  # type: ignore[arg-type]
     if entity.kind in ("number", "percent"):
+        if entity.lang in ("ru", "kk") and _DAY_DOT_MONTH.fullmatch(entity.text):
+            return entity.text  # "до 20.03": more likely 20 March than 20,03; kept as written
         value: Decimal = entity.value  # type: ignore[assignment]
         plain = not _SEPARATOR.search(entity.text.rstrip("%").strip())
         scale = scale_of(entity.detail) if entity.detail else None
@@ -114,8 +139,8 @@ def render_entity(entity: Entity, lang: str, *, date_style: str = "us", case: st
         if scale in words:
             # In its own language the scale word keeps its case: "6,5 миллионнан астам", "10 миллионов".
             written = entity.text.rsplit(None, 1)[-1] if entity.lang == lang else words[scale]
-            return f"{format_number(value / scale, lang, True)} {written}"
-        text = format_number(value, lang, plain)
+            return f"{format_number(_as_written(value / scale, entity.text), lang, True)} {written}"
+        text = format_number(_as_written(value, entity.text), lang, plain)
         return text + "%" if entity.kind == "percent" else text
     return entity.text
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -159,8 +160,20 @@ def _word_type(word: str) -> str:
     if _PATRONYMIC_WORD.search(low):
         return "P"
     if _SURNAME_WORD.search(low):
-        return "S"  # a surname in the genitive (Әуезовтің) is still a name
+        # A surname in the genitive (Әуезовтің) is still a name; Галина, Ирина, Мадина only look like one.
+        return "G" if _russian_given_name(low) else "S"
     return "X" if _KK_GENITIVE.search(low) else "G"
+
+
+@lru_cache(maxsize=4096)
+def _russian_given_name(word: str) -> bool:
+    """Whether pymorphy3's dictionary knows ``word`` as a given name and never as a surname (Галина, Янина)."""
+    if not _CYRILLIC.match(word):
+        return False
+    from ..morphology import morph_ru
+
+    tags = [p.tag for p in morph_ru.analyzer().parse(word) if p.is_known]
+    return any("Name" in tag for tag in tags) and not any("Surn" in tag for tag in tags)
 
 
 def _name_window(types: list[str]) -> tuple[int, int] | None:

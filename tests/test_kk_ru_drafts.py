@@ -48,6 +48,17 @@ def versions(text: str, source: str) -> dict[str, str]:
         # A number keeps its decimal places; a day.month is not turned into a decimal.
         ("Билет подорожал до 2,50 доллара.\n", "ru", {"en": "2.50 доллара", "kk": "2,50 доллара"}),
         ("Приём заявок до 20.03 включительно.\n", "ru", {"kk": "до 20.03 включительно"}),
+        # "The 1st of April" in Kazakh keeps its case ending; "00" and "2006/07" keep their zeros.
+        ("Жұмыстар сәуірдің 1-іне дейін аяқталады.\n", "kk", {"ru": "1 апреля дейін", "en": "April 1 дейін"}),
+        ("Сайлау 2023 жылғы қыркүйектің 16-сында өтті.\n", "kk", {"ru": "16 сентября 2023 года", "en": "on September 16, 2023"}),
+        ("Шоу выходило в сезоне 2006/07 в 00:30.\n", "ru", {"en": "2006/07"}),
+        # A common word spelled like a place, a brand or title in Latin letters, and another person with a known
+        # surname are written as the editor wrote them.
+        ("Ну, в стране было засилье семей.\n", "ru", {"kk": "Ну, в стране было засилье семей."}),
+        ("Бұл қала тамаша астана болады. Astana Motors компаниясы да қатысты.\n", "kk", {"ru": "астана болады. Astana Motors"}),
+        ("Шоу «Наша Russia» вышло в эфир.\n", "ru", {"kk": "«Наша Russia»"}),
+        ("Көрмеде Дариға Назарбаева да болды.\n", "kk", {"en": "Dariga Nazarbayeva", "ru": "Дарига Назарбаева"}),
+        ("Доклад Нурсултана Назарбаева прозвучал.\n", "ru", {"en": "Nursultan Nazarbayev", "kk": "Нұрсұлтан Назарбаев"}),
         # A month without a day at the start of a sentence keeps its capital.
         ("Апрель 2009 года выдался тёплым.\n", "ru", {"kk": "2009 жылғы сәуір", "en": "April 2009"}),
     ],
@@ -64,7 +75,8 @@ SENTENCES = st.lists(
         "Выставка продлится до 20 марта.", "Форум пройдет 18–19 апреля 2024 года.", "Приём документов с 1 по 15 июля.",
         "В фонде более 6,5 млн документов.", "Она руководила музеем до апреля 2009 года.", "Апрель 2009 года выдался тёплым.",
         "Справки по телефону +7 (7172) 79-99-00, e-mail: info@nabrk.kz.", "Библиотека работает с 9.00 до 18.00.",
-        "Билет подорожал до 2,50 доллара.", "Приём заявок до 20.03 включительно.", "Подробнее о выставке читайте на сайте библиотеки https://nabrk.kz/ru/news.",
+        "Билет подорожал до 2,50 доллара.", "Приём заявок до 20.03 включительно.", "Ну, в стране было засилье семей.",
+        "Шоу «Наша Russia» вышло в эфир в сезоне 2006/07.", "Подробнее о выставке читайте на сайте библиотеки https://nabrk.kz/ru/news.",
     ]),
     min_size=1,
     max_size=5,
@@ -73,6 +85,7 @@ KK_SENTENCES = st.lists(
     st.sampled_from([
         "Көрме 20 наурызға дейін жұмыс істейді.", "Форум 2024 жылғы 18–19 сәуірде өтеді.", "Қорда 6,5 млн-нан астам кітап бар.",
         "Қорда 6,5 миллионнан астам кітап бар.", "Астана, 2016 жылғы 15 қыркүйек.", "Сот залдарының 83%-ы жабдықталған.", "Кітапхана сағат 9.00-ден 18.00-ге дейін ашық.",
+        "Жұмыстар сәуірдің 1-іне дейін аяқталады.", "Бұл қала тамаша астана болады.", "Astana Motors компаниясы да қатысты.",
         "«Мемлекет басшысы „Сот кабинеті“ сервисіне назар аударды», – деді А. Тоқсаба.",
     ]),
     min_size=1,
@@ -171,3 +184,10 @@ def test_a_russian_paragraph_with_brand_names_is_translated_not_kept_as_foreign(
     made = make_versions(draft, source="ru", translator=NO_ENGINE)
     assert made.report["foreign_blocks"] == []
     assert made.texts["en"].count("[[untranslated:ru]]") == 2
+
+
+def test_a_lower_case_word_spelled_like_a_place_is_asked_about_never_fixed() -> None:
+    text = "В девяностые годы в стране было засилье семей.\n"
+    findings = check_versions({"ru": text})
+    assert [(f.id, f.fixable) for f in findings] == [("glossary.capitalisation", False)]
+    assert apply_fixes(text, findings)[0] == text

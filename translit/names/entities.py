@@ -180,7 +180,7 @@ def _month_of(word: str) -> tuple[int, str] | None:
 _KK_LETTERS = "а-яёәғқңөұүһіӘҒҚҢӨҰҮҺІА-ЯЁ"
 _SUFFIX = rf"(?:-[{_KK_LETTERS}]{{1,6}}(?![{_KK_LETTERS}\w]))"
 
-_MONTH_WORD = r"(?P<month>[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3,11}\.?)"
+_MONTH_WORD = r"(?P<month>[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3,15}\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-го|-і|-ші|-шы|-сі|-ы)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _KK_YEAR_WORD = r"(?:жыл(?:ғы|дың)|ж\.)"  # "2023 жылғы", "2023 ж."
@@ -189,18 +189,19 @@ _YEAR_AFTER = rf"(?:\s+{_YEAR}(?P<yw>\s*(?:года|год|г\.|ж\.|жылы|ж
 _DATE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
     regex.compile(p, regex.IGNORECASE)
     for p in (
+        # (2023 жылғы) ақпанның 28-і, сәуірдің 1-іне (дейін), қыркүйектің 16-сында: the month in the genitive, the day's case
+        # ending after a hyphen; before "February 28", which would take "сәуірдің 1" and leave "-іне"
+        rf"\b(?:{_YEAR}\s*{_KK_YEAR_WORD}\s+)?(?P<month>[{_KK_LETTERS}]{{4,12}}(?:ның|нің|дың|дің|тың|тің))\s+(?P<day>[0-3]?\d)-(?P<ending>[{_KK_LETTERS}]{{1,7}})(?![{_KK_LETTERS}\w])",
         # 2023 жылғы 28 ақпанда / 2023 жылдың 28 ақпанында / 2023 ж. 28 ақп.
-        rf"\b{_YEAR}\s*{_KK_YEAR_WORD}\s+(?P<day>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,12}}|[{_KK_LETTERS}]{{3,5}}\.)",
+        rf"\b{_YEAR}\s*{_KK_YEAR_WORD}\s+(?P<day>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,15}}|[{_KK_LETTERS}]{{3,5}}\.)",
         # 2023 жылғы ақпанда
-        rf"\b{_YEAR}\s+жыл(?:ғы|дың)\s+(?P<month>[{_KK_LETTERS}]{{4,12}})",
+        rf"\b{_YEAR}\s+жыл(?:ғы|дың)\s+(?P<month>[{_KK_LETTERS}]{{4,15}})",
         # On the 28th of February 2023
         rf"\b(?P<on>on\s+)?the\s+{_DAY}\s+of\s+{_MONTH_WORD}(?:,?\s+{_YEAR})?",
         # February 28, 2023 / Feb. 28
-        rf"\b(?P<on>on\s+)?{_MONTH_WORD}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR})?\b",
+        rf"\b(?P<on>on\s+)?{_MONTH_WORD}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!-[{_KK_LETTERS}])(?:,\s*{_YEAR}|\s+{_YEAR})?\b",
         # 28 февраля 2023 года / 28 ақпан 2023 ж. / 28 February 2023
         rf"\b(?P<on>on\s+)?{_DAY}\s+{_MONTH_WORD}{_YEAR_AFTER}",
-        # ақпанның 28-і
-        rf"\b(?P<month>[{_KK_LETTERS}]{{4,12}})\s+(?P<day>[0-3]?\d)-(?:і|ы|сі|ші)\b",
         # в феврале 2023 года / February 2023
         rf"\b(?P<month>[A-Za-zА-Яа-яЁё]{{3,9}})\s+{_YEAR}(?P<yw>\s*(?:года|г\.))?",
         # 28.02.2023 (ж. / г.)
@@ -214,7 +215,7 @@ _TO = r"(?:\s*[–—-]\s*|\s+(?:to|through|and|по|до|и)\s+)"
 _RANGE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
     regex.compile(p, regex.IGNORECASE)
     for p in (
-        rf"\b{_YEAR}\s*{_KK_YEAR_WORD}\s+(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,12}})",
+        rf"\b{_YEAR}\s*{_KK_YEAR_WORD}\s+(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,15}})",
         rf"\b(?P<month>[A-Za-z]{{3,9}}\.?)\s+(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)(?:,?\s+{_YEAR})?\b",
         rf"(?<![\d.,])(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+{_MONTH_WORD}{_YEAR_AFTER}",
     )
@@ -323,7 +324,18 @@ def _date_from(m: regex.Match[str]) -> tuple[DateValue, str] | None:
     year = int(groups["year"]) if groups.get("year") else None
     if groups.get("on"):
         detail = "on"
+    elif groups.get("ending"):
+        detail = _day_ending_case(groups["ending"].lower()) or detail
     return DateValue(year, month, day), detail
+
+
+def _day_ending_case(ending: str) -> str | None:
+    """The case of "сәуірдің 1-іне" from the day's ending: its locative (16-сында), dative…; None for the
+    plain possessive (ақпанның 28-і), which is told by the month's genitive."""
+    for endings, case in ((("ндағы", "ндегі"), "poss_attr"), (("нда", "нде"), "poss_loc"), (("нан", "нен"), "abl"), (("на", "не"), "dat")):
+        if ending.endswith(endings):
+            return case
+    return None
 
 
 class _Taken:

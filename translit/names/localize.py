@@ -130,6 +130,8 @@ def render_entity(entity: Entity, lang: str, *, date_style: str = "us", case: st
             return entity.text  # "с 9.00 до 18.00" is how the editor's Russian writes it
         return format_time(entity.value, lang)  # type: ignore[arg-type]
     if entity.kind in ("number", "percent"):
+        if entity.text[:1] == "0" and entity.text[1:2].isdigit():
+            return entity.text  # "00", "2007/08": digits, not a quantity to respell
         if entity.lang in ("ru", "kk") and _DAY_DOT_MONTH.fullmatch(entity.text):
             return entity.text  # "до 20.03": more likely 20 March than 20,03; kept as written
         value: Decimal = entity.value  # type: ignore[assignment]

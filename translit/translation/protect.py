@@ -345,6 +345,7 @@ def _case_for(part: Part, tgt: str, before_target: str, after_target: str = "") 
     return (_EN_PREP_RU if tgt == "ru" else _EN_PREP_KK if tgt == "kk" else {}).get(english)
 
 
+_DAY_WITH_ENDING = regex.compile(r"\d-\p{L}+$")
 _RANGE_DASH = regex.compile(r"\s*[–—-]\s*")
 
 
@@ -435,13 +436,15 @@ class Protector:
             # Every language's forms: a Russian name quoted in an English draft is found too,
             # and is then rendered from its own language (the mention's).
             for m in self.glossary.find(text, None):
-                if m.status == "ambiguous" or not free(m.start, m.end):
+                if m.status == "ambiguous" or not free(m.start, m.end) or self._not_a_name_here(m, lang):
                     continue
                 kind = "person" if self._entity_type(m.entity) == "person" else "institution"
                 start, end = m.start, m.end
                 if kind == "person":
                     # A known surname inside a longer name: the whole name is one part, never the surname alone.
                     start, end = next(((a, b) for a, b in names if a <= m.start and m.end <= b and free(a, b)), (start, end))
+                    if not self._same_person(m, text[start:end]):
+                        continue  # "Дариға Назарбаева" is not Nursultan Nazarbayev: a name of its own, found below
                 found.append((start, end, Part(kind, text[start:end], m.lang or lang, text[:start], mention=m)))
         for start, end, part in self._titles(text, lang):
             if free(start, end):
@@ -461,6 +464,26 @@ class Protector:
                 found.append((start, end, Part("person", text[start:end], lang, text[:start])))
         found.sort(key=lambda t: t[0])
         return _join_ranges(text, found)
+
+    @staticmethod
+    def _not_a_name_here(mention: Any, lang: str) -> bool:
+        """A single word the glossary knows only with other capitals ("семей" families, "астана" a capital, "Ну"),
+        or a Latin-letter name inside a Kazakh or Russian draft (a brand or title: "Astana Motors", «Наша Russia»):
+        written as the editor wrote it, never replaced (``translit check`` still asks about the capitals)."""
+        if mention.reason.startswith("capitalisation") and " " not in mention.text.strip():
+            return True
+        return lang in ("kk", "ru") and bool(_LATIN.search(mention.text)) and not _CYRILLIC.search(mention.text)
+
+    def _same_person(self, mention: Any, name: str) -> bool:
+        """Whether every other word of the whole name around a known surname belongs to that person's forms
+        (or is an initial): "Дариға Назарбаева" is someone else than Нұрсұлтан Назарбаев."""
+        if name == mention.text:
+            return True
+        entity = self.glossary.entity(mention.entity)
+        # A stem a letter shorter, so a declined form matches too: Нурсултана, Кайроллаевича.
+        stems = {word.lower()[:-1] for variant in entity.forms() for word in _WORDS.findall(variant.form) if len(word) > 3}
+        words = _WORDS.findall(name.replace(mention.text, " ", 1))
+        return all(len(word) <= 2 or any(word.lower().startswith(stem) for stem in stems) for word in words)
 
     def _entity_type(self, entity_id: str | None) -> str:
         if not entity_id:
@@ -545,8 +568,10 @@ class Protector:
             text = render_entity(part.entity, tgt, date_style=self.date_style, case=case)
             if isinstance(part.payload, Entity):
                 text = _range_text(part, text)
-            elif kind == "date" and part.entity.detail == "range" and tgt == part.lang:
-                text = part.text  # "с 18 по 19 марта": the first day of a range in words takes its month from the last
+            elif kind == "date" and tgt == part.lang and (part.entity.detail == "range" or _DAY_WITH_ENDING.search(part.text)):
+                # "с 18 по 19 марта": the first day of a range in words takes its month from the last;
+                # "сәуірдің 1-іне": the Kazakh "the 1st of April" with its case ending stays as written
+                text = part.text
             if kind == "date" and tgt == "en" and not dateline and self._adverbial(part, before_target):
                 text = ("On " if _SENTENCE_START.search(before_target) else "on ") + text
             elif kind == "date" and text[:1].islower() and _STARTS_SENTENCE.search(before_target):

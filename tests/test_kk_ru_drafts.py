@@ -52,6 +52,10 @@ def versions(text: str, source: str) -> dict[str, str]:
         ("Жұмыстар сәуірдің 1-іне дейін аяқталады.\n", "kk", {"ru": "1 апреля дейін", "en": "April 1 дейін"}),
         ("Сайлау 2023 жылғы қыркүйектің 16-сында өтті.\n", "kk", {"ru": "16 сентября 2023 года", "en": "on September 16, 2023"}),
         ("Шоу выходило в сезоне 2006/07 в 00:30.\n", "ru", {"en": "2006/07"}),
+        # A Latin-typed Kazakh title in a Kazakh draft is Kazakh in Cyrillic in the Kazakh and Russian versions.
+        ("Кітапханада «Ulttyk zhane otbasylyk dasturlerdi saktau» кітабы таныстырылды.\n", "kk",
+         {"kk": "Кітапханада «Ұлттық және отбасылық дәстүрлерді сақтау» кітабы таныстырылды.\n",
+          "ru": "«Ұлттық және отбасылық дәстүрлерді сақтау»", "en": "«Ulttyk zhane otbasylyk dasturlerdi saktau»"}),
         # A common word spelled like a place, a brand or title in Latin letters, and another person with a known
         # surname are written as the editor wrote them.
         ("Ну, в стране было засилье семей.\n", "ru", {"kk": "Ну, в стране было засилье семей."}),
@@ -171,6 +175,9 @@ def test_a_given_name_that_looks_like_a_surname_still_starts_the_name(text: str,
         ("Спонсор матча — Kazakhtelecom.", "ru"),
         ("Команда благодарит спонсора — АО «Kazakhtelecom» и ТОО «Samruk-Kazyna Trust». Фото: Ministry of Tourism and Sports", "ru"),
         ("Іс-шараға Microsoft Office пен Google Docs қолданушылары қатысты.", "kk"),
+        # A contact line is in the language of its words, not of its addresses.
+        ("Байланыс: info@nlrk.kz", "kk"),
+        ("Тіркелу: nlrk.kz/events, телефон: 8 (7172) 79-99-00;", "kk"),
         # and an English sentence around a Russian caption is still English.
         ("The caption Бахина фото was left in the English version.", "en"),
     ],
@@ -191,3 +198,8 @@ def test_a_lower_case_word_spelled_like_a_place_is_asked_about_never_fixed() -> 
     findings = check_versions({"ru": text})
     assert [(f.id, f.fixable) for f in findings] == [("glossary.capitalisation", False)]
     assert apply_fixes(text, findings)[0] == text
+
+
+def test_a_kazakh_title_quoted_in_russian_keeps_its_kazakh_dash() -> None:
+    findings = check_versions({"ru": "Выставка «Мұхтар Әуезов – ұлы жазушы» продлится до 20 марта – приходите.\n"})
+    assert [(f.id, f.column) for f in findings] == [("typography.dash", 60)]

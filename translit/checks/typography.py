@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..names.localize import DASHES, fix_quotes, quote_marks
+from ..transliteration.alphabet import has_kazakh_letters
 from .base import CheckSpec, Emitter, Post, Version, quote
 from .glossary import mentions
 
@@ -38,6 +39,7 @@ _SPACED_EN_DASH = re.compile(r" (?<=[^\s\x00] ) *– +(?=[^\s\x00\d])")
 _DOUBLE_SPACE = re.compile(r"[ \u00a0](?<=\S[ \u00a0])[ \u00a0]+(?=\S)")
 _INITIAL = re.compile(r"((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?<![\w.].)[a-zа-яё]?\.)(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]?\.)?)(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,})")
 _ENUMERATOR = re.compile(r"(?:^|[\s;:])\w{1,2}\)$")
+_GUILLEMETS = re.compile(r"«[^«»\n]*»")
 _PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“"}
 # Every character the bracket and quote walk reacts to; the rest of the prose is skipped, not visited one by one.
 _MARK_CHARS = "".join(_PAIRS) + ")]»”"
@@ -59,8 +61,10 @@ def run(post: Post, out: Emitter) -> None:
             for match in _SPACED_HYPHEN.finditer(version.prose):
                 out("typography.dash", version, match.start(), match.end(), f"A hyphen between spaces stands for a dash here; write {quote(dash.strip())}.", fix=dash)
             if version.lang == "ru" and dash.strip() == "—":
-                # An official name written with an en dash ("… Республики Казахстан – Елбасы") keeps it.
+                # An official name written with an en dash ("… Республики Казахстан – Елбасы") keeps it, and so does
+                # a Kazakh title quoted in Russian («Мұхтар Әуезов – ұлы жазушы»): Kazakh writes the en dash.
                 names = [(m.start, m.end) for m in mentions(post, version) if "–" in m.form]
+                names += [q.span() for q in _GUILLEMETS.finditer(version.prose) if "–" in q.group() and has_kazakh_letters(q.group())]
                 for match in _SPACED_EN_DASH.finditer(version.prose):
                     if any(a <= match.start() and match.end() <= b for a, b in names):
                         continue

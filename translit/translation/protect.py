@@ -495,7 +495,7 @@ class Protector:
 
     def _titles(self, text: str, lang: str) -> list[tuple[int, int, Part]]:
         """Quoted Latin-typed Kazakh (or Russian) titles inside non-Kazakh text."""
-        if self.title_detector is None or lang == "kk":
+        if self.title_detector is None:
             return []
         out = []
         for m in _QUOTED.finditer(text):

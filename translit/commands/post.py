@@ -332,8 +332,9 @@ def register(app: typer.Typer) -> None:
                     f"prose marked {report['untranslated_marker'][0]} … {report['untranslated_marker'][1]}\n"
                 )
             for lang, counts in report.get("origins", {}).items():
-                if counts.get("memory-fuzzy"):
-                    sys.stderr.write(f"translit: warning: {printable(result['draft'])}: {lang}: {counts['memory-fuzzy']} sentences "
+                fuzzy = counts.get("memory-fuzzy", 0)
+                if fuzzy:
+                    sys.stderr.write(f"translit: warning: {printable(result['draft'])}: {lang}: {fuzzy} sentence{'s' * (fuzzy > 1)} "
                                      "from fuzzy memory matches, marked [[fuzzy:SCORE]] … [[/fuzzy]] for review\n")
             no_route = no_route or result["exit"] == EXIT_NO_ROUTE
             lost = lost or bool(result["lost"])

@@ -114,8 +114,8 @@ def _as_written(value: Decimal, text: str) -> Decimal:
     """``value`` with the decimal places its text shows: "2.50" stays 2,50 in Russian, never 2,5."""
     found = _DECIMALS.search(text)
     places = len(found.group(1)) if found else 0
-    if not places or (places == 3 and value == value.to_integral_value()):
-        return value  # no decimals, or "1,500": a thousands separator
+    if not places or places == 3:
+        return value  # no decimals, or "1,500": thousands, or 1.5 in Russian, never 1,500 kilograms
     return value.quantize(Decimal(1).scaleb(-places))
 
 

@@ -494,7 +494,8 @@ class Protector:
             return ""
 
     def _titles(self, text: str, lang: str) -> list[tuple[int, int, Part]]:
-        """Quoted Latin-typed Kazakh (or Russian) titles inside non-Kazakh text."""
+        """Quoted Latin-typed Kazakh (or Russian) titles, in a draft of any language: a Kazakh one is written in
+        Cyrillic in the Kazakh and Russian versions (in a Kazakh draft too), in the post's scheme in English."""
         if self.title_detector is None:
             return []
         out = []

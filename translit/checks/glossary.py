@@ -190,7 +190,11 @@ def _mention(post: Post, version: Version, mention: Any, out: Emitter, pending: 
         out("glossary.capitalisation", version, start, end, f"{message}; the glossary writes {quote(mention.form)}.", fix=chosen)
         return
     check_id = "glossary.capitalisation" if mention.reason.startswith("capitalisation") else "glossary.discouraged"
-    out(check_id, version, mention.start, mention.end, f"{quote(mention.text)} is not the official form{reason}; write {quote(fix or mention.form)}.", fix=fix, fixable=fix is not None)
+    # A lower-case word may be the common noun it is spelled like ("семей" families, "астана" a capital):
+    # the capitals are suggested, never applied by --fix.
+    common = check_id == "glossary.capitalisation" and mention.text.islower() and " " not in mention.text
+    advice = f"write {quote(fix or mention.form)}" + (" if it is the name" if common else "")
+    out(check_id, version, mention.start, mention.end, f"{quote(mention.text)} is not the official form{reason}; {advice}.", fix=fix, fixable=fix is not None and not common)
 
 
 def _named_today_elsewhere(post: Post, version: Version, mention: Any) -> bool:

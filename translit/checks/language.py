@@ -23,6 +23,7 @@ from ..transliteration.alphabet import has_kazakh_letters
 from ..language.detection import detect
 from ..language.segment import sentence_spans
 from .base import EXCERPT, CheckSpec, Emitter, Post, Version, quote
+from .extract import entities
 from .structure import marker_spans
 
 CHECKS = [
@@ -127,10 +128,19 @@ def _wrong_cyrillic(version: Version, out: Emitter) -> None:
 
 def _english_in(version: Version, out: Emitter) -> None:
     marked = marker_spans(version)
-    for match in _LATIN_RUN.finditer(_without_quotes(version.prose)):
+    # A link's slug ("…/about-the-national-library") or an e-mail's name is no English prose.
+    prose, pieces, pos = _without_quotes(version.prose), [], 0
+    for entity in entities(version):
+        if entity.kind in ("url", "email"):
+            pieces += [prose[pos : entity.start], " " * (entity.end - entity.start)]
+            pos = entity.end
+    prose = "".join(pieces) + prose[pos:]
+    for match in _LATIN_RUN.finditer(prose):
         if any(start < match.end() and match.start() < end for start, end in marked):
             continue  # structure.untranslated reports it
         words = re.findall(r"[A-Za-z][A-Za-z'’-]*", match.group())
+        if len(words) < _MIN_WORDS:
+            continue  # "e-mail: info" is two words, not a sentence
         if all(word[0].isupper() or word.lower() in _NAME_LINKS for word in words):
             continue  # a name or a title: "Astana International Financial Centre"
         detection = detect(match.group(), out.config.detect_languages)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ..names.localize import DASHES
+from ..names.localize import DASHES, fix_quotes, quote_marks
+from ..transliteration.alphabet import has_kazakh_letters
 from .base import CheckSpec, Emitter, Post, Version, quote
 from .glossary import mentions
 
@@ -38,6 +39,7 @@ _SPACED_EN_DASH = re.compile(r" (?<=[^\s\x00] ) *– +(?=[^\s\x00\d])")
 _DOUBLE_SPACE = re.compile(r"[ \u00a0](?<=\S[ \u00a0])[ \u00a0]+(?=\S)")
 _INITIAL = re.compile(r"((?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ](?<![\w.].)[a-zа-яё]?\.)(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яё]?\.)?)(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,})")
 _ENUMERATOR = re.compile(r"(?:^|[\s;:])\w{1,2}\)$")
+_GUILLEMETS = re.compile(r"«[^«»\n]*»")
 _PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“"}
 # Every character the bracket and quote walk reacts to; the rest of the prose is skipped, not visited one by one.
 _MARK_CHARS = "".join(_PAIRS) + ")]»”"
@@ -59,8 +61,10 @@ def run(post: Post, out: Emitter) -> None:
             for match in _SPACED_HYPHEN.finditer(version.prose):
                 out("typography.dash", version, match.start(), match.end(), f"A hyphen between spaces stands for a dash here; write {quote(dash.strip())}.", fix=dash)
             if version.lang == "ru" and dash.strip() == "—":
-                # An official name written with an en dash ("… Республики Казахстан – Елбасы") keeps it.
+                # An official name written with an en dash ("… Республики Казахстан – Елбасы") keeps it, and so does
+                # a Kazakh title quoted in Russian («Мұхтар Әуезов – ұлы жазушы»): Kazakh writes the en dash.
                 names = [(m.start, m.end) for m in mentions(post, version) if "–" in m.form]
+                names += [q.span() for q in _GUILLEMETS.finditer(version.prose) if "–" in q.group() and has_kazakh_letters(q.group())]
                 for match in _SPACED_EN_DASH.finditer(version.prose):
                     if any(a <= match.start() and match.end() <= b for a, b in names):
                         continue
@@ -76,13 +80,13 @@ def run(post: Post, out: Emitter) -> None:
 def _quotes(version: Version, spans: list[tuple[int, int]], en_style: str, out: Emitter) -> None:
     text = version.prose
     lang = version.lang
-    # Straight double quotes: pair them up in reading order within the block.
     straight = [match.start() for start, end in spans for match in _STRAIGHT.finditer(text, start, end)]
-    for first, second in zip(straight[::2], straight[1::2]):
+    for first, second in _straight_pairs(text, spans, lang):
+        fixed = fix_quotes(text[first : second + 1], lang)
         if lang in ("kk", "ru"):
-            out("typography.quotes", version, first, second + 1, f"Use « » quotation marks in {'Kazakh' if lang == 'kk' else 'Russian'}.", fix="«" + text[first + 1 : second] + "»")
+            out("typography.quotes", version, first, second + 1, f"Use « » quotation marks in {'Kazakh' if lang == 'kk' else 'Russian'}.", fix=fixed)
         elif en_style == "curly":
-            out("typography.quotes", version, first, second + 1, "Straight quotes; house style for English is “ ”.", fix="“" + text[first + 1 : second] + "”", severity="info")
+            out("typography.quotes", version, first, second + 1, "Straight quotes; house style for English is “ ”.", fix=fixed, severity="info")
     if len(straight) % 2 and out.enabled("typography.unbalanced"):
         out("typography.unbalanced", version, straight[-1], straight[-1] + 1, 'An odd number of straight quotes ("): one is not closed.')
     stack: list[tuple[str, int]] = []
@@ -121,6 +125,24 @@ def _quotes(version: Version, spans: list[tuple[int, int]], en_style: str, out: 
                     out("typography.unbalanced", version, position, position + 1, f"{quote(char)} closes nothing: its opening mark is missing.")
     for item in stack:
         _unclosed(version, item, out)
+
+
+def _straight_pairs(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
+    """The outermost pairs of straight quotes of a block, each quote opening or closing by the characters
+    around it, so a quotation with a quoted name inside ("… given to "Judicial office" service …") is one pair."""
+    pairs = []
+    for start, end in spans:
+        opened: list[int] = []
+        for position, opening, _depth in quote_marks(text[start:end], lang):
+            if text[start + position] != '"':
+                continue
+            if opening:
+                opened.append(start + position)
+            elif opened:
+                first = opened.pop()
+                if not opened:
+                    pairs.append((first, start + position))
+    return pairs
 
 
 def _unclosed(version: Version, item: tuple[str, int], out: Emitter) -> None:

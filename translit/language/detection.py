@@ -63,6 +63,9 @@ _LATIN = re.compile(_LATIN_LETTER)
 # Letters are counted run by run: one string per word rather than one per letter.
 _CYRILLIC_RUN = re.compile(_CYRILLIC_LETTER + "+")
 _LATIN_RUN = re.compile(_LATIN_LETTER + "+")
+_ADDRESS = re.compile(r"[\w.+-]*\w[.@/]\w[\w.@/?=&%#+-]*")
+_QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|„[^“\n]*“|\"[^\"\n]*\"")
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\w*")
 _FOLDED = {"’": "'", "ʻ": "'", "ʼ": "'", "‘": "'", "İ": "i"}
 _APOSTROPHES = str.maketrans(_FOLDED)
 _TO_FOLD = re.compile("[" + re.escape("".join(_FOLDED)) + "]")
@@ -493,6 +496,8 @@ class Detector:
                 return Detection(lang="und", script="Zzzz", confidence=0.0)
             return _UNDETERMINED
         dominant = "Cyrl" if cyrillic >= latin else "Latn"
+        if cyrillic and latin:
+            dominant = _prose_script(text, dominant)
         script = "mixed" if min(cyrillic, latin) >= MIXED_SHARE * letters else dominant
         words = words_of(text, dominant)
         model = self.model(dominant)
@@ -533,6 +538,20 @@ class Detector:
                 return None
             model = self._models[script] = build()
         return model
+
+
+def _prose_script(text: str, by_letters: str) -> str:
+    """The script of a two-script text's lower-case words, where its sentences are: names and brands are
+    capitalised ("Спонсор матча — Kazakhtelecom." is Russian), then of all its words; ``by_letters`` when
+    neither has more."""
+    # Web and e-mail addresses (nlrk.kz/events) and quoted titles («Ulttyk zhane …») are not the sentence's words.
+    text = _QUOTED.sub(" ", _ADDRESS.sub(" ", text))
+    for words in (_LOWER_WORD.findall(text), _WORD.findall(text)):
+        cyrillic = sum(len(word) for word in words if _CYRILLIC.match(word))
+        latin = sum(len(word) for word in words if _LATIN.match(word))
+        if cyrillic != latin:
+            return "Cyrl" if cyrillic > latin else "Latn"
+    return by_letters
 
 
 def words_of(text: str, script: str) -> list[str]:

@@ -26,6 +26,7 @@ __all__ = [
     "MONTHS",
     "find_entities",
     "parse_number",
+    "scale_of",
 ]
 
 
@@ -179,7 +180,7 @@ def _month_of(word: str) -> tuple[int, str] | None:
 _KK_LETTERS = "а-яёәғқңөұүһіӘҒҚҢӨҰҮҺІА-ЯЁ"
 _SUFFIX = rf"(?:-[{_KK_LETTERS}]{{1,6}}(?![{_KK_LETTERS}\w]))"
 
-_MONTH_WORD = r"(?P<month>[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3,11}\.?)"
+_MONTH_WORD = r"(?P<month>[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3,15}\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-го|-і|-ші|-шы|-сі|-ы)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _KK_YEAR_WORD = r"(?:жыл(?:ғы|дың)|ж\.)"  # "2023 жылғы", "2023 ж."
@@ -188,18 +189,19 @@ _YEAR_AFTER = rf"(?:\s+{_YEAR}(?P<yw>\s*(?:года|год|г\.|ж\.|жылы|ж
 _DATE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
     regex.compile(p, regex.IGNORECASE)
     for p in (
+        # (2023 жылғы) ақпанның 28-і, сәуірдің 1-іне (дейін), қыркүйектің 16-сында: the month in the genitive, the day's case
+        # ending after a hyphen; before "February 28", which would take "сәуірдің 1" and leave "-іне"
+        rf"\b(?:{_YEAR}\s*{_KK_YEAR_WORD}\s+)?(?P<month>[{_KK_LETTERS}]{{4,12}}(?:ның|нің|дың|дің|тың|тің))\s+(?P<day>[0-3]?\d)-(?P<ending>[{_KK_LETTERS}]{{1,7}})(?![{_KK_LETTERS}\w])",
         # 2023 жылғы 28 ақпанда / 2023 жылдың 28 ақпанында / 2023 ж. 28 ақп.
-        rf"\b{_YEAR}\s*{_KK_YEAR_WORD}\s+(?P<day>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,12}}|[{_KK_LETTERS}]{{3,5}}\.)",
+        rf"\b{_YEAR}\s*{_KK_YEAR_WORD}\s+(?P<day>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,15}}|[{_KK_LETTERS}]{{3,5}}\.)",
         # 2023 жылғы ақпанда
-        rf"\b{_YEAR}\s+жыл(?:ғы|дың)\s+(?P<month>[{_KK_LETTERS}]{{4,12}})",
+        rf"\b{_YEAR}\s+жыл(?:ғы|дың)\s+(?P<month>[{_KK_LETTERS}]{{4,15}})",
         # On the 28th of February 2023
         rf"\b(?P<on>on\s+)?the\s+{_DAY}\s+of\s+{_MONTH_WORD}(?:,?\s+{_YEAR})?",
         # February 28, 2023 / Feb. 28
-        rf"\b(?P<on>on\s+)?{_MONTH_WORD}\s+{_DAY}(?:,\s*{_YEAR}|\s+{_YEAR})?\b",
+        rf"\b(?P<on>on\s+)?{_MONTH_WORD}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!-[{_KK_LETTERS}])(?:,\s*{_YEAR}|\s+{_YEAR})?\b",
         # 28 февраля 2023 года / 28 ақпан 2023 ж. / 28 February 2023
         rf"\b(?P<on>on\s+)?{_DAY}\s+{_MONTH_WORD}{_YEAR_AFTER}",
-        # ақпанның 28-і
-        rf"\b(?P<month>[{_KK_LETTERS}]{{4,12}})\s+(?P<day>[0-3]?\d)-(?:і|ы|сі|ші)\b",
         # в феврале 2023 года / February 2023
         rf"\b(?P<month>[A-Za-zА-Яа-яЁё]{{3,9}})\s+{_YEAR}(?P<yw>\s*(?:года|г\.))?",
         # 28.02.2023 (ж. / г.)
@@ -213,13 +215,19 @@ _TO = r"(?:\s*[–—-]\s*|\s+(?:to|through|and|по|до|и)\s+)"
 _RANGE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
     regex.compile(p, regex.IGNORECASE)
     for p in (
-        rf"\b{_YEAR}\s*{_KK_YEAR_WORD}\s+(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,12}})",
+        rf"\b{_YEAR}\s*{_KK_YEAR_WORD}\s+(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+(?P<month>[{_KK_LETTERS}]{{4,15}})",
         rf"\b(?P<month>[A-Za-z]{{3,9}}\.?)\s+(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)(?:,?\s+{_YEAR})?\b",
         rf"(?<![\d.,])(?P<d1>[0-3]?\d){_TO}(?P<d2>[0-3]?\d)\s+{_MONTH_WORD}{_YEAR_AFTER}",
     )
 )
 
 _TIME = regex.compile(rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])(?P<suffix>{_SUFFIX})?")
+# Russian and Kazakh also write a time with a full stop: "с 9.00 до 18.00", "сағат 15.30-да". Only minutes no
+# month can be ("9.05" may be 9 May) are read so, and only after "с", "до", "в", "сағат"…, with a Kazakh case
+# ending, or joined by a dash to another such time ("9.00–18.00"); "в 2.50 раза", "до 2.50 доллара" stay numbers.
+_DOTTED_TIME = regex.compile(rf"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])\.(?P<m>00|15|[2-5][05])(?!\d|[.,:]\d|\s*(?:раз|доллар|рубл|тенге|теңге|евро|млн|млрд|тыс|%))(?P<suffix>{_SUFFIX})?")
+_TIME_WORD_BEFORE = regex.compile(r"(?:^|[^\w])(?:с|со|до|в|во|к|от|после|около|сағат|сағ\.)\s*$", regex.IGNORECASE)
+_TIME_DASH = regex.compile(r"\s*[–—-]\s*")
 _EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _URL = regex.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"«»“”]+"
@@ -240,6 +248,14 @@ _SCALES = (
     ("млн", 10**6), ("миллион", 10**6), ("mln", 10**6), ("million", 10**6),
     ("мың", 10**3), ("тыс", 10**3), ("thousand", 10**3),
 )
+
+
+def scale_of(word: str) -> int | None:
+    """The power of ten a scale word stands for, in any case form: "млн", "миллионнан", "тысячи", "millions"."""
+    word = word.lower()
+    return next((scale for prefix, scale in _SCALES if word.startswith(prefix)), None)
+
+
 _TRAILING_URL_PUNCT = ".,;:!?)»”'\""
 
 
@@ -308,7 +324,18 @@ def _date_from(m: regex.Match[str]) -> tuple[DateValue, str] | None:
     year = int(groups["year"]) if groups.get("year") else None
     if groups.get("on"):
         detail = "on"
+    elif groups.get("ending"):
+        detail = _day_ending_case(groups["ending"].lower()) or detail
     return DateValue(year, month, day), detail
+
+
+def _day_ending_case(ending: str) -> str | None:
+    """The case of "сәуірдің 1-іне" from the day's ending: its locative (16-сында), dative…; None for the
+    plain possessive (ақпанның 28-і), which is told by the month's genitive."""
+    for endings, case in ((("ндағы", "ндегі"), "poss_attr"), (("нда", "нде"), "poss_loc"), (("нан", "нен"), "abl"), (("на", "не"), "dat")):
+        if ending.endswith(endings):
+            return case
+    return None
 
 
 class _Taken:
@@ -325,6 +352,22 @@ class _Taken:
         self.marks[start:end] = b"\x01" * (end - start)
 
 
+# After a date, what starts a new sentence: a full stop written once ends both "г." and the sentence.
+_NEXT_SENTENCE = regex.compile(r"\s*$|\s+[\p{Lu}«\"“„(]")
+
+
+def _date_end(text: str, m: regex.Match[str]) -> int:
+    """The end of a date match without a final full stop that belongs to the sentence: after a full month
+    name it is always punctuation ("до 20 марта."), after "г.", "ж." or "февр." only where a sentence ends."""
+    end = m.end()
+    if text[end - 1] != ".":
+        return end
+    month = m.groupdict().get("month")
+    if month and m.end("month") == end and month[:-1].lower() in _MONTH_INDEX:
+        return end - 1
+    return end - 1 if _NEXT_SENTENCE.match(text, end) else end
+
+
 def _date_ranges(text: str, taken: _Taken) -> list[Entity]:
     found: list[Entity] = []
     for pattern in _RANGE_PATTERNS:
@@ -338,7 +381,8 @@ def _date_ranges(text: str, taken: _Taken) -> list[Entity]:
             year = int(m["year"]) if m["year"] else None
             month, detail = parsed
             found.append(Entity("date", m.start("d1"), m.end("d1"), m["d1"], DateValue(year, month, first), "range"))
-            found.append(Entity("date", m.start("d2"), m.end(), text[m.start("d2") : m.end()], DateValue(year, month, last), detail))
+            end = _date_end(text, m)
+            found.append(Entity("date", m.start("d2"), end, text[m.start("d2") : end], DateValue(year, month, last), detail))
             if m.start() < m.start("d1"):  # the year written before the range is part of its first date
                 found[-2] = Entity("date", m.start(), m.end("d1"), text[m.start() : m.end("d1")], DateValue(year, month, first), "range")
             taken.claim(m.start(), m.end())
@@ -350,7 +394,7 @@ def _dates(text: str) -> list[Entity]:
     found: list[Entity] = _date_ranges(text, taken)
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
-            start, end = m.span()
+            start, end = m.start(), _date_end(text, m)
             if taken.overlaps(start, end):
                 continue
             parsed = _date_from(m)
@@ -365,12 +409,21 @@ def _dates(text: str) -> list[Entity]:
     return found
 
 
-def _times(text: str) -> list[Entity]:
-    return [
+def _times(text: str, lang: str | None) -> list[Entity]:
+    found = [
         Entity("time", m.start(), m.start("m") + 2, text[m.start():m.start("m") + 2],
                TimeValue(int(m["h"]), int(m["m"])), (m["suffix"] or ""))
         for m in _TIME.finditer(text)
     ]
+    if lang not in ("ru", "kk") or "." not in text:
+        return found
+    dotted = list(_DOTTED_TIME.finditer(text))
+    for k, m in enumerate(dotted):
+        joined = (k > 0 and _TIME_DASH.fullmatch(text, dotted[k - 1].end(), m.start())) or (
+            k + 1 < len(dotted) and _TIME_DASH.fullmatch(text, m.end(), dotted[k + 1].start()))
+        if m["suffix"] or joined or _TIME_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            found.append(Entity("time", m.start(), m.end("m"), text[m.start() : m.end("m")], TimeValue(int(m["h"]), int(m["m"])), m["suffix"] or ""))
+    return found
 
 
 def _numbers(text: str, lang: str | None) -> list[Entity]:
@@ -381,10 +434,10 @@ def _numbers(text: str, lang: str | None) -> list[Entity]:
             continue
         scale_word = (m["scale"] or "").strip().lower()
         if scale_word:
-            value = value * next((scale for prefix, scale in _SCALES if scale_word.startswith(prefix)), 1)
+            value = value * (scale_of(scale_word) or 1)
         kind = "percent" if m["pct"] else "number"
         end = m.end("scale") if m["scale"] else (m.end("pct") if m["pct"] else m.end("num"))
-        detail = m["suffix"] or scale_word
+        detail = scale_word or m["suffix"] or ""  # "6,5 млн-нан": the scale is the detail, "-нан" stays in the text
         found.append(Entity(kind, m.start(), end, text[m.start():end], _tidy(value), detail))
     return found
 
@@ -427,7 +480,7 @@ def _find_cached(text: str, lang: str | None, kinds: frozenset[str] | None) -> t
         ("email", lambda: _emails(text)),
         ("phone", lambda: _phones(text)),
         ("date", lambda: _dates(text)),
-        ("time", lambda: _times(text)),
+        ("time", lambda: _times(text, lang)),
         ("number", lambda: _numbers(text, lang)),
     )
     chosen: list[Entity] = []

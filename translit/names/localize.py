@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from .entities import MONTHS, DateValue, Entity, TimeValue
+from .entities import MONTHS, DateValue, Entity, TimeValue, scale_of
 from ..morphology.morph_kk import case_suffix
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "format_time",
     "render_entity",
     "fix_quotes",
+    "quote_marks",
     "fix_dashes",
     "typography",
 ]
@@ -49,7 +50,8 @@ def _kk_case(detail: str) -> str:
 
 
 def format_date(value: DateValue, lang: str, *, style: str = "us", case: str | None = None) -> str:
-    """A date in news style; ``case`` is the Kazakh case of the month (default: locative, "on")."""
+    """A date in news style; ``case`` is the Kazakh case of the month (default: locative, "on"), or the
+    Russian case of a month without a day (``prep`` "в феврале", ``gen`` "до февраля"; default nominative)."""
     m = value.month - 1
     if lang == "en":
         month = _EN_MONTHS[m]
@@ -60,7 +62,7 @@ def format_date(value: DateValue, lang: str, *, style: str = "us", case: str | N
         return f"{month} {value.day}" + (f", {value.year}" if value.year else "")
     if lang == "ru":
         if value.day is None:
-            month = MONTHS["ru_prep"][m] if case == "prep" else MONTHS["ru_nom"][m]
+            month = MONTHS["ru_prep" if case == "prep" else "ru_gen" if case == "gen" else "ru_nom"][m]
             return f"{month} {value.year} года" if value.year else month
         return f"{value.day} {MONTHS['ru_gen'][m]}" + (f" {value.year} года" if value.year else "")
     if lang == "kk":
@@ -79,23 +81,42 @@ def format_time(value: TimeValue, lang: str) -> str:
 
 
 _SCALE_WORDS = {
-    "en": {10**9: "billion", 10**6: "million", 10**3: "thousand"},
-    "ru": {10**9: "млрд", 10**6: "млн", 10**3: "тыс."},
-    "kk": {10**9: "млрд", 10**6: "млн", 10**3: "мың"},
+    "en": {10**12: "trillion", 10**9: "billion", 10**6: "million", 10**3: "thousand"},
+    "ru": {10**12: "трлн", 10**9: "млрд", 10**6: "млн", 10**3: "тыс."},
+    "kk": {10**12: "трлн", 10**9: "млрд", 10**6: "млн", 10**3: "мың"},
 }
+_DAY_DOT_MONTH = regex.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])")
 _SEPARATOR = regex.compile(r"[.,\s\u00a0\u202f]")
-_SCALE_OF = {"млн": 10**6, "mln": 10**6, "million": 10**6, "млрд": 10**9, "bn": 10**9, "billion": 10**9,
-             "мың": 10**3, "тыс.": 10**3, "тысяч": 10**3, "тысячи": 10**3, "тысяча": 10**3, "thousand": 10**3}
+
+
+def format_number(value: Decimal, lang: str, plain_digits: bool = False) -> str:
+    """A number with the language's separators and as many decimal places as ``value`` has (2.50 → "2,50"
+    in Russian); ``plain_digits`` keeps ``2023``-style integers ungrouped."""
+    return _format_number(str(value), lang, plain_digits)  # by text: Decimal("2.5") == Decimal("2.50")
 
 
 @lru_cache(maxsize=2048)
-def format_number(value: Decimal, lang: str, plain_digits: bool = False) -> str:
-    """A number with the language's separators; ``plain_digits`` keeps ``2023``-style integers ungrouped."""
+def _format_number(text: str, lang: str, plain_digits: bool) -> str:
+    value = Decimal(text)
     if plain_digits and value == value.to_integral_value() and abs(value) < 10000:
         return str(int(value))
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale={"kk": "kk", "ru": "ru", "en": "en"}.get(lang, "en"), decimal_quantization=False)
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return format_decimal(value, "#,##0" + ("." + "0" * places if places else ""), locale={"kk": "kk", "ru": "ru", "en": "en"}.get(lang, "en"))
+
+
+_DECIMALS = regex.compile(r"[.,](\d+)(?!.*\d)")
+
+
+def _as_written(value: Decimal, text: str) -> Decimal:
+    """``value`` with the decimal places its text shows: "2.50" stays 2,50 in Russian, never 2,5."""
+    found = _DECIMALS.search(text)
+    places = len(found.group(1)) if found else 0
+    if not places or places == 3:
+        return value  # no decimals, or "1,500": thousands, or 1.5 in Russian, never 1,500 kilograms
+    return value.quantize(Decimal(1).scaleb(-places))
 
 
 def render_entity(entity: Entity, lang: str, *, date_style: str = "us", case: str | None = None) -> str:
@@ -105,16 +126,23 @@ def render_entity(entity: Entity, lang: str, *, date_style: str = "us", case: st
             case = _kk_case(entity.detail)
         return format_date(entity.value, lang, style=date_style, case=case)  # type: ignore[arg-type]
     if entity.kind == "time":
+        if entity.lang == lang:
+            return entity.text  # "с 9.00 до 18.00" is how the editor's Russian writes it
         return format_time(entity.value, lang)  # type: ignore[arg-type]
     if entity.kind in ("number", "percent"):
+        if entity.text[:1] == "0" and entity.text[1:2].isdigit():
+            return entity.text  # "00", "2007/08": digits, not a quantity to respell
+        if entity.lang in ("ru", "kk") and _DAY_DOT_MONTH.fullmatch(entity.text):
+            return entity.text  # "до 20.03": more likely 20 March than 20,03; kept as written
         value: Decimal = entity.value  # type: ignore[assignment]
         plain = not _SEPARATOR.search(entity.text.rstrip("%").strip())
-        scale_word = entity.detail if entity.detail in _SCALE_OF else ""
-        if scale_word:
-            scale = _SCALE_OF[scale_word]
-            base = format_number(value / scale, lang, True)
-            return f"{base} {_SCALE_WORDS.get(lang, _SCALE_WORDS['en'])[scale]}"
-        text = format_number(value, lang, plain)
+        scale = scale_of(entity.detail) if entity.detail else None
+        words = _SCALE_WORDS.get(lang, _SCALE_WORDS["en"])
+        if scale in words:
+            # In its own language the scale word keeps its case: "6,5 миллионнан астам", "10 миллионов".
+            written = entity.text.rsplit(None, 1)[-1] if entity.lang == lang else words[scale]
+            return f"{format_number(_as_written(value / scale, entity.text), lang, True)} {written}"
+        text = format_number(_as_written(value, entity.text), lang, plain)
         return text + "%" if entity.kind == "percent" else text
     return entity.text
 
@@ -125,20 +153,13 @@ _ANY_QUOTE = regex.compile(r"[\"«»“”„]")
 _QUOTES = {"en": ("“", "”", "‘", "’"), "ru": ("«", "»", "„", "“"), "kk": ("«", "»", "„", "“")}
 
 
-def fix_quotes(text: str, lang: str) -> str:
-    """Straight and foreign quotation marks become the language's own (« » kk/ru, “ ” en)."""
-    if lang not in _QUOTES:
-        return text
-    if not _ANY_QUOTE.search(text):
-        return text
-    open_q, close_q, nest_open, nest_close = _QUOTES[lang]
-    out: list[str] = []
+def quote_marks(text: str, lang: str) -> list[tuple[int, bool, int]]:
+    """Every quotation mark of ``text`` as (position, opening, depth): a straight quote opens or closes by the
+    characters around it (``to "Judicial office" service``), so nested straight quotes pair up as written."""
+    marks: list[tuple[int, bool, int]] = []
     depth = 0
-    pos = 0
     for m in _ANY_QUOTE.finditer(text):
         i = m.start()
-        out.append(text[pos:i])
-        pos = i + 1
         ch = text[i]
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -153,11 +174,27 @@ def fix_quotes(text: str, lang: str) -> str:
             if not opening and depth == 0 and not (prev.isalnum() or prev in ".,!?…:;)"):
                 opening = True
         if opening:
-            out.append(open_q if depth == 0 else nest_open)
+            marks.append((i, True, depth))
             depth += 1
         else:
             depth = max(depth - 1, 0)
-            out.append(close_q if depth == 0 else nest_close)
+            marks.append((i, False, depth))
+    return marks
+
+
+def fix_quotes(text: str, lang: str) -> str:
+    """Straight and foreign quotation marks become the language's own (« » kk/ru, “ ” en)."""
+    if lang not in _QUOTES:
+        return text
+    if not _ANY_QUOTE.search(text):
+        return text
+    open_q, close_q, nest_open, nest_close = _QUOTES[lang]
+    out: list[str] = []
+    pos = 0
+    for i, opening, depth in quote_marks(text, lang):
+        out.append(text[pos:i])
+        pos = i + 1
+        out.append((open_q if depth == 0 else nest_open) if opening else (close_q if depth == 0 else nest_close))
     out.append(text[pos:])
     return "".join(out)
 

@@ -22,13 +22,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 import regex
 
 from ..names import people
 from ..transliteration.alphabet import has_kazakh_letters
-from ..names.entities import Entity, find_entities
+from ..names.entities import MONTHS, Entity, find_entities
 from ..names.glossary import LANGS
 from ..names.localize import fix_quotes, render_entity
 
@@ -159,8 +160,20 @@ def _word_type(word: str) -> str:
     if _PATRONYMIC_WORD.search(low):
         return "P"
     if _SURNAME_WORD.search(low):
-        return "S"  # a surname in the genitive (Әуезовтің) is still a name
+        # A surname in the genitive (Әуезовтің) is still a name; Галина, Ирина, Мадина only look like one.
+        return "G" if _russian_given_name(low) else "S"
     return "X" if _KK_GENITIVE.search(low) else "G"
+
+
+@lru_cache(maxsize=4096)
+def _russian_given_name(word: str) -> bool:
+    """Whether pymorphy3's dictionary knows ``word`` as a given name and never as a surname (Галина, Янина)."""
+    if not _CYRILLIC.match(word):
+        return False
+    from ..morphology import morph_ru
+
+    tags = [p.tag for p in morph_ru.analyzer().parse(word) if p.is_known]
+    return any("Name" in tag for tag in tags) and not any("Surn" in tag for tag in tags)
 
 
 def _name_window(types: list[str]) -> tuple[int, int] | None:
@@ -264,13 +277,26 @@ _DATE_PREP_KK = {
     "of": "attr", "dated": "attr", "from": "abl", "since": "abl", "until": "dat", "till": "dat", "to": "dat",
     "от": "attr", "с": "abl", "со": "abl", "до": "dat", "по": "dat", "к": "dat",
 }
+# The case of a Russian month without a day after the preposition before it: "в феврале", "до февраля".
+_RU_MONTH_CASE = {"в": "prep", "во": "prep", **dict.fromkeys("до с со от после около из для накануне".split(), "gen")}
 _ON_BEFORE = regex.compile(r"\b[Oo]n\s+$")
 # A dateline: the place and a comma that open a block ("Астана, 5 марта 2024 года. …").
 _DATELINE = regex.compile(r"^\s*\p{Lu}[\p{L}-]*(?:[ -]\p{Lu}[\p{L}-]*)?,\s*$")
+_STARTS_SENTENCE = regex.compile(r"(?:^|[.!?…]\s+)[\"“«(]?\s*$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…:]\s*|^\s*[\"“«(]\s*)$")
 _EN_DATE_PREPOSITIONS = frozenset("on of since until till by from to before after dated in at".split())
 _RU_DATE_PREPOSITIONS = frozenset("от с до по к на в около после".split())
 _QUOTE_CHARS = "\"«»“”„"
+
+
+def _ru_month_case(date: str) -> str | None:
+    """The case a Russian date's month is written in ("до апреля 2009 г." → gen), kept in the Russian version."""
+    for word in _WORDS.findall(date.lower()):
+        if word in MONTHS["ru_prep"]:
+            return "prep"
+        if word in MONTHS["ru_gen"]:
+            return "gen"
+    return None
 
 
 def _last_word(text: str) -> str:
@@ -317,6 +343,34 @@ def _case_for(part: Part, tgt: str, before_target: str, after_target: str = "") 
         return (_KK_TO_RU_CASE if tgt == "ru" else _RU_TO_KK_CASE).get(own)
     english = _last_word(_TRAILING_THE.sub("", part.before[-80:]))
     return (_EN_PREP_RU if tgt == "ru" else _EN_PREP_KK if tgt == "kk" else {}).get(english)
+
+
+_DAY_WITH_ENDING = regex.compile(r"\d-\p{L}+$")
+_RANGE_DASH = regex.compile(r"\s*[–—-]\s*")
+
+
+def _join_ranges(text: str, found: list[tuple[int, int, Part]]) -> list[tuple[int, int, Part]]:
+    """A range of days written with a dash ("18–19 марта", "2024 жылғы 18–19 наурызда") as one part, so
+    each version writes it as a range ("March 18–19"), never as two dates ("18 марта–19 марта")."""
+    joined: list[tuple[int, int, Part]] = []
+    for start, end, part in found:
+        if joined and part.kind == "date" and part.entity is not None:
+            first_start, first_end, first = joined[-1]
+            if first.kind == "date" and first.entity is not None and first.entity.detail == "range" \
+                    and _RANGE_DASH.fullmatch(text, first_end, start):
+                whole = Part("date", text[first_start:end], part.lang, first.before, entity=part.entity, payload=first.entity)
+                joined[-1] = (first_start, end, whole)
+                continue
+        joined.append((start, end, part))
+    return joined
+
+
+def _range_text(part: Part, last: str) -> str:
+    """``last`` (the range's last date as a version writes it) with the first day put before its day."""
+    first = part.payload
+    dash = part.text[len(first.text) : len(part.text) - len(part.entity.text)].strip()  # type: ignore[union-attr]
+    day = str(part.entity.value.day)  # type: ignore[union-attr]
+    return regex.sub(rf"(?<!\d){day}(?!\d)", f"{first.value.day}{dash}{day}", last, count=1)
 
 
 # ------------------------------------------------------------------ the protector
@@ -384,7 +438,7 @@ class Protector:
             # writes the same way (ИФЛА is Kazakh and Russian) is the draft's, so it stays as written.
             own = {(m.start, m.end): m for m in self.glossary.find(text, lang)} if lang in LANGS else {}
             for m in self.glossary.find(text, None):
-                if m.status == "ambiguous" or not free(m.start, m.end):
+                if m.status == "ambiguous" or not free(m.start, m.end) or self._not_a_name_here(m, lang):
                     continue
                 m = own.get((m.start, m.end), m)
                 kind = "person" if self._entity_type(m.entity) == "person" else "institution"
@@ -392,6 +446,8 @@ class Protector:
                 if kind == "person":
                     # A known surname inside a longer name: the whole name is one part, never the surname alone.
                     start, end = next(((a, b) for a, b in names if a <= m.start and m.end <= b and free(a, b)), (start, end))
+                    if not self._same_person(m, text[start:end]):
+                        continue  # "Дариға Назарбаева" is not Nursultan Nazarbayev: a name of its own, found below
                 found.append((start, end, Part(kind, text[start:end], m.lang or lang, text[:start], mention=m)))
         for start, end, part in self._titles(text, lang):
             if free(start, end):
@@ -410,7 +466,27 @@ class Protector:
             if free(start, end):
                 found.append((start, end, Part("person", text[start:end], lang, text[:start])))
         found.sort(key=lambda t: t[0])
-        return found
+        return _join_ranges(text, found)
+
+    @staticmethod
+    def _not_a_name_here(mention: Any, lang: str) -> bool:
+        """A single word the glossary knows only with other capitals ("семей" families, "астана" a capital, "Ну"),
+        or a Latin-letter name inside a Kazakh or Russian draft (a brand or title: "Astana Motors", «Наша Russia»):
+        written as the editor wrote it, never replaced (``translit check`` still asks about the capitals)."""
+        if mention.reason.startswith("capitalisation") and " " not in mention.text.strip():
+            return True
+        return lang in ("kk", "ru") and bool(_LATIN.search(mention.text)) and not _CYRILLIC.search(mention.text)
+
+    def _same_person(self, mention: Any, name: str) -> bool:
+        """Whether every other word of the whole name around a known surname belongs to that person's forms
+        (or is an initial): "Дариға Назарбаева" is someone else than Нұрсұлтан Назарбаев."""
+        if name == mention.text:
+            return True
+        entity = self.glossary.entity(mention.entity)
+        # A stem a letter shorter, so a declined form matches too: Нурсултана, Кайроллаевича.
+        stems = {word.lower()[:-1] for variant in entity.forms() for word in _WORDS.findall(variant.form) if len(word) > 3}
+        words = _WORDS.findall(name.replace(mention.text, " ", 1))
+        return all(len(word) <= 2 or any(word.lower().startswith(stem) for stem in stems) for word in words)
 
     def _entity_type(self, entity_id: str | None) -> str:
         if not entity_id:
@@ -421,8 +497,9 @@ class Protector:
             return ""
 
     def _titles(self, text: str, lang: str) -> list[tuple[int, int, Part]]:
-        """Quoted Latin-typed Kazakh (or Russian) titles inside non-Kazakh text."""
-        if self.title_detector is None or lang == "kk":
+        """Quoted Latin-typed Kazakh (or Russian) titles, in a draft of any language: a Kazakh one is written in
+        Cyrillic in the Kazakh and Russian versions (in a Kazakh draft too), in the post's scheme in English."""
+        if self.title_detector is None:
             return []
         out = []
         for m in _QUOTED.finditer(text):
@@ -488,13 +565,21 @@ class Protector:
                     # "of February 28" / "от 28 февраля" is attributive (28 ақпандағы), "since" ablative …
                     case = _DATE_PREP_KK.get(_last_word(part.before))
             if kind == "date" and tgt == "ru" and part.entity.value.day is None:  # type: ignore[union-attr]
-                case = "prep" if _last_word(before_target) in ("в", "во") else None
+                case = _ru_month_case(part.text) if part.lang == "ru" else _RU_MONTH_CASE.get(_last_word(before_target))
             dateline = kind == "date" and bool(_DATELINE.search(part.before))
             if dateline and tgt == "kk":
                 case = "nom"  # "Астана, 2024 жылғы 5 наурыз." names the day; it is not "on"
             text = render_entity(part.entity, tgt, date_style=self.date_style, case=case)
+            if isinstance(part.payload, Entity):
+                text = _range_text(part, text)
+            elif kind == "date" and tgt == part.lang and (part.entity.detail == "range" or _DAY_WITH_ENDING.search(part.text)):
+                # "с 18 по 19 марта": the first day of a range in words takes its month from the last;
+                # "сәуірдің 1-іне": the Kazakh "the 1st of April" with its case ending stays as written
+                text = part.text
             if kind == "date" and tgt == "en" and not dateline and self._adverbial(part, before_target):
                 text = ("On " if _SENTENCE_START.search(before_target) else "on ") + text
+            elif kind == "date" and text[:1].islower() and _STARTS_SENTENCE.search(before_target):
+                text = text[0].upper() + text[1:]  # "Апрель 2009 года был …", never "апрель"
             return Applied(part, text)
         if kind == "institution" and part.mention is not None:
             return self._institution(part, tgt, before_target, after_target)

@@ -556,6 +556,11 @@ class Protector:
         if kind in ("url", "email", "phone"):
             return Applied(part, part.text)
         if kind in ("date", "time", "number", "percent") and part.entity is not None:
+            if tgt == part.lang and tgt != "en":
+                # a Kazakh or Russian draft's own date, time or number stays as its editor wrote it:
+                # "29.06.1941", "1,500 кг", "жылдың 28 ақпанында" are right, and no date style is set
+                # for these languages ([dates] en only)
+                return Applied(part, part.text)
             case = None
             if kind == "date" and tgt == "kk":
                 attached = _KK_ATTACHED.match(after_target)

@@ -176,6 +176,24 @@ def test_a_given_name_that_looks_like_a_surname_still_starts_the_name(text: str,
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A verb or an adverb opening the sentence is no given name; a Kazakh name that is a Russian noun is.
+        ("Выступила Петрова, директор библиотеки.", []),
+        ("Вчера Иванов открыл выставку.", []),
+        ("Алмаз Петров открыл выставку.", ["Алмаз Петров"]),
+        ("Назым Әлімова кітабын таныстырды.", ["Назым Әлімова"]),
+    ],
+)
+def test_a_word_that_is_no_name_does_not_start_a_name(text: str, names: list[str]) -> None:
+    assert [text[a:b] for a, b in find_names(text)] == names
+    first = text.split()[0]
+    made = versions(text + "\n", "kk" if "ә" in text.lower() else "ru")
+    # "Выступила" was written in Kazakh letters as a name, "Выстүпила"
+    assert names or all(first in made[lang] for lang in ("kk", "ru"))
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         # Brands and English link text inside a Russian sentence: the sentence is still Russian.

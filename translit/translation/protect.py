@@ -162,18 +162,32 @@ def _word_type(word: str) -> str:
     if _SURNAME_WORD.search(low):
         # A surname in the genitive (Әуезовтің) is still a name; Галина, Ирина, Мадина only look like one.
         return "G" if _russian_given_name(low) else "S"
-    return "X" if _KK_GENITIVE.search(low) else "G"
+    return "X" if _KK_GENITIVE.search(low) or _russian_word_no_name(low) else "G"
+
+
+def _known_tags(word: str) -> list[Any]:
+    """pymorphy3's tags of the dictionary's readings of a Cyrillic ``word``; none for another."""
+    if not _CYRILLIC.match(word):
+        return []
+    from ..morphology import morph_ru
+
+    return [p.tag for p in morph_ru.analyzer().parse(word) if p.is_known]
 
 
 @lru_cache(maxsize=4096)
 def _russian_given_name(word: str) -> bool:
     """Whether pymorphy3's dictionary knows ``word`` as a given name and never as a surname (Галина, Янина)."""
-    if not _CYRILLIC.match(word):
-        return False
-    from ..morphology import morph_ru
-
-    tags = [p.tag for p in morph_ru.analyzer().parse(word) if p.is_known]
+    tags = _known_tags(word)
     return any("Name" in tag for tag in tags) and not any("Surn" in tag for tag in tags)
+
+
+@lru_cache(maxsize=4096)
+def _russian_word_no_name(word: str) -> bool:
+    """Whether pymorphy3's dictionary knows ``word`` only as a word that is no noun nor name: a verb or an
+    adverb opening a sentence before a surname ("Выступила Петрова") is no given name. Nouns may be
+    Kazakh names (Алмаз, Назым), and a word the dictionary lacks may be any name."""
+    tags = _known_tags(word)
+    return bool(tags) and not any(tag.POS == "NOUN" or "Name" in tag for tag in tags)
 
 
 def _name_window(types: list[str]) -> tuple[int, int] | None:

@@ -91,6 +91,18 @@ def test_every_block_is_in_exactly_one_row_in_order_whatever_is_deleted(data: st
         assert seen == list(range(len(split_blocks(text, format_for_path(post.paths[lang], text)))))
 
 
+def test_a_row_merged_by_one_version_takes_what_another_has_inside_it() -> None:
+    # found by the test above: en's lone paragraph links to two Kazakh ones, and the Russian
+    # paragraph between their counterparts belongs in that row, not after it
+    post = CORPUS["gogol-rare-books"]
+    texts = dict(post.texts)
+    for lang, indices in (("en", [2, 0]), ("kk", [1]), ("ru", [3])):
+        for index in indices:
+            texts[lang] = without_block(texts[lang], post.paths[lang], index)[0]
+    rows = align_blocks(texts, formats={lang: format_for_path(path, texts[lang]) for lang, path in post.paths.items()})
+    assert [index for row in rows for index in row.blocks["ru"]] == [0, 1, 2]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.data())
 def test_a_deleted_block_of_a_dev_post_is_blamed_where_it_belongs(data: st.DataObject) -> None:

@@ -110,6 +110,12 @@ def _rows(post: Post) -> list[AlignedRow]:
             cells[row].setdefault(version.lang, []).extend(link.right)
             confidence[row] = min(confidence[row], link.confidence)
             last = link.left[-1]
+    # a row one version made of two pivot blocks (a 2-1 link) spans what another has between them alone
+    for position in [position for position in extras if 0 <= position < size - 1 and owner[position + 1] == owner[position]]:
+        row = owner[position]
+        for lang, blocks, sure in extras.pop(position):
+            cells[row].setdefault(lang, []).extend(blocks)
+            confidence[row] = min(confidence[row], sure)
     langs = [version.lang for version in versions]
     out: list[AlignedRow] = []
     for position in range(-1, size):

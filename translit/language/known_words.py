@@ -200,11 +200,14 @@ def cyrillic_votes(words: list[str]) -> Votes:
 
 
 def latin_votes(words: list[str]) -> Votes:
-    """How many Latin ``words`` spell a Kazakh word form in some romanization (Qazaq, tili)."""
+    """How many more Latin ``words`` spell a Kazakh word form in some romanization (Qazaq, tili)
+    than spell none: Russian typed in Latin carries loans Kazakh shares ("Prezident Kazakhstana
+    podpisal ukaz"), and one such word must not outvote the Russian words around it."""
     from ..recovery import fold
 
     known = _kazakh_known()
-    return Votes(kazakh=sum("l" + fold(w.lower()) in known for w in words if len(w) > 2))
+    spelled = ["l" + fold(w.lower()) in known for w in words if len(w) > 2]
+    return Votes(kazakh=max(0, 2 * sum(spelled) - len(spelled)))
 
 
 def clear_caches() -> None:

@@ -883,6 +883,17 @@ def test_an_english_paragraph_comes_back_unchanged() -> None:
     assert {word.reason for word in result.words} == {"English sentence"}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # names around frequent English words Kazakh seldom writes (in: ін, at: ат) make an English sentence
+    ("John Smith met Yerlan Karin in Astana", "John Smith met Yerlan Karin in Astana"),
+    # the same words in a Kazakh sentence are read
+    ("Ol at minip keldi", "Ол ат мініп келді"),
+    ("Men in zhanynda turdym", "Мен ін жанында тұрдым"),
+])  # fmt: skip
+def test_a_sentence_of_names_and_english_words_is_english(text: str, expected: str) -> None:
+    assert recover(text).text == expected
+
+
 def test_cli_recover_leaves_an_english_sentence_alone() -> None:
     result = runner.invoke(app, ["recover", "-"], input="The online conference was opened by the head\n")
     assert result.exit_code == 0

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 
 from .lexicon import Lexicon
+from .spelling import fold
 
 _TLDS = "kz|ru|com|org|net|gov|edu|io|info|uz|kg|ua|by|de|uk|us|eu|tr|cn|fr|me|ai|app|dev"
 _FILE_TYPES = "pdf|docx?|xlsx?|pptx?|txt|csv|zip|rar|jpe?g|png|gif|svg|mp[34]|exe|py|js|json|html?|xml"
@@ -45,6 +46,11 @@ ENGLISH_SENTENCE = 300
 """Zipf frequency x 100 at which a word counts for English when a sentence's language is weighed."""
 ENGLISH_ALONE = 450
 """Zipf frequency x 100 at which a capitalised word alone in its line or title is English."""
+ENGLISH_FIRST = 600
+"""Zipf frequency x 100 from which a word of both languages counts for English when a sentence is
+weighed, if Kazakh text seldom has it: in, at, by (ін, ат, би), not men, on, bar (мен, он, бар)."""
+KAZAKH_RARE = 10
+"""Corpus count below which a Kazakh reading is seldom written (ін 0, ат 2, би 2; іс 16, он 80)."""
 SHORT_ACRONYM = 4
 """An ALL-CAPS word of up to this many letters that is no Kazakh word is an acronym even in an
 ALL-CAPS line (SSL, NATO); a longer one there is a mistyped word of the title."""
@@ -105,6 +111,12 @@ def english_in_kazakh(latin: str, known: bool, zipf: int, alone: bool) -> bool:
     if known or zipf < ENGLISH_WORD:
         return False
     return not latin[:1].isupper() or (alone and zipf >= ENGLISH_ALONE)
+
+
+def english_first(lexicon: Lexicon, latin: str, zipf: int) -> bool:
+    """Whether a word of both languages weighs as English in a sentence: a frequent English word
+    ("John Smith met Yerlan Karin in Astana" is English) whose Kazakh readings are rare."""
+    return zipf >= ENGLISH_FIRST and all(count < KAZAKH_RARE for _, count, _ in lexicon.words(fold(latin.lower())))
 
 
 def english_zipf(lexicon: Lexicon, latin: str) -> int:

@@ -11,7 +11,7 @@ from .agreement import _agreement, _possessed
 from .context import _rules, choose_by_context, read_context
 from .edits import _corpus_index, _names_index
 from .foreign import (
-    MODEL, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed, protected_spans, protection, units,
+    MODEL, english_first, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed, protected_spans, protection, units,
 )
 from .grammar import (
     _allowed, _chain_next, _chain_skeletons, _chain_spelled, _parses, _sorted_chains, _stem_ending, _suffix_index,
@@ -87,7 +87,8 @@ def recover(
         # words already kept (code, links, brands) say nothing of the language around them, nor
         # does a letter alone (i, a)
         weighed = [i for i in unit if not kept[i] and len(matches[i][0]) > 1]
-        if english_unit([zipfs[i] for i in weighed], [known[i] for i in weighed]):
+        kazakh = [known[i] and not english_first(lexicon, matches[i][0], zipfs[i]) for i in weighed]
+        if english_unit([zipfs[i] for i in weighed], kazakh):
             for i in unit:
                 kept[i] = kept[i] or "English sentence"
         else:

@@ -911,6 +911,10 @@ def test_cli_recover_leaves_an_english_sentence_alone() -> None:
     ("ULTTYK KITAPHANA", "ҰЛТТЫҚ КІТАПХАНА"),  # an ALL-CAPS title is no acronym
     ("`pip install translit` komandasy", "`pip install translit` командасы"),
     ('The head of the library said: "Kitap oku - bilim kozi"', 'The head of the library said: "Кітап оқу – білім көзі"'),
+    # a hashtag or a handle is searched by as typed; brands the English list lacks
+    ("Zhazylynyz: @nlrk zhane #kitap", "Жазылыңыз: @nlrk және #kitap"),
+    ("Sberbank pen Huawei, Kcell", "Sberbank пен Huawei, Kcell"),
+    ("QR Premer-Ministri A. Mamin", "ҚР Премьер-Министрі А. Мамин"),  # QR is ҚР in the 2021 alphabet
 ])
 def test_links_code_acronyms_and_english_stay_in_latin_letters(latin: str, cyrillic: str) -> None:
     assert recover(latin).text == cyrillic

@@ -1,4 +1,4 @@
-"""What recovery leaves in Latin letters: links, e-mail addresses, code, words with digits,
+"""What recovery leaves in Latin letters: links, e-mail addresses, hashtags, code, words with digits,
 CamelCase, acronyms, brands, English words and English sentences.
 
 Kazakh news keeps such words in Latin letters ("Firefox браузері", "PDF форматында", "COVID-19"),
@@ -23,6 +23,8 @@ _FILE_TYPES = "pdf|docx?|xlsx?|pptx?|txt|csv|zip|rar|jpe?g|png|gif|svg|mp[34]|ex
 _LINKS = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+?(?=[.,;:!?)\]»”\"']*(?:\s|$))", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]++@[\w-]+(?:\.[\w-]+)+")
 _DOMAIN = re.compile(rf"\b(?:[\w-]++\.)++(?:{_TLDS})\b(?:/[^\s<>\"«»“”]*[^\s<>\"«»“”.,;:!?)])?", re.IGNORECASE)
+# a hashtag or an @handle is a name a site searches by, as typed (#kitap, @nlrk): a Cyrillic one is another tag
+_TAG = re.compile(r"(?<![\w@#])[#@]\w+")
 _FILE = re.compile(rf"\b[\w-]++\.(?:{_FILE_TYPES})\b", re.IGNORECASE)
 _CODE = re.compile(r"`[^`\n]+`|(?<!\S)[^\s_\\{}=]*+[_\\{}=]\S*")
 # letters touching a digit (mp3, 4G, Python3); a Kazakh suffix after a number ("5-synyp", "1990
@@ -64,6 +66,7 @@ def protected_spans(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
     digits = bool(_HAS_DIGIT.search(text))
     for wanted, pattern, reason in (
         ("://" in text or "www." in text, _LINKS, "link"), ("@" in text, _EMAIL, "e-mail address"),
+        ("#" in text or "@" in text, _TAG, "hashtag or handle"),
         (dotted, _DOMAIN, "domain name"), (dotted, _FILE, "file name"),
         (any(char in text for char in "`_\\{}="), _CODE, "code"),
         (digits, _DIGITS, "word with digits"), (digits and "-" in text, _MODEL, MODEL),

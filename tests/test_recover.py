@@ -894,6 +894,21 @@ def test_a_sentence_of_names_and_english_words_is_english(text: str, expected: s
     assert recover(text).text == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Russian typed in Latin letters is no Kazakh: it stays as typed, whatever loan it shares (Prezident)
+    ("Prezident Kazakhstana podpisal ukaz", "Prezident Kazakhstana podpisal ukaz"),
+    ("V Astane otkrylas vystavka knig. Kitaphanada zhana korme ashyldy.",
+     "V Astane otkrylas vystavka knig. Кітапханада жаңа көрме ашылды."),
+    ('Ulttyk kitaphana: "Glava gosudarstva provel vstrechu" dep zhazdy',
+     'Ұлттық кітапхана: "Glava gosudarstva provel vstrechu" деп жазды'),
+    # Russian names and a Russian word or two inside a Kazakh sentence are read
+    ("Ivan Petrovich Sidorov Astanaga keldi", "Иван Петрович Сидоров Астанаға келді"),
+    ("Kitaphanada vystavka ashyldy", "Кітапханада выставка ашылды"),
+])  # fmt: skip
+def test_russian_typed_in_latin_stays_as_typed(text: str, expected: str) -> None:
+    assert recover(text).text == expected
+
+
 def test_cli_recover_leaves_an_english_sentence_alone() -> None:
     result = runner.invoke(app, ["recover", "-"], input="The online conference was opened by the head\n")
     assert result.exit_code == 0

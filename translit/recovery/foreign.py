@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Any
 
 from .lexicon import Lexicon
 from .spelling import fold
@@ -157,3 +158,71 @@ def english_unit(zipfs: list[int], known: list[bool]) -> bool:
     if english >= 2 and english > kazakh:
         return True
     return english >= 1 and len(zipfs) > 1 and all(zipf >= ENGLISH_SENTENCE for zipf in zipfs)
+
+
+RUSSIAN_WORDS = 2
+"""Words a unit needs that read as Russian and not as Kazakh before it is taken for Russian typed in
+Latin letters (a Kazakh sentence holds a Russian word or a name now and then)."""
+# The Latin spellings of Russian letters in the news, ICAO and BGN/PCGN styles (rules/ru-*.toml),
+# read back: a sequence may stand for several letters (y is ы, й or ь; e is е or э).
+_RUSSIAN_LETTERS = {
+    "shch": ("щ",), "zh": ("ж",), "kh": ("х",), "ts": ("ц", "тс"), "ch": ("ч",), "sh": ("ш",),
+    "yu": ("ю",), "ya": ("я",), "yo": ("ё",), "ye": ("е", "ье"), "iu": ("ю", "иу"), "ia": ("я", "ия"),
+    "y": ("ы", "й", "ь"), "e": ("е", "э"), "'": ("ь",), "a": ("а",), "b": ("б",), "v": ("в",), "g": ("г",),
+    "d": ("д",), "z": ("з",), "i": ("и", "й"), "k": ("к",), "l": ("л",), "m": ("м",), "n": ("н",),
+    "o": ("о",), "p": ("п",), "r": ("р",), "s": ("с",), "t": ("т",), "u": ("у",), "f": ("ф",),
+    "h": ("х",), "c": ("ц",), "j": ("й",), "w": ("в",), "x": ("кс",), "q": ("к",),
+}
+_RUSSIAN_SPELLINGS = sorted(_RUSSIAN_LETTERS, key=len, reverse=True)
+_READINGS_AT_MOST = 64
+"""Cyrillic readings followed at once: a long word with many y and e has hundreds."""
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
+def _russian_readings(latin: str, words: Any) -> list[str]:
+    """The Cyrillic spellings a lower-case Latin word may stand for in Russian that begin a word of
+    the dictionary ``words`` (pymorphy3's), at most _READINGS_AT_MOST: each step keeps only the
+    readings some Russian word begins with, so a Kazakh word is given up after a letter or two."""
+    readings = [""]
+    position = 0
+    while position < len(latin) and readings:
+        spelling = next((s for s in _RUSSIAN_SPELLINGS if latin.startswith(s, position)), None)
+        if spelling is None:
+            return []
+        letters = _RUSSIAN_LETTERS[spelling]
+        if position + len(spelling) == len(latin):  # a final й and ь are dropped: Krasny, pozhalovat
+            letters += ("ый", "ий") if spelling == "y" else tuple(letter + "ь" for letter in letters)
+        elif spelling == "l":
+            letters = ("л", "ль")  # bolshoe, Olga: ь is dropped before a consonant too
+        readings = [reading for reading in (done + letter for done in readings for letter in letters)
+                    if next(words.iterkeys(reading), None) is not None][:_READINGS_AT_MOST]
+        position += len(spelling)
+    return readings
+
+
+def russian_word(latin: str) -> bool:
+    """Whether a Latin word spells a Russian word of pymorphy3's dictionary (names left out: they
+    travel between the languages) in a romanization of Russian: podpisal, ukaz, Kazakhstana."""
+    from ..morphology.morph_ru import analyzer
+
+    lowered = latin.lower().replace("’", "'")
+    if not lowered.isascii():
+        return False
+    morph = analyzer()
+    return any(parse.is_known and not (_NAME_GRAMMEMES & parse.tag.grammemes)
+               for reading in _russian_readings(lowered, morph.dictionary.words) if morph.word_is_known(reading)
+               for parse in morph.parse(reading))
+
+
+def russian_unit(latins: list[str], known: list[bool]) -> bool:
+    """Whether a unit is Russian typed in Latin letters: most of its words, and RUSSIAN_WORDS or more,
+    are no Kazakh words but Russian ones of three letters or more (a loan of both, Prezident, and a
+    short word, ia, po, are as likely Kazakh typed by ear)."""
+    needed = max(RUSSIAN_WORDS, len(latins) // 2 + 1)
+    candidates = [latin for latin, kazakh in zip(latins, known) if not kazakh and len(latin) > 2]
+    russian = 0
+    for tried, latin in enumerate(candidates):
+        if russian + len(candidates) - tried < needed:
+            return False  # Kazakh typed with many typos gives up at its first words that are no Russian
+        russian += russian_word(latin)
+    return russian >= needed

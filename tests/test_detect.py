@@ -297,6 +297,8 @@ SITE = ("kk", "ru", "en")
         # Russian typed in Latin with a loan Kazakh shares (Prezident, zapasy, radio) stays Russian
         ("Prezident Kazakhstana podpisal ukaz", "ru", True), ("Shikarnye zapasy", "ru", True),
         ("Vystupal po radio", "ru", True), ("Kazakhstan kitaptary", "kk", True),
+        # a name or an abbreviation Russian lists (Алматы, РК) is no Kazakh vote: names travel
+        ("город Алматы", "ru", False), ("Президент РК", "ru", False), ("Алматы облысы", "kk", False),
     ],
 )  # fmt: skip
 def test_short_strings_of_a_kazakh_site(text: str, lang: str, romanized: bool) -> None:

@@ -162,6 +162,11 @@ def _russian_readings(word: str) -> tuple[Any, ...]:
     return tuple(p for p in _russian().parse(word) if not (_NAME_GRAMMEMES & p.tag.grammemes))
 
 
+def _russian_name(word: str) -> bool:
+    """Whether pymorphy3's dictionary lists ``word`` (lower case) as a name, a place or an abbreviation."""
+    return any(p.is_known and _NAME_GRAMMEMES & p.tag.grammemes for p in _russian().parse(word))
+
+
 def russian_knows(word: str) -> bool:
     """Whether pymorphy3's dictionary has ``word`` (lower case) as something other than a name."""
     return bool(_russian_readings(word))
@@ -194,7 +199,8 @@ def cyrillic_votes(words: list[str]) -> Votes:
             # the noun before it is a loan inside a Kazakh phrase, no Russian vote.
             kazakh[index], russian[index - 1] = 2.0, 0.0
             continue
-        kazakh[index] = float(in_kazakh and not in_russian)
+        # a name Russian's dictionary lists (Алматы, Назарбаев, РК) travels both ways: no Kazakh vote
+        kazakh[index] = float(in_kazakh and not in_russian and not _russian_name(word))
         russian[index] = 0.5 * (in_russian and not in_kazakh)
     return Votes(sum(kazakh), sum(russian))
 

@@ -909,6 +909,13 @@ def test_russian_typed_in_latin_stays_as_typed(text: str, expected: str) -> None
     assert recover(text).text == expected
 
 
+def test_a_womans_surname_is_never_corrected_to_the_mans() -> None:
+    # the man's surname is in the names list; hers was "corrected" to it, one letter away
+    result = recover("Dariga Nazarbayeva Semeyge keldi")
+    assert result.text == result.corrected == "Дариға Назарбаева Семейге келді"
+    assert recover("Bayan Tokayeva bayandama zhasady").corrected == "Баян Тоқаева баяндама жасады"
+
+
 def test_cli_recover_leaves_an_english_sentence_alone() -> None:
     result = runner.invoke(app, ["recover", "-"], input="The online conference was opened by the head\n")
     assert result.exit_code == 0

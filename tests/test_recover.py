@@ -1023,6 +1023,29 @@ def test_rerender_leaves_correct_text_unchanged_and_twice_equals_once(
     assert rerender(once, scheme) == once
 
 
+_PROTECTED = ["https://nlrk.kz/kitaptar?id=5", "info@nlrk.kz", "#kitap", "@nlrk", "`korme_2024.pdf`", "egov.kz"]
+
+
+@given(st.lists(st.sampled_from(_real_words()), min_size=3, max_size=8), st.sampled_from(_PROTECTED),
+       st.sampled_from(["kk-news", "kk-latin-2021"]))
+@settings(max_examples=60, deadline=None)
+def test_rerender_of_a_kazakh_sentence_with_a_link_keeps_the_link(words: list[str], part: str, scheme: str) -> None:
+    # a sentence of Kazakh in the scheme with a link, an address, a tag or code: nothing to write again;
+    # typed in another scheme, it is written again with the part byte for byte as it was
+    correct = f"{romanize(' '.join(words).capitalize(), scheme)} {part} {romanize(words[0], scheme)}."
+    assert rerender(correct, scheme) == correct
+    other = "kk-latin-2021" if scheme == "kk-news" else "kk-news"
+    typed = f"{romanize(' '.join(words).capitalize(), other)} {part} {romanize(words[0], other)}."
+    once = rerender(typed, scheme)
+    assert part in once and rerender(once, scheme) == once
+
+
+def test_rerender_writes_a_kazakh_sentence_with_a_link_again() -> None:
+    text = "Korme turaly https://nlrk.kz/korme betinde zhazylgan, suraktar info@nlrk.kz #kitap."
+    assert rerender(text, "kk-latin-2021") == (
+        "Körme turaly https://nlrk.kz/korme betınde jazylğan, sūraqtar info@nlrk.kz #kitap.")
+
+
 # --- the cost of an unknown word ------------------------------------------------------------
 
 

@@ -937,6 +937,7 @@ def test_cli_recover_leaves_an_english_sentence_alone() -> None:
     ("Zhazylynyz: @nlrk zhane #kitap", "Жазылыңыз: @nlrk және #kitap"),
     ("Sberbank pen Huawei, Kcell", "Sberbank пен Huawei, Kcell"),
     ("QR Premer-Ministri A. Mamin", "ҚР Премьер-Министрі А. Мамин"),  # QR is ҚР in the 2021 alphabet
+    ("Kaspi QR-kodyn skanerleniz", "Kaspi QR-кодын сканерлениз"),  # but a QR code is a QR code
 ])
 def test_links_code_acronyms_and_english_stay_in_latin_letters(latin: str, cyrillic: str) -> None:
     assert recover(latin).text == cyrillic

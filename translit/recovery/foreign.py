@@ -90,11 +90,18 @@ def protection(spans: tuple[list[int], list[tuple[int, int, str]]], start: int, 
     return ""
 
 
-def kept_as_typed(lexicon: Lexicon, latin: str) -> str:
-    """Why a word is kept in Latin letters by its own spelling (CamelCase, a listed brand), or ""."""
+def kept_as_typed(lexicon: Lexicon, latin: str, joined: str = "") -> str:
+    """Why a word is kept in Latin letters by its own spelling (CamelCase, a listed brand), or "".
+    ``joined`` is the word a hyphen joins it to: a listed compound keeps its first part only there
+    (QR-kod is a QR code, but QR alone is ҚР in the 2021 alphabet)."""
     if _CAMEL.search(latin):
         return "CamelCase"
-    if latin.lower() in lexicon.kept:
+    lowered = latin.lower()
+    if lowered in lexicon.kept:
+        return "brand or technical term"
+    # the second part may carry endings: QR-kodyn, QR-kodty
+    compound = f"{lowered}-{joined.lower()}"
+    if any(compound[:end] in lexicon.kept for end in range(len(compound), len(lowered) + 1, -1)):
         return "brand or technical term"
     return ""
 

@@ -66,7 +66,8 @@ def recover(
         reason = protection(protected, start, end)
         if reason == MODEL and not zipf:
             reason = ""
-        reason = reason or kept_as_typed(lexicon, latin)
+        joined = matches[i + 1][0] if i + 1 < len(matches) and text.startswith("-", end) and matches[i + 1][1] == end + 1 else ""
+        reason = reason or kept_as_typed(lexicon, latin, joined)
         if reason:
             readings.append(None)
             kept.append(reason)

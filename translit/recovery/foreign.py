@@ -1,5 +1,5 @@
 """What recovery leaves in Latin letters: links, e-mail addresses, hashtags, code, words with digits,
-CamelCase, acronyms, brands, English words and English sentences.
+CamelCase, acronyms, brands, English words and English sentences, and Russian typed in Latin letters.
 
 Kazakh news keeps such words in Latin letters ("Firefox браузері", "PDF форматында", "COVID-19"),
 so reading them as Kazakh (фирефох, пдф) damages the text. Each rule here looks at the word as
@@ -99,10 +99,10 @@ def kept_as_typed(lexicon: Lexicon, latin: str, joined: str = "") -> str:
     lowered = latin.lower()
     if lowered in lexicon.kept:
         return "brand or technical term"
-    # the second part may carry endings: QR-kodyn, QR-kodty
-    compound = f"{lowered}-{joined.lower()}"
-    if any(compound[:end] in lexicon.kept for end in range(len(compound), len(lowered) + 1, -1)):
-        return "brand or technical term"
+    if joined:  # the second part may carry endings: QR-kodyn, QR-kodty
+        compound = f"{lowered}-{joined.lower()}"
+        if any(compound[:end] in lexicon.kept for end in range(len(compound), len(lowered) + 1, -1)):
+            return "brand or technical term"
     return ""
 
 

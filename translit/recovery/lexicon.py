@@ -441,6 +441,7 @@ def _added_words(lexicon: Lexicon, folder: Path) -> tuple[dict[str, str], dict[s
 
 
 _SURNAME_ENDINGS = ("ов", "ев", "ёв")
+"""Endings of a man's surname whose feminine adds -а (-ин is left out: Карин, Карина are given names too)."""
 
 NAME_COUNT = 20
 """Corpus count given to a names-list or glossary word the corpus never showed: these are the

@@ -294,6 +294,11 @@ SITE = ("kk", "ru", "en")
         ("Qazaq tili", "kk", True), ("Kitap okudin manizi", "kk", True), ("Zhastar zhili", "kk", True),
         ("Бахина фото", "ru", False), ("Druzhniye Rebyata", "ru", True), ("Library opening hours", "en", False),
         ("Открытие выставки", "ru", False), ("Жаңа кітаптар көрмесі", "kk", False),
+        # Russian typed in Latin with a loan Kazakh shares (Prezident, zapasy, radio) stays Russian
+        ("Prezident Kazakhstana podpisal ukaz", "ru", True), ("Shikarnye zapasy", "ru", True),
+        ("Vystupal po radio", "ru", True), ("Kazakhstan kitaptary", "kk", True),
+        # a name or an abbreviation Russian lists (Алматы, РК) is no Kazakh vote: names travel
+        ("город Алматы", "ru", False), ("Президент РК", "ru", False), ("Алматы облысы", "kk", False),
     ],
 )  # fmt: skip
 def test_short_strings_of_a_kazakh_site(text: str, lang: str, romanized: bool) -> None:

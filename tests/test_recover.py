@@ -883,6 +883,39 @@ def test_an_english_paragraph_comes_back_unchanged() -> None:
     assert {word.reason for word in result.words} == {"English sentence"}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # names around frequent English words Kazakh seldom writes (in: ін, at: ат) make an English sentence
+    ("John Smith met Yerlan Karin in Astana", "John Smith met Yerlan Karin in Astana"),
+    # the same words in a Kazakh sentence are read
+    ("Ol at minip keldi", "Ол ат мініп келді"),
+    ("Men in zhanynda turdym", "Мен ін жанында тұрдым"),
+])  # fmt: skip
+def test_a_sentence_of_names_and_english_words_is_english(text: str, expected: str) -> None:
+    assert recover(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Russian typed in Latin letters is no Kazakh: it stays as typed, whatever loan it shares (Prezident)
+    ("Prezident Kazakhstana podpisal ukaz", "Prezident Kazakhstana podpisal ukaz"),
+    ("V Astane otkrylas vystavka knig. Kitaphanada zhana korme ashyldy.",
+     "V Astane otkrylas vystavka knig. Кітапханада жаңа көрме ашылды."),
+    ('Ulttyk kitaphana: "Glava gosudarstva provel vstrechu" dep zhazdy',
+     'Ұлттық кітапхана: "Glava gosudarstva provel vstrechu" деп жазды'),
+    # Russian names and a Russian word or two inside a Kazakh sentence are read
+    ("Ivan Petrovich Sidorov Astanaga keldi", "Иван Петрович Сидоров Астанаға келді"),
+    ("Kitaphanada vystavka ashyldy", "Кітапханада выставка ашылды"),
+])  # fmt: skip
+def test_russian_typed_in_latin_stays_as_typed(text: str, expected: str) -> None:
+    assert recover(text).text == expected
+
+
+def test_a_womans_surname_is_never_corrected_to_the_mans() -> None:
+    # the man's surname is in the names list; hers was "corrected" to it, one letter away
+    result = recover("Dariga Nazarbayeva Semeyge keldi")
+    assert result.text == result.corrected == "Дариға Назарбаева Семейге келді"
+    assert recover("Bayan Tokayeva bayandama zhasady").corrected == "Баян Тоқаева баяндама жасады"
+
+
 def test_cli_recover_leaves_an_english_sentence_alone() -> None:
     result = runner.invoke(app, ["recover", "-"], input="The online conference was opened by the head\n")
     assert result.exit_code == 0
@@ -900,6 +933,11 @@ def test_cli_recover_leaves_an_english_sentence_alone() -> None:
     ("ULTTYK KITAPHANA", "ҰЛТТЫҚ КІТАПХАНА"),  # an ALL-CAPS title is no acronym
     ("`pip install translit` komandasy", "`pip install translit` командасы"),
     ('The head of the library said: "Kitap oku - bilim kozi"', 'The head of the library said: "Кітап оқу – білім көзі"'),
+    # a hashtag or a handle is searched by as typed; brands the English list lacks
+    ("Zhazylynyz: @nlrk zhane #kitap", "Жазылыңыз: @nlrk және #kitap"),
+    ("Sberbank pen Huawei, Kcell", "Sberbank пен Huawei, Kcell"),
+    ("QR Premer-Ministri A. Mamin", "ҚР Премьер-Министрі А. Мамин"),  # QR is ҚР in the 2021 alphabet
+    ("Kaspi QR-kodyn skanerleniz", "Kaspi QR-кодын сканерлениз"),  # but a QR code is a QR code
 ])
 def test_links_code_acronyms_and_english_stay_in_latin_letters(latin: str, cyrillic: str) -> None:
     assert recover(latin).text == cyrillic
@@ -984,6 +1022,29 @@ def test_rerender_leaves_correct_text_unchanged_and_twice_equals_once(
     assert rerender(text, scheme) == text
     once = rerender(romanize(" ".join(words), "kk-latin-2021" if scheme == "kk-news" else "kk-news"), scheme)
     assert rerender(once, scheme) == once
+
+
+_PROTECTED = ["https://nlrk.kz/kitaptar?id=5", "info@nlrk.kz", "#kitap", "@nlrk", "`korme_2024.pdf`", "egov.kz"]
+
+
+@given(st.lists(st.sampled_from(_real_words()), min_size=3, max_size=8), st.sampled_from(_PROTECTED),
+       st.sampled_from(["kk-news", "kk-latin-2021"]))
+@settings(max_examples=60, deadline=None)
+def test_rerender_of_a_kazakh_sentence_with_a_link_keeps_the_link(words: list[str], part: str, scheme: str) -> None:
+    # a sentence of Kazakh in the scheme with a link, an address, a tag or code: nothing to write again;
+    # typed in another scheme, it is written again with the part byte for byte as it was
+    correct = f"{romanize(' '.join(words).capitalize(), scheme)} {part} {romanize(words[0], scheme)}."
+    assert rerender(correct, scheme) == correct
+    other = "kk-latin-2021" if scheme == "kk-news" else "kk-news"
+    typed = f"{romanize(' '.join(words).capitalize(), other)} {part} {romanize(words[0], other)}."
+    once = rerender(typed, scheme)
+    assert part in once and rerender(once, scheme) == once
+
+
+def test_rerender_writes_a_kazakh_sentence_with_a_link_again() -> None:
+    text = "Korme turaly https://nlrk.kz/korme betinde zhazylgan, suraktar info@nlrk.kz #kitap."
+    assert rerender(text, "kk-latin-2021") == (
+        "Körme turaly https://nlrk.kz/korme betınde jazylğan, sūraqtar info@nlrk.kz #kitap.")
 
 
 # --- the cost of an unknown word ------------------------------------------------------------

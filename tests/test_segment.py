@@ -198,3 +198,26 @@ def test_mt_and_versions_use_the_one_splitter() -> None:
 
     assert translator.split_sentences is split_sentences
     assert versions.split_sentences is split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "script"),
+    [
+        # an English heading of an English post quoting a Kazakh title in the 2021 alphabet
+        ('Exhibition "Qazaq halqynyñ salt-dästürlerı" opens in Astana', "en", "Latn"),
+        ('"Balalarga kitap oku - bolashakka zhol", said Yerlan Karin at the opening.', "en", "Latn"),
+        # a Kazakh sentence around an English title, and around a Cyrillic one
+        ('Кітапхана "Digital Library of Kazakhstan" жобасын 2024 жылы бастады.', "kk", "mixed"),
+        ("The library opened «Қазақ халқының салт-дәстүрлері» exhibition today.", "en", "mixed"),
+    ],
+)  # fmt: skip
+def test_a_sentence_is_in_the_language_of_its_own_words_not_of_its_quotes(text: str, lang: str, script: str) -> None:
+    block, sentence = segments(text, languages=("kk", "ru", "en"))[:2]
+    for found in (block, sentence):
+        assert (found.detection.lang, found.detection.romanized, found.detection.script) == (lang, False, script)
+
+
+def test_a_sentence_that_is_mostly_quote_is_read_whole() -> None:
+    # two words outside the quotes are too few to outvote the quoted Kazakh
+    block = segments('"Otbasylyk oku - tarbiye kozi", dedi ol.', languages=("kk", "ru", "en"))[0]
+    assert (block.detection.lang, block.detection.romanized) == ("kk", True)

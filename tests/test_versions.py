@@ -459,3 +459,14 @@ def test_normalising_the_source_twice_is_normalising_it_once(sentences: list[str
     text = "\n\n".join(sentences) + "\n"
     once = make_versions(text, source="en", targets=("en",), translator=Upper()).en
     assert make_versions(once, source="en", targets=("en",), translator=Upper()).en == once
+
+
+def test_an_english_heading_quoting_a_kazakh_title_is_translated_not_kept() -> None:
+    from translit.mt import MTConfig, Translator
+
+    nothing = Translator(MTConfig.from_mapping({"default": "none"}))
+    draft = ('Exhibition "Qazaq halqynyñ salt-dästürlerı" opens in Astana\n\n'
+             'The National Library opened the exhibition "Qazaq halqynyñ salt-dästürlerı" on 3 March 2024.\n')
+    v = make_versions(draft, source="en", translator=nothing)
+    assert v.untranslated == {"kk": 2, "ru": 2}  # the heading too: it is English, whatever its quote
+    assert v.kk.splitlines()[0].startswith(UNTRANSLATED_OPEN.format(lang="en"))

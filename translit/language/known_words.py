@@ -162,6 +162,11 @@ def _russian_readings(word: str) -> tuple[Any, ...]:
     return tuple(p for p in _russian().parse(word) if not (_NAME_GRAMMEMES & p.tag.grammemes))
 
 
+def _russian_name(word: str) -> bool:
+    """Whether pymorphy3's dictionary lists ``word`` (lower case) as a name, a place or an abbreviation."""
+    return any(p.is_known and _NAME_GRAMMEMES & p.tag.grammemes for p in _russian().parse(word))
+
+
 def russian_knows(word: str) -> bool:
     """Whether pymorphy3's dictionary has ``word`` (lower case) as something other than a name."""
     return bool(_russian_readings(word))
@@ -194,17 +199,21 @@ def cyrillic_votes(words: list[str]) -> Votes:
             # the noun before it is a loan inside a Kazakh phrase, no Russian vote.
             kazakh[index], russian[index - 1] = 2.0, 0.0
             continue
-        kazakh[index] = float(in_kazakh and not in_russian)
+        # a name Russian's dictionary lists (Алматы, Назарбаев, РК) travels both ways: no Kazakh vote
+        kazakh[index] = float(in_kazakh and not in_russian and not _russian_name(word))
         russian[index] = 0.5 * (in_russian and not in_kazakh)
     return Votes(sum(kazakh), sum(russian))
 
 
 def latin_votes(words: list[str]) -> Votes:
-    """How many Latin ``words`` spell a Kazakh word form in some romanization (Qazaq, tili)."""
+    """How many more Latin ``words`` spell a Kazakh word form in some romanization (Qazaq, tili)
+    than spell none: Russian typed in Latin carries loans Kazakh shares ("Prezident Kazakhstana
+    podpisal ukaz"), and one such word must not outvote the Russian words around it."""
     from ..recovery import fold
 
     known = _kazakh_known()
-    return Votes(kazakh=sum("l" + fold(w.lower()) in known for w in words if len(w) > 2))
+    spelled = ["l" + fold(w.lower()) in known for w in words if len(w) > 2]
+    return Votes(kazakh=max(0, 2 * sum(spelled) - len(spelled)))
 
 
 def clear_caches() -> None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .detection import Detection, default_detector, detect
 
-__all__ = ["Segment", "segments", "sentence_spans", "split_sentences", "BLOCK_KINDS", "INLINE_KINDS"]
+__all__ = ["Segment", "segments", "own_words", "sentence_spans", "split_sentences", "BLOCK_KINDS", "INLINE_KINDS"]
 
 BLOCK_KINDS = ("paragraph", "heading", "caption", "list-item")
 INLINE_KINDS = ("quote", "foreign")
@@ -88,7 +88,11 @@ def segments(text: str, languages: Iterable[str] | None = None) -> list[Segment]
 
     def segment(kind: str, level: int, start: int, end: int, parent: int | None) -> Segment:
         piece = text[start:end]
-        return Segment(kind, level, start, end, piece, detect(piece, site), parent)
+        found = detect(piece, site)
+        frame = own_words(text, start, end) if level < 2 else piece
+        if frame != piece:  # its language from its own words, its script from all its letters
+            found = replace(detect(frame, site), script=found.script)
+        return Segment(kind, level, start, end, piece, found, parent)
 
     for start, end in _blocks(text):
         block_index = len(out)
@@ -281,8 +285,28 @@ def split_sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in zip(bounds, bounds[1:]) if a < b] or [text]
 
 
-def _inline(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
-    """Quoted passages and runs of words in another script within text[start:end]."""
+_FRAME_WORDS = 3
+"""Words outside the quotes a block or sentence needs for its language to be read from them alone."""
+
+
+def own_words(text: str, start: int = 0, end: int | None = None) -> str:
+    """What text[start:end] says in its own words: without its quoted passages when at least
+    _FRAME_WORDS words remain. A quoted title is in another language as often as not ('Exhibition
+    "Qazaq halqynyñ salt-dästürlerı" opens in Astana' is an English heading, not Kazakh)."""
+    end = len(text) if end is None else end
+    quotes = _quotes(text, start, end)
+    parts, position = [], start
+    for q_start, q_end in quotes:
+        if q_start >= position:
+            parts.append(text[position:q_start])
+            position = q_end
+    parts.append(text[position:end])
+    frame = " ".join(parts)
+    return frame if len(_WORD_RUN.findall(frame)) >= _FRAME_WORDS else text[start:end]
+
+
+def _quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quoted passages (inner start, end) within text[start:end], in order."""
     quotes = []
     stack: list[tuple[str, int]] = []
     for position in range(start, end):
@@ -296,7 +320,12 @@ def _inline(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
             stack.append((_OPENERS[ch], position + 1))
         elif ch == '"':
             stack.append(('"', position + 1))
-    quotes.sort()
+    return sorted(quotes)
+
+
+def _inline(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
+    """Quoted passages and runs of words in another script within text[start:end]."""
+    quotes = _quotes(text, start, end)
     for q_start, q_end in quotes:
         yield "quote", q_start, q_end
     piece = text[start:end]

@@ -1,5 +1,5 @@
-"""What recovery leaves in Latin letters: links, e-mail addresses, code, words with digits,
-CamelCase, acronyms, brands, English words and English sentences.
+"""What recovery leaves in Latin letters: links, e-mail addresses, hashtags, code, words with digits,
+CamelCase, acronyms, brands, English words and English sentences, and Russian typed in Latin letters.
 
 Kazakh news keeps such words in Latin letters ("Firefox браузері", "PDF форматында", "COVID-19"),
 so reading them as Kazakh (фирефох, пдф) damages the text. Each rule here looks at the word as
@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Any
 
 from .lexicon import Lexicon
+from .spelling import fold
 
 _TLDS = "kz|ru|com|org|net|gov|edu|io|info|uz|kg|ua|by|de|uk|us|eu|tr|cn|fr|me|ai|app|dev"
 _FILE_TYPES = "pdf|docx?|xlsx?|pptx?|txt|csv|zip|rar|jpe?g|png|gif|svg|mp[34]|exe|py|js|json|html?|xml"
@@ -22,6 +24,8 @@ _FILE_TYPES = "pdf|docx?|xlsx?|pptx?|txt|csv|zip|rar|jpe?g|png|gif|svg|mp[34]|ex
 _LINKS = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+?(?=[.,;:!?)\]»”\"']*(?:\s|$))", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]++@[\w-]+(?:\.[\w-]+)+")
 _DOMAIN = re.compile(rf"\b(?:[\w-]++\.)++(?:{_TLDS})\b(?:/[^\s<>\"«»“”]*[^\s<>\"«»“”.,;:!?)])?", re.IGNORECASE)
+# a hashtag or an @handle is a name a site searches by, as typed (#kitap, @nlrk): a Cyrillic one is another tag
+_TAG = re.compile(r"(?<![\w@#])[#@]\w+")
 _FILE = re.compile(rf"\b[\w-]++\.(?:{_FILE_TYPES})\b", re.IGNORECASE)
 _CODE = re.compile(r"`[^`\n]+`|(?<!\S)[^\s_\\{}=]*+[_\\{}=]\S*")
 # letters touching a digit (mp3, 4G, Python3); a Kazakh suffix after a number ("5-synyp", "1990
@@ -45,6 +49,11 @@ ENGLISH_SENTENCE = 300
 """Zipf frequency x 100 at which a word counts for English when a sentence's language is weighed."""
 ENGLISH_ALONE = 450
 """Zipf frequency x 100 at which a capitalised word alone in its line or title is English."""
+ENGLISH_FIRST = 600
+"""Zipf frequency x 100 from which a word of both languages counts for English when a sentence is
+weighed, if Kazakh text seldom has it: in, at, by (ін, ат, би), not men, on, bar (мен, он, бар)."""
+KAZAKH_RARE = 10
+"""Corpus count below which a Kazakh reading is seldom written (ін 0, ат 2, би 2; іс 16, он 80)."""
 SHORT_ACRONYM = 4
 """An ALL-CAPS word of up to this many letters that is no Kazakh word is an acronym even in an
 ALL-CAPS line (SSL, NATO); a longer one there is a mistyped word of the title."""
@@ -58,6 +67,7 @@ def protected_spans(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
     digits = bool(_HAS_DIGIT.search(text))
     for wanted, pattern, reason in (
         ("://" in text or "www." in text, _LINKS, "link"), ("@" in text, _EMAIL, "e-mail address"),
+        ("#" in text or "@" in text, _TAG, "hashtag or handle"),
         (dotted, _DOMAIN, "domain name"), (dotted, _FILE, "file name"),
         (any(char in text for char in "`_\\{}="), _CODE, "code"),
         (digits, _DIGITS, "word with digits"), (digits and "-" in text, _MODEL, MODEL),
@@ -80,12 +90,19 @@ def protection(spans: tuple[list[int], list[tuple[int, int, str]]], start: int, 
     return ""
 
 
-def kept_as_typed(lexicon: Lexicon, latin: str) -> str:
-    """Why a word is kept in Latin letters by its own spelling (CamelCase, a listed brand), or ""."""
+def kept_as_typed(lexicon: Lexicon, latin: str, joined: str = "") -> str:
+    """Why a word is kept in Latin letters by its own spelling (CamelCase, a listed brand), or "".
+    ``joined`` is the word a hyphen joins it to: a listed compound keeps its first part only there
+    (QR-kod is a QR code, but QR alone is ҚР in the 2021 alphabet)."""
     if _CAMEL.search(latin):
         return "CamelCase"
-    if latin.lower() in lexicon.kept:
+    lowered = latin.lower()
+    if lowered in lexicon.kept:
         return "brand or technical term"
+    if joined:  # the second part may carry endings: QR-kodyn, QR-kodty
+        compound = f"{lowered}-{joined.lower()}"
+        if any(compound[:end] in lexicon.kept for end in range(len(compound), len(lowered) + 1, -1)):
+            return "brand or technical term"
     return ""
 
 
@@ -105,6 +122,12 @@ def english_in_kazakh(latin: str, known: bool, zipf: int, alone: bool) -> bool:
     if known or zipf < ENGLISH_WORD:
         return False
     return not latin[:1].isupper() or (alone and zipf >= ENGLISH_ALONE)
+
+
+def english_first(lexicon: Lexicon, latin: str, zipf: int) -> bool:
+    """Whether a word of both languages weighs as English in a sentence: a frequent English word
+    ("John Smith met Yerlan Karin in Astana" is English) whose Kazakh readings are rare."""
+    return zipf >= ENGLISH_FIRST and all(count < KAZAKH_RARE for _, count, _ in lexicon.words(fold(latin.lower())))
 
 
 def english_zipf(lexicon: Lexicon, latin: str) -> int:
@@ -142,3 +165,71 @@ def english_unit(zipfs: list[int], known: list[bool]) -> bool:
     if english >= 2 and english > kazakh:
         return True
     return english >= 1 and len(zipfs) > 1 and all(zipf >= ENGLISH_SENTENCE for zipf in zipfs)
+
+
+RUSSIAN_WORDS = 2
+"""Words a unit needs that read as Russian and not as Kazakh before it is taken for Russian typed in
+Latin letters (a Kazakh sentence holds a Russian word or a name now and then)."""
+# The Latin spellings of Russian letters in the news, ICAO and BGN/PCGN styles (rules/ru-*.toml),
+# read back: a sequence may stand for several letters (y is ы, й or ь; e is е or э).
+_RUSSIAN_LETTERS = {
+    "shch": ("щ",), "zh": ("ж",), "kh": ("х",), "ts": ("ц", "тс"), "ch": ("ч",), "sh": ("ш",),
+    "yu": ("ю",), "ya": ("я",), "yo": ("ё",), "ye": ("е", "ье"), "iu": ("ю", "иу"), "ia": ("я", "ия"),
+    "y": ("ы", "й", "ь"), "e": ("е", "э"), "'": ("ь",), "a": ("а",), "b": ("б",), "v": ("в",), "g": ("г",),
+    "d": ("д",), "z": ("з",), "i": ("и", "й"), "k": ("к",), "l": ("л",), "m": ("м",), "n": ("н",),
+    "o": ("о",), "p": ("п",), "r": ("р",), "s": ("с",), "t": ("т",), "u": ("у",), "f": ("ф",),
+    "h": ("х",), "c": ("ц",), "j": ("й",), "w": ("в",), "x": ("кс",), "q": ("к",),
+}
+_RUSSIAN_SPELLINGS = sorted(_RUSSIAN_LETTERS, key=len, reverse=True)
+_READINGS_AT_MOST = 64
+"""Cyrillic readings followed at once: a long word with many y and e has hundreds."""
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
+def _russian_readings(latin: str, words: Any) -> list[str]:
+    """The Cyrillic spellings a lower-case Latin word may stand for in Russian that begin a word of
+    the dictionary ``words`` (pymorphy3's), at most _READINGS_AT_MOST: each step keeps only the
+    readings some Russian word begins with, so a Kazakh word is given up after a letter or two."""
+    readings = [""]
+    position = 0
+    while position < len(latin) and readings:
+        spelling = next((s for s in _RUSSIAN_SPELLINGS if latin.startswith(s, position)), None)
+        if spelling is None:
+            return []
+        letters = _RUSSIAN_LETTERS[spelling]
+        if position + len(spelling) == len(latin):  # a final й and ь are dropped: Krasny, pozhalovat
+            letters += ("ый", "ий") if spelling == "y" else tuple(letter + "ь" for letter in letters)
+        elif spelling == "l":
+            letters = ("л", "ль")  # bolshoe, Olga: ь is dropped before a consonant too
+        readings = [reading for reading in (done + letter for done in readings for letter in letters)
+                    if next(words.iterkeys(reading), None) is not None][:_READINGS_AT_MOST]
+        position += len(spelling)
+    return readings
+
+
+def russian_word(latin: str) -> bool:
+    """Whether a Latin word spells a Russian word of pymorphy3's dictionary (names left out: they
+    travel between the languages) in a romanization of Russian: podpisal, ukaz, Kazakhstana."""
+    from ..morphology.morph_ru import analyzer
+
+    lowered = latin.lower().replace("’", "'")
+    if not lowered.isascii():
+        return False
+    morph = analyzer()
+    return any(parse.is_known and not (_NAME_GRAMMEMES & parse.tag.grammemes)
+               for reading in _russian_readings(lowered, morph.dictionary.words) if morph.word_is_known(reading)
+               for parse in morph.parse(reading))
+
+
+def russian_unit(latins: list[str], known: list[bool]) -> bool:
+    """Whether a unit is Russian typed in Latin letters: most of its words, and RUSSIAN_WORDS or more,
+    are no Kazakh words but Russian ones of three letters or more (a loan of both, Prezident, and a
+    short word, ia, po, are as likely Kazakh typed by ear)."""
+    needed = max(RUSSIAN_WORDS, len(latins) // 2 + 1)
+    candidates = [latin for latin, kazakh in zip(latins, known) if not kazakh and len(latin) > 2]
+    russian = 0
+    for tried, latin in enumerate(candidates):
+        if russian + len(candidates) - tried < needed:
+            return False  # Kazakh typed with many typos gives up at its first words that are no Russian
+        russian += russian_word(latin)
+    return russian >= needed

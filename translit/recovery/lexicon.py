@@ -422,7 +422,11 @@ def _added_words(lexicon: Lexicon, folder: Path) -> tuple[dict[str, str], dict[s
     for cyr, latin in read_names(folder / NAMES_FILE):
         names.setdefault(_lower(latin, "kk-news"), cyr)
     extra: dict[str, str] = {}
-    for word in sorted({cyr.lower() for cyr in names.values() if " " not in cyr} | _glossary_words()):
+    words = {cyr.lower() for cyr in names.values() if " " not in cyr} | _glossary_words()
+    # a woman's surname is the man's with -а (Назарбаева, Тоқаева): without it, a typo search
+    # "corrects" Nazarbayeva to the man's name one letter away
+    words |= {word + "а" for word in words if word.endswith(_SURNAME_ENDINGS)}
+    for word in sorted(words):
         key = skeleton(word)
         record = extra[key] if key in extra else lexicon.record(key)
         # a name is counted where the dictionary files it, open or closed; a new one is open
@@ -435,6 +439,9 @@ def _added_words(lexicon: Lexicon, folder: Path) -> tuple[dict[str, str], dict[s
         extra[key] = _record_text(*parts)
     return names, extra
 
+
+_SURNAME_ENDINGS = ("ов", "ев", "ёв")
+"""Endings of a man's surname whose feminine adds -а (-ин is left out: Карин, Карина are given names too)."""
 
 NAME_COUNT = 20
 """Corpus count given to a names-list or glossary word the corpus never showed: these are the

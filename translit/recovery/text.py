@@ -11,7 +11,7 @@ from .agreement import _agreement, _possessed
 from .context import _rules, choose_by_context, read_context
 from .edits import _corpus_index, _names_index
 from .foreign import (
-    MODEL, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed, protected_spans, protection, units,
+    MODEL, english_first, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed, protected_spans, protection, russian_unit, units,
 )
 from .grammar import (
     _allowed, _chain_next, _chain_skeletons, _chain_spelled, _parses, _sorted_chains, _stem_ending, _suffix_index,
@@ -68,7 +68,8 @@ def recover(
         reason = protection(protected, start, end)
         if reason == MODEL and not zipf:
             reason = ""
-        reason = reason or kept_as_typed(lexicon, latin)
+        joined = matches[i + 1][0] if i + 1 < len(matches) and text.startswith("-", end) and matches[i + 1][1] == end + 1 else ""
+        reason = reason or kept_as_typed(lexicon, latin, joined)
         if reason:
             readings.append(None)
             kept.append(reason)
@@ -89,9 +90,13 @@ def recover(
         # words already kept (code, links, brands) say nothing of the language around them, nor
         # does a letter alone (i, a)
         weighed = [i for i in unit if not kept[i] and len(matches[i][0]) > 1]
-        if english_unit([zipfs[i] for i in weighed], [known[i] for i in weighed]):
+        kazakh = [known[i] and not english_first(lexicon, matches[i][0], zipfs[i]) for i in weighed]
+        if english_unit([zipfs[i] for i in weighed], kazakh):
             for i in unit:
                 kept[i] = kept[i] or "English sentence"
+        elif russian_unit([matches[i][0] for i in weighed], [known[i] for i in weighed]):
+            for i in unit:
+                kept[i] = kept[i] or "Russian sentence"
         else:
             for i in unit:
                 if not kept[i] and english_in_kazakh(matches[i][0], known[i], zipfs[i], len(unit) == 1):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..transliteration.engine import load_scheme, romanize
 from ..errors import UnknownSchemeError
 from ..recovery import STYLES, RerenderedSpan, Rerendering, fold, recover, skeleton
+from ..recovery.foreign import protected_spans, protection
 from ..recovery.spelling import _lower
 from ..language.segment import segments
 
@@ -24,8 +25,11 @@ def _kazakh_spans(text: str) -> list[tuple[int, int, str | None]]:
             continue
         if seg.kind != "quote":
             # a sentence or block counts only when nearly all its words are Kazakh; otherwise
-            # its quoted titles are taken one by one
-            words = recover(seg.text, suggest=False).words
+            # its quoted titles are taken one by one. The words of its links, e-mail addresses,
+            # code and hashtags say nothing of its language.
+            protected = protected_spans(seg.text)
+            words = [word for word in recover(seg.text, suggest=False).words
+                     if not protection(protected, word.start, word.end)]
             if sum(word.known for word in words) < 0.9 * len(words):
                 continue
         chosen.append((seg.start, seg.end, seg.detection.scheme))

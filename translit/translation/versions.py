@@ -191,8 +191,9 @@ DETECT_CHARS = 300
 def _detect(text: str, languages: tuple[str, ...] | None) -> tuple[str, float, str | None]:
     """Language, confidence, and the romanization scheme when the block is Kazakh typed in Latin letters."""
     from ..language.detection import detect
+    from ..language.segment import own_words
 
-    det = detect(text[:DETECT_CHARS], languages)
+    det = detect(own_words(text[:DETECT_CHARS]), languages)
     if det.lang in LANGUAGES and not det.romanized:
         return det.lang, float(det.confidence), None
     if det.lang == "kk" and det.romanized and det.confidence >= _MIN_ROMANIZED_CONFIDENCE:

@@ -259,6 +259,22 @@ def test_cli_stdin_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
     assert "expected a JSON object of versions" in capsys.readouterr().err
 
 
+def test_cli_checks_one_version_piped_to_it() -> None:
+    """`translit check -`: what a hook pipes in is one version, its language read off it."""
+    def check(*args: str, text: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "translit", "check", *args], input=text, capture_output=True,
+                              text=True, encoding="utf-8", check=False)
+
+    found = check("-", "-f", "concise", text="The delegation visited Kiev on 5 May 2024.\n")
+    assert found.returncode == 1 and found.stdout.startswith("<stdin>:1:24: error “Kiev” is not the official form")
+    fixed = check("-", "--fix", "--json", text="The delegation visited Kiev.\n")
+    assert json.loads(fixed.stdout)["posts"][0]["fixed"] == {"en": "The delegation visited Kyiv.\n"}
+    kazakh = check("-", "--json", text="Көрме 2024 жылғы 5 мамырда Ұлттық кітапханада ашылды.\n")
+    assert kazakh.returncode == 0 and json.loads(kazakh.stdout)["posts"][0]["files"] == {"kk": "<stdin>"}
+    mixed = check("-", "post.en.md", text="x\n")
+    assert mixed.returncode == 2 and "give '-' by itself" in mixed.stderr
+
+
 def test_cli_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["check"]) == 2
     assert main(["check", str(tmp_path / "missing.en.md")]) == 2

@@ -232,7 +232,7 @@ def group_files(paths: Iterable[str | Path], *, siblings: bool = False, encoding
             if len(groups) == before:
                 groups[(path, "\0empty")] = PostFiles(str(path), error=InputError(f"no posts found ({' '.join(POST_SUFFIXES)}) in this folder", path=path))
         elif str(path) == "-":
-            raise InputError("standard input holds several versions: use --stdin-json with {\"en\": ..., \"kk\": ..., \"ru\": ...}")
+            raise InputError("standard input is one version alone: give '-' by itself, or several versions as --stdin-json {\"en\": ..., \"kk\": ...}")
         elif path.exists():
             explicit.append(path)
         else:

@@ -289,6 +289,9 @@ def run_check(
         raise TranslitError("no translation memory here (translit tm import creates one)", path=tm)
     if stdin_json == bool(paths):
         raise TranslitError("give FILES or folders, or --stdin-json (not both)")
+    # "-": one version of a post on standard input, its language read off it, as a lone file's is
+    stdin_text = paths == ["-"]
+    from_stdin = stdin_json or stdin_text
     disabled, enabled = tuple(disable), tuple(enable)
     accepted = Baseline.load(baseline) if baseline is not None else None
     report: list[dict[str, Any]] = []
@@ -296,10 +299,10 @@ def run_check(
     fixes: list[tuple[Path, str, Path]] = []
     fixed_count = 0
 
-    if stdin_json:
+    if from_stdin:
         config = _config(config_path, Path.cwd(), disabled, enabled, tm)
-        data = _stdin_versions(config.max_bytes)
-        files = {lang: f"<stdin:{lang}>" for lang in data}
+        data = _stdin_versions(config.max_bytes) if stdin_json else _stdin_version(config.max_bytes, encoding)
+        files = {lang: "<stdin>" if stdin_text else f"<stdin:{lang}>" for lang in data}
         results = [_checked(data, config, files, "<stdin>")]
         tasks: list[Task] = [("stdin", files, config_path, disabled, enabled, encoding, tm)]
         fail_threshold = fail_on or config.fail_on
@@ -327,22 +330,22 @@ def run_check(
             continue
         post["config"] = result["config"]
         post["findings"] = result["findings"]
-        if fix and (stdin_json or any(f.fixable for f in result["findings"])):
+        if fix and (from_stdin or any(f.fixable for f in result["findings"])):
             texts = result["texts"]
-            config = _config(config_path, Path.cwd() if stdin_json else Path(next(iter(task[1].values()))).parent, disabled, enabled, tm)
+            config = _config(config_path, Path.cwd() if from_stdin else Path(next(iter(task[1].values()))).parent, disabled, enabled, tm)
             fixed, count = fix_versions(texts, config=config, paths=task[1], baseline=accepted)
             fixed_count += count
-            if stdin_json:
+            if from_stdin:
                 post["fixed"] = fixed
             for lang, path in task[1].items():
-                if fixed[lang] == texts[lang] or (stdin_json and output_dir is None):
+                if fixed[lang] == texts[lang] or (from_stdin and output_dir is None):
                     continue
-                target = output_dir / f"stdin.{lang}.txt" if stdin_json else _fixed_path(Path(path), output_dir)
+                target = output_dir / f"stdin.{lang}.txt" if from_stdin else _fixed_path(Path(path), output_dir)
                 fixes.append((Path(path), fixed[lang], target))
                 post.setdefault("fixed_files", {})[lang] = shown_path(target)
         report.append(post)
     if fixes:
-        write_files(_fix_targets(fixes), force=force, inputs=tuple(Path(path) for task in tasks for path in task[1].values() if not stdin_json))
+        write_files(_fix_targets(fixes), force=force, inputs=tuple(Path(path) for task in tasks for path in task[1].values() if not from_stdin))
 
     for post in report:
         found = accepted.apply(post["findings"]) if accepted is not None else post["findings"]
@@ -383,6 +386,16 @@ def run_check(
             sys.stderr.write(f"translit: error: {printable(post['error'])}\n")
     sys.stdout.flush()
     return exit_code
+
+
+def _stdin_version(max_bytes: int, encoding: str) -> dict[str, str]:
+    """``{lang: text}``: one version of a post from standard input, in the language the detector reads."""
+    from ..checks.check import language_of
+    from ..textio import check_text, decode, read_bytes
+
+    text = decode(read_bytes("-", max_bytes), encoding, "<stdin>")
+    check_text(text, "<stdin>")
+    return {language_of(text): text}
 
 
 def _stdin_versions(max_bytes: int) -> dict[str, str]:

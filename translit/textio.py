@@ -98,21 +98,35 @@ def _codec(encoding: str) -> str:
     return info.name
 
 
-def decode(data: bytes, encoding: str, source: str) -> str:
-    """Decode ``data``; a byte that does not decode is reported by line, never as mojibake."""
+def decode(data: bytes, encoding: str, source: str, *, advice: str | None = None) -> str:
+    """Decode ``data``; a byte that does not decode is reported by line, never as mojibake.
+
+    A NUL is refused too: no text holds one, and UTF-16 without a byte order mark
+    decodes as UTF-8 into NUL-riddled text that every check would pass. ``advice``
+    ends the error line (default: which ``--encoding`` to pass).
+    """
     codec = _codec(encoding)
     if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    utf16 = advice or "pass --encoding utf-16"
     try:
-        return data.decode(codec)
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise InputError(f"a UTF-16 file (it starts with a UTF-16 byte order mark); {utf16}", path=source, line=1, column=1) from None
         starts = [0, *(m.end() for m in _LINE_END_BYTES.finditer(data, 0, exc.start))]
         raise InputError(
-            f"byte 0x{data[exc.start]:02x} is not valid {encoding}; pass --encoding (cp1251 or kz-1048 for older Kazakh files)",
+            f"byte 0x{data[exc.start]:02x} is not valid {encoding}; {advice or 'pass --encoding (cp1251 or kz-1048 for older Kazakh files)'}",
             path=source,
             line=len(starts),
             column=exc.start - starts[-1] + 1,
         ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, column = line_column(text, nul)
+        guess = "" if codec.startswith(("utf-16", "utf-32")) else f" (UTF-16 without a byte order mark? {utf16})"
+        raise InputError(f"a NUL character is not text{guess}", path=source, line=line, column=column)
+    return text
 
 
 def _too_big(source: str, max_bytes: int) -> InputError:
@@ -125,6 +139,8 @@ def read_bytes(path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> b
     limit = -1 if max_bytes is None else max_bytes + 1
     try:
         if source == STDIO:
+            if sys.stdin is None:  # closed by the caller (<&-)
+                raise InputError("standard input is closed", path="<stdin>")
             binary = getattr(sys.stdin, "buffer", None)  # a text-only stream when embedded or under test
             data = binary.read(limit) if binary is not None else sys.stdin.read(limit).encode("utf-8", "surrogatepass")
         else:

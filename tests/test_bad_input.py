@@ -69,3 +69,85 @@ def test_closed_stdin_is_an_input_error(monkeypatch: pytest.MonkeyPatch, capsys:
     monkeypatch.setattr(sys, "stdin", None)  # what Python gives a program started with <&-
     code, out, err = run(capsys, *command)
     assert (code, out, err) == (2, "", "translit: error: <stdin>: standard input is closed\n")
+
+
+# ---------------------------------------------------------------- data files: translit.toml, rules, glossaries, baselines
+
+TOML_ADVICE = "save it as UTF-8"
+
+
+def test_config_with_a_utf8_byte_order_mark_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "translit.toml").write_bytes(codecs.BOM_UTF8 + b'[check]\ndisable = ["glossary"]\n')
+    (tmp_path / "p.en.txt").write_text(KIEV, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "p.en.txt"), "--json")
+    assert (code, err) == (0, "") and json.loads(out)["posts"][0]["findings"] == []
+
+
+@pytest.mark.parametrize("command", [["check"], ["romanize"], ["models", "list", "--config"]])
+def test_config_that_is_not_utf8_names_line_and_column(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    (tmp_path / ".git").mkdir()
+    config = tmp_path / "translit.toml"
+    config.write_bytes(b'[check]\nfail-on = "\xe9rror"\n')  # Latin-1, as an old editor saves it
+    (tmp_path / "p.en.txt").write_text(KIEV, encoding="utf-8")
+    code, out, err = run(capsys, *command, str(config if command[-1] == "--config" else tmp_path / "p.en.txt"))
+    assert (code, out) == (2, "")
+    assert err == f"translit: error: {config}:2:12: byte 0xe9 is not valid utf-8; {TOML_ADVICE}\n"
+
+
+def test_config_named_by_option_that_is_binary_or_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "p.en.txt").write_text(KIEV, encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    code, _, err = run(capsys, "check", str(tmp_path / "p.en.txt"), "--config", str(tmp_path / "logo.png"))
+    assert code == 2 and err == f"translit: error: {tmp_path / 'logo.png'}:1:1: byte 0x89 is not valid utf-8; {TOML_ADVICE}\n"
+    code, _, err = run(capsys, "check", str(tmp_path / "p.en.txt"), "--config", str(tmp_path))
+    assert code == 2 and err == f"translit: error: {tmp_path}: is a directory, expected a file\n"
+
+
+def test_rule_file_with_a_byte_order_mark_or_a_bad_byte(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = tmp_path / "house.toml"
+    rules.write_bytes(codecs.BOM_UTF8 + 'id = "house"\ninherits = "kk-news"\n[letters]\n"қ" = "q"\n'.encode())
+    (tmp_path / "p.txt").write_text("Қазақстан\n", encoding="utf-8")
+    assert run(capsys, "romanize", str(tmp_path / "p.txt"), "--rules", str(rules)) == (0, "Qazaqstan\n", "")
+    rules.write_bytes(b'id = "house"\ninherits = "kk-news"\ntitle = "\xff"\n')
+    code, _, err = run(capsys, "romanize", str(tmp_path / "p.txt"), "--rules", str(rules))
+    assert code == 2 and err == f"translit: error: {rules}:3:10: byte 0xff is not valid utf-8; {TOML_ADVICE}\n"
+
+
+def test_rule_file_examples_written_as_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = tmp_path / "house.toml"
+    rules.write_text('id = "house"\ninherits = "kk-news"\n[[examples]]\ncyrillic = "қ"\nlatin = "q"\n', encoding="utf-8")
+    (tmp_path / "p.txt").write_text("Қазақстан\n", encoding="utf-8")
+    code, _, err = run(capsys, "romanize", str(tmp_path / "p.txt"), "--rules", str(rules))
+    assert code == 2 and err == f"translit: error: {rules}:3: each entry of 'examples' must be a [cyrillic, latin] pair\n"
+
+
+def test_glossary_file_with_a_byte_order_mark_or_a_bad_byte(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    glossary = tmp_path / "site.toml"
+    entry = (
+        '[[entity]]\nid = "lib.site_reading_room"\ntype = "department"\nkk = "Сирек кітаптар оқу залы"\n'
+        'ru = "Читальный зал редких книг"\nen = "Rare Books Reading Room"\nconfidence = "high"\n'
+        '[entity.discouraged]\nen = [{ form = "Rare Book Room", reason = "renamed in 2020" }]\n'
+    ).encode()
+    glossary.write_bytes(codecs.BOM_UTF8 + entry)
+    draft = tmp_path / "visit.en.txt"
+    draft.write_text("Visit the Rare Book Room.\n", encoding="utf-8")
+    code, out, err = run(capsys, "glossary", "lint", str(draft), "-g", str(glossary))
+    assert code == 1 and "Rare Books Reading Room" in out and err == ""
+    glossary.write_bytes(entry.replace(b'en = "Rare Books', b'en = "Rar\xe9 Books'))
+    code, _, err = run(capsys, "glossary", "lint", str(draft), "-g", str(glossary))
+    assert code == 2 and err == f"translit: error: {glossary}:6:10: byte 0xe9 is not valid utf-8; {TOML_ADVICE}\n"
+
+
+def test_baseline_that_is_not_utf8_or_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "p.en.txt"
+    draft.write_text(KIEV, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert run(capsys, "check", str(draft), "--write-baseline", str(baseline))[0] == 0
+    baseline.write_bytes(codecs.BOM_UTF8 + baseline.read_bytes())  # as Notepad saves it
+    assert run(capsys, "check", str(draft), "--baseline", str(baseline))[0] == 0
+    baseline.write_bytes(b'{\n  "schema": "\xff"}\n')
+    code, _, err = run(capsys, "check", str(draft), "--baseline", str(baseline))
+    assert code == 2 and err == f"translit: error: {baseline}:2:14: byte 0xff is not valid utf-8; save it as UTF-8\n"
+    code, _, err = run(capsys, "check", str(draft), "--baseline", str(tmp_path))
+    assert code == 2 and err == f"translit: error: {tmp_path}: is a directory, expected a file\n"

@@ -32,6 +32,8 @@ STDIO = "-"
 # A draft larger than this is refused before it is read whole ([limits] max_bytes in translit.toml):
 # 8 MiB is a hundred long posts; memory grows by up to 200 MB per MB of input (bench/bench_scale.py).
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+# The advice that ends a decoding error in a data file (TOML, JSON), which has no --encoding.
+SAVE_AS_UTF8 = "save it as UTF-8"
 
 _LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
 # C0 and C1 controls, DEL, the bidirectional overrides that reorder what a terminal shows, and the

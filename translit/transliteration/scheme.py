@@ -18,6 +18,7 @@ from typing import Any, Literal
 from .alphabet import ALPHABETS
 from ..errors import RuleFileError, UnknownSchemeError
 from ..resources import bundled_dir
+from ..textio import SAVE_AS_UTF8, decode, read_bytes
 
 Reversibility = Literal["exact", "ambiguous", "no"]
 
@@ -146,12 +147,7 @@ class _Source:
 
 
 def _load_toml(path: Path) -> tuple[dict[str, Any], _Source]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise RuleFileError(f"not UTF-8 (byte {exc.start})", path=path) from None
-    except OSError as exc:
-        raise RuleFileError(exc.strerror or str(exc), path=path) from None
+    text = decode(read_bytes(path, None), "utf-8", str(path), advice=SAVE_AS_UTF8)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -260,7 +256,7 @@ def _parse_file(data: dict[str, Any], source: _Source) -> dict[str, Any]:
         checked = []
         for pair in pairs:
             if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(s, str) for s in pair)):
-                raise source.fail(f"each entry of '{key}' must be a [cyrillic, latin] pair", needle=str(pair[0]) if pair else key)
+                raise source.fail(f"each entry of '{key}' must be a [cyrillic, latin] pair", needle=str(pair[0]) if isinstance(pair, list) and pair else key)
             checked.append((_nfc(pair[0]), _nfc(pair[1])))
         parsed[key] = checked
     return parsed

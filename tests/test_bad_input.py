@@ -151,3 +151,29 @@ def test_baseline_that_is_not_utf8_or_a_folder(tmp_path: Path, capsys: pytest.Ca
     assert code == 2 and err == f"translit: error: {baseline}:2:14: byte 0xff is not valid utf-8; save it as UTF-8\n"
     code, _, err = run(capsys, "check", str(draft), "--baseline", str(tmp_path))
     assert code == 2 and err == f"translit: error: {tmp_path}: is a directory, expected a file\n"
+
+
+def _shell(script: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``script`` run by sh with ``$@`` the translit command line, so it can close a standard stream."""
+    return subprocess.run(["sh", "-c", script, "sh", *TRANSLIT, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_closed_stdout_or_stderr_keeps_the_exit_code(tmp_path: Path) -> None:
+    (tmp_path / "news.txt").write_text(KAZAKH, encoding="utf-8")
+    done = _shell('"$@" >&-', "romanize", "news.txt", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, "translit: error: <stdout>: standard output is closed\n")
+    done = _shell('"$@" >&-', "schemes", cwd=tmp_path)  # a command typer runs
+    assert (done.returncode, done.stderr) == (2, "translit: error: <stdout>: standard output is closed\n")
+    assert _shell('"$@" 2>&-', "romanize", "missing.txt", cwd=tmp_path).returncode == 2  # was 1, "findings"
+
+
+@pytest.mark.parametrize("command", [["romanize", "news.txt"], ["schemes"], ["glossary", "show", "city.astana"]])
+def test_a_closed_pipe_is_reported_as_sigpipe_by_every_command(tmp_path: Path, command: list[str]) -> None:
+    # The fast path exited 0 ("clean", even for check with findings), typer's commands 1 ("findings").
+    (tmp_path / "news.txt").write_text(KAZAKH, encoding="utf-8")
+    process = subprocess.Popen([*TRANSLIT, *command], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line is written, as with `| head -0`
+    assert process.wait(timeout=120) == 141
+    assert process.stderr.read() == b""
+    process.stderr.close()

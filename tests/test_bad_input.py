@@ -177,3 +177,44 @@ def test_a_closed_pipe_is_reported_as_sigpipe_by_every_command(tmp_path: Path, c
     assert process.wait(timeout=120) == 141
     assert process.stderr.read() == b""
     process.stderr.close()
+
+
+# ---------------------------------------------------------------- stopping a folder run
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the worker processes in /proc (Linux)")
+@pytest.mark.parametrize(("command", "stop", "code"), [
+    (["check", "posts", "-j", "2"], "group-SIGINT", 130),  # Ctrl-C: the terminal signals every process of the group
+    (["post", "posts", "--to", "kk", "-o", "out", "-j", "2"], "group-SIGINT", 130),
+    (["post", "posts", "--to", "kk", "-o", "out", "-j", "2"], "SIGTERM", 143),  # a CI timeout stops the parent alone
+])
+def test_stopping_a_folder_run_ends_its_workers_quietly(tmp_path: Path, command: list[str], stop: str, code: int) -> None:
+    # Workers printed a traceback each on Ctrl-C; one stopped mid-post by SIGTERM alone waited forever for the next post.
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    for number in range(8):
+        (posts / f"n{number}.kk.txt").write_text(KAZAKH * 3000, encoding="utf-8")
+    process = subprocess.Popen([*TRANSLIT, *command], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while len(_children(process.pid)) < 2 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    time.sleep(0.5)  # into the middle of a post
+    assert process.poll() is None, "the run ended before it could be stopped"
+    if stop == "group-SIGINT":
+        os.killpg(process.pid, signal.SIGINT)
+    else:
+        os.kill(process.pid, signal.SIGTERM)
+    try:
+        _, err = process.communicate(timeout=60)
+    finally:
+        with pytest.raises(ProcessLookupError):  # no worker is left behind
+            os.killpg(process.pid, signal.SIGKILL)
+    assert (process.returncode, err) == (code, "")
+    assert not [p.name for p in tmp_path.rglob("*.tmp")]

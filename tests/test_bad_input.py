@@ -218,3 +218,54 @@ def test_stopping_a_folder_run_ends_its_workers_quietly(tmp_path: Path, command:
             os.killpg(process.pid, signal.SIGKILL)
     assert (process.returncode, err) == (code, "")
     assert not [p.name for p in tmp_path.rglob("*.tmp")]
+
+
+# ---------------------------------------------------------------- outputs
+
+
+def _read_fifo(path: Path, into: list[bytes]) -> threading.Thread:
+    reader = threading.Thread(target=lambda: into.append(path.read_bytes()), daemon=True)
+    reader.start()
+    return reader
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_or_device_output_is_written_to_never_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # -o /dev/stdout asked for --force, and with it the device was replaced by a file (as root: /dev/stdout gone).
+    (tmp_path / "news.txt").write_text("Қазақстан\n", encoding="utf-8")
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    for extra in ([], ["--force"]):
+        received: list[bytes] = []
+        reader = _read_fifo(fifo, received)
+        assert run(capsys, "romanize", str(tmp_path / "news.txt"), "-o", str(fifo), *extra) == (0, "", "")
+        reader.join(timeout=30)
+        assert received == [b"Kazakstan\n"] and fifo.is_fifo()
+    (tmp_path / "p.en.txt").write_text(KIEV, encoding="utf-8")
+    received = []
+    reader = _read_fifo(fifo, received)
+    code, _, _ = run(capsys, "check", str(tmp_path / "p.en.txt"), "--write-baseline", str(fifo))
+    reader.join(timeout=30)
+    assert code == 0 and json.loads(received[0])["schema"] == "translit.baseline/1" and fifo.is_fifo()
+
+
+def test_an_output_folder_that_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "news.txt").write_text(KAZAKH, encoding="utf-8")
+    (tmp_path / "out").write_text("", encoding="utf-8")
+    code, _, err = run(capsys, "romanize", str(tmp_path / "news.txt"), "-o", str(tmp_path / "out" / "news.txt"))
+    assert code == 2 and err == f"translit: error: {tmp_path / 'out'}: is a file, expected a folder\n"  # was "File exists"
+    code, _, err = run(capsys, "post", str(tmp_path / "news.txt"), "--to", "kk", "-o", str(tmp_path / "out"))
+    assert code == 2 and err == f"translit: error: {tmp_path / 'out'}: is a file, expected a folder\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write into a read-only folder")
+def test_a_read_only_output_folder_is_named_not_the_temporary_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "news.txt").write_text(KAZAKH, encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        code, _, err = run(capsys, "romanize", str(tmp_path / "news.txt"), "-o", str(locked / "news.latn.txt"))
+    finally:
+        locked.chmod(0o755)
+    assert code == 2 and err == f"translit: error: {locked / 'news.latn.txt'}: Permission denied\n"

@@ -18,6 +18,7 @@ import errno
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -184,15 +185,29 @@ def _file_mode(existing: Path | None = None) -> int:
 
 
 def _os_error(exc: OSError, path: Path) -> InputError:
+    """The error of writing ``path``, named by it (not by the temporary file that failed)."""
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR) and exc.filename:  # making its folder: a file is in the way
+        failed = Path(exc.filename)
+        blocker = next((part for part in (failed, *failed.parents) if part.is_file()), failed)
+        return InputError("is a file, expected a folder", path=shown_path(blocker))
     reason = "no space left on the device" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
-    return InputError(reason, path=shown_path(getattr(exc, "filename", None) or path))
+    return InputError(reason, path=shown_path(path))
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` is a device or a pipe (``/dev/stdout``, ``>(gzip)``): written to, never replaced."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _guard(target: Path, force: bool, inputs: tuple[str | Path, ...]) -> None:
     for source in inputs:
         if str(source) != STDIO and Path(source).exists() and target.exists() and target.resolve() == Path(source).resolve():
             raise InputError("refusing to overwrite the input; choose another output", path=shown_path(target))
-    if target.exists() and not force:
+    if target.exists() and not force and not _is_stream(target):
         raise InputError("exists; pass --force to replace it", path=shown_path(target))
 
 
@@ -240,17 +255,20 @@ def write_files(files: Mapping[Path, str], *, force: bool = False, inputs: tuple
     fails here, before anything is replaced); then, under a lock on each
     output folder, the files are renamed into place. If a rename fails the
     ones already made are undone (a replaced file comes back from a hard
-    link kept aside), so the folder is left as it was.
+    link kept aside), so the folder is left as it was. A device or a pipe
+    is written to after them, as standard output would be.
     """
-    targets = [Path(p) for p in files]
-    if len({t.resolve() for t in targets}) != len(targets):
-        raise InputError("two outputs have the same name", path=shown_path(targets[0]))
-    for target in targets:
+    texts = {Path(p): text for p, text in files.items()}
+    if len({t.resolve() for t in texts}) != len(files):
+        raise InputError("two outputs have the same name", path=shown_path(next(iter(texts))))
+    for target in texts:
         _guard(target, force, inputs)
+    streams = {target: texts.pop(target) for target in list(texts) if _is_stream(target)}
+    targets = list(texts)
     written: dict[Path, Path] = {}
     made: list[Path] = []
     try:
-        for target, text in zip(targets, files.values()):
+        for target, text in texts.items():
             folder = target.parent if str(target.parent) else Path(".")
             try:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -263,6 +281,12 @@ def write_files(files: Mapping[Path, str], *, force: bool = False, inputs: tuple
             for target in targets:  # again under the lock: another run may have written meanwhile
                 _guard(target, force, inputs)
             _rename_all(written)
+        for target, text in streams.items():
+            try:
+                with open(target, "w", encoding="utf-8", newline="") as handle:
+                    handle.write(text)
+            except OSError as exc:
+                raise _os_error(exc, target) from None
     finally:
         for tmp in made:
             tmp.unlink(missing_ok=True)
@@ -270,6 +294,7 @@ def write_files(files: Mapping[Path, str], *, force: bool = False, inputs: tuple
 
 def _rename_all(written: dict[Path, Path]) -> None:
     kept: dict[Path, Path | None] = {}
+    target = next(iter(written), Path("."))
     try:
         for target, tmp in written.items():
             backup = None
@@ -284,14 +309,14 @@ def _rename_all(written: dict[Path, Path]) -> None:
             kept[target] = backup
             os.replace(tmp, target)
     except BaseException as exc:
-        for target, backup in kept.items():
+        for done, backup in kept.items():
             with contextlib.suppress(OSError):
                 if backup is not None:
-                    os.replace(backup, target)
+                    os.replace(backup, done)
                 else:
-                    target.unlink()
+                    done.unlink()
         if isinstance(exc, OSError):
-            raise _os_error(exc, next(iter(written))) from None
+            raise _os_error(exc, target) from None
         raise
     finally:
         for backup in kept.values():

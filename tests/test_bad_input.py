@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cli_run import KIEV, run, stdin
 
@@ -269,3 +271,37 @@ def test_a_read_only_output_folder_is_named_not_the_temporary_file(tmp_path: Pat
     finally:
         locked.chmod(0o755)
     assert code == 2 and err == f"translit: error: {locked / 'news.latn.txt'}: Permission denied\n"
+
+
+# ---------------------------------------------------------------- one very long line
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or sys.platform != "linux", reason="caps the data segment with setrlimit (Linux)")
+def test_a_one_line_draft_of_thousands_of_names_fits_in_bounded_memory(tmp_path: Path) -> None:
+    # Every protected part kept a copy of the whole line before it: 6,000 names took 500 MB, 8,000 700 MB.
+    import resource
+
+    (tmp_path / "list.txt").write_text("Қазақстан " * 6000 + "\n", encoding="utf-8")
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_DATA, (400 << 20, 400 << 20))
+
+    done = subprocess.run([*TRANSLIT, "post", "list.txt", "--to", "kk", "-o", "out"], cwd=tmp_path, preexec_fn=cap, capture_output=True, text=True, timeout=600)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert json.loads((tmp_path / "out" / "list.report.json").read_text(encoding="utf-8"))["lost_parts"] == 0
+    assert (tmp_path / "out" / "list.kk.txt").read_text(encoding="utf-8") == "Қазақстан " * 6000 + "\n"
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=40), st.integers(0, 60), st.integers(0, 12))
+def test_claimed_spans_answer_as_a_scan_of_every_part_would(claims: list[tuple[int, int]], a: int, width: int) -> None:
+    from translit.translation.protect import _Taken
+
+    def scanned(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+        return all(b <= s or e <= a for s, e in spans)
+
+    taken, spans = _Taken(), []
+    for start, length in claims:  # free or not: placeholders and links are claimed unconditionally
+        assert taken.free(start, start + length) == scanned(spans, start, start + length)
+        spans.append((start, start + length))
+        taken.add(start, start + length)
+    assert taken.free(a, a + width) == scanned(spans, a, a + width)

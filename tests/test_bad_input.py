@@ -305,3 +305,16 @@ def test_claimed_spans_answer_as_a_scan_of_every_part_would(claims: list[tuple[i
         spans.append((start, start + length))
         taken.add(start, start + length)
     assert taken.free(a, a + width) == scanned(spans, a, a + width)
+
+
+@pytest.mark.parametrize(("given", "message"), [("house.toml", "no such rule file 'house.toml'"), ("rules", "'rules' is a folder, not a rule file")])
+def test_a_rule_file_that_is_missing_or_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str, message: str) -> None:
+    # Was "unknown scheme 'house.toml'; built-in schemes: ..." for a path that was never an id.
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "p.txt").write_text("Қазақстан\n", encoding="utf-8")
+    code, _, err = run(capsys, "romanize", str(tmp_path / "p.txt"), "--rules", str(tmp_path / given))
+    assert code == 2 and err == f"translit: error: {message.replace(given, str(tmp_path / given))}\n"
+    parent = tmp_path / "child.toml"
+    parent.write_text(f'id = "child"\ninherits = "{given}"\n', encoding="utf-8")
+    code, _, err = run(capsys, "romanize", str(tmp_path / "p.txt"), "--rules", str(parent))
+    assert code == 2 and err == f"translit: error: {parent}:2: {message}\n"

@@ -108,6 +108,10 @@ def resolve_path(spec: str | Path, relative_to: Path | None = None) -> Path:
         candidate = relative_to / candidate
     if candidate.is_file():
         return candidate
+    if candidate.is_dir():
+        raise UnknownSchemeError(f"{text!r} is a folder, not a rule file")
+    if text.endswith(".toml"):  # a path, never an id
+        raise UnknownSchemeError(f"no such rule file {text!r}")
     known = ", ".join(builtin_paths())
     raise UnknownSchemeError(f"unknown scheme {text!r}; built-in schemes: {known}")
 

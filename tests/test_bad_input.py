@@ -318,3 +318,14 @@ def test_a_rule_file_that_is_missing_or_a_folder(tmp_path: Path, capsys: pytest.
     parent.write_text(f'id = "child"\ninherits = "{given}"\n', encoding="utf-8")
     code, _, err = run(capsys, "romanize", str(tmp_path / "p.txt"), "--rules", str(parent))
     assert code == 2 and err == f"translit: error: {parent}:2: {message}\n"
+
+
+def test_a_symlinked_output_is_written_through_never_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # With --force the link itself was replaced by a file: `-o /dev/stdout > out.txt` as root replaced /dev/stdout.
+    (tmp_path / "news.txt").write_text("Қазақстан\n", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "news.latn.txt").write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.txt"
+    link.symlink_to(tmp_path / "site" / "news.latn.txt")
+    assert run(capsys, "romanize", str(tmp_path / "news.txt"), "-o", str(link), "--force") == (0, "", "")
+    assert link.is_symlink() and (tmp_path / "site" / "news.latn.txt").read_text(encoding="utf-8") == "Kazakstan\n"

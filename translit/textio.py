@@ -258,7 +258,8 @@ def write_files(files: Mapping[Path, str], *, force: bool = False, inputs: tuple
     link kept aside), so the folder is left as it was. A device or a pipe
     is written to after them, as standard output would be.
     """
-    texts = {Path(p): text for p, text in files.items()}
+    # A link is written through: replacing it would leave the file it names (/dev/stdout's) as it was.
+    texts = {(Path(p).resolve() if Path(p).is_symlink() else Path(p)): text for p, text in files.items()}
     if len({t.resolve() for t in texts}) != len(files):
         raise InputError("two outputs have the same name", path=shown_path(next(iter(texts))))
     for target in texts:

@@ -295,7 +295,6 @@ def write_files(files: Mapping[Path, str], *, force: bool = False, inputs: tuple
 
 def _rename_all(written: dict[Path, Path]) -> None:
     kept: dict[Path, Path | None] = {}
-    target = next(iter(written), Path("."))
     try:
         for target, tmp in written.items():
             backup = None

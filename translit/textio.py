@@ -41,6 +41,7 @@ _LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
 # lone surrogates a file name's undecodable bytes become (no terminal encoding can carry them).
 _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
@@ -81,11 +82,16 @@ def write_json(data: Any, stream: Any = None) -> None:
 
 
 def check_text(text: str, source: str) -> str:
-    """``text`` unless it holds a lone surrogate (JSON ``"\\ud800"``), which no UTF-8 output can carry."""
-    found = _SURROGATE.search(text)
+    """``text`` unless it holds a NUL or a lone surrogate (JSON ``"\\u0000"``, ``"\\ud800"``).
+
+    No text holds a NUL, and the checks blank markup out with it: one inside a word
+    hid the word from them. No UTF-8 output can carry a lone surrogate.
+    """
+    found = _NOT_TEXT.search(text)
     if found:
         line, column = line_column(text, found.start())
-        raise InputError(f"lone surrogate U+{ord(found.group()):04X} is not text", path=source, line=line, column=column)
+        what = "a NUL character" if found.group() == "\x00" else f"lone surrogate U+{ord(found.group()):04X}"
+        raise InputError(f"{what} is not text", path=source, line=line, column=column)
     return text
 
 
@@ -124,12 +130,12 @@ def decode(data: bytes, encoding: str, source: str, *, advice: str | None = None
             line=len(starts),
             column=exc.start - starts[-1] + 1,
         ) from None
-    nul = text.find("\x00")
-    if nul >= 0:
-        line, column = line_column(text, nul)
-        guess = "" if codec.startswith(("utf-16", "utf-32")) else f" (UTF-16 without a byte order mark? {utf16})"
-        raise InputError(f"a NUL character is not text{guess}", path=source, line=line, column=column)
-    return text
+    try:
+        return check_text(text, source)
+    except InputError as exc:  # a NUL: a strict decoder gives no lone surrogate
+        if not codec.startswith(("utf-16", "utf-32")):
+            exc.message += f" (UTF-16 without a byte order mark? {utf16})"
+        raise
 
 
 def _too_big(source: str, max_bytes: int) -> InputError:

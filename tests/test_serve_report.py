@@ -67,7 +67,7 @@ def test_html_report_text_cannot_close_the_script(tmp_path, capsys):
 
 
 def test_html_report_of_a_post_that_could_not_be_read(tmp_path, capsys):
-    (tmp_path / "post.en.md").write_bytes(b"\xff\xfe bad")
+    (tmp_path / "post.en.md").write_bytes(b"\xff bad")
     (tmp_path / "good.en.md").write_text("The library opened on 5 May 2024.\n", encoding="utf-8")
     code, page, err = run(capsys, "check", str(tmp_path), "-f", "html")
     assert code == 2 and "post.en.md" in err

@@ -14,7 +14,7 @@ import sys
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .errors import EXIT_INTERNAL, EXIT_USAGE, TranslitError
+from .errors import EXIT_INTERNAL, EXIT_USAGE, InputError, TranslitError
 
 if TYPE_CHECKING:
     import typer
@@ -55,9 +55,15 @@ def _terminate(signum: int, _frame: object) -> None:
     raise Terminated(signum)
 
 
+# What a shell reports for a program SIGPIPE ended: the reader of standard output went away (``| head``).
+EXIT_PIPE_CLOSED = 128 + 13
+
+
 def _say(kind: str, message: object) -> None:
     from .textio import printable
 
+    if sys.stderr is None:  # closed by the caller (2>&-): the exit status alone tells
+        return
     sys.stderr.write(f"translit: {kind}: {printable(message)}\n")
 
 
@@ -76,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     try:
+        if sys.stdout is None:  # closed by the caller (>&-)
+            raise InputError("standard output is closed", path="<stdout>")
         from .commands import fast
 
         result = fast.run(args)
@@ -89,7 +97,11 @@ def _main(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return 0
+        return EXIT_PIPE_CLOSED
+    except SystemExit as exc:
+        if isinstance(exc.__context__, BrokenPipeError):  # click's own ending of a closed pipe: exit(1), "findings"
+            return EXIT_PIPE_CLOSED
+        raise
     except RecursionError:
         _say("error", "the input is nested too deeply to analyse")
         return EXIT_USAGE

@@ -48,7 +48,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .errors import TranslitError
-from .textio import DEFAULT_MAX_BYTES
+from .textio import DEFAULT_MAX_BYTES, SAVE_AS_UTF8, decode, read_bytes
 
 CONFIG_FILE = "translit.toml"
 PYPROJECT = "pyproject.toml"
@@ -133,11 +133,9 @@ def _covers(name: str, check_id: str) -> bool:
 def _toml_load(path: Path) -> dict[str, Any]:
     import tomllib
 
+    text = decode(read_bytes(path, None), "utf-8", str(path), advice=SAVE_AS_UTF8)
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as exc:
-        raise ConfigError(exc.strerror or str(exc), path=path) from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         # Python 3.11-3.13 put the position only in the message: "... (at line 3, column 7)".
         where = _TOML_POSITION.search(str(exc))
@@ -203,7 +201,7 @@ def load_config(start: str | Path | None = None, *, path: str | Path | None = No
     found = Path(path) if path is not None else find_config(start)
     if found is None:
         return Config()
-    if not found.is_file():
+    if not found.exists():
         raise ConfigError("no such configuration file", path=found)
     data = _toml_load(found)
     if found.name == PYPROJECT:

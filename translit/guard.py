@@ -41,23 +41,33 @@ def failure(exc: Exception, path: str | Path | None) -> Result:
 def map_in_processes(work: Callable[[Any], Result], tasks: list[Any], workers: int, context: Any, chunksize: int) -> list[Result]:
     """``pool.map(work, tasks)`` in worker processes, stopped for real when this process is.
 
-    On SIGTERM or Ctrl-C the queued posts are cancelled and the running
-    workers are sent SIGTERM (each removes its temporary files), instead of
-    the pool finishing every queued post before the run can end.
+    On SIGTERM or Ctrl-C the queued posts are dropped and the running
+    workers are sent SIGTERM (each removes its temporary files and ends
+    without a traceback), instead of the pool finishing every queued post
+    before the run can end.
     """
-    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
 
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = (context or multiprocessing.get_context()).Pool(workers, initializer=_worker_signals)
     try:
-        results = list(pool.map(work, tasks, chunksize=chunksize))
+        results = pool.map(work, tasks, chunksize=chunksize)
     except BaseException:
-        processes = list(getattr(pool, "_processes", {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
+        pool.terminate()
         raise
-    pool.shutdown()
+    pool.close()
+    pool.join()
     return results
+
+
+def _worker_signals() -> None:  # pragma: no cover - runs in a worker
+    # Ctrl-C reaches the whole process group, but only the parent acts on it: it stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_worker)
+
+
+def _stop_worker(signum: int, _frame: object) -> None:  # pragma: no cover - runs in a worker
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM (the group's, then the parent's) must not cut the cleanup short
+    raise SystemExit(128 + signum)  # unwinds the post (its temporary files go) and ends the worker quietly
 
 
 def _guarded(work: Callable[[], Result], path: str | Path | None) -> Result:

@@ -18,6 +18,7 @@ import errno
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -32,12 +33,15 @@ STDIO = "-"
 # A draft larger than this is refused before it is read whole ([limits] max_bytes in translit.toml):
 # 8 MiB is a hundred long posts; memory grows by up to 200 MB per MB of input (bench/bench_scale.py).
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+# The advice that ends a decoding error in a data file (TOML, JSON), which has no --encoding.
+SAVE_AS_UTF8 = "save it as UTF-8"
 
 _LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
 # C0 and C1 controls, DEL, the bidirectional overrides that reorder what a terminal shows, and the
 # lone surrogates a file name's undecodable bytes become (no terminal encoding can carry them).
 _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
@@ -78,11 +82,16 @@ def write_json(data: Any, stream: Any = None) -> None:
 
 
 def check_text(text: str, source: str) -> str:
-    """``text`` unless it holds a lone surrogate (JSON ``"\\ud800"``), which no UTF-8 output can carry."""
-    found = _SURROGATE.search(text)
+    """``text`` unless it holds a NUL or a lone surrogate (JSON ``"\\u0000"``, ``"\\ud800"``).
+
+    No text holds a NUL, and the checks blank markup out with it: one inside a word
+    hid the word from them. No UTF-8 output can carry a lone surrogate.
+    """
+    found = _NOT_TEXT.search(text)
     if found:
         line, column = line_column(text, found.start())
-        raise InputError(f"lone surrogate U+{ord(found.group()):04X} is not text", path=source, line=line, column=column)
+        what = "a NUL character" if found.group() == "\x00" else f"lone surrogate U+{ord(found.group()):04X}"
+        raise InputError(f"{what} is not text", path=source, line=line, column=column)
     return text
 
 
@@ -98,21 +107,35 @@ def _codec(encoding: str) -> str:
     return info.name
 
 
-def decode(data: bytes, encoding: str, source: str) -> str:
-    """Decode ``data``; a byte that does not decode is reported by line, never as mojibake."""
+def decode(data: bytes, encoding: str, source: str, *, advice: str | None = None) -> str:
+    """Decode ``data``; a byte that does not decode is reported by line, never as mojibake.
+
+    A NUL is refused too: no text holds one, and UTF-16 without a byte order mark
+    decodes as UTF-8 into NUL-riddled text that every check would pass. ``advice``
+    ends the error line (default: which ``--encoding`` to pass).
+    """
     codec = _codec(encoding)
     if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    utf16 = advice or "pass --encoding utf-16"
     try:
-        return data.decode(codec)
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise InputError(f"a UTF-16 file (it starts with a UTF-16 byte order mark); {utf16}", path=source, line=1, column=1) from None
         starts = [0, *(m.end() for m in _LINE_END_BYTES.finditer(data, 0, exc.start))]
         raise InputError(
-            f"byte 0x{data[exc.start]:02x} is not valid {encoding}; pass --encoding (cp1251 or kz-1048 for older Kazakh files)",
+            f"byte 0x{data[exc.start]:02x} is not valid {encoding}; {advice or 'pass --encoding (cp1251 or kz-1048 for older Kazakh files)'}",
             path=source,
             line=len(starts),
             column=exc.start - starts[-1] + 1,
         ) from None
+    try:
+        return check_text(text, source)
+    except InputError as exc:  # a NUL: a strict decoder gives no lone surrogate
+        if not codec.startswith(("utf-16", "utf-32")):
+            exc.message += f" (UTF-16 without a byte order mark? {utf16})"
+        raise
 
 
 def _too_big(source: str, max_bytes: int) -> InputError:
@@ -125,6 +148,8 @@ def read_bytes(path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> b
     limit = -1 if max_bytes is None else max_bytes + 1
     try:
         if source == STDIO:
+            if sys.stdin is None:  # closed by the caller (<&-)
+                raise InputError("standard input is closed", path="<stdin>")
             binary = getattr(sys.stdin, "buffer", None)  # a text-only stream when embedded or under test
             data = binary.read(limit) if binary is not None else sys.stdin.read(limit).encode("utf-8", "surrogatepass")
         else:
@@ -166,15 +191,29 @@ def _file_mode(existing: Path | None = None) -> int:
 
 
 def _os_error(exc: OSError, path: Path) -> InputError:
+    """The error of writing ``path``, named by it (not by the temporary file that failed)."""
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR) and exc.filename:  # making its folder: a file is in the way
+        failed = Path(exc.filename)
+        blocker = next((part for part in (failed, *failed.parents) if part.is_file()), failed)
+        return InputError("is a file, expected a folder", path=shown_path(blocker))
     reason = "no space left on the device" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
-    return InputError(reason, path=shown_path(getattr(exc, "filename", None) or path))
+    return InputError(reason, path=shown_path(path))
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` is a device or a pipe (``/dev/stdout``, ``>(gzip)``): written to, never replaced."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _guard(target: Path, force: bool, inputs: tuple[str | Path, ...]) -> None:
     for source in inputs:
         if str(source) != STDIO and Path(source).exists() and target.exists() and target.resolve() == Path(source).resolve():
             raise InputError("refusing to overwrite the input; choose another output", path=shown_path(target))
-    if target.exists() and not force:
+    if target.exists() and not force and not _is_stream(target):
         raise InputError("exists; pass --force to replace it", path=shown_path(target))
 
 
@@ -222,17 +261,21 @@ def write_files(files: Mapping[Path, str], *, force: bool = False, inputs: tuple
     fails here, before anything is replaced); then, under a lock on each
     output folder, the files are renamed into place. If a rename fails the
     ones already made are undone (a replaced file comes back from a hard
-    link kept aside), so the folder is left as it was.
+    link kept aside), so the folder is left as it was. A device or a pipe
+    is written to after them, as standard output would be.
     """
-    targets = [Path(p) for p in files]
-    if len({t.resolve() for t in targets}) != len(targets):
-        raise InputError("two outputs have the same name", path=shown_path(targets[0]))
-    for target in targets:
+    # A link is written through: replacing it would leave the file it names (/dev/stdout's) as it was.
+    texts = {(Path(p).resolve() if Path(p).is_symlink() else Path(p)): text for p, text in files.items()}
+    if len({t.resolve() for t in texts}) != len(files):
+        raise InputError("two outputs have the same name", path=shown_path(next(iter(texts))))
+    for target in texts:
         _guard(target, force, inputs)
+    streams = {target: texts.pop(target) for target in list(texts) if _is_stream(target)}
+    targets = list(texts)
     written: dict[Path, Path] = {}
     made: list[Path] = []
     try:
-        for target, text in zip(targets, files.values()):
+        for target, text in texts.items():
             folder = target.parent if str(target.parent) else Path(".")
             try:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -245,6 +288,12 @@ def write_files(files: Mapping[Path, str], *, force: bool = False, inputs: tuple
             for target in targets:  # again under the lock: another run may have written meanwhile
                 _guard(target, force, inputs)
             _rename_all(written)
+        for target, text in streams.items():
+            try:
+                with open(target, "w", encoding="utf-8", newline="") as handle:
+                    handle.write(text)
+            except OSError as exc:
+                raise _os_error(exc, target) from None
     finally:
         for tmp in made:
             tmp.unlink(missing_ok=True)
@@ -266,14 +315,14 @@ def _rename_all(written: dict[Path, Path]) -> None:
             kept[target] = backup
             os.replace(tmp, target)
     except BaseException as exc:
-        for target, backup in kept.items():
+        for done, backup in kept.items():
             with contextlib.suppress(OSError):
                 if backup is not None:
-                    os.replace(backup, target)
+                    os.replace(backup, done)
                 else:
-                    target.unlink()
+                    done.unlink()
         if isinstance(exc, OSError):
-            raise _os_error(exc, next(iter(written))) from None
+            raise _os_error(exc, target) from None
         raise
     finally:
         for backup in kept.values():

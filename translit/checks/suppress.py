@@ -35,6 +35,7 @@ from .base import CheckSpec
 from ..errors import InputError
 from ..lines import line_starts
 from ..reading.markers import MARKER, holds_only_markers
+from ..textio import SAVE_AS_UTF8, decode, read_bytes
 
 if TYPE_CHECKING:
     from .base import Emitter, Finding, Post
@@ -130,14 +131,13 @@ class Baseline:
     def load(cls, path: str | Path) -> Baseline:
         """Read a baseline file; a bad one is a one-line error naming it."""
         source = Path(path)
+        if not source.exists():
+            raise InputError("no such baseline file (write one with --write-baseline)", path=source)
+        text = decode(read_bytes(source, None), "utf-8", str(source), advice=SAVE_AS_UTF8)
         try:
-            data = json.loads(source.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise InputError("no such baseline file (write one with --write-baseline)", path=source) from None
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(f"not JSON: {exc.msg}", path=source, line=exc.lineno, column=exc.colno) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(str(exc), path=source) from None
         if not isinstance(data, dict) or data.get("schema") != BASELINE_SCHEMA or not isinstance(data.get("findings"), list):
             raise InputError(f"not a translit baseline (expected schema {BASELINE_SCHEMA!r})", path=source)
         counts: Counter[tuple[str, str, str]] = Counter()

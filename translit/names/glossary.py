@@ -36,6 +36,7 @@ from ..errors import GlossaryError
 from ..transliteration.homoglyphs import LATIN_TO_CYRILLIC_KK
 from ..resources import bundled_dir
 from ..lines import line_column  # re-exported: FILE:LINE:COL for reports
+from ..textio import SAVE_AS_UTF8, decode, read_bytes
 
 LANGS: tuple[str, ...] = ("kk", "ru", "en")
 RENAMED_POLICIES: tuple[str, ...] = ("post-date", "today")
@@ -385,12 +386,7 @@ class GlossaryFile:
 
 def parse_file(path: Path) -> GlossaryFile:
     """Parse one glossary file; a malformed file raises GlossaryError with its line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise GlossaryError(exc.strerror or str(exc), path=path) from None
-    except UnicodeDecodeError:
-        raise GlossaryError("not UTF-8", path=path) from None
+    text = decode(read_bytes(path, None), "utf-8", str(path), advice=SAVE_AS_UTF8)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

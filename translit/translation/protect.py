@@ -19,6 +19,7 @@ never silently forgotten.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -73,6 +74,36 @@ class Part:
     coord: "Part | None" = None
     cases: dict[str, str | None] = field(default_factory=dict)
     case: str | None = None  # the case a name is written in in the source, when no glossary mention says it
+
+
+BEFORE_CHARS = 200
+"""How much of the text before a part is kept to pick its case (its last words, a dateline)."""
+
+
+class _Taken:
+    """The text claimed by parts so far, as sorted disjoint intervals: whether a span is free in O(log n).
+
+    A sentence of thousands of names (a pasted list, a CMS body on one line) was quadratic when every
+    new span was compared with every part before it.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, a: int, b: int) -> bool:
+        """Whether ``[a, b)`` overlaps no claimed interval."""
+        last = bisect.bisect_left(self.starts, b) - 1  # the claimed interval starting last before b
+        return last < 0 or self.ends[last] <= a
+
+    def add(self, a: int, b: int) -> None:
+        """Claim ``[a, b)``, merged with the intervals it overlaps or touches."""
+        first = bisect.bisect_left(self.ends, a)
+        past = bisect.bisect_right(self.starts, b)
+        if first < past:
+            a, b = min(a, self.starts[first]), max(b, self.ends[past - 1])
+        self.starts[first:past] = [a]
+        self.ends[first:past] = [b]
 
 
 @dataclass
@@ -435,16 +466,23 @@ class Protector:
 
     def _find_spans(self, text: str, lang: str) -> list[tuple[int, int, Part]]:
         # Text that already looks like a placeholder is shielded too, so it cannot be taken for one.
-        found: list[tuple[int, int, Part]] = [
-            (m.start(), m.end(), Part("literal", m.group(), lang, text[:m.start()])) for m in PLACEHOLDER_RE.finditer(text)
-        ]
+        found: list[tuple[int, int, Part]] = []
+        taken = _Taken()
+        free = taken.free
 
-        def free(a: int, b: int) -> bool:
-            return all(b <= s or e <= a for s, e, _ in found)
+        def claim(start: int, end: int, part: Part) -> None:
+            found.append((start, end, part))
+            taken.add(start, end)
+
+        def before(start: int) -> str:  # the text a case is read from (shield() sets it again, across pieces)
+            return text[max(0, start - BEFORE_CHARS) : start]
+
+        for m in PLACEHOLDER_RE.finditer(text):
+            claim(m.start(), m.end(), Part("literal", m.group(), lang, before(m.start())))
 
         for ent in find_entities(text, lang):
             if ent.kind in ("url", "email", "phone"):
-                found.append((ent.start, ent.end, Part(ent.kind, ent.text, lang, text[:ent.start], entity=ent)))
+                claim(ent.start, ent.end, Part(ent.kind, ent.text, lang, before(ent.start), entity=ent))
         names = find_names(text)
         if self.glossary is not None:
             # Every language's forms: a Russian name quoted in an English draft is found too,
@@ -462,10 +500,10 @@ class Protector:
                     start, end = next(((a, b) for a, b in names if a <= m.start and m.end <= b and free(a, b)), (start, end))
                     if not self._same_person(m, text[start:end]):
                         continue  # "Дариға Назарбаева" is not Nursultan Nazarbayev: a name of its own, found below
-                found.append((start, end, Part(kind, text[start:end], m.lang or lang, text[:start], mention=m)))
+                claim(start, end, Part(kind, text[start:end], m.lang or lang, before(start), mention=m))
         for start, end, part in self._titles(text, lang):
             if free(start, end):
-                found.append((start, end, part))
+                claim(start, end, part)
         for ent in find_entities(text, lang):
             if ent.kind not in ("url", "email", "phone") and free(ent.start, ent.end):
                 start = ent.start
@@ -475,10 +513,10 @@ class Protector:
                     on = _ON_BEFORE.search(text, 0, start)
                     if on and free(on.start(), start):
                         start = on.start()
-                found.append((start, ent.end, Part(ent.kind, text[start:ent.end], lang, text[:start], entity=ent)))
+                claim(start, ent.end, Part(ent.kind, text[start:ent.end], lang, before(start), entity=ent))
         for start, end in names:
             if free(start, end):
-                found.append((start, end, Part("person", text[start:end], lang, text[:start])))
+                claim(start, end, Part("person", text[start:end], lang, before(start)))
         found.sort(key=lambda t: t[0])
         return _join_ranges(text, found)
 
@@ -551,7 +589,7 @@ class Protector:
             pos = 0
             previous: tuple[int, Part] | None = None
             for start, end, part in self.spans(piece, lang):
-                part.before = (preceding + piece[:start])[-200:]
+                part.before = (preceding[-BEFORE_CHARS:] + piece[max(0, start - BEFORE_CHARS) : start])[-BEFORE_CHARS:]
                 if previous is not None and _COORDINATION.fullmatch(piece[previous[0]:start]):
                     part.coord = previous[1]
                 previous = (end, part)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from .alphabet import ALPHABETS
 from ..errors import RuleFileError, UnknownSchemeError
 from ..resources import bundled_dir
+from ..textio import SAVE_AS_UTF8, decode, read_bytes
 
 Reversibility = Literal["exact", "ambiguous", "no"]
 
@@ -107,6 +108,10 @@ def resolve_path(spec: str | Path, relative_to: Path | None = None) -> Path:
         candidate = relative_to / candidate
     if candidate.is_file():
         return candidate
+    if candidate.is_dir():
+        raise UnknownSchemeError(f"{text!r} is a folder, not a rule file")
+    if text.endswith(".toml"):  # a path, never an id
+        raise UnknownSchemeError(f"no such rule file {text!r}")
     known = ", ".join(builtin_paths())
     raise UnknownSchemeError(f"unknown scheme {text!r}; built-in schemes: {known}")
 
@@ -146,12 +151,7 @@ class _Source:
 
 
 def _load_toml(path: Path) -> tuple[dict[str, Any], _Source]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise RuleFileError(f"not UTF-8 (byte {exc.start})", path=path) from None
-    except OSError as exc:
-        raise RuleFileError(exc.strerror or str(exc), path=path) from None
+    text = decode(read_bytes(path, None), "utf-8", str(path), advice=SAVE_AS_UTF8)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -260,7 +260,7 @@ def _parse_file(data: dict[str, Any], source: _Source) -> dict[str, Any]:
         checked = []
         for pair in pairs:
             if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(s, str) for s in pair)):
-                raise source.fail(f"each entry of '{key}' must be a [cyrillic, latin] pair", needle=str(pair[0]) if pair else key)
+                raise source.fail(f"each entry of '{key}' must be a [cyrillic, latin] pair", needle=str(pair[0]) if isinstance(pair, list) and pair else key)
             checked.append((_nfc(pair[0]), _nfc(pair[1])))
         parsed[key] = checked
     return parsed

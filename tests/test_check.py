@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 import tomllib
@@ -352,6 +353,23 @@ def test_config_errors_name_file_and_line(tmp_path: Path, capsys: pytest.Capture
     (tmp_path / "x.en.md").write_text("Text.\n", encoding="utf-8")
     assert main(["check", str(tmp_path / "x.en.md")]) == 2
     assert "translit.toml" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[chek]\nfail-on = "info"\n', "unknown section [chek]"),
+        ('[check]\nfail-onn = "info"\n', "[check] unknown key 'fail-onn'"),
+        ('[limits]\nmax-bytes = 100\n', "[limits] unknown key 'max-bytes'"),
+        ('[glossaries]\nextras = ["site.toml"]\n', "[glossaries] unknown key 'extras'"),
+        ('[schemes]\nkk = "kk-nws"\n', "[schemes] kk = 'kk-nws': unknown scheme 'kk-nws'"),
+    ],
+)
+def test_a_misspelt_setting_is_an_error_not_a_default(tmp_path: Path, toml: str, message: str) -> None:
+    # the default left in force would check the site's posts more loosely than it asked, unseen
+    (tmp_path / "translit.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_config(tmp_path)
 
 
 def test_config_enable_beats_family_disable() -> None:

@@ -41,7 +41,7 @@ for the features that own them, e.g. ``[mt]``)::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -221,6 +221,25 @@ def max_bytes_for(path: str | Path) -> int:
     return config_for(path).max_bytes
 
 
+_SECTIONS = frozenset({"schemes", "dates", "glossaries", "check", "detect", "limits", "post", "mt", "tm"})
+
+
+def _known_keys(section: Mapping[str, Any], name: str, known: set[str], fail: Callable[[str], ConfigError]) -> None:
+    unknown = sorted(set(section) - known)
+    if unknown:
+        raise fail(f"[{name}] unknown key {unknown[0]!r} (known: {', '.join(sorted(known))})")
+
+
+def _known_scheme(scheme: str, lang: str, fail: Callable[[str], ConfigError]) -> None:
+    """A scheme id the site names must exist: else every name would be written by a scheme it did not choose."""
+    from .transliteration.engine import load_scheme
+
+    try:
+        load_scheme(scheme)
+    except TranslitError as error:
+        raise fail(f"[schemes] {lang} = {scheme!r}: {error.message}") from None
+
+
 def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
     """Build a :class:`Config` from an already parsed table (the contents of translit.toml)."""
 
@@ -232,10 +251,16 @@ def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
             raise fail(f"[{key}] must be a table")
         return value
 
+    # a misspelt section or key would leave its default in force unseen: the gate looser than the site asked
+    unknown = sorted(set(table) - _SECTIONS)
+    if unknown:
+        raise fail(f"unknown section [{unknown[0]}] (known: {', '.join(sorted(_SECTIONS))})")
+
     schemes = dict(DEFAULT_SCHEMES)
     for lang, scheme in table_of(table.get("schemes", {}), "schemes").items():
         if lang not in ("kk", "ru") or not isinstance(scheme, str):
             raise fail(f"[schemes] {lang} = {scheme!r}: expected kk or ru = \"<scheme id>\"")
+        _known_scheme(scheme, lang, fail)
         schemes[lang] = scheme
 
     dates = dict(DEFAULT_DATES)
@@ -246,6 +271,8 @@ def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
 
     glossaries: list[Path] = []
     gloss = table.get("glossaries", {})
+    if not isinstance(gloss, list):
+        _known_keys(table_of(gloss, "glossaries"), "glossaries", {"extra", "renamed"}, fail)
     extra = gloss if isinstance(gloss, list) else table_of(gloss, "glossaries").get("extra", [])
     if not isinstance(extra, list) or not all(isinstance(item, str) for item in extra):
         raise fail("[glossaries] extra must be a list of file names")
@@ -254,6 +281,7 @@ def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
         glossaries.append((base / item).resolve())
 
     check = table_of(table.get("check", {}), "check")
+    _known_keys(check, "check", {"fail-on", "fail_on", "disable", "enable", "severity", "options"}, fail)
     fail_on = check.get("fail-on", check.get("fail_on", "error"))
     if fail_on not in SEVERITIES:
         raise fail(f"[check] fail-on = {fail_on!r}: expected one of {', '.join(SEVERITIES)}")
@@ -271,6 +299,7 @@ def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
 
     detect_languages = _detect_languages(table_of(table.get("detect", {}), "detect"), fail)
     limits = table_of(table.get("limits", {}), "limits")
+    _known_keys(limits, "limits", {"max_bytes", "post_seconds"}, fail)
     max_bytes = limits.get("max_bytes", DEFAULT_MAX_BYTES)
     if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes <= 0:
         raise fail(f"[limits] max_bytes = {max_bytes!r}: expected a positive number of bytes")

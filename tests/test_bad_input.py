@@ -336,3 +336,19 @@ def test_a_symlinked_output_is_written_through_never_replaced(tmp_path: Path, ca
     link.symlink_to(tmp_path / "site" / "news.latn.txt")
     assert run(capsys, "romanize", str(tmp_path / "news.txt"), "-o", str(link), "--force") == (0, "", "")
     assert link.is_symlink() and (tmp_path / "site" / "news.latn.txt").read_text(encoding="utf-8") == "Kazakstan\n"
+
+
+# ---------------------------------------------------------------- empty drafts
+
+
+def test_an_empty_draft_is_an_input_error_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    # three empty versions and exit 0 would be published by a CMS as a post
+    draft = tmp_path / "news.en.md"
+    draft.write_text(" \n\n", encoding="utf-8")
+    code, out, err = run(capsys, "post", str(draft), "-o", str(tmp_path / "out"))
+    assert code == 2 and err == f"translit: error: {draft}: the draft is empty: there is nothing to make versions of\n"
+    assert not (tmp_path / "out").exists()
+    stdin(monkeypatch, b"\n")
+    code, out, err = run(capsys, "post", "-")
+    assert (code, out) == (2, "") and err.startswith("translit: error: <stdin>: the draft is empty")

@@ -37,6 +37,18 @@ def _drafts_in(folder: Path) -> list[Path]:
     return drafts
 
 
+
+def _draft_text(path: Path | str, encoding: str, max_bytes: int) -> str:
+    """The draft's text; an empty one is bad input (its versions would be published empty)."""
+    from ..errors import InputError
+    from ..textio import read_text
+
+    text = read_text(path, encoding, max_bytes)
+    if not text.strip():
+        raise InputError("the draft is empty: there is nothing to make versions of", path="<stdin>" if str(path) == "-" else path)
+    return text
+
+
 def process_post(
     draft: str,
     source: str | None,
@@ -61,7 +73,7 @@ def process_post(
 
     path = Path(draft)
     config = load_config(path.parent)
-    text = read_text(path, encoding, config.max_bytes)
+    text = _draft_text(path, encoding, config.max_bytes)
     paths, report_path = output_paths(path, Path(outdir) if outdir else None, targets)
     html_path = report_path.with_suffix(".html") if html_report else None
     for target in [*paths.values(), report_path, *([html_path] if html_path else [])]:
@@ -177,7 +189,8 @@ def _summary(result: dict[str, Any]) -> str:
         if lang == report["source"]:
             how = "normalised"
         elif report["untranslated_blocks"].get(lang):
-            how = f"NOT translated: {report['untranslated_blocks'].get(lang, 0)} blocks marked {report['untranslated_marker'][0]}"
+            blocks = report["untranslated_blocks"].get(lang, 0)
+            how = f"NOT translated: {blocks} block{'s' * (blocks != 1)} marked {report['untranslated_marker'][0]}"
         elif report["routes"].get(lang):
             how = "translated"
         elif origins.get("memory-exact") or origins.get("memory-fuzzy"):
@@ -224,7 +237,7 @@ def _post_stdin(source: str | None, targets: list[str], fmt: str, encoding: str)
     from ..translation.versions import make_versions
 
     config = load_config(Path.cwd())
-    text = read_text("-", encoding, config.max_bytes)
+    text = _draft_text("-", encoding, config.max_bytes)
     chosen = detect_format(text) if fmt == "auto" else fmt
     made = run_limited(
         config.post_seconds, "<stdin>", lambda: {"versions": make_versions(text, source=source, targets=targets, fmt=chosen, config=config)}

@@ -90,7 +90,7 @@ def recover(
         # words already kept (code, links, brands) say nothing of the language around them, nor
         # does a letter alone (i, a)
         weighed = [i for i in unit if not kept[i] and len(matches[i][0]) > 1]
-        kazakh = [known[i] and not english_first(lexicon, matches[i][0], zipfs[i]) for i in weighed]
+        kazakh = [known[i] and not matches[i][4] and not english_first(lexicon, matches[i][0], zipfs[i]) for i in weighed]
         if english_unit([zipfs[i] for i in weighed], kazakh):
             for i in unit:
                 kept[i] = kept[i] or "English sentence"

@@ -487,3 +487,20 @@ def test_the_newest_of_two_house_translations_wins_and_the_report_counts_the_oth
     assert versions.ru == "Справки по телефону: +7 7172 70 18 00.\n"
     [sentence] = versions.report["blocks"][0]["targets"]["ru"]["sentences"]
     assert sentence["memory"]["alternatives"] == 1 and sentence["memory"]["origin"].endswith("later")
+
+
+def test_a_failed_first_import_leaves_no_memory_and_reading_writes_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    posts = tmp_path / "site"
+    posts.mkdir()
+    (posts / "visit.en.md").write_bytes(b"Visit \xff Kyiv.\n")
+    (posts / "visit.ru.md").write_text("Визит в Киев.\n", encoding="utf-8")
+    memory = tmp_path / "memory.sqlite"
+    assert main(["tm", "import", str(posts), "--memory", str(memory)]) == 2
+    assert "byte 0xff is not valid utf-8" in capsys.readouterr().err
+    assert list(tmp_path.glob("memory.sqlite*")) == []
+    # an empty file someone named by mistake is not made a memory by a command that only reads
+    memory.touch()
+    for command in (["tm", "stats"], ["tm", "search", "Visit Kyiv."]):
+        assert main([*command, "--memory", str(memory)]) == 2
+        assert "an empty file, not a translation memory" in capsys.readouterr().err
+    assert memory.stat().st_size == 0

@@ -56,9 +56,15 @@ def register(app: typer.Typer) -> None:
             if not path.exists():
                 raise InputError("no such file or folder", path=path)
         store_memory, config = _open(memory, paths[0])
-        with store_memory:
-            report = import_paths(store_memory.store, paths, config, encoding=encoding)
-            location = store_memory.store.location
+        store = store_memory.store
+        try:
+            with store_memory:
+                report = import_paths(store, paths, config, encoding=encoding)
+                location = store.location
+        except BaseException:
+            if getattr(store, "new", False):  # a failed first import leaves no empty memory behind
+                store.discard()
+            raise
         payload = {"memory": location, **report.as_dict()}
         lines = [
             f"{location}: {report.segments} segments from {report.posts} posts and {report.tmx_files} TMX files",

@@ -65,6 +65,11 @@ class SQLiteStore(Store):
         self.location = str(self.path)
         if not create and not self.path.exists():
             raise InputError("no translation memory here; import into it first (translit tm import)", path=self.path)
+        if not create and self.path.is_file() and self.path.stat().st_size == 0:
+            # reading it must not write a memory's tables into a file that is someone's
+            raise InputError("an empty file, not a translation memory", path=self.path)
+        self.new = not self.path.exists()
+        """Whether this store made its file: an import that fails removes it again (:meth:`discard`)."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
@@ -168,6 +173,12 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         self.db.close()
+
+    def discard(self) -> None:
+        """Close and remove the file this store made, with SQLite's journal files."""
+        self.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
 
 def _batches(items: Iterable[Segment], size: int) -> Iterator[list[Segment]]:

@@ -208,7 +208,8 @@ def test_stopping_a_folder_run_ends_its_workers_quietly(tmp_path: Path, command:
     # Workers printed a traceback each on Ctrl-C; one stopped mid-post by SIGTERM alone waited forever for the next post.
     posts = tmp_path / "posts"
     posts.mkdir()
-    for number in range(10):
+    # enough posts that a fast machine is still at work after the pause below (check does ten in a second)
+    for number in range(80):
         (posts / f"n{number}.kk.txt").write_text(KAZAKH * 3000, encoding="utf-8")
     process = subprocess.Popen([*TRANSLIT, *command], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 60

@@ -362,7 +362,7 @@ def test_config_errors_name_file_and_line(tmp_path: Path, capsys: pytest.Capture
         ('[check]\nfail-onn = "info"\n', "[check] unknown key 'fail-onn'"),
         ('[limits]\nmax-bytes = 100\n', "[limits] unknown key 'max-bytes'"),
         ('[glossaries]\nextras = ["site.toml"]\n', "[glossaries] unknown key 'extras'"),
-        ('[schemes]\nkk = "kk-nws"\n', "[schemes] kk = 'kk-nws': unknown scheme 'kk-nws'"),
+        ('[schemes]\nkk = "kk-nws"\n', "[schemes] kk = 'kk-nws': unknown scheme; the kk schemes are"),
     ],
 )
 def test_a_misspelt_setting_is_an_error_not_a_default(tmp_path: Path, toml: str, message: str) -> None:

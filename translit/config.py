@@ -231,13 +231,15 @@ def _known_keys(section: Mapping[str, Any], name: str, known: set[str], fail: Ca
 
 
 def _known_scheme(scheme: str, lang: str, fail: Callable[[str], ConfigError]) -> None:
-    """A scheme id the site names must exist: else every name would be written by a scheme it did not choose."""
-    from .transliteration.engine import load_scheme
+    """A built-in scheme id the site names must exist, for that language: else every name would be
+    written by a scheme it did not choose. A site's own rule file (``.toml``) is read where it is used."""
+    from .resources import bundled_dir
 
-    try:
-        load_scheme(scheme)
-    except TranslitError as error:
-        raise fail(f"[schemes] {lang} = {scheme!r}: {error.message}") from None
+    if scheme.endswith(".toml"):
+        return
+    ids = sorted(path.stem for path in bundled_dir("rules").glob(f"{lang}-*.toml"))
+    if scheme.split("+")[0] not in ids:
+        raise fail(f"[schemes] {lang} = {scheme!r}: unknown scheme; the {lang} schemes are {', '.join(ids)}")
 
 
 def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:

@@ -16,7 +16,7 @@ import types
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -1005,6 +1005,7 @@ _PIECES = ["Ulttyk", "kitaphana", "Abay", "oku", "tarbiye", "kozi", "balalarga",
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=14))
+@example(["kitaphana", "\n", "Ulttyk", "Ulttyk", "the", "the"])  # a name's weight once read off the line before
 @settings(max_examples=150, deadline=None)
 def test_recovering_twice_equals_recovering_once(parts: list[str]) -> None:
     text = " ".join(parts)

@@ -90,7 +90,9 @@ def recover(
         # words already kept (code, links, brands) say nothing of the language around them, nor
         # does a letter alone (i, a)
         weighed = [i for i in unit if not kept[i] and len(matches[i][0]) > 1]
-        kazakh = [known[i] and not matches[i][4] and not english_first(lexicon, matches[i][0], zipfs[i]) for i in weighed]
+        # a capitalised word inside the unit is a name, which says nothing of its language
+        kazakh = [known[i] and not (i != unit[0] and matches[i][0][:1].isupper()) and not english_first(lexicon, matches[i][0], zipfs[i])
+                  for i in weighed]
         if english_unit([zipfs[i] for i in weighed], kazakh):
             for i in unit:
                 kept[i] = kept[i] or "English sentence"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from translit.checks.check import apply_fixes, check_versions
 from translit.language.detection import detect
 from translit.mt import MTConfig, Translator
-from translit.translation.protect import find_names
+from translit.names.finding import find_names
 from translit.translation.versions import make_versions
 
 NO_ENGINE = Translator(MTConfig.from_mapping({"default": "none"}))

@@ -23,7 +23,8 @@ from translit.cli import main
 from translit.reading.document import parse
 from translit.errors import EXIT_FINDINGS, EXIT_NO_ROUTE, EXIT_OK
 from translit.names.glossary import Glossary
-from translit.translation.protect import Protector, find_names
+from translit.names.finding import find_names
+from translit.translation.protect import Protector
 from translit.recovery import recover
 from translit.translation.rerendering import rerender
 from translit.translation.versions import UNTRANSLATED_CLOSE, UNTRANSLATED_OPEN, make_versions

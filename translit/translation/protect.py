@@ -23,7 +23,6 @@ import bisect
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 import regex
@@ -31,6 +30,7 @@ import regex
 from ..names import people
 from ..transliteration.alphabet import has_kazakh_letters
 from ..names.entities import MONTHS, Entity, find_entities
+from ..names.finding import _CYRILLIC, _KAZAKH_PATRONYMIC, _LATIN, find_names
 from ..names.glossary import LANGS
 from ..names.localize import fix_quotes, render_entity
 
@@ -138,136 +138,6 @@ class Restored:
     applied: list[Applied] = field(default_factory=list)
     lost: list[Part] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-# ------------------------------------------------------------------ names
-
-_UP_C = "А-ЯЁӘҒҚҢӨҰҮҺІ"
-_LO_C = "а-яёәғқңөұүһі"
-_INITIALS_L = r"(?:(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|[A-Z])\.[ \u00a0]?){1,2}"
-_INITIALS_C = rf"(?:(?:[{_UP_C}][{_LO_C}]?)\.[ \u00a0]?){{1,2}}"
-_CAP_L = r"[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?"
-_CAP_C = rf"[{_UP_C}][{_LO_C}]+(?:-[{_UP_C}][{_LO_C}]+)?"
-_NAME_PATTERNS = (
-    regex.compile(rf"(?<![\w.]){_INITIALS_L}{_CAP_L}\b"),
-    regex.compile(rf"(?<![\w.]){_INITIALS_C}{_CAP_C}(?![\w])"),
-    regex.compile(rf"\b{_CAP_L}[ \u00a0]{_INITIALS_L}(?![\w])"),
-    regex.compile(rf"(?<![\w]){_CAP_C}[ \u00a0]{_INITIALS_C}(?![\w])"),
-)
-# A run of capitalised words, in which a name is looked for by the shape of its words.
-_CAPITALISED_RUN = regex.compile(rf"(?:{_CAP_L}|{_CAP_C})(?:[ \u00a0](?:{_CAP_L}|{_CAP_C}))+")
-_CAP_WORD = regex.compile(rf"{_CAP_L}|{_CAP_C}")
-# Kazakh case endings on a name: after a consonant (Әуезовтің, Тоқаевқа) and after a vowel (Уатаеваға),
-# and the pronominal ones of a patronymic (Қайроллаұлының).
-_KK_AFTER_CONSONANT = r"(?:тың|тің|қа|ке|ты|ті|та|те|тан|тен|пен|тағы|тегі)"
-_KK_AFTER_VOWEL = r"(?:ның|нің|ға|ге|ны|ні|да|де|дан|ден|мен|дағы|дегі)"
-_PATRONYMIC_WORD = regex.compile(
-    r"(?:ovich|evich|ovna|evna|ichna|uly|kyzy|ович|евич|овна|евна|ична|ұлы|қызы|улы|кызы)(?:а|у|ем|е|ы|ой)?$"
-    r"|(?:ұлы|қызы|улы|кызы)(?:ның|на|н|нда|нан|мен|ндағы)$"
-)
-_SURNAME_WORD = regex.compile(
-    r"(?:ov|ova|ev|eva|yev|yeva|in|ina|yn|yna|enko|sky|skiy|skaya"
-    rf"|(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|ом|е|ых|{_KK_AFTER_CONSONANT})?|(?:ова|ева|ина|ына){_KK_AFTER_VOWEL}"
-    r"|енко|ский|ская|ской|ского)$"
-)
-# Kazakh genitive endings: a word in the genitive starts a noun phrase ("Республикасының Заңына").
-_KK_GENITIVE = regex.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
-# Capitalised words that start English/Russian/Kazakh noun phrases, never names.
-_NOT_NAMES = frozenset(
-    """the a an of and on in at by for to from with head deputy director minister president chairman chief
-    editor founder state republic republican national regional city department ministry library university
-    academy akimat mazhilis senate government center centre service online international children youth
-    kazakhstan russia ukraine kyrgyzstan almaty astana karaganda moscow kiev bishkek mr mrs ms dr prof
-    organizers topics conference telephone photo certain
-    глава министр директор президент руководитель заместитель председатель республика национальная
-    министрство библиотека университет казахстан россия алматы астана караганда""".split()
-)
-
-
-def _word_type(word: str) -> str:
-    low = word.lower()
-    if low in _NOT_NAMES:
-        return "X"
-    if _PATRONYMIC_WORD.search(low):
-        return "P"
-    if _SURNAME_WORD.search(low):
-        # A surname in the genitive (Әуезовтің) is still a name; Галина, Ирина, Мадина only look like one.
-        return "G" if _russian_given_name(low) else "S"
-    return "X" if _KK_GENITIVE.search(low) or _russian_word_no_name(low) else "G"
-
-
-def _known_tags(word: str) -> list[Any]:
-    """pymorphy3's tags of the dictionary's readings of a Cyrillic ``word``; none for another."""
-    if not _CYRILLIC.match(word):
-        return []
-    from ..morphology import morph_ru
-
-    return [p.tag for p in morph_ru.analyzer().parse(word) if p.is_known]
-
-
-@lru_cache(maxsize=4096)
-def _russian_given_name(word: str) -> bool:
-    """Whether pymorphy3's dictionary knows ``word`` as a given name and never as a surname (Галина, Янина)."""
-    tags = _known_tags(word)
-    return any("Name" in tag for tag in tags) and not any("Surn" in tag for tag in tags)
-
-
-@lru_cache(maxsize=4096)
-def _russian_word_no_name(word: str) -> bool:
-    """Whether pymorphy3's dictionary knows ``word`` only as a word that is no noun nor name: a verb or an
-    adverb opening a sentence before a surname ("Выступила Петрова") is no given name. Nouns may be
-    Kazakh names (Алмаз, Назым), and a word the dictionary lacks may be any name."""
-    tags = _known_tags(word)
-    return bool(tags) and not any(tag.POS == "NOUN" or "Name" in tag for tag in tags)
-
-
-def _name_window(types: list[str]) -> tuple[int, int] | None:
-    """The words of a capitalised run that form a name: G P S, G S, S G P, G P (given name + patronymic)."""
-    n = len(types)
-    for k, t in enumerate(types):
-        if t == "S":
-            if k >= 2 and types[k - 2] == "G" and types[k - 1] == "P":
-                return k - 2, k + 1
-            if k >= 1 and types[k - 1] == "G":
-                return k - 1, k + 1
-            if k + 2 < n and types[k + 1] == "G" and types[k + 2] == "P":
-                return k, k + 3
-        if t == "P" and k >= 1 and types[k - 1] == "G" and not (k + 1 < n and types[k + 1] == "S"):
-            return k - 1, k + 1
-    return None
-
-
-def find_names(text: str) -> list[tuple[int, int]]:
-    """Spans of people's names: initials + surname ("K.A. Bakhina"), or a given name, patronymic and
-    surname in any news order ("Bayan Kuanyshevna Uataeva", "Zhumakenov Yerkebulan Kayrollayevich",
-    "Lyudmila Polikarpova", "Olga Alexeevna") told apart by the endings of the words."""
-    spans: list[tuple[int, int]] = []
-    for pattern in _NAME_PATTERNS:
-        for m in pattern.finditer(text):
-            words = _WORDS.findall(m.group())
-            if words and words[-1].lower() in _NOT_NAMES:
-                continue
-            if not any(m.start() < b and a < m.end() for a, b in spans):
-                spans.append(m.span())
-    for run in _CAPITALISED_RUN.finditer(text):
-        words = list(_CAP_WORD.finditer(text, run.start(), run.end()))
-        pos = 0
-        while pos < len(words) - 1:
-            window = _name_window([_word_type(w.group()) for w in words[pos:]])
-            if window is None:
-                break
-            first, last = words[pos + window[0]], words[pos + window[1] - 1]
-            if not any(first.start() < b and a < last.end() for a, b in spans):
-                spans.append((first.start(), last.end()))
-            pos += window[1]
-    spans.sort()
-    return spans
-
-
-# A Kazakh name typed without Kazakh letters still shows in its patronymic.
-_KAZAKH_PATRONYMIC = regex.compile(r"(?:ұлы|қызы|улы|кызы)\b")
-_CYRILLIC = regex.compile(r"\p{Cyrillic}")
-_LATIN = regex.compile(r"\p{Latin}")
 
 
 # ------------------------------------------------------------------ grammatical case from context

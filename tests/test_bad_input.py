@@ -287,9 +287,10 @@ def test_a_read_only_output_folder_is_named_not_the_temporary_file(tmp_path: Pat
 @pytest.mark.skipif(not hasattr(os, "fork") or sys.platform != "linux", reason="caps the data segment with setrlimit (Linux)")
 def test_a_one_line_draft_of_thousands_of_names_fits_in_bounded_memory(tmp_path: Path) -> None:
     # Every protected part kept a copy of the whole line before it: 6,000 names took 500 MB, 8,000 700 MB.
+    # Past 9,999 parts a placeholder had five digits, which restoring did not read: the parts were lost.
     import resource
 
-    (tmp_path / "list.txt").write_text("Қазақстан " * 6000 + "\n", encoding="utf-8")
+    (tmp_path / "list.txt").write_text("Қазақстан " * 12000 + "\n", encoding="utf-8")
 
     def cap() -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (400 << 20, 400 << 20))
@@ -297,7 +298,7 @@ def test_a_one_line_draft_of_thousands_of_names_fits_in_bounded_memory(tmp_path:
     done = subprocess.run([*TRANSLIT, "post", "list.txt", "--to", "kk", "-o", "out"], cwd=tmp_path, preexec_fn=cap, capture_output=True, text=True, timeout=600)
     assert (done.returncode, done.stderr) == (0, "")
     assert json.loads((tmp_path / "out" / "list.report.json").read_text(encoding="utf-8"))["lost_parts"] == 0
-    assert (tmp_path / "out" / "list.kk.txt").read_text(encoding="utf-8") == "Қазақстан " * 6000 + "\n"
+    assert (tmp_path / "out" / "list.kk.txt").read_text(encoding="utf-8") == "Қазақстан " * 12000 + "\n"
 
 
 # a part is never empty: a span of no text is no question (it is inside two touching parts, or none)

@@ -37,7 +37,7 @@ from ..names.localize import fix_quotes, render_entity
 __all__ = ["Part", "Shielded", "Restored", "Protector", "PLACEHOLDER", "find_names", "placeholder"]
 
 PLACEHOLDER = "⟦{}⟧"
-PLACEHOLDER_RE = regex.compile(r"⟦\s*(\d{1,4})\s*⟧")
+PLACEHOLDER_RE = regex.compile(r"⟦\s*(\d{1,6})\s*⟧")
 _LETTER = regex.compile(r"\p{L}")
 _WORDS = regex.compile(r"[\p{L}'’-]+")
 _LAST_WORD = regex.compile(r"(\p{L}+)[\s\u00a0]*$")

@@ -30,7 +30,7 @@ import regex
 from ..names import people
 from ..transliteration.alphabet import has_kazakh_letters
 from ..names.entities import MONTHS, Entity, find_entities
-from ..names.finding import _CYRILLIC, _KAZAKH_PATRONYMIC, _LATIN, find_names
+from ..names.finding import _CYRILLIC, _KAZAKH_PATRONYMIC, _LATIN, _WORDS, find_names
 from ..names.glossary import LANGS
 from ..names.localize import fix_quotes, render_entity
 
@@ -39,7 +39,6 @@ __all__ = ["Part", "Shielded", "Restored", "Protector", "PLACEHOLDER", "find_nam
 PLACEHOLDER = "⟦{}⟧"
 PLACEHOLDER_RE = regex.compile(r"⟦\s*(\d{1,6})\s*⟧")
 _LETTER = regex.compile(r"\p{L}")
-_WORDS = regex.compile(r"[\p{L}'’-]+")
 _LAST_WORD = regex.compile(r"(\p{L}+)[\s\u00a0]*$")
 _TRAILING_THE = regex.compile(r"\bthe\s*$", regex.IGNORECASE)
 _QUOTED = regex.compile(r"[\"“«„]([^\"“”«»„]{3,200})[\"”»“]")

@@ -19,6 +19,8 @@ Names are imported lazily so that ``import translit`` stays cheap.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -26,53 +28,63 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     # transliteration
-    "romanize": "transliteration.engine",
-    "cyrillize": "transliteration.engine",
-    "cyrillize_report": "transliteration.engine",
-    "romanize_auto": "transliteration.engine",
-    "schemes": "transliteration.scheme",
-    "load_scheme": "transliteration.engine",
-    "Scheme": "transliteration.engine",
-    "SchemeInfo": "transliteration.scheme",
+    "romanize": ".transliteration.engine",
+    "cyrillize": ".transliteration.engine",
+    "cyrillize_report": ".transliteration.engine",
+    "romanize_auto": ".transliteration.engine",
+    "schemes": ".transliteration.scheme",
+    "load_scheme": ".transliteration.engine",
+    "Scheme": ".transliteration.engine",
+    "SchemeInfo": ".transliteration.scheme",
     # detection and segmentation
-    "detect": "language.detection",
-    "Detection": "language.detection",
-    "segments": "language.segment",
-    "Segment": "language.segment",
+    "detect": ".language.detection",
+    "Detection": ".language.detection",
+    "segments": ".language.segment",
+    "Segment": ".language.segment",
     # glossary
-    "Glossary": "names.glossary",
-    "Mention": "names.glossary",
+    "Glossary": ".names.glossary",
+    "Mention": ".names.glossary",
     # recovery of Latin-typed Kazakh
-    "recover": "recovery",
-    "rerender": "translation.rerendering",
-    "Recovery": "recovery",
+    "recover": ".recovery",
+    "rerender": ".translation.rerendering",
+    "Recovery": ".recovery",
     # versions of a post
-    "make_versions": "translation.versions",
-    "Versions": "translation.versions",
+    "make_versions": ".translation.versions",
+    "Versions": ".translation.versions",
     # checks
-    "check_versions": "checks.check",
-    "Finding": "checks.check",
-    "align_blocks": "checks.align",
-    "AlignedRow": "checks.align",
+    "check_versions": ".checks.check",
+    "Finding": ".checks.check",
+    "align_blocks": ".checks.align",
+    "AlignedRow": ".checks.align",
     # errors
-    "TranslitError": "errors",
-    "RuleFileError": "errors",
-    "UnknownSchemeError": "errors",
-    "NotReversibleError": "errors",
-    "InputError": "errors",
-    "GlossaryError": "errors",
+    "TranslitError": ".errors",
+    "RuleFileError": ".errors",
+    "UnknownSchemeError": ".errors",
+    "NotReversibleError": ".errors",
+    "InputError": ".errors",
+    "GlossaryError": ".errors",
 }
 
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'translit' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+def lazy_attributes(package: str, homes: Mapping[str, str]) -> Callable[[str], Any]:
+    """A module ``__getattr__`` for ``package`` that imports each name of ``homes`` (name -> module,
+    relative to the package) when first asked for, and keeps it: importing the package stays cheap."""
+    module = sys.modules[package]
+
+    def __getattr__(name: str) -> Any:
+        home = homes.get(name)
+        if home is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(import_module(home, package), name)
+        setattr(module, name, value)
+        return value
+
+    return __getattr__
+
+
+__getattr__ = lazy_attributes(__name__, _EXPORTS)
 
 
 def __dir__() -> list[str]:

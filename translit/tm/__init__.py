@@ -14,8 +14,9 @@ the memory says. Storage is SQLite (:mod:`.sqlite`, the default) or PostgreSQL
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .. import lazy_attributes
 
 if TYPE_CHECKING:
     from .matching import DEFAULT_MIN_SCORE, Match, Memory, default_path, open_memory
@@ -35,26 +36,6 @@ _HOMES = {
 exists (:mod:`.matching`) does not import the sentence slots, names and TMX reading too."""
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(_HOMES[name], __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _HOMES)
 
-__all__ = [
-    "Abstracted",
-    "DEFAULT_MIN_SCORE",
-    "FUZZY_OPEN",
-    "FUZZY_CLOSE",
-    "Match",
-    "Memory",
-    "Segment",
-    "Store",
-    "abstract",
-    "default_path",
-    "make_protector",
-    "open_memory",
-    "read_tmx",
-    "tmx_text",
-]
+__all__ = sorted(_HOMES)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..transliteration.alphabet import has_kazakh_letters
-from ..language.detection import detect
+from ..language.detection import QUOTED, detect
 from ..language.segment import sentence_spans
 from .base import EXCERPT, CheckSpec, Emitter, Post, Version, quote
 from .extract import entities
@@ -38,7 +38,6 @@ CHECKS = [
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff](?<![A-Za-z].)[\u0400-\u04ff]*(?:[\s\-–—,.:;!?«»\"“”()]*[\u0400-\u04ff]+)*(?![A-Za-z])")
 _CYR_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,;:\-–—]+[A-Za-z][A-Za-z'’-]*){2,}")
-_QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|„[^“\n]*“|\"[^\"\n]*\"")
 _NAME_LINKS = frozenset("of the and for in on at to by named after a an".split())
 _MIN_WORDS = 3
 _TEXT_KINDS = frozenset({"paragraph", "list_item", "quote", "cell", "heading", "caption"})
@@ -90,7 +89,7 @@ def text_language(text: str) -> str:
 
 def _without_quotes(text: str) -> str:
     """``text`` with quoted titles and names blanked (offsets kept)."""
-    return _QUOTED.sub(lambda found: " " * len(found.group()), text)
+    return QUOTED.sub(lambda found: " " * len(found.group()), text)
 
 
 def _in_other_language(text: str, lang: str, languages: tuple[str, ...] | None) -> bool:

@@ -64,7 +64,8 @@ _LATIN = re.compile(_LATIN_LETTER)
 _CYRILLIC_RUN = re.compile(_CYRILLIC_LETTER + "+")
 _LATIN_RUN = re.compile(_LATIN_LETTER + "+")
 _ADDRESS = re.compile(r"[\w.+-]*\w[.@/]\w[\w.@/?=&%#+-]*")
-_QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|„[^“\n]*“|\"[^\"\n]*\"")
+QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|„[^“\n]*“|\"[^\"\n]*\"")
+"""A quoted passage on one line: a title or a name, as often in another language as not."""
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\w*")
 _FOLDED = {"’": "'", "ʻ": "'", "ʼ": "'", "‘": "'", "İ": "i"}
 _APOSTROPHES = str.maketrans(_FOLDED)
@@ -545,7 +546,7 @@ def _prose_script(text: str, by_letters: str) -> str:
     capitalised ("Спонсор матча — Kazakhtelecom." is Russian), then of all its words; ``by_letters`` when
     neither has more."""
     # Web and e-mail addresses (nlrk.kz/events) and quoted titles («Ulttyk zhane …») are not the sentence's words.
-    text = _QUOTED.sub(" ", _ADDRESS.sub(" ", text))
+    text = QUOTED.sub(" ", _ADDRESS.sub(" ", text))
     for words in (_LOWER_WORD.findall(text), _WORD.findall(text)):
         cyrillic = sum(len(word) for word in words if _CYRILLIC.match(word))
         latin = sum(len(word) for word in words if _LATIN.match(word))

@@ -37,7 +37,6 @@ def _drafts_in(folder: Path) -> list[Path]:
     return drafts
 
 
-
 def _draft_text(path: Path | str, encoding: str, max_bytes: int) -> str:
     """The draft's text; an empty one is bad input (its versions would be published empty)."""
     from ..errors import InputError

@@ -178,6 +178,7 @@ def register(app: typer.Typer) -> None:
             write_output(output, result.text, force=force, inputs=(file,))
             if result.typos and not correct:
                 # the rewrite succeeded (exit 0), but a word left as typed is worth an editor's look
-                named = ", ".join(f"{w.latin} ({w.suggestions[0].cyrillic}?)" if w.suggestions else w.latin for w in result.typos[:5])
+                # written as post's summary writes them
+                named = ", ".join(f"{w.latin} → {w.suggestions[0].cyrillic}?" if w.suggestions else w.latin for w in result.typos[:5])
                 sys.stderr.write(f"translit: note: {len(result.typos)} likely typo{'s' * (len(result.typos) > 1)} left as typed: "
                                  f"{printable(named)}{', …' if len(result.typos) > 5 else ''}; --correct writes the suggestions\n")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import difflib
 import errno
 import json
 import os
@@ -52,6 +53,22 @@ def printable(text: str) -> str:
 def shown_path(path: str | Path) -> str:
     """A file name as valid UTF-8: bytes the file system name does not decode appear as ``\\xNN``."""
     return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    """The change from ``before`` to ``after`` as a unified diff of the file ``name``, "" when there is none.
+
+    Both headers name the file itself, as ruff's ``--diff`` does, so ``patch -p0``
+    or ``git apply -p0`` makes the change there. Lines are split at ``\n`` only
+    (a ``\r`` stays with its line): Python's other line breaks (U+2028, form
+    feed) would make lines that no patch tool reads back.
+    """
+    def lines(text: str) -> list[str]:
+        parts = text.split("\n")
+        return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+    changed = difflib.unified_diff(lines(before), lines(after), name, name)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in changed)
 
 
 def _no_surrogates(json_text: str) -> str:

@@ -232,6 +232,8 @@ OPTIONS = (
         "inputs are never changed.", ("--fix",)),
     Opt("output_dir", Optional[Path], None, "With --fix: write the fixed files here, under their own names.", ("--output-dir", "-o")),
     Opt("force", bool, False, "With --fix: replace fixed files left by an earlier run.", ("--force",)),
+    Opt("diff", bool, False, "Print the fixes as a unified diff (patch -p0 applies it) instead of writing files; exit 1 "
+        "when a file would change.", ("--diff",)),
     ENCODING,
     Opt("siblings", bool, False, "Also check the other language versions of each named file (post.en.md brings post.kk.md "
         "and post.ru.md); for git hooks.", ("--siblings",)),
@@ -259,7 +261,7 @@ def run_check(
     paths: list[str], stdin_json: bool, output_format: Optional[str], legacy_format: Optional[str], as_json: bool,
     baseline: Optional[Path], write_baseline: Optional[Path], fail_on: Optional[str], fix: bool,
     output_dir: Optional[Path], force: bool, encoding: str, siblings: bool, jobs: int, config_path: Optional[str],
-    disable: list[str], enable: list[str], list_checks: bool, colour: str, tm: Optional[str] = None,
+    disable: list[str], enable: list[str], list_checks: bool, colour: str, tm: Optional[str] = None, diff: bool = False,
 ) -> int:
     """The body of ``translit check``, free of typer so that the fast path (:mod:`.fast`) runs it too;
     returns the exit status."""
@@ -289,6 +291,10 @@ def run_check(
         raise TranslitError("no translation memory here (translit tm import creates one)", path=tm)
     if stdin_json == bool(paths):
         raise TranslitError("give FILES or folders, or --stdin-json (not both)")
+    if diff and (output_dir is not None or force or write_baseline is not None or fmt != "full"):
+        raise TranslitError("--diff prints a unified diff: it takes no --output-dir, --force, --write-baseline or --output-format")
+    fix = fix or diff
+    changes: list[tuple[str, str, str]] = []  # (file, text, fixed text) of every version a fix changes, for --diff
     # "-": one version of a post on standard input, its language read off it, as a lone file's is
     stdin_text = paths == ["-"]
     from_stdin = stdin_json or stdin_text
@@ -338,12 +344,16 @@ def run_check(
             if from_stdin:
                 post["fixed"] = fixed
             for lang, path in task[1].items():
-                if fixed[lang] == texts[lang] or (from_stdin and output_dir is None):
+                if fixed[lang] != texts[lang]:
+                    changes.append((shown_path(path), texts[lang], fixed[lang]))
+                if fixed[lang] == texts[lang] or (from_stdin and output_dir is None) or diff:
                     continue
                 target = output_dir / f"stdin.{lang}.txt" if from_stdin else _fixed_path(Path(path), output_dir)
                 fixes.append((Path(path), fixed[lang], target))
                 post.setdefault("fixed_files", {})[lang] = shown_path(target)
         report.append(post)
+    if diff:
+        return _print_diff(changes, report, fixed_count)
     if fixes:
         write_files(_fix_targets(fixes), force=force, inputs=tuple(Path(path) for task in tasks for path in task[1].values() if not from_stdin))
 
@@ -386,6 +396,24 @@ def run_check(
             sys.stderr.write(f"translit: error: {printable(post['error'])}\n")
     sys.stdout.flush()
     return exit_code
+
+
+def _print_diff(changes: list[tuple[str, str, str]], report: list[dict[str, Any]], fixed_count: int) -> int:
+    """``check --diff``: the fixes as one unified diff on standard output, a summary on standard error; the
+    exit status of a formatter's ``--check`` (1 when a file would change), unless a post could not be checked."""
+    from ..errors import EXIT_FINDINGS, EXIT_OK
+    from ..textio import printable, unified_diff
+
+    sys.stdout.write("".join(unified_diff(text, fixed, name) for name, text, fixed in changes))
+    sys.stdout.flush()
+    for post in report:
+        if "error" in post:
+            sys.stderr.write(f"translit: error: {printable(post['error'])}\n")
+    files = len(changes)
+    sys.stderr.write(f"translit: {fixed_count} fix{'es' * (fixed_count != 1)} would change {files} file{'s' * (files != 1)}\n"
+                     if changes else "translit: nothing to fix\n")
+    worst = exit_code_of([post for post in report if "error" in post], "error")
+    return worst if worst != EXIT_OK else EXIT_FINDINGS if changes else EXIT_OK
 
 
 def _stdin_version(max_bytes: int, encoding: str) -> dict[str, str]:

@@ -8,10 +8,10 @@ from typing import Any, Optional
 
 import typer
 
-from ..errors import EXIT_FINDINGS, EXIT_OK, GlossaryError
+from ..errors import EXIT_FINDINGS, EXIT_OK, GlossaryError, TranslitError
 from ..config import max_bytes_for
 from ..lines import Lines
-from ..textio import printable, read_text, to_json, write_json, write_output
+from ..textio import printable, read_text, to_json, unified_diff, write_json, write_output
 
 _GLOSSARY_HELP = "Extra glossary file or directory (repeatable); later ones override the built-ins."
 
@@ -81,6 +81,9 @@ def register(app: typer.Typer) -> None:
         fix: bool = typer.Option(False, "--fix", help="Write the text with discouraged forms replaced by official ones (accepted variants stay)."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Where --fix writes (default: standard output)."),
         force: bool = typer.Option(False, "--force", help="Replace an existing --output file."),
+        diff: bool = typer.Option(
+            False, "--diff", help="Print what --fix would change as a unified diff, with the findings on standard error; exit 1 when the text would change."
+        ),
         as_json: bool = typer.Option(False, "--json", help="Same as --output-format json."),
         output_format: Optional[str] = typer.Option(
             None, "--output-format", help="full (FILE:LINE:COL lines; the default), concise, json, json-lines, github, gitlab, sarif or junit."
@@ -93,6 +96,8 @@ def register(app: typer.Typer) -> None:
         fmt = check_format("json" if as_json and output_format is None else output_format or "full")
         if lang is not None and lang not in ("kk", "ru", "en"):
             raise GlossaryError(f"unknown language {lang!r}; use kk, ru or en")
+        if diff and (output is not None or force):
+            raise TranslitError("--diff prints a unified diff: it takes no --output or --force")
         text = read_text(file, encoding, max_bytes_for(file))
         loaded = _load(glossary)
         _warn_conflicts(loaded)
@@ -122,9 +127,13 @@ def register(app: typer.Typer) -> None:
                     "reason": mention.reason,
                 }
             )
-        if fix:
+        fixed = text
+        if fix or diff:
             fixed, _ = loaded.fix(text, lang)
-            write_output(output, fixed, force=force, inputs=(file,))
+            if diff:
+                sys.stdout.write(unified_diff(text, fixed, name))
+            else:
+                write_output(output, fixed, force=force, inputs=(file,))
             report = sys.stderr
         else:
             report = sys.stdout
@@ -138,7 +147,7 @@ def register(app: typer.Typer) -> None:
                 report.write(printable(f"{r['file']}:{r['line']}:{r['column']}: {r['status']}: {r['text']!r} -> {target!r}{why} [{who}]") + "\n")
         else:
             report.write(render([_as_finding(r) for r in records], fmt, rules=_LINT_RULES, files=[name]))
-        raise typer.Exit(EXIT_FINDINGS if records else EXIT_OK)
+        raise typer.Exit(EXIT_FINDINGS if (fixed != text if diff else records) else EXIT_OK)
 
     @group.command("show")
     def show(

@@ -7,10 +7,10 @@ from typing import Any, Optional
 
 import typer
 
-from ..errors import EXIT_FINDINGS, EXIT_OK
+from ..errors import EXIT_FINDINGS, EXIT_OK, TranslitError
 from ..config import max_bytes_for
 from ..lines import Lines
-from ..textio import printable, read_text, to_json, write_json, write_output
+from ..textio import printable, read_text, to_json, unified_diff, write_json, write_output
 
 
 _TYPO_RULE = "A Latin-typed Kazakh word that maps to no Kazakh word: likely a typo, with suggestions."
@@ -141,6 +141,8 @@ def register(app: typer.Typer) -> None:
         correct: bool = typer.Option(False, "--correct", help="Also apply the top suggestion of flagged words."),
         as_json: bool = typer.Option(False, "--json", help="JSON: the spans found, as typed and as written again, with flagged words."),
         force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+        diff: bool = typer.Option(False, "--diff", help="Print the changes as a unified diff instead of the text; exit 1 when the text would change."),
+        check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 when the text would change (a hook's test that every span is in --scheme)."),
         encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding: utf-8, cp1251, kz-1048, ..."),
     ) -> None:
         """Write every Latin-Kazakh span of a text again in one scheme, so a title is spelled one way everywhere.
@@ -151,8 +153,18 @@ def register(app: typer.Typer) -> None:
         """
         from ..translation.rerendering import rerender_report
 
+        if (diff or check) and (as_json or output != "-" or force):
+            raise TranslitError("--diff and --check write no file: they take no --json, --output or --force")
         text = read_text(file, encoding, max_bytes_for(file))
         result = rerender_report(text, scheme, correct=correct)
+        name = "<stdin>" if file == "-" else file
+        if check or diff:
+            rewritten = sum(span.rendered != text[span.start : span.end] for span in result.spans)
+            if diff:
+                write_output(None, unified_diff(text, result.text, name))
+            elif rewritten:
+                sys.stderr.write(f"translit: would write {rewritten} span{'s' * (rewritten != 1)} of {printable(name)} again in {scheme}\n")
+            raise typer.Exit(EXIT_FINDINGS if result.text != text else EXIT_OK)
         if as_json:
             payload = {
                 "scheme": result.scheme,

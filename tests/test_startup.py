@@ -163,6 +163,18 @@ def test_a_changed_glossary_gets_its_own_entry(cache_folder: Path, tmp_path: Pat
     assert len(list(cache_folder.glob("glossary-*.bin"))) == 2
 
 
+def test_the_glossary_key_reads_the_code_that_inflects_its_forms() -> None:
+    """A compiled glossary is keyed by the modules that derive its forms: one the key names but
+    cannot find (the inflection modules once moved out of names/) leaves old forms in the cache
+    when the rules change."""
+    from translit.names import glossary_cache
+
+    package = Path(glossary_cache.__file__).parent.parent
+    derived_by = [package / name for name in glossary_cache.DERIVED_BY]
+    assert all(path.is_file() for path in derived_by), [str(p) for p in derived_by if not p.is_file()]
+    assert {path.name for path in derived_by} >= {"morph_kk.py", "morph_ru.py", "glossary_files.py"}
+
+
 _CHECK = """
 import os, socket, sys, time
 

@@ -80,7 +80,7 @@ def _found(post: Post, version: Version) -> list[Any]:
 def renaming(post: Post) -> tuple[str, Any]:
     """``[glossaries] renamed`` and the post's date (from its file names, else its text), as ``post`` uses them."""
     if "renaming" not in post.cache:
-        from ..names.glossary import post_date, renamed_policy
+        from ..names.renaming import post_date, renamed_policy
 
         date = None
         for version in post.versions:

@@ -66,7 +66,7 @@ def process_post(
     from ..config import load_config
     from ..reading.document import format_for_path
     from ..errors import InputError
-    from ..names.glossary import post_date
+    from ..names.renaming import post_date
     from ..textio import read_text, to_json, write_files
     from ..translation.versions import make_versions
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -36,17 +35,13 @@ from ..errors import GlossaryError
 from ..transliteration.homoglyphs import LATIN_TO_CYRILLIC_KK
 from ..resources import bundled_dir
 from ..lines import line_column  # re-exported: FILE:LINE:COL for reports
-from ..textio import SAVE_AS_UTF8, decode, read_bytes
+from .glossary_files import (
+    LANGS, Ambiguity, Entity, GlossaryFile, Origin, Variant, glossary_files, parse_file,
+)
+from .renaming import RENAMED_POLICIES, day_after, earliest_day, post_date, renamed_policy
 
-LANGS: tuple[str, ...] = ("kk", "ru", "en")
-RENAMED_POLICIES: tuple[str, ...] = ("post-date", "today")
-"""How a post names a renamed entity: as of the post's date (the draft's name when that is unknown), or today's name."""
 STATUSES: tuple[str, ...] = ("official", "accepted", "discouraged", "outdated", "ambiguous")
 _STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
-ENTITY_TYPES: tuple[str, ...] = (
-    "library", "ministry", "state_body", "organisation", "department", "akimat", "region", "city",
-    "country", "university", "media", "person", "term",
-)  # fmt: skip
 _CASE_ORDER = {
     case: rank
     for rank, case in enumerate(("nom", "gen", "dat", "acc", "ins", "prep", "loc", "abl", "attr", "poss"))
@@ -78,68 +73,6 @@ _RU_PREPOSITION_CASES: dict[str, tuple[str, ...]] = {
 
 
 # --------------------------------------------------------------------------- data
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where something was defined: a glossary file and a 1-based line."""
-
-    path: str
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One written form of a name in one language, with its status."""
-
-    form: str
-    lang: str
-    status: str
-    reason: str = ""
-    until: str | None = None
-    origin: Origin | None = None
-    use: str | None = None  # the form to write instead, when it is not simply the official one
-
-
-@dataclass(frozen=True)
-class Entity:
-    """An institution, place, person or term, with every form the glossary knows."""
-
-    id: str
-    type: str
-    names: Mapping[str, str]
-    variants: tuple[Variant, ...]
-    origin: Origin
-    notes: str = ""
-    sources: tuple[str, ...] = ()
-    confidence: str = ""
-    successor: str | None = None
-    until: str | None = None
-    parent: str | None = None
-    gender: str | None = None
-    fixed: tuple[str, ...] = ()
-
-    def official(self, lang: str) -> str | None:
-        """The official form in ``lang``, or None when the glossary has none."""
-        return self.names.get(lang)
-
-    def forms(self, lang: str | None = None) -> list[Variant]:
-        """Every variant (official first), optionally of one language."""
-        return [v for v in self.variants if lang is None or v.lang == lang]
-
-
-@dataclass(frozen=True)
-class Ambiguity:
-    """A short form that names several entities ("National Library")."""
-
-    lang: str
-    forms: tuple[str, ...]
-    entities: tuple[str, ...]
-    note: str
-    origin: Origin
 
 
 @dataclass(frozen=True)
@@ -265,163 +198,6 @@ def _capitalisation_ok(surface: Sequence[str], form: Sequence[str]) -> bool:
             continue
         return False
     return True
-
-
-# --------------------------------------------------------------------------- loading
-
-
-class _SourceFile:
-    """A glossary file's text, for turning parsed values back into line numbers."""
-
-    def __init__(self, path: Path, text: str) -> None:
-        self.path = str(path)
-        self.lines = text.splitlines()
-
-    def line_of(self, needle: str, start: int = 1) -> int:
-        quoted = (f'"{needle}"', f"'{needle}'")
-        for number in range(max(start, 1), len(self.lines) + 1):
-            line = self.lines[number - 1]
-            if any(q in line for q in quoted):
-                return number
-        return start
-
-    def origin(self, needle: str, start: int = 1) -> Origin:
-        return Origin(self.path, self.line_of(needle, start))
-
-
-def _as_list(value: Any, where: str, source: _SourceFile) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, (str, dict)):
-        return [value]
-    if isinstance(value, list):
-        return value
-    raise GlossaryError(f"{where} must be a string or a list", path=source.path)
-
-
-def _variants(raw: Any, status: str, source: _SourceFile, entity_line: int, entity_id: str) -> list[Variant]:
-    """Parse ``accepted``/``discouraged``/``outdated`` tables: {lang = [form | {form, reason, until}]}."""
-    if raw is None:
-        return []
-    if not isinstance(raw, dict):
-        raise GlossaryError(f"{entity_id}: {status} must be a table of languages", path=source.path, line=entity_line)
-    out: list[Variant] = []
-    for lang, items in raw.items():
-        if lang not in LANGS:
-            raise GlossaryError(f"{entity_id}: unknown language {lang!r} in {status}", path=source.path, line=entity_line)
-        for item in _as_list(items, f"{entity_id}.{status}.{lang}", source):
-            use = None
-            if isinstance(item, str):
-                form, reason, until = item, "", None
-            elif isinstance(item, dict) and isinstance(item.get("form"), str):
-                form, reason, until = item["form"], str(item.get("reason", "")), item.get("until")
-                until = str(until) if until is not None else None
-                use = str(item["use"]) if item.get("use") else None
-            else:
-                raise GlossaryError(f"{entity_id}: bad {status} item {item!r}", path=source.path, line=entity_line)
-            out.append(Variant(form, lang, status, reason, until, source.origin(form, entity_line), use))
-    return out
-
-
-def _parse_entity(raw: dict[str, Any], source: _SourceFile, search_from: int) -> Entity:
-    entity_id = raw.get("id")
-    if not isinstance(entity_id, str) or not entity_id:
-        raise GlossaryError("an [[entity]] has no id", path=source.path, line=search_from)
-    line = source.line_of(entity_id, search_from)
-    kind = raw.get("type", "")
-    if kind not in ENTITY_TYPES:
-        raise GlossaryError(f"{entity_id}: type must be one of {', '.join(ENTITY_TYPES)}", path=source.path, line=line)
-    names = {lang: raw[lang] for lang in LANGS if isinstance(raw.get(lang), str) and raw[lang].strip()}
-    if not names:
-        raise GlossaryError(f"{entity_id}: needs an official form in kk, ru or en", path=source.path, line=line)
-    successor = raw.get("successor")
-    variants: list[Variant] = []
-    for lang, form in names.items():
-        status = "outdated" if successor else "official"
-        variants.append(Variant(form, lang, status, "", raw.get("until"), source.origin(form, line)))
-    for status in ("accepted", "discouraged", "outdated"):
-        for variant in _variants(raw.get(status), status, source, line, entity_id):
-            if successor and status == "accepted":
-                variant = Variant(variant.form, variant.lang, "outdated", variant.reason, variant.until, variant.origin)
-            variants.append(variant)
-    until = raw.get("until")
-    return Entity(
-        id=entity_id,
-        type=kind,
-        names=names,
-        variants=tuple(variants),
-        origin=Origin(source.path, line),
-        notes=str(raw.get("notes", "")),
-        sources=tuple(str(s) for s in _as_list(raw.get("sources"), f"{entity_id}.sources", source)),
-        confidence=str(raw.get("confidence", "")),
-        successor=str(successor) if successor else None,
-        until=str(until) if until is not None else None,
-        parent=str(raw["parent"]) if raw.get("parent") else None,
-        gender=str(raw["gender"]) if raw.get("gender") else None,
-        fixed=tuple(str(w) for w in _as_list(raw.get("fixed"), f"{entity_id}.fixed", source)),
-    )
-
-
-def _parse_ambiguity(raw: dict[str, Any], source: _SourceFile, search_from: int) -> Ambiguity:
-    forms = tuple(_as_list(raw.get("forms"), "ambiguous.forms", source))
-    entities = tuple(_as_list(raw.get("entities"), "ambiguous.entities", source))
-    lang = raw.get("lang")
-    if lang not in LANGS or not forms or len(entities) < 2:
-        raise GlossaryError(
-            "[[ambiguous]] needs lang, forms and at least two entities", path=source.path, line=search_from
-        )
-    return Ambiguity(lang, forms, entities, str(raw.get("note", "")), source.origin(forms[0], search_from))
-
-
-@dataclass(frozen=True)
-class GlossaryFile:
-    """One parsed glossary file."""
-
-    path: str
-    title: str
-    entities: tuple[Entity, ...]
-    ambiguities: tuple[Ambiguity, ...]
-    examples: tuple[Mapping[str, Any], ...]
-
-
-def parse_file(path: Path) -> GlossaryFile:
-    """Parse one glossary file; a malformed file raises GlossaryError with its line."""
-    text = decode(read_bytes(path, None), "utf-8", str(path), advice=SAVE_AS_UTF8)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = regex.search(r"at line (\d+), column (\d+)", str(exc))
-        message = regex.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise GlossaryError(
-            f"not valid TOML: {message}",
-            path=path,
-            line=int(found.group(1)) if found else None,
-            column=int(found.group(2)) if found else None,
-        ) from None
-    source = _SourceFile(path, text)
-    entities: list[Entity] = []
-    cursor = 1
-    for raw in _as_list(data.get("entity"), "entity", source):
-        entity = _parse_entity(raw, source, cursor)
-        entities.append(entity)
-        cursor = entity.origin.line
-    ambiguities = [_parse_ambiguity(raw, source, 1) for raw in _as_list(data.get("ambiguous"), "ambiguous", source)]
-    examples = tuple(_as_list(data.get("example"), "example", source))
-    return GlossaryFile(str(path), str(data.get("title", "")), tuple(entities), tuple(ambiguities), examples)
-
-
-def glossary_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand directories to their ``*.toml`` files (sorted); a missing path is an error."""
-    out: list[Path] = []
-    for item in paths:
-        path = Path(item)
-        if path.is_dir():
-            out.extend(sorted(p for p in path.glob("*.toml") if p.is_file()))
-        elif path.is_file():
-            out.append(path)
-        else:
-            raise GlossaryError("no such glossary file or directory", path=path)
-    return out
 
 
 # --------------------------------------------------------------------------- inflection
@@ -707,14 +483,14 @@ class Glossary:
         if renamed == "today" or mention.status != "outdated" or mention.entity is None:
             return False
         variant = self.former(mention, mention.lang)
-        if variant is not None and date is not None and variant.until and date >= _end_of(variant.until):
+        if variant is not None and date is not None and variant.until and date >= day_after(variant.until):
             return False
         return all(self.former(mention, lang) is not None for lang in langs)
 
     def right_on(self, mention: Mention, date: datetime.date) -> bool:
         """Whether the former name ``mention`` is written in was certainly still in use on ``date``."""
         variant = self.former(mention, mention.lang)
-        return bool(variant is not None and variant.until and date < _start_of(variant.until))
+        return bool(variant is not None and variant.until and date < earliest_day(variant.until))
 
     def former_form(self, mention: Mention, lang: str, case: str | None = None, *, possessive: str | None = None) -> str | None:
         """The former name of ``mention`` in ``lang``, in ``case`` (None when ``lang`` has no such name)."""
@@ -964,58 +740,6 @@ def _statuses(statuses: Iterable[str]) -> set[str]:
     if unknown:
         raise GlossaryError(f"unknown status {unknown[0]!r}; use one of {', '.join(STATUSES)}")
     return wanted
-
-
-def renamed_policy(config: Any) -> str:
-    """``[glossaries] renamed`` from translit.toml: "post-date" (the default) or "today"."""
-    section = config.section("glossaries") if config is not None else {}
-    value = section.get("renamed", RENAMED_POLICIES[0])
-    if value not in RENAMED_POLICIES:
-        from ..config import ConfigError
-
-        raise ConfigError(
-            f"[glossaries] renamed = {value!r}: use one of {', '.join(map(repr, RENAMED_POLICIES))}",
-            path=getattr(config, "path", None),
-        )
-    return str(value)
-
-
-def _start_of(until: str) -> datetime.date:
-    """The earliest day a change known as ``until`` can have happened ("2023" → 2023-01-01)."""
-    try:
-        return datetime.date.fromisoformat(until)
-    except ValueError:
-        year = regex.match(r"\d{4}", until)
-        return datetime.date(int(year.group()), 1, 1) if year else datetime.date.min
-
-
-def _end_of(until: str) -> datetime.date:
-    """The first day a name was no longer in use: the day after a year written alone ("2023" → 2024-01-01)."""
-    try:
-        return datetime.date.fromisoformat(until)
-    except ValueError:
-        year = regex.match(r"\d{4}", until)
-        return datetime.date(int(year.group()) + 1, 1, 1) if year else datetime.date.max
-
-
-def post_date(text: str, name: str = "") -> datetime.date | None:
-    """The date a post is about: a YYYY-MM-DD in its file name, else the first full date in its text."""
-    found = regex.search(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", name)
-    if found:
-        try:
-            return datetime.date(*(int(g) for g in found.groups()))
-        except ValueError:
-            pass
-    from .entities import find_entities
-
-    for entity in find_entities(text, kinds=frozenset({"date"})):
-        value = entity.value
-        if getattr(value, "year", None) and getattr(value, "day", None):
-            try:
-                return datetime.date(value.year, value.month, value.day)  # type: ignore[union-attr]
-            except ValueError:
-                continue
-    return None
 
 
 def _respell(text: str, form: str) -> str:

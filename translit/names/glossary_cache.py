@@ -32,8 +32,9 @@ from .glossary import (
 )
 
 KIND = "glossary"
-DERIVED_BY = ("glossary.py", "glossary_cache.py", "morph_ru.py", "morph_kk.py")
-"""The modules whose code turns glossary files into forms: a change to them is a new key."""
+DERIVED_BY = ("names/glossary.py", "names/glossary_cache.py", "names/glossary_files.py", "morphology/morph_ru.py",
+              "morphology/morph_kk.py")
+"""The modules whose code turns glossary files into forms, from the package's folder: a change to them is a new key."""
 LIBRARIES = (("pymorphy3", "version.py"), ("pymorphy3_dicts_ru", "data/meta.json"), ("pytrovich", "petrovich-rules/rules.json"))
 """A file of each library that inflects, which changes with its version (found without importing it)."""
 _BROKEN = (ValueError, TypeError, KeyError, IndexError, AttributeError)
@@ -61,13 +62,13 @@ def load(paths: Sequence[Path]) -> Glossary:
 
 def cache_key(paths: Sequence[Path]) -> str:
     """The key of these glossary files' compiled forms."""
-    here = Path(__file__).parent
+    package = Path(__file__).parent.parent
     libraries = []
     for name, data in LIBRARIES:
         spec = find_spec(name)
         libraries.append(Path(spec.origin).parent / data if spec is not None and spec.origin else Path(name))
     # the paths as well as their content: the entry names the files its findings point into
-    return cache.key_of([*(here / name for name in DERIVED_BY), *libraries, *paths, *map(str, paths)])
+    return cache.key_of([*(package / name for name in DERIVED_BY), *libraries, *paths, *map(str, paths)])
 
 
 # --------------------------------------------------------------------------- writing

@@ -168,7 +168,7 @@ def post(draft: str, source: str | None = None, targets: Sequence[str] = ("en", 
     from ..commands.post import post_document
     from ..reading.document import detect_format
     from ..errors import EXIT_FINDINGS, EXIT_OK
-    from ..names.glossary import post_date
+    from ..names.renaming import post_date
     from ..translation.versions import make_versions
 
     config = _config()

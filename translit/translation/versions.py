@@ -260,7 +260,7 @@ class _Pipeline:
         if config is not None:
             style = dict(config.date_style).get("en", "us")
         from ..language.detection import detect
-        from ..names.glossary import renamed_policy
+        from ..names.renaming import renamed_policy
 
         self.protector = Protector(
             glossary, schemes=schemes, date_style=style, title_detector=detect, renamed=renamed_policy(config), date=date
@@ -367,7 +367,7 @@ def _make(
     memory: Any,
     notes: list[str],
 ) -> Versions:
-    from ..names.glossary import post_date
+    from ..names.renaming import post_date
 
     pipe = _Pipeline(config, translator, glossary, notes, date or post_date(text))
 

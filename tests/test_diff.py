@@ -1,5 +1,6 @@
 """``--diff`` and ``--check`` of the rewriting commands (check --fix, glossary lint --fix, rerender), as
-ruff's and black's: a unified diff that a patch tool applies, nothing written, exit 1 when a file would change."""
+ruff's and black's: a unified diff that a patch tool applies, nothing written, exit 1 when a file would change;
+and ``check --in-place``, which writes the same fixes over the inputs, changing nothing else."""
 
 from __future__ import annotations
 
@@ -102,6 +103,49 @@ def test_rerender_check_and_diff(seed: Path, capsys: pytest.CaptureFixture[str])
 
 
 # the line breaks other than \n that Python's str.splitlines also splits at, among any other characters
+@needs_git
+def test_check_in_place_is_the_diff_applied_and_keeps_bom_line_ends_and_mode(seed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed.write_bytes(b"\xef\xbb\xbf" + seed.read_bytes().replace(b"\n", b"\r\n"))
+    seed.chmod(0o640)
+    patched = seed.with_name("patched.en.txt")
+    shutil.copy(seed, patched)
+    code, diff, _ = run(capsys, "check", "--diff", patched.name)
+    assert code == 1
+    _apply(diff, seed.parent)
+    code, out, _ = run(capsys, "check", "--in-place", seed.name)
+    assert code == 1 and out.endswith("; 17 fixed in place\n")  # the findings an editor must see remain
+    assert seed.read_bytes() == patched.read_bytes()
+    assert seed.read_bytes().startswith(b"\xef\xbb\xbf") and b"\r\n" in seed.read_bytes() and b"\n\n" not in seed.read_bytes()
+    assert b"Uatayeva" in seed.read_bytes() and seed.stat().st_mode & 0o777 == 0o640
+    assert sorted(path.name for path in seed.parent.iterdir()) == ["patched.en.txt", "post.en.txt"]
+    assert run(capsys, "check", "--diff", seed.name)[0] == 0
+
+
+@pytest.mark.parametrize("options", [["--diff"], ["-o", "out"], ["--encoding", "cp1251"]])
+def test_check_in_place_refuses_what_it_cannot_write_back(seed: Path, options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    before = seed.read_bytes()
+    code, _, err = run(capsys, "check", "--in-place", *options, seed.name)
+    assert code == 2 and "--in-place rewrites UTF-8 input files" in err and seed.read_bytes() == before
+
+
+def test_check_in_place_leaves_a_file_the_editor_saved_meanwhile(seed: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from translit.checks import check
+
+    fix_versions = check.fix_versions
+
+    def editor_saves_while_fixing(*args: object, **kwargs: object) -> object:
+        fixed = fix_versions(*args, **kwargs)
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nA paragraph the editor just wrote.\n", encoding="utf-8")
+        return fixed
+
+    monkeypatch.setattr(check, "fix_versions", editor_saves_while_fixing)
+    code, _, err = run(capsys, "check", "--in-place", seed.name)
+    assert code == 2 and "changed since it was checked; nothing was fixed" in err
+    assert seed.read_text(encoding="utf-8").endswith("A paragraph the editor just wrote.\n")
+    assert "Uataeva" in seed.read_text(encoding="utf-8")
+
+
 _LINE = st.text(st.one_of(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\x00"),
                           st.sampled_from(list("\r\u2028\x0c\x85\x1cәңқ«» "))), max_size=12)
 

@@ -71,6 +71,18 @@ def unified_diff(before: str, after: str, name: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in changed)
 
 
+def byte_order_mark(path: str | Path) -> str:
+    """U+FEFF when the file ``path`` starts with a UTF-8 byte order mark (which :func:`decode` drops), else "":
+    what a diff of that file or a rewrite of it in place must put back."""
+    if str(path) == STDIO:
+        return ""
+    try:
+        with open(path, "rb") as handle:
+            return "\ufeff" if handle.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8 else ""
+    except OSError:
+        return ""
+
+
 def _no_surrogates(json_text: str) -> str:
     # Only a file name that did not decode carries one (text inputs are checked): show its byte as \\xNN.
     def shown(match: re.Match[str]) -> str:

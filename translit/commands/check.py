@@ -232,6 +232,8 @@ OPTIONS = (
         "inputs are never changed.", ("--fix",)),
     Opt("output_dir", Optional[Path], None, "With --fix: write the fixed files here, under their own names.", ("--output-dir", "-o")),
     Opt("force", bool, False, "With --fix: replace fixed files left by an earlier run.", ("--force",)),
+    Opt("in_place", bool, False, "Write the fixes over the input files themselves (implies --fix; UTF-8 inputs only), "
+        "as a fixing pre-commit hook does.", ("--in-place",)),
     Opt("diff", bool, False, "Print the fixes as a unified diff (patch -p0 applies it) instead of writing files; exit 1 "
         "when a file would change.", ("--diff",)),
     ENCODING,
@@ -262,6 +264,7 @@ def run_check(
     baseline: Optional[Path], write_baseline: Optional[Path], fail_on: Optional[str], fix: bool,
     output_dir: Optional[Path], force: bool, encoding: str, siblings: bool, jobs: int, config_path: Optional[str],
     disable: list[str], enable: list[str], list_checks: bool, colour: str, tm: Optional[str] = None, diff: bool = False,
+    in_place: bool = False,
 ) -> int:
     """The body of ``translit check``, free of typer so that the fast path (:mod:`.fast`) runs it too;
     returns the exit status."""
@@ -293,11 +296,13 @@ def run_check(
         raise TranslitError("give FILES or folders, or --stdin-json (not both)")
     if diff and (output_dir is not None or force or write_baseline is not None or fmt != "full"):
         raise TranslitError("--diff prints a unified diff: it takes no --output-dir, --force, --write-baseline or --output-format")
-    fix = fix or diff
+    if in_place and (diff or output_dir is not None or _reads_stdin(paths, stdin_json) or encoding.lower().replace("_", "-") not in ("utf-8", "utf8")):
+        raise TranslitError("--in-place rewrites UTF-8 input files: it takes no --diff, --output-dir, standard input or --encoding")
+    fix = fix or diff or in_place
     changes: list[tuple[str, str, str]] = []  # (file, text, fixed text) of every version a fix changes, for --diff
     # "-": one version of a post on standard input, its language read off it, as a lone file's is
     stdin_text = paths == ["-"]
-    from_stdin = stdin_json or stdin_text
+    from_stdin = _reads_stdin(paths, stdin_json)
     disabled, enabled = tuple(disable), tuple(enable)
     accepted = Baseline.load(baseline) if baseline is not None else None
     report: list[dict[str, Any]] = []
@@ -348,13 +353,15 @@ def run_check(
                     changes.append((shown_path(path), texts[lang], fixed[lang]))
                 if fixed[lang] == texts[lang] or (from_stdin and output_dir is None) or diff:
                     continue
-                target = output_dir / f"stdin.{lang}.txt" if from_stdin else _fixed_path(Path(path), output_dir)
+                target = output_dir / f"stdin.{lang}.txt" if from_stdin else Path(path) if in_place else _fixed_path(Path(path), output_dir)
                 fixes.append((Path(path), fixed[lang], target))
                 post.setdefault("fixed_files", {})[lang] = shown_path(target)
         report.append(post)
     if diff:
         return _print_diff(changes, report, fixed_count)
-    if fixes:
+    if fixes and in_place:
+        _write_in_place(fixes, [result.get("texts", {}) for result in results], tasks)
+    elif fixes:
         write_files(_fix_targets(fixes), force=force, inputs=tuple(Path(path) for task in tasks for path in task[1].values() if not from_stdin))
 
     for post in report:
@@ -381,7 +388,7 @@ def run_check(
         if summary["failed"]:
             tail += f"; {summary['failed']} not checked"
         if fix:
-            tail += f"; {fixed_count} fixed in new files"
+            tail += f"; {fixed_count} fixed {'in place' if in_place else 'in new files'}"
         sys.stdout.write(text + ("\n" if text and not text.endswith("\n") else "") + tail + "\n")
     else:
         from ..report import render
@@ -398,13 +405,36 @@ def run_check(
     return exit_code
 
 
+def _reads_stdin(paths: list[str], stdin_json: bool) -> bool:
+    """Whether the command line asks to read the versions from standard input."""
+    return stdin_json or paths == ["-"]
+
+
+def _write_in_place(fixes: list[tuple[Path, str, Path]], texts: list[dict[str, str]], tasks: list[Task]) -> None:
+    """``check --in-place``: the fixed texts over their inputs, all or none, unless an input changed since it was read
+    (an editor saved it meanwhile: their edit is worth more than the fixes). A byte order mark stays: a fix
+    changes what the check found, nothing else."""
+    from ..errors import InputError
+    from ..textio import byte_order_mark, decode, read_bytes, write_files
+
+    checked = {Path(path): versions[lang] for task, versions in zip(tasks, texts) for lang, path in task[1].items() if lang in versions}
+    rewritten = []
+    for source, fixed, target in fixes:
+        data = read_bytes(source, None)
+        if decode(data, "utf-8", str(source)) != checked[source]:
+            raise InputError("changed since it was checked; nothing was fixed, run again", path=str(source))
+        rewritten.append((source, byte_order_mark(source) + fixed, target))
+    write_files(_fix_targets(rewritten), force=True)
+
+
 def _print_diff(changes: list[tuple[str, str, str]], report: list[dict[str, Any]], fixed_count: int) -> int:
     """``check --diff``: the fixes as one unified diff on standard output, a summary on standard error; the
     exit status of a formatter's ``--check`` (1 when a file would change), unless a post could not be checked."""
     from ..errors import EXIT_FINDINGS, EXIT_OK
-    from ..textio import printable, unified_diff
+    from ..textio import byte_order_mark, printable, unified_diff
 
-    sys.stdout.write("".join(unified_diff(text, fixed, name) for name, text, fixed in changes))
+    marks = [byte_order_mark(name) if not name.startswith("<stdin") else "" for name, _, _ in changes]
+    sys.stdout.write("".join(unified_diff(mark + text, mark + fixed, name) for mark, (name, text, fixed) in zip(marks, changes)))
     sys.stdout.flush()
     for post in report:
         if "error" in post:

@@ -11,7 +11,7 @@ import typer
 from ..errors import EXIT_FINDINGS, EXIT_OK, GlossaryError, TranslitError
 from ..config import max_bytes_for
 from ..lines import Lines
-from ..textio import printable, read_text, to_json, unified_diff, write_json, write_output
+from ..textio import byte_order_mark, printable, read_text, to_json, unified_diff, write_json, write_output
 
 _GLOSSARY_HELP = "Extra glossary file or directory (repeatable); later ones override the built-ins."
 
@@ -131,7 +131,8 @@ def register(app: typer.Typer) -> None:
         if fix or diff:
             fixed, _ = loaded.fix(text, lang)
             if diff:
-                sys.stdout.write(unified_diff(text, fixed, name))
+                mark = byte_order_mark(file)
+                sys.stdout.write(unified_diff(mark + text, mark + fixed, name))
             else:
                 write_output(output, fixed, force=force, inputs=(file,))
             report = sys.stderr

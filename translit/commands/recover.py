@@ -10,7 +10,7 @@ import typer
 from ..errors import EXIT_FINDINGS, EXIT_OK, TranslitError
 from ..config import max_bytes_for
 from ..lines import Lines
-from ..textio import printable, read_text, to_json, unified_diff, write_json, write_output
+from ..textio import byte_order_mark, printable, read_text, to_json, unified_diff, write_json, write_output
 
 
 _TYPO_RULE = "A Latin-typed Kazakh word that maps to no Kazakh word: likely a typo, with suggestions."
@@ -161,7 +161,8 @@ def register(app: typer.Typer) -> None:
         if check or diff:
             rewritten = sum(span.rendered != text[span.start : span.end] for span in result.spans)
             if diff:
-                write_output(None, unified_diff(text, result.text, name))
+                mark = byte_order_mark(file)
+                write_output(None, unified_diff(mark + text, mark + result.text, name))
             elif rewritten:
                 sys.stderr.write(f"translit: would write {rewritten} span{'s' * (rewritten != 1)} of {printable(name)} again in {scheme}\n")
             raise typer.Exit(EXIT_FINDINGS if result.text != text else EXIT_OK)

@@ -146,6 +146,16 @@ def test_check_in_place_leaves_a_file_the_editor_saved_meanwhile(seed: Path, mon
     assert "Uataeva" in seed.read_text(encoding="utf-8")
 
 
+def test_the_library_fixes_a_post_as_the_command_does(seed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import translit
+
+    fixed, count = translit.fix_versions({"en": seed.read_text(encoding="utf-8")})
+    assert count == 17 and "Bayan Kuanyshevna Uatayeva" in fixed["en"]
+    assert run(capsys, "check", "--in-place", seed.name)[0] == 1
+    assert seed.read_text(encoding="utf-8") == fixed["en"]
+    assert translit.fix_versions(fixed) == (fixed, 0)
+
+
 _LINE = st.text(st.one_of(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\x00"),
                           st.sampled_from(list("\r\u2028\x0c\x85\x1cәңқ«» "))), max_size=12)
 

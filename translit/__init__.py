@@ -53,6 +53,7 @@ _EXPORTS = {
     "Versions": ".translation.versions",
     # checks
     "check_versions": ".checks.check",
+    "fix_versions": ".checks.check",
     "Finding": ".checks.check",
     "align_blocks": ".checks.align",
     "AlignedRow": ".checks.align",
@@ -93,7 +94,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     # `X as X` marks a re-export: without it `mypy --strict` and pyright hide every name from users.
-    from .checks.check import Finding as Finding, check_versions as check_versions
+    from .checks.check import Finding as Finding, check_versions as check_versions, fix_versions as fix_versions
     from .checks.align import AlignedRow as AlignedRow, align_blocks as align_blocks
     from .language.detection import Detection as Detection, detect as detect
     from .transliteration.engine import (

@@ -321,18 +321,25 @@ def _add_or_fail(path: Path, groups: dict[tuple[Path, str], PostFiles], untagged
 def fix_versions(
     texts: Mapping[str, str],
     *,
-    config: Config,
+    config: Config | None = None,
     paths: Mapping[str, str] | None = None,
     formats: Mapping[str, str] | None = None,
     rounds: int = 3,
     baseline: suppress.Baseline | None = None,
 ) -> tuple[dict[str, str], int]:
-    """The versions with every fixable finding fixed, and how many fixes were made.
+    """The versions with every fixable finding fixed (``translit check --fix``), and how many fixes were made.
 
-    A fix inside another (a dash inside a quotation whose marks are replaced)
-    is applied in the next round, after the versions are checked again.
-    Findings an ignore marker or ``baseline`` accepts are left as they are.
+    ``texts`` is ``{"en": text, "kk": text, "ru": text}`` (any subset); ``config``
+    defaults to the ``translit.toml`` found from the current folder. Only what a
+    finding marks fixable changes (quotes, dashes, discouraged names, house
+    spellings); everything else is returned as given, and fixing the result
+    again changes nothing. A fix inside another (a dash inside a quotation
+    whose marks are replaced) is applied in the next round, after the versions
+    are checked again. Findings an ignore marker or ``baseline`` accepts are
+    left as they are.
     """
+    if config is None:
+        config = load_config(None)
     fixed = dict(texts)
     total = 0
     # what the baseline accepts is decided on the texts as given: a fix nearby changes fingerprints

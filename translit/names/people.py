@@ -41,22 +41,26 @@ _UE = regex.compile(r"(?<=[аәеоөуұүыіАӘЕОӨУҰҮЫІ]у)е")
 
 _LATIN_TO_CYRILLIC = (
     ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
-    ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("iy", "ий"), ("yy", "ый"),
+    ("iya", "ия"), ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("iy", "ий"), ("yy", "ый"),
     ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"),
     ("i", "и"), ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"),
     ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"),
     ("z", "з"),
 )
 _VOWELS_L = set("aeiouy")
-# Given names whose soft sign the romanization dropped.
-_SOFT_NAMES = {"olga": "Ольга", "igor": "Игорь", "natalya": "Наталья", "darya": "Дарья", "tatyana": "Татьяна",
-               "ilya": "Илья", "marya": "Марья", "sofya": "Софья", "vasily": "Василий", "yury": "Юрий"}
+
+
+def _listed(word: str) -> str | None:
+    """The Cyrillic of a Latin word the recovery names list spells (Olga → Ольга, John → Джон, Karaganda →
+    Қарағанды): a romanization that cannot be read back letter by letter, capitalised as typed."""
+    from ..recovery.lexicon import load_lexicon
+
+    found = load_lexicon().names.get(word.lower())
+    return None if found is None or " " in found else found[:1].upper() + found[1:] if word[:1].isupper() else found
 
 
 def _cyrillic_word(word: str) -> str:
     low = word.lower()
-    if low in _SOFT_NAMES:
-        return _SOFT_NAMES[low]
     out: list[str] = []
     i = 0
     while i < len(low):
@@ -111,8 +115,9 @@ def _cyrillic_forms(latin: str) -> tuple[str, str]:
             kk.append(word)
             ru.append(word)
             continue
-        if word.lower() in _SOFT_NAMES or _RU_PATRONYMIC.search(word):
-            spelled = _SOFT_NAMES.get(word.lower()) or _russian_spelling(word)
+        listed = _listed(word)
+        if listed and not _KAZAKH_ONLY.search(listed) or _RU_PATRONYMIC.search(word):
+            spelled = listed or _russian_spelling(word)
             kk.append(spelled)
             ru.append(spelled)
             continue

@@ -172,7 +172,8 @@ def guess_gender(name: str) -> str:
         if part == "P":
             return "f" if word.endswith(("вна", "ична", "кызы", "қызы", "kyzy")) else "m"
     for word, part in zip(words, parts):
-        if part == "S":
+        # Only a Russian-style surname has a gender (Сейсенбаева); Тоқсаба, Құдайберген have none.
+        if part == "S" and word.endswith(_SURNAME_NOMINATIVE["m"] + _SURNAME_NOMINATIVE["f"] + _LATIN_SURNAMES):
             return "f" if word.endswith(("а", "я", "a")) else "m"
     for word, part in zip(words, parts):
         if part == "G":
@@ -220,6 +221,7 @@ _SURNAME_NOMINATIVE = {"m": ("ов", "ев", "ёв", "ин", "ын", "ский",
 # Surname endings that are never a nominative (Касымовой, Ауэзову, Лениным).
 _SURNAME_OBLIQUE = tuple(stem + end for stem in ("ов", "ев", "ин", "ын") for end in ("ой", "у", "ым", "е", "ым", "ом"))
 _PATRONYMIC_NOMINATIVE = {"m": ("вич", "ич"), "f": ("вна", "ична")}
+_LATIN_SURNAMES = ("ov", "ev", "in", "yn", "ova", "eva", "ina", "yna", "sky", "skaya")
 
 
 @lru_cache(maxsize=4096)

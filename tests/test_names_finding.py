@@ -48,6 +48,9 @@ def test_the_given_names_lists_own_examples(text: str, found: str) -> None:
         # A known surname ending still wins as before; a given name alone is no person.
         ("Ақын Мұхтар Әуезовтің романын оқыды.", ["Мұхтар Әуезовтің"]),
         ("Кездесуге Ерлан келді.", []),
+        # Initials of a double given name are one: Қасым-Жомарт is Қ.-Ж.
+        ("Баяндаманы Қ.-Ж. Тоқсаба жасады.", ["Қ.-Ж. Тоқсаба"]),
+        ("The report was made by K.-Zh. Toksaba.", ["K.-Zh. Toksaba"]),
     ],
 )
 def test_a_known_given_name_and_a_capitalised_word_are_one_person(text: str, found: list[str]) -> None:

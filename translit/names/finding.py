@@ -20,8 +20,11 @@ _WORDS = regex.compile(r"[\p{L}'’-]+")
 
 _UP_C = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 _LO_C = "а-яёәғқңөұүһі"
-_INITIALS_L = r"(?:(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|[A-Z])\.[ \u00a0]?){1,2}"
-_INITIALS_C = rf"(?:(?:[{_UP_C}][{_LO_C}]?)\.[ \u00a0]?){{1,2}}"
+# An initial, or two of a double given name (K.-Zh., Қ.-Ж. for Қасым-Жомарт), once or twice.
+_INITIAL_L = r"(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|[A-Z])\."
+_INITIAL_C = rf"[{_UP_C}][{_LO_C}]?\."
+_INITIALS_L = rf"(?:{_INITIAL_L}(?:-{_INITIAL_L})?[ \u00a0]?){{1,2}}"
+_INITIALS_C = rf"(?:{_INITIAL_C}(?:-{_INITIAL_C})?[ \u00a0]?){{1,2}}"
 _CAP_L = r"[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?"
 _CAP_C = rf"[{_UP_C}][{_LO_C}]+(?:-[{_UP_C}][{_LO_C}]+)?"
 _NAME_PATTERNS = (

@@ -53,10 +53,19 @@ _VOWELS_L = set("aeiouy")
 def _listed(word: str) -> str | None:
     """The Cyrillic of a Latin word the recovery names list spells (Olga → Ольга, John → Джон, Karaganda →
     Қарағанды): a romanization that cannot be read back letter by letter, capitalised as typed."""
-    from ..recovery.lexicon import load_lexicon
-
-    found = load_lexicon().names.get(word.lower())
+    found = _names_list().get(word.lower())
     return None if found is None or " " in found else found[:1].upper() + found[1:] if word[:1].isupper() else found
+
+
+@lru_cache(maxsize=1)
+def _names_list() -> dict[str, str]:
+    """The names list read alone: finding a name in an English draft needs no Kazakh lexicon."""
+    from ..recovery.lexicon import NAMES_FILE, lexicon_dir, read_names
+
+    names: dict[str, str] = {}
+    for cyrillic, latin in read_names(lexicon_dir() / NAMES_FILE):
+        names.setdefault(latin.lower(), cyrillic)
+    return names
 
 
 def _cyrillic_word(word: str) -> str:

@@ -99,7 +99,7 @@ def _kazakh_given_names() -> frozenset[str]:
 
 def _latin_key(word: str) -> str:
     """A Latin-typed name folded over what its romanizations vary on: Bakhyt/Bakyt/Baqyt, Yerlan/Erlan, Zh/J."""
-    key = word.lower().replace("kh", "k").replace("q", "k").replace("zh", "j").replace("dzh", "j")
+    key = word.lower().replace("kh", "k").replace("q", "k").replace("dzh", "j").replace("zh", "j")
     return key[1:] if key.startswith("ye") else key
 
 
@@ -122,12 +122,18 @@ def _known_given_name(word: str) -> bool:
 
 def _likeliest_reading(word: str, grammemes: set[str]) -> bool:
     """Whether pymorphy3's likeliest reading of ``word`` is a dictionary one with all these grammemes."""
+    return grammemes <= _likeliest_grammemes(word)
+
+
+@lru_cache(maxsize=4096)
+def _likeliest_grammemes(word: str) -> frozenset[str]:
+    """The grammemes of pymorphy3's likeliest reading of a Cyrillic ``word``; none for a guess or another word."""
     if not _CYRILLIC.match(word):
-        return False
+        return frozenset()
     from ..morphology import morph_ru
 
     best = morph_ru.analyzer().parse(word)[0]
-    return bool(best.is_known and grammemes <= best.tag.grammemes)
+    return frozenset(best.tag.grammemes) if best.is_known else frozenset()
 
 
 def _known_tags(word: str) -> list[Any]:

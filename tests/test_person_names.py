@@ -56,7 +56,7 @@ def test_a_latin_name_gets_each_languages_spelling(latin: str, kk: str, ru: str)
 
 
 # Foreign given names as Kazakh news write them (Ольга, Мария, Джон), never read as Kazakh words with a
-# case ending (Олға, "to the Ол") or respelled letter by letter (Мәріа, Джохн).
+# case ending (Олға: a stem ол and a dative -ға) or respelled letter by letter (Мәріа, Джохн).
 FOREIGN_GIVEN = [("Olga", "Ольга"), ("Anna", "Анна"), ("Maria", "Мария"), ("Tatyana", "Татьяна"), ("Irina", "Ирина"),
                  ("Oksana", "Оксана"), ("Dmitry", "Дмитрий"), ("Aleksey", "Алексей"), ("Mikhail", "Михаил"),
                  ("Yevgeny", "Евгений"), ("Oleg", "Олег"), ("Boris", "Борис"), ("John", "Джон"), ("Michael", "Майкл"),

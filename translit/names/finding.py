@@ -106,18 +106,30 @@ def _latin_key(word: str) -> str:
 @lru_cache(maxsize=4096)
 def _known_given_name(word: str) -> bool:
     """Whether ``word`` is a given name: a Kazakh one of the list in any spelling (Гүлнара, Гульнара,
-    Gulnara); a Russian-spelled word pymorphy3 reads first as a given name (Ольга, Роза; not Вера, a noun
-    first); a Latin word the recovery names list spells as such a name (Olga, John). A Kazakh-spelled word
-    must be listed (Нұр is a word first), and a Latin one spelled by a list: English capitalises
-    institutions word by word (African Union, German Peasant)."""
-    from .people import _listed
-
+    Gulnara), or a Russian-spelled word pymorphy3 reads first as a given name (Ольга, Роза; not Вера, a
+    noun first). A Kazakh-spelled word must be listed (Нұр is a word first); a Latin one, see
+    :func:`_with_listed_given_names`."""
     low = word.lower()
     if _LATIN.match(word):
-        return _latin_key(word) in _kazakh_given_names() or _likeliest_reading((_listed(word) or "").lower(), {"Name", "nomn", "sing"})
+        return _latin_key(word) in _kazakh_given_names()
     if low in _kazakh_given_names():
         return True
     return not _KAZAKH_LETTER.search(low) and _likeliest_reading(low, {"Name", "nomn", "sing"})
+
+
+def _with_listed_given_names(words: list[str], types: list[str]) -> list[str]:
+    """``types`` with a Latin word the recovery names list spells as a given name (Olga, John) marked F where
+    that decides anything, before a word that may be its surname: only a list counts in Latin, since English
+    capitalises institutions word by word (African Union), and only then is pymorphy3 asked."""
+    return ["F" if t == "G" and k + 1 < len(types) and types[k + 1] in "GK" and _LATIN.match(words[k])
+            and _listed_given_name(words[k]) else t for k, t in enumerate(types)]
+
+
+@lru_cache(maxsize=4096)
+def _listed_given_name(word: str) -> bool:
+    from .people import _listed
+
+    return _likeliest_reading((_listed(word) or "").lower(), {"Name", "nomn", "sing"})
 
 
 def _likeliest_reading(word: str, grammemes: set[str]) -> bool:
@@ -198,7 +210,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
         words = list(_CAP_WORD.finditer(text, run.start(), run.end()))
         pos = 0
         while pos < len(words) - 1:
-            window = _name_window([_word_type(w.group()) for w in words[pos:]])
+            found = [w.group() for w in words[pos:]]
+            window = _name_window(_with_listed_given_names(found, [_word_type(word) for word in found]))
             if window is None:
                 break
             first, last = words[pos + window[0]], words[pos + window[1] - 1]

@@ -55,6 +55,28 @@ def test_a_latin_name_gets_each_languages_spelling(latin: str, kk: str, ru: str)
     assert people.cyrillic_forms(latin) == {"kk": kk, "ru": ru}
 
 
+# Foreign given names as Kazakh news write them (Ольга, Мария, Джон), never read as Kazakh words with a
+# case ending (Олға: a stem ол and a dative -ға) or respelled letter by letter (Мәріа, Джохн).
+FOREIGN_GIVEN = [("Olga", "Ольга"), ("Anna", "Анна"), ("Maria", "Мария"), ("Tatyana", "Татьяна"), ("Irina", "Ирина"),
+                 ("Oksana", "Оксана"), ("Dmitry", "Дмитрий"), ("Aleksey", "Алексей"), ("Mikhail", "Михаил"),
+                 ("Yevgeny", "Евгений"), ("Oleg", "Олег"), ("Boris", "Борис"), ("John", "Джон"), ("Michael", "Майкл"),
+                 ("George", "Джордж")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), FOREIGN_GIVEN)
+def test_a_foreign_given_name_keeps_its_russian_spelling_in_a_kazakh_sentence(latin: str, cyrillic: str) -> None:
+    from translit.recovery import recover
+
+    assert recover(f"Keshe kitaphanada akyn {latin} Ivanova okyrmandarmen kezdesti.").text.split()[3] == cyrillic
+    assert recover(f"Kezdesuge {latin} keldi.").text == f"Кездесуге {cyrillic} келді."
+    assert people.cyrillic_forms(f"{latin} Ivanova") == {"kk": f"{cyrillic} Иванова", "ru": f"{cyrillic} Иванова"}
+
+
+def test_a_latin_kazakh_draft_names_a_russian_woman_alike_in_kazakh_and_russian() -> None:
+    made = _post("Keshe kitaphanada akyn Olga Ivanova okyrmandarmen kezdesti.\n")
+    assert "Ольга Иванова" in made.kk and "Ольга Иванова" in made.ru and "Olga Ivanova" in made.en
+
+
 def test_cyrillic_names_carry_between_kazakh_and_russian() -> None:
     assert people.to_kazakh("Гульнара Сейсенбаева") == "Гүлнара Сейсенбаева"
     assert people.to_kazakh("Айгерим Есенова") == "Әйгерім Есенова"

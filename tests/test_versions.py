@@ -455,6 +455,7 @@ def test_kazakh_endings_the_engine_puts_on_placeholders_choose_the_case() -> Non
     "The delegation came from Kiev.", "The National library of the RK opened the hall.", "Readers met in Nur-Sultan.",
     "K.A. Bakhina spoke on 28 February 2023.", 'The book "Balalarga oku" was read.', "Call +7 (727) 267-28-83 - ask for Aida.",
     "The Abai library hosted 1,500 readers.", "Bayan Kuanyshevna Uataeva closed the meeting.",
+    "Poet Yerlan Toksaba and Olga Ivanova read new poems.",
 ]), min_size=1, max_size=6))
 def test_normalising_the_source_twice_is_normalising_it_once(sentences: list[str]) -> None:
     text = "\n\n".join(sentences) + "\n"

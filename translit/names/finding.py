@@ -11,12 +11,20 @@ from typing import Any
 
 import regex
 
+from ..resources import bundled_dir
+
+GIVEN_NAMES_FILE = bundled_dir("data") / "names" / "kk_given_names.txt"
+"""Kazakh given names, one a line in Kazakh spelling, with examples of what :func:`find_names` finds."""
+
 _WORDS = regex.compile(r"[\p{L}'’-]+")
 
 _UP_C = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 _LO_C = "а-яёәғқңөұүһі"
-_INITIALS_L = r"(?:(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|[A-Z])\.[ \u00a0]?){1,2}"
-_INITIALS_C = rf"(?:(?:[{_UP_C}][{_LO_C}]?)\.[ \u00a0]?){{1,2}}"
+# An initial, or two of a double given name (K.-Zh., Қ.-Ж. for Қасым-Жомарт), once or twice.
+_INITIAL_L = r"(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|[A-Z])\."
+_INITIAL_C = rf"[{_UP_C}][{_LO_C}]?\."
+_INITIALS_L = rf"(?:{_INITIAL_L}(?:-{_INITIAL_L})?[ \u00a0]?){{1,2}}"
+_INITIALS_C = rf"(?:{_INITIAL_C}(?:-{_INITIAL_C})?[ \u00a0]?){{1,2}}"
 _CAP_L = r"[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?"
 _CAP_C = rf"[{_UP_C}][{_LO_C}]+(?:-[{_UP_C}][{_LO_C}]+)?"
 _NAME_PATTERNS = (
@@ -49,13 +57,17 @@ _NOT_NAMES = frozenset(
     editor founder state republic republican national regional city department ministry library university
     academy akimat mazhilis senate government center centre service online international children youth
     kazakhstan russia ukraine kyrgyzstan almaty astana karaganda moscow kiev bishkek mr mrs ms dr prof
-    organizers topics conference telephone photo certain
-    глава министр директор президент руководитель заместитель председатель республика национальная
+    organizers topics conference telephone photo certain region oblast district street avenue square park
+    museum theatre theater school college institute prize award foundation fund hall palace airport station
+    ата глава министр директор президент руководитель заместитель председатель республика национальная
     министрство библиотека университет казахстан россия алматы астана караганда""".split()
 )
 
 
 def _word_type(word: str) -> str:
+    """S surname, P patronymic, F a known given name, G another word a name may hold (L one that is a place
+    name first: Нью-Йорк, never the surname of a Құдайберген before it), K a Kazakh genitive (no name but
+    after a known given name: Гүлнара Құдайбергеннің), X no name."""
     low = word.lower()
     if low in _NOT_NAMES:
         return "X"
@@ -63,8 +75,77 @@ def _word_type(word: str) -> str:
         return "P"
     if _SURNAME_WORD.search(low):
         # A surname in the genitive (Әуезовтің) is still a name; Галина, Ирина, Мадина only look like one.
-        return "G" if _russian_given_name(low) else "S"
-    return "X" if _KK_GENITIVE.search(low) or _russian_word_no_name(low) else "G"
+        return "F" if _russian_given_name(low) else "S"
+    if _russian_word_no_name(low):
+        return "X"
+    if _known_given_name(word):
+        return "F"
+    if _KK_GENITIVE.search(low):
+        return "K"
+    return "L" if _likeliest_reading(low, {"Geox"}) else "G"
+
+
+@lru_cache(maxsize=1)
+def _kazakh_given_names() -> frozenset[str]:
+    """The given names of :data:`GIVEN_NAMES_FILE` as a word is looked up: in Kazakh spelling, in Russian
+    spelling (Гульнара), and by the Latin key of their kk-news romanization (Gulnara, Bakyt), lower case."""
+    from ..transliteration.engine import romanize
+    from .people import to_russian
+
+    listed = [line.strip().lower() for line in GIVEN_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")]
+    return frozenset(listed) | {to_russian(name) for name in listed} | {_latin_key(romanize(name, "kk-news")) for name in listed}
+
+
+def _latin_key(word: str) -> str:
+    """A Latin-typed name folded over what its romanizations vary on: Bakhyt/Bakyt/Baqyt, Yerlan/Erlan, Zh/J."""
+    key = word.lower().replace("kh", "k").replace("q", "k").replace("dzh", "j").replace("zh", "j")
+    return key[1:] if key.startswith("ye") else key
+
+
+@lru_cache(maxsize=4096)
+def _known_given_name(word: str) -> bool:
+    """Whether ``word`` is a given name: a Kazakh one of the list in any spelling (Гүлнара, Гульнара,
+    Gulnara), or a Russian-spelled word pymorphy3 reads first as a given name (Ольга, Роза; not Вера, a
+    noun first). A Kazakh-spelled word must be listed (Нұр is a word first); a Latin one, see
+    :func:`_with_listed_given_names`."""
+    low = word.lower()
+    if _LATIN.match(word):
+        return _latin_key(word) in _kazakh_given_names()
+    if low in _kazakh_given_names():
+        return True
+    return not _KAZAKH_LETTER.search(low) and _likeliest_reading(low, {"Name", "nomn", "sing"})
+
+
+def _with_listed_given_names(words: list[str], types: list[str]) -> list[str]:
+    """``types`` with a Latin word the recovery names list spells as a given name (Olga, John) marked F where
+    that decides anything, before a word that may be its surname: only a list counts in Latin, since English
+    capitalises institutions word by word (African Union), and only then is pymorphy3 asked."""
+    return ["F" if t == "G" and k + 1 < len(types) and types[k + 1] in "GK" and _LATIN.match(words[k])
+            and _listed_given_name(words[k]) else t for k, t in enumerate(types)]
+
+
+@lru_cache(maxsize=4096)
+def _listed_given_name(word: str) -> bool:
+    from .people import _listed
+
+    return _likeliest_reading((_listed(word) or "").lower(), {"Name", "nomn", "sing"})
+
+
+def _likeliest_reading(word: str, grammemes: set[str]) -> bool:
+    """Whether pymorphy3's likeliest reading of ``word`` is a dictionary one with all these grammemes."""
+    return grammemes <= _likeliest_grammemes(word)
+
+
+@lru_cache(maxsize=4096)
+def _likeliest_grammemes(word: str) -> frozenset[str]:
+    """The grammemes of pymorphy3's likeliest reading of a Cyrillic ``word``; none for a guess or another word."""
+    if not _CYRILLIC.match(word):
+        return frozenset()
+    from ..morphology import morph_ru
+
+    best = morph_ru.analyzer().parse(word)[0]
+    return frozenset(best.tag.grammemes) if best.is_known else frozenset()
 
 
 def _known_tags(word: str) -> list[Any]:
@@ -93,9 +174,14 @@ def _russian_word_no_name(word: str) -> bool:
 
 
 def _name_window(types: list[str]) -> tuple[int, int] | None:
-    """The words of a capitalised run that form a name: G P S, G S, S G P, G P (given name + patronymic)."""
+    """The words of a capitalised run that form a name: G P S, G S, S G P, G P (given name + patronymic),
+    and F G or F F: a known given name and the next word, a surname whatever its ending (Ерлан Тоқсаба)."""
     n = len(types)
+    known = types
+    types = ["G" if t in "FL" else "X" if t == "K" else t for t in types]
     for k, t in enumerate(types):
+        if known[k] == "F" and k + 1 < n and known[k + 1] in "FGK" and not (k + 2 < n and types[k + 2] in "PS"):
+            return k, k + 2
         if t == "S":
             if k >= 2 and types[k - 2] == "G" and types[k - 1] == "P":
                 return k - 2, k + 1
@@ -124,7 +210,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
         words = list(_CAP_WORD.finditer(text, run.start(), run.end()))
         pos = 0
         while pos < len(words) - 1:
-            window = _name_window([_word_type(w.group()) for w in words[pos:]])
+            found = [w.group() for w in words[pos:]]
+            window = _name_window(_with_listed_given_names(found, [_word_type(word) for word in found]))
             if window is None:
                 break
             first, last = words[pos + window[0]], words[pos + window[1] - 1]
@@ -138,4 +225,5 @@ def find_names(text: str) -> list[tuple[int, int]]:
 # A Kazakh name typed without Kazakh letters still shows in its patronymic.
 _KAZAKH_PATRONYMIC = regex.compile(r"(?:ұлы|қызы|улы|кызы)\b")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_KAZAKH_LETTER = regex.compile(r"[әғқңөұүһі]")
 _LATIN = regex.compile(r"\p{Latin}")

@@ -41,22 +41,35 @@ _UE = regex.compile(r"(?<=[аәеоөуұүыіАӘЕОӨУҰҮЫІ]у)е")
 
 _LATIN_TO_CYRILLIC = (
     ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
-    ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("iy", "ий"), ("yy", "ый"),
+    ("iya", "ия"), ("yu", "ю"), ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("iy", "ий"), ("yy", "ый"),
     ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"),
     ("i", "и"), ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"),
     ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"),
     ("z", "з"),
 )
 _VOWELS_L = set("aeiouy")
-# Given names whose soft sign the romanization dropped.
-_SOFT_NAMES = {"olga": "Ольга", "igor": "Игорь", "natalya": "Наталья", "darya": "Дарья", "tatyana": "Татьяна",
-               "ilya": "Илья", "marya": "Марья", "sofya": "Софья", "vasily": "Василий", "yury": "Юрий"}
+
+
+def _listed(word: str) -> str | None:
+    """The Cyrillic of a Latin word the recovery names list spells (Olga → Ольга, John → Джон, Karaganda →
+    Қарағанды): a romanization that cannot be read back letter by letter, capitalised as typed."""
+    found = _names_list().get(word.lower())
+    return None if found is None or " " in found else found[:1].upper() + found[1:] if word[:1].isupper() else found
+
+
+@lru_cache(maxsize=1)
+def _names_list() -> dict[str, str]:
+    """The names list read alone: finding a name in an English draft needs no Kazakh lexicon."""
+    from ..recovery.lexicon import NAMES_FILE, lexicon_dir, read_names
+
+    names: dict[str, str] = {}
+    for cyrillic, latin in read_names(lexicon_dir() / NAMES_FILE):
+        names.setdefault(latin.lower(), cyrillic)
+    return names
 
 
 def _cyrillic_word(word: str) -> str:
     low = word.lower()
-    if low in _SOFT_NAMES:
-        return _SOFT_NAMES[low]
     out: list[str] = []
     i = 0
     while i < len(low):
@@ -111,8 +124,9 @@ def _cyrillic_forms(latin: str) -> tuple[str, str]:
             kk.append(word)
             ru.append(word)
             continue
-        if word.lower() in _SOFT_NAMES or _RU_PATRONYMIC.search(word):
-            spelled = _SOFT_NAMES.get(word.lower()) or _russian_spelling(word)
+        listed = _listed(word)
+        if listed and not _KAZAKH_ONLY.search(listed) or _RU_PATRONYMIC.search(word):
+            spelled = listed or _russian_spelling(word)
             kk.append(spelled)
             ru.append(spelled)
             continue
@@ -167,7 +181,8 @@ def guess_gender(name: str) -> str:
         if part == "P":
             return "f" if word.endswith(("вна", "ична", "кызы", "қызы", "kyzy")) else "m"
     for word, part in zip(words, parts):
-        if part == "S":
+        # Only a Russian-style surname has a gender (Сейсенбаева); Тоқсаба, Құдайберген have none.
+        if part == "S" and word.endswith(_SURNAME_NOMINATIVE["m"] + _SURNAME_NOMINATIVE["f"] + _LATIN_SURNAMES):
             return "f" if word.endswith(("а", "я", "a")) else "m"
     for word, part in zip(words, parts):
         if part == "G":
@@ -215,6 +230,7 @@ _SURNAME_NOMINATIVE = {"m": ("ов", "ев", "ёв", "ин", "ын", "ский",
 # Surname endings that are never a nominative (Касымовой, Ауэзову, Лениным).
 _SURNAME_OBLIQUE = tuple(stem + end for stem in ("ов", "ев", "ин", "ын") for end in ("ой", "у", "ым", "е", "ым", "ом"))
 _PATRONYMIC_NOMINATIVE = {"m": ("вич", "ич"), "f": ("вна", "ична")}
+_LATIN_SURNAMES = ("ov", "ev", "in", "yn", "ova", "eva", "ina", "yna", "sky", "skaya")
 
 
 @lru_cache(maxsize=4096)

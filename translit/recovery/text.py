@@ -86,17 +86,23 @@ def recover(
     known = [reading is not None and (reading.known or (zipf > 0 and word_style != "kk-news"
                                                       and _read_cased(lexicon, latin, "kk-news", False, proper).known))
              for reading, zipf, (latin, _, _, word_style, proper) in zip(readings, zipfs, matches)]
+    # a word the names list alone knows (John, Charles, Olga) is a Kazakh word only as a name, with a
+    # capital: in lower case it casts no Kazakh vote on its sentence ("in the st. charles mall" stays
+    # English), though in a Kazakh one it is still read as the name
+    kazakh_word = [is_known and not (latin[:1].islower() and reading is not None and reading.alternatives[:1]
+                                     and reading.alternatives[0].source == "name")
+                   for is_known, reading, (latin, _, _, _, _) in zip(known, readings, matches)]
     for unit in units(text, [m[1] for m in matches], [m[2] for m in matches]):
         # words already kept (code, links, brands) say nothing of the language around them, nor
         # does a letter alone (i, a)
         weighed = [i for i in unit if not kept[i] and len(matches[i][0]) > 1]
         # a capitalised word inside the unit is a name, which says nothing of its language
-        kazakh = [known[i] and not (i != unit[0] and matches[i][0][:1].isupper()) and not english_first(lexicon, matches[i][0], zipfs[i])
-                  for i in weighed]
+        kazakh = [kazakh_word[i] and not (i != unit[0] and matches[i][0][:1].isupper())
+                  and not english_first(lexicon, matches[i][0], zipfs[i]) for i in weighed]
         if english_unit([zipfs[i] for i in weighed], kazakh):
             for i in unit:
                 kept[i] = kept[i] or "English sentence"
-        elif russian_unit([matches[i][0] for i in weighed], [known[i] for i in weighed]):
+        elif russian_unit([matches[i][0] for i in weighed], [kazakh_word[i] for i in weighed]):
             for i in unit:
                 kept[i] = kept[i] or "Russian sentence"
         else:

@@ -116,6 +116,22 @@ def test_every_names_list_spelling_recovers_to_its_entry() -> None:
         assert recover(latin).text.lower() == cyrillic.lower(), latin
 
 
+def test_a_names_list_spelling_is_no_other_glossary_name_spelled_letter_by_letter() -> None:
+    # "Akmola" is Ақмола (the region, and Astana's name in 1992-1998), never read as Астана
+    for cyrillic, latin in lex.read_names(lex.lexicon_dir() / lex.NAMES_FILE):
+        for word in lex._glossary_words():
+            for scheme in ("kk-news", "kk-latin-2021"):
+                assert word == cyrillic.lower() or romanize(word, scheme) != latin.lower(), (latin, word)
+
+
+def test_a_names_spelling_typed_in_lower_case_is_the_word_it_spells() -> None:
+    # қарағанда ("according to") is spelled as the exonym of Қарағанды; the city has its capital
+    assert recover("Derekterge karaganda, kitaphanaga 500 okyrman keldi.").text == (
+        "Деректерге қарағанда, кітапханаға 500 оқырман келді.")
+    assert recover("Korme Karaganda kalasynda otti.").text == "Көрме Қарағанды қаласында өтті."
+    assert rerender("Akmola oblysynda korme otti.", "kk-latin-2021") == "Aqmola oblysynda körme öttı."
+
+
 def test_glossary_place_names_recover_from_2021_spelling() -> None:
     tomllib = pytest.importorskip("tomllib")
     folder = Path(__file__).resolve().parent.parent / "glossaries"

@@ -101,15 +101,12 @@ _VOWELS_BEFORE_NG = frozenset("аәеоөұүыі")
 
 
 @lru_cache(maxsize=1 << 16)
-def _plain(lexicon: Lexicon, latin: str, style: str) -> _Plain:
-    """Recover one lower-case Latin word, without suggestions (:func:`_read` adds them)."""
+def _plain(lexicon: Lexicon, latin: str, style: str, capital: bool = True) -> _Plain:
+    """Recover one lower-case Latin word, without suggestions (:func:`_read` adds them);
+    ``capital``: it was typed with a capital letter."""
     key = fold(latin)
     scored: list[tuple[str, float, str]] = []
     best_distance = 99
-    name = lexicon.names.get(latin)
-    if name:
-        scored.append((name.lower(), 12.0, "name"))
-        best_distance = 0
     listed = lexicon.words(key)
     attested = False
     in_style = False
@@ -125,6 +122,12 @@ def _plain(lexicon: Lexicon, latin: str, style: str) -> _Plain:
         scored.append((word, _prior(count, family) + bonus - penalty, "lexicon"))
         attested = attested or count > 0
         in_style = in_style or bonus == EXACT_IN_STYLE
+    name = lexicon.names.get(latin)
+    # a name's spelling that also spells a word letter by letter is the name only with its capital
+    # ("derekterge karaganda" is қарағанда, "according to"; "Karaganda" is Қарағанды)
+    if name and (capital or not in_style):
+        scored.insert(0, (name.lower(), 12.0, "name"))
+        best_distance = 0
     # an unattested dictionary form is trusted when it is the only exact reading, unless it is
     # a form in ң: the rare "your (sg.)" form the analysis can beat (адамың vs адамын), or another
     # that news ASCII spells like a commoner form in н (бәрінең, ойынаң beside бәрі·нен, ойы·нан)
@@ -158,11 +161,12 @@ def _plain(lexicon: Lexicon, latin: str, style: str) -> _Plain:
 
 
 @lru_cache(maxsize=1 << 16)
-def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper: bool = False) -> _Reading:
-    """Recover one lower-case Latin word (``proper``: typed as a name, see :func:`_suggest`): its
-    :func:`_plain` reading, with the suggestions of a flagged word or the real-word slips of a
-    known one."""
-    plain = _plain(lexicon, latin, style)
+def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper: bool = False,
+          capital: bool = True) -> _Reading:
+    """Recover one lower-case Latin word (``proper``: typed as a name, see :func:`_suggest`;
+    ``capital``: typed with a capital letter): its :func:`_plain` reading, with the suggestions of
+    a flagged word or the real-word slips of a known one."""
+    plain = _plain(lexicon, latin, style, capital)
     reading = plain.reading
     if not suggest:
         return reading
@@ -178,7 +182,7 @@ def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper
 @lru_cache(maxsize=1 << 16)
 def _read_cased(lexicon: Lexicon, latin: str, style: str, suggest: bool, proper: bool) -> _Reading:
     """The WordRecovery fields after the offsets, for a word as typed (case kept)."""
-    reading = _read(lexicon, _lower(latin, style), style, suggest, proper)
+    reading = _read(lexicon, _lower(latin, style), style, suggest, proper, not latin.islower())
     # no capital to copy (the common case): the reading is already as typed
     recase = None if latin.islower() else _recase(latin)
     if recase is None:

@@ -143,6 +143,13 @@ def test_mixed_script() -> None:
     assert detect("Сотрудник библиотеки Bakhina выступила с докладом на конференции").script == "Cyrl"
 
 
+def test_a_link_says_nothing_of_an_all_caps_line() -> None:
+    # the only lower-case word of such a line was the link's "https"
+    assert detect("ПОДРОБНЕЕ: https://nlrk.kz/index.php?id=3458").lang == "ru"
+    assert detect("ҰЛТТЫҚ КІТАПХАНА КӨРМЕ АШТЫ https://nlrk.kz/kk/news").lang == "kk"
+    assert detect("More at https://nlrk.kz/news").lang == "en"
+
+
 def test_alternatives_are_ranked_probabilities() -> None:
     found = detect("Otbasylyk oku")
     probabilities = [a.probability for a in found.alternatives]

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translit import detect
+from translit import detect, segments
 from translit.cli import main
 from translit.language.detection import Detector, _fixed, default_detector
 from translit.transliteration.engine import romanize
@@ -148,6 +148,9 @@ def test_a_link_says_nothing_of_an_all_caps_line() -> None:
     assert detect("ПОДРОБНЕЕ: https://nlrk.kz/index.php?id=3458").lang == "ru"
     assert detect("ҰЛТТЫҚ КІТАПХАНА КӨРМЕ АШТЫ https://nlrk.kz/kk/news").lang == "kk"
     assert detect("More at https://nlrk.kz/news").lang == "en"
+    # nor does it make a frame around a quoted title: the block is the title's language
+    [block, *_] = segments("«Редкие книги Казахстана» https://nlrk.kz/index.php?id=3458")
+    assert block.detection.lang == "ru"
 
 
 def test_alternatives_are_ranked_probabilities() -> None:

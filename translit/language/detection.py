@@ -63,7 +63,9 @@ _LATIN = re.compile(_LATIN_LETTER)
 # Letters are counted run by run: one string per word rather than one per letter.
 _CYRILLIC_RUN = re.compile(_CYRILLIC_LETTER + "+")
 _LATIN_RUN = re.compile(_LATIN_LETTER + "+")
-_ADDRESS = re.compile(r"(?:\w+://)?[\w.+-]*\w[.@/]\w[\w.@/?=&%#+-]*")
+ADDRESS = re.compile(r"(?<![\w.+-])(?:\w+://)?[\w.+-]*\w[.@/]\w[\w.@/?=&%#+-]*")
+"""A web or e-mail address: its words are no language's. It starts only where a run of its
+characters does, so a long run of letters costs one try, not one per letter."""
 QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|„[^“\n]*“|\"[^\"\n]*\"")
 """A quoted passage on one line: a title or a name, as often in another language as not."""
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\w*")
@@ -546,7 +548,7 @@ def _prose_script(text: str, by_letters: str) -> str:
     capitalised ("Спонсор матча — Kazakhtelecom." is Russian), then of all its words; ``by_letters`` when
     neither has more."""
     # Web and e-mail addresses (https://nlrk.kz/events, its "https" too) and quoted titles («Ulttyk zhane …») are not the sentence's words.
-    text = QUOTED.sub(" ", _ADDRESS.sub(" ", text))
+    text = QUOTED.sub(" ", ADDRESS.sub(" ", text))
     for words in (_LOWER_WORD.findall(text), _WORD.findall(text)):
         cyrillic = sum(len(word) for word in words if _CYRILLIC.match(word))
         latin = sum(len(word) for word in words if _LATIN.match(word))

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from .detection import Detection, default_detector, detect
+from .detection import ADDRESS, Detection, default_detector, detect
 
 __all__ = ["Segment", "segments", "own_words", "sentence_spans", "split_sentences", "BLOCK_KINDS", "INLINE_KINDS"]
 
@@ -302,7 +302,8 @@ def own_words(text: str, start: int = 0, end: int | None = None) -> str:
             position = q_end
     parts.append(text[position:end])
     frame = " ".join(parts)
-    return frame if len(_WORD_RUN.findall(frame)) >= _FRAME_WORDS else text[start:end]
+    # the words of a link say nothing of the language around it
+    return frame if len(_WORD_RUN.findall(ADDRESS.sub(" ", frame))) >= _FRAME_WORDS else text[start:end]
 
 
 def _quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -463,6 +463,18 @@ def test_normalising_the_source_twice_is_normalising_it_once(sentences: list[str
     assert make_versions(once, source="en", targets=("en",), translator=Upper()).en == once
 
 
+def test_paragraphs_of_links_alone_say_nothing_of_the_drafts_language() -> None:
+    from translit.mt import MTConfig, Translator
+
+    nothing = Translator(MTConfig.from_mapping({"default": "none"}))
+    draft = ("Выставка открыта до пятницы.\n\nhttps://nlrk.kz/index.php?lang=ru&id=3458\n\n"
+             "https://www.instagram.com/nlrk_kz/\n")
+    for source in ("ru", None):  # neither refused as English nor read as an English post
+        v = make_versions(draft, source=source, targets=("en",), translator=nothing, memory=False)
+        assert v.report["source"] == "ru" and v.report["foreign_blocks"] == []
+        assert v.en.split("\n\n")[1:] == draft.split("\n\n")[1:]
+
+
 def test_an_english_heading_quoting_a_kazakh_title_is_translated_not_kept() -> None:
     from translit.mt import MTConfig, Translator
 

@@ -40,6 +40,7 @@ from ..reading.document import Block, Break, Document, Lit, Node, Span, Text, pa
 from ..errors import EXIT_NO_ROUTE, EXIT_OK, InputError, TranslitError
 from ..names.localize import typography
 from .protect import PLACEHOLDER_RE, Part, Protector, Restored, Shielded
+from ..language.detection import ADDRESS
 from ..language.segment import split_sentences
 
 if TYPE_CHECKING:
@@ -379,8 +380,12 @@ def _make(
             block_langs.append(None)
             continue
         body = _block_text(block.body, doc.fmt)
+        # the letters of links and e-mail addresses are no language's: a block of them alone has none
+        letters = len(_LETTERS.findall(ADDRESS.sub(" ", body)))
+        if not letters and _LETTERS.search(body):
+            block_langs.append(None)
+            continue
         lang, _conf, scheme = _detect(body, config.detect_languages)
-        letters = len(_LETTERS.findall(body))
         block_langs.append(lang if lang in LANGUAGES else None)
         if scheme is not None:
             romanized[i] = scheme

@@ -169,6 +169,15 @@ def test_from_karaganda_takes_the_kazakh_ablative() -> None:
     assert "from Қарағандыдан" in made.kk
 
 
+def test_a_name_ambiguous_in_the_drafts_language_is_left_to_the_editor_whatever_follows_it() -> None:
+    # "NLRK" (an English short form) names one of the two national libraries, but the Russian
+    # "Национальной библиотеки" stays ambiguous: the post is made, the name left as written
+    for draft, lang in (("Читатели Национальной библиотеки (NLRK) встретились с автором.\n", "ru"),
+                        ("Ұлттық кітапхана (NLRK) көрме ашты.\n", "kk")):
+        made = _post(draft, source=lang, targets=(lang, "en"), memory=False)
+        assert made[lang] == draft and "(NLRK)" in made.en
+
+
 def test_check_reports_a_rename_written_one_way_in_one_version_only() -> None:
     texts = {
         "en": "In 2019 the Ministry of Culture and Sports of the Republic of Kazakhstan approved the rules.\n",

@@ -362,6 +362,8 @@ class Protector:
                 if m.status == "ambiguous" or not free(m.start, m.end) or self._not_a_name_here(m, lang):
                     continue
                 m = own.get((m.start, m.end), m)
+                if m.status == "ambiguous":
+                    continue  # named by a form of another language only ("NLRK" in a link), not in the draft's
                 kind = "person" if self._entity_type(m.entity) == "person" else "institution"
                 start, end = m.start, m.end
                 if kind == "person":

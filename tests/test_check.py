@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from translit.checks.check import CHECKS, apply_fixes, check_versions, group_files, language_from_name
@@ -426,6 +426,32 @@ def test_findings_always_point_into_their_version(texts: dict[str, str]) -> None
     for lang, text in texts.items():
         fixed, _ = apply_fixes(text, [f for f in findings if f.version == lang])
         assert isinstance(fixed, str)
+
+
+_SENTENCE = {"en": "The exhibition is open until Friday", "kk": "Көрме жұмаға дейін ашық", "ru": "Выставка открыта до пятницы"}
+_LEAD = {"en": "Details:", "kk": "Толығырақ:", "ru": "Подробнее:"}
+_CONTACTS = ["https://nlrk.kz/index.php?lang=ru&id=3458", "www.kazlib.kz", "nlrk.kz", "info@nlrk.kz", "+7 (727) 267-28-83"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_CONTACTS), st.sampled_from(["end", "alone", "lead"]), st.sampled_from(["", "<>", "()", "**"]),
+                       st.sampled_from([".", "", ";"])), min_size=1, max_size=4),
+    st.sampled_from(["markdown", "text"]),
+    st.sampled_from(["\n", "\r\n"]),
+)
+@example([("https://nlrk.kz/a", "end", "", ".")], "markdown", "\n")  # a link ending a paragraph ran into the next one
+def test_the_same_contacts_in_every_version_raise_no_finding(plan: list[tuple[str, str, str, str]], fmt: str, nl: str) -> None:
+    texts = {}
+    for lang in LANGS:
+        paragraphs = []
+        for contact, where, wrap, stop in plan:
+            item = wrap[: len(wrap) // 2] + contact + wrap[len(wrap) // 2 :] if fmt == "markdown" or wrap == "()" else contact
+            paragraphs.append({"end": f"{_SENTENCE[lang]} {item}{stop}", "alone": item, "lead": f"{_LEAD[lang]} {item}"}[where])
+            paragraphs.append(_SENTENCE[lang] + ".")
+        texts[lang] = (nl + nl).join(paragraphs) + nl
+    findings = check_versions(texts, config=DEFAULTS, formats={lang: fmt for lang in texts})
+    assert [(f.id, f.message) for f in findings if f.id.startswith(("contacts.", "numbers.", "structure."))] == []
 
 
 def test_pre_commit_hook_definition() -> None:

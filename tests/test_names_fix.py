@@ -51,8 +51,12 @@ RIGHT = OFFICIAL + _surfaces(("accepted",))
 ANY = _surfaces(("official", "accepted", "discouraged", "outdated"))
 
 
-def _sentence(lang: str, surface: str, before: list[str], after: list[str]) -> str:
-    words = [*before, surface, *after]
+# What stands around a name in real posts: quotes, brackets, emphasis, a dash, a link after it.
+WRAPS = [("", ""), ("«", "»"), ("(", ")"), ("**", "**"), ("— ", ","), ("", " https://nlrk.kz/kk/news"), ("", "\u00a0–")]
+
+
+def _sentence(lang: str, surface: str, before: list[str], after: list[str], wrap: tuple[str, str] = ("", "")) -> str:
+    words = [*before, wrap[0] + surface + wrap[1], *after]
     first = words[0]
     words[0] = first[:1].upper() + first[1:]
     return " ".join(words) + "."
@@ -87,11 +91,14 @@ def test_kazakh_official_names_containing_another_entity_are_one_mention() -> No
     other=st.sampled_from(ANY),
     before=st.lists(st.integers(0, 11), max_size=3),
     after=st.lists(st.integers(0, 11), max_size=3),
+    wrap=st.sampled_from(WRAPS),
 )
-def test_glossary_fix_twice_equals_fix_once(name: tuple[str, str, str], other: tuple[str, str, str], before: list[int], after: list[int]) -> None:
+def test_glossary_fix_twice_equals_fix_once(
+    name: tuple[str, str, str], other: tuple[str, str, str], before: list[int], after: list[int], wrap: tuple[str, str]
+) -> None:
     _, lang, surface = name
     words = FILLER[lang]
-    text = _sentence(lang, surface, [words[i] for i in before], [words[i] for i in after])
+    text = _sentence(lang, surface, [words[i] for i in before], [words[i] for i in after], wrap)
     if other[1] == lang:
         text += " " + _sentence(lang, other[2], words[:2], [])
     once, _ = GLOSSARY.fix(text, lang)
@@ -116,10 +123,12 @@ class _NoEngine:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(name=st.sampled_from(RIGHT), before=st.lists(st.integers(0, 11), min_size=1, max_size=3))
-def test_post_keeps_official_and_accepted_forms_in_the_drafts_language(name: tuple[str, str, str], before: list[int]) -> None:
+@given(name=st.sampled_from(RIGHT), before=st.lists(st.integers(0, 11), min_size=1, max_size=3), wrap=st.sampled_from(WRAPS))
+def test_post_keeps_official_and_accepted_forms_in_the_drafts_language(
+    name: tuple[str, str, str], before: list[int], wrap: tuple[str, str]
+) -> None:
     _, lang, surface = name
-    text = _sentence(lang, surface, [FILLER[lang][i] for i in before], FILLER[lang][:2]) + "\n"
+    text = _sentence(lang, surface, [FILLER[lang][i] for i in before], FILLER[lang][:2], wrap) + "\n"
     made = make_versions(text, source=lang, targets=(lang,), translator=_NoEngine(), glossary=GLOSSARY)
     assert surface in made[lang]
     again = make_versions(made[lang], source=lang, targets=(lang,), translator=_NoEngine(), glossary=GLOSSARY)

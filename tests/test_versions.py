@@ -456,6 +456,8 @@ def test_kazakh_endings_the_engine_puts_on_placeholders_choose_the_case() -> Non
     "K.A. Bakhina spoke on 28 February 2023.", 'The book "Balalarga oku" was read.', "Call +7 (727) 267-28-83 - ask for Aida.",
     "The Abai library hosted 1,500 readers.", "Bayan Kuanyshevna Uataeva closed the meeting.",
     "Poet Yerlan Toksaba and Olga Ivanova read new poems.",
+    "Details: https://nlrk.kz/index.php?lang=en&id=3458", "https://www.instagram.com/nlrk_kz/", "Write to info@nlrk.kz.",
+    "THE NATIONAL LIBRARY OF THE REPUBLIC OF KAZAKHSTAN", "«Qazaq halqynyñ salt-dästürlerı» — a book of 320 pages.",
 ]), min_size=1, max_size=6))
 def test_normalising_the_source_twice_is_normalising_it_once(sentences: list[str]) -> None:
     text = "\n\n".join(sentences) + "\n"

@@ -956,6 +956,7 @@ def test_cli_recover_leaves_an_english_sentence_alone() -> None:
     ("GitHub zhobasy", "GitHub жобасы"),
     ("NATO sammiti", "NATO саммиті"),
     ("ULTTYK KITAPHANA", "ҰЛТТЫҚ КІТАПХАНА"),  # an ALL-CAPS title is no acronym
+    ("Көрме UNESCO қолдауымен өтті.", "Көрме UNESCO қолдауымен өтті."),  # nor is a Cyrillic line with one
     ("`pip install translit` komandasy", "`pip install translit` командасы"),
     ('The head of the library said: "Kitap oku - bilim kozi"', 'The head of the library said: "Кітап оқу – білім көзі"'),
     # a hashtag or a handle is searched by as typed; brands the English list lacks
@@ -1022,11 +1023,12 @@ def test_n_for_ng_before_a_possessed_noun_is_a_slip_in_the_2021_alphabet() -> No
 
 _PIECES = ["Ulttyk", "kitaphana", "Abay", "oku", "tarbiye", "kozi", "balalarga", "the", "conference", "was",
            "opened", "by", "head", "SSL", "Firefox", "https://egov.kz", "2023", "COVID-19", "men", "on", "sanyn",
-           "kazakpyn", "Qazaqstan", "kıtaptary", "«", "»", ",", ".", " ", " ", "\n", "-"]
+           "kazakpyn", "Qazaqstan", "kıtaptary", "UNESCO", "қолдауымен", "Көрме", "«", "»", ",", ".", " ", " ", "\n", "-"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=14))
 @example(["kitaphana", "\n", "Ulttyk", "Ulttyk", "the", "the"])  # a name's weight once read off the line before
+@example(["UNESCO", "qoldauymen"])  # an acronym kept, then read once the line around it was Cyrillic
 @settings(max_examples=150, deadline=None)
 def test_recovering_twice_equals_recovering_once(parts: list[str]) -> None:
     text = " ".join(parts)

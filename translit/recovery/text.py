@@ -32,6 +32,7 @@ LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff](?:[A-Za-z\u00c0-\u0
 _SPACED_HYPHEN = re.compile(r"^(\s+)-(\s+)$")
 
 _SENTENCE_END = re.compile(r"[.!?]")
+_LONG_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def recover(
@@ -160,17 +161,19 @@ def _words(text: str, style: str | None) -> Iterator[tuple[str, int, int, str, b
 
 
 def _caps_lines(text: str, matches: list[tuple[str, int, int, str, bool]]) -> list[bool]:
-    """For each word, whether most words of two letters or more on its line are in capitals."""
+    """For each word, whether most words of two letters or more on its line, in either script, are in
+    capitals ("Көрме UNESCO қолдауымен" is no ALL-CAPS title, though its one Latin word is)."""
     out: list[bool] = []
     i = 0
     while i < len(matches):
+        line_start = text.rfind("\n", 0, matches[i][1]) + 1
         line_end = text.find("\n", matches[i][1])
         line_end = len(text) if line_end < 0 else line_end
         j = i
         while j < len(matches) and matches[j][1] < line_end:
             j += 1
-        long_words = [latin for latin, _, _, _, _ in matches[i:j] if len(latin) > 1]
-        caps = sum(latin.isupper() for latin in long_words) * 2 > len(long_words)
+        long_words = _LONG_WORD.findall(text, line_start, line_end)
+        caps = sum(word.isupper() for word in long_words) * 2 > len(long_words)
         out += [caps] * (j - i)
         i = j
     return out

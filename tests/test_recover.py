@@ -1171,3 +1171,13 @@ def test_the_letter_model_walked_by_pairs_scores_as_the_trigram_formula() -> Non
 
     words = ["жаңалықтары", "қазақстанның", "миссиясы", "kitap", "ъъъ", "", "Ақбота"]
     assert [lexicon.letters(word) for word in words] == [by_formula(word) for word in words]
+
+
+def test_a_run_of_letters_too_long_for_a_word_is_kept_as_typed() -> None:
+    # pasted data or a key: no Kazakh word is a hundred letters long, and the typo search of one
+    # that long would take minutes
+    blob = "qwhzkvtr" * 600
+    result = recover(f"Derekterge karaganda, kitaphanaga 500 okyrman keldi.\n{blob}\n")
+    assert result.text == f"Деректерге қарағанда, кітапханаға 500 оқырман келді.\n{blob}\n"
+    assert result.words[-1].reason == "too long for a word"
+    assert recover("syltauratkandarynyzdylarmenen").text == "сылтауратқандарыңыздыларменен"  # the longest form

@@ -90,10 +90,18 @@ def protection(spans: tuple[list[int], list[tuple[int, int, str]]], start: int, 
     return ""
 
 
+LONGEST_WORD = 60
+"""Latin letters in a row beyond which a run is no word but a key, a hash or pasted data: twice the
+longest form of the lexicon (сылтауратқандарыңыздыларменен, 29 letters in news ASCII). The typo
+search grows faster than the word: 1,600 letters took a second, 20,000 two and a half minutes."""
+
+
 def kept_as_typed(lexicon: Lexicon, latin: str, joined: str = "") -> str:
-    """Why a word is kept in Latin letters by its own spelling (CamelCase, a listed brand), or "".
-    ``joined`` is the word a hyphen joins it to: a listed compound keeps its first part only there
-    (QR-kod is a QR code, but QR alone is ҚР in the 2021 alphabet)."""
+    """Why a word is kept in Latin letters by its own spelling (CamelCase, a listed brand, a run too
+    long for a word), or "". ``joined`` is the word a hyphen joins it to: a listed compound keeps its
+    first part only there (QR-kod is a QR code, but QR alone is ҚР in the 2021 alphabet)."""
+    if len(latin) > LONGEST_WORD:
+        return "too long for a word"
     if _CAMEL.search(latin):
         return "CamelCase"
     lowered = latin.lower()

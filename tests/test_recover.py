@@ -100,7 +100,10 @@ def test_by_ear_variants() -> None:
         ("Abay", "Абай"),
         ("Karaganda", "Қарағанды"),
         ("Almaty", "Алматы"),
-        ("conference", "конференция"),
+        ("konferentsiya", "конференция"),
+        # an English word is no spelling of its Kazakh translation: recovery never translates
+        ("library", "library"),
+        ("Ulttyk library ashyldy", "Ұлттық library ашылды"),
         ("missiyasy", "миссиясы"),
         ("Qazaqstan", "Қазақстан"),
         ("Shymkent", "Шымкент"),

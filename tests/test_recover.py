@@ -1184,3 +1184,15 @@ def test_a_run_of_letters_too_long_for_a_word_is_kept_as_typed() -> None:
     assert result.text == f"Деректерге қарағанда, кітапханаға 500 оқырман келді.\n{blob}\n"
     assert result.words[-1].reason == "too long for a word"
     assert recover("syltauratkandarynyzdylarmenen").text == "сылтауратқандарыңыздыларменен"  # the longest form
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("XX gasyrda", "XX ғасырда"),
+    ("XXI gasyrdyn basy", "XXI ғасырдың басы"),
+    ("XIV-XV gasyrlar", "XIV-XV ғасырлар"),
+    ("II dengei", "II деңгейі"),
+    # not numerals: a Kazakh word in capitals, an acronym that is read
+    ("KIM KELDI", "КІМ КЕЛДІ"),
+])  # fmt: skip
+def test_roman_numerals_stay_in_latin_letters(latin: str, cyrillic: str) -> None:
+    assert recover(latin).text == cyrillic

@@ -38,6 +38,9 @@ _HAS_DOT_LETTER = re.compile(r"\.\w")
 MODEL = "name before a number"
 """Kept only when the name is English or listed (:func:`kept_as_typed`): else it is read."""
 _CAMEL = re.compile(r"[a-z][A-Z]")
+_ROMAN_NUMERAL = re.compile(r"(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+"""A Roman numeral of two letters or more up to 399 (XX, XXI, XIV): Kazakh Cyrillic text writes them in
+Latin letters too (XXI ғасыр), so they are no Kazakh word typed in Latin (XX was read ХХ)."""
 _UNIT_END = re.compile(r"[.!?\n\"«»“”„()\[\]]")
 """What ends a sentence or a quoted title: the unit an English/Kazakh decision is made for."""
 
@@ -104,6 +107,8 @@ def kept_as_typed(lexicon: Lexicon, latin: str, joined: str = "") -> str:
         return "too long for a word"
     if _CAMEL.search(latin):
         return "CamelCase"
+    if _ROMAN_NUMERAL.fullmatch(latin):
+        return "Roman numeral"
     lowered = latin.lower()
     if lowered in lexicon.kept:
         return "brand or technical term"

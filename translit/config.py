@@ -48,7 +48,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .errors import TranslitError
-from .textio import DEFAULT_MAX_BYTES, SAVE_AS_UTF8, decode, read_bytes
+from .textio import DEFAULT_MAX_BYTES, read_data_file
 
 CONFIG_FILE = "translit.toml"
 PYPROJECT = "pyproject.toml"
@@ -133,7 +133,7 @@ def _covers(name: str, check_id: str) -> bool:
 def _toml_load(path: Path) -> dict[str, Any]:
     import tomllib
 
-    text = decode(read_bytes(path, None), "utf-8", str(path), advice=SAVE_AS_UTF8)
+    text = read_data_file(path)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -35,7 +35,7 @@ STDIO = "-"
 # 8 MiB is a hundred long posts; memory grows by up to 200 MB per MB of input (bench/bench_scale.py).
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 # The advice that ends a decoding error in a data file (TOML, JSON), which has no --encoding.
-SAVE_AS_UTF8 = "save it as UTF-8"
+_SAVE_AS_UTF8 = "save it as UTF-8"
 
 _LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
 # C0 and C1 controls, DEL, the bidirectional overrides that reorder what a terminal shows, and the
@@ -124,7 +124,8 @@ def check_text(text: str, source: str) -> str:
     return text
 
 
-def _codec(encoding: str) -> str:
+def codec_name(encoding: str) -> str:
+    """Python's name of the text encoding an editor names (kz-1048, windows-1251, UTF8); an unknown one is an error."""
     name = ENCODING_ALIASES.get(encoding.lower(), encoding)
     try:
         info = codecs.lookup(name)
@@ -143,7 +144,7 @@ def decode(data: bytes, encoding: str, source: str, *, advice: str | None = None
     decodes as UTF-8 into NUL-riddled text that every check would pass. ``advice``
     ends the error line (default: which ``--encoding`` to pass).
     """
-    codec = _codec(encoding)
+    codec = codec_name(encoding)
     if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     utf16 = advice or "pass --encoding utf-16"
@@ -193,6 +194,12 @@ def read_bytes(path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> b
     if max_bytes is not None and len(data) > max_bytes:
         raise _too_big("<stdin>" if source == STDIO else shown_path(source), max_bytes)
     return data
+
+
+def read_data_file(path: str | Path) -> str:
+    """A data file's text (a rule file, glossary, configuration or baseline): strict UTF-8 of any size,
+    an error naming the file and line, ending with the advice to save it as UTF-8 (no --encoding reads it)."""
+    return decode(read_bytes(path, None), "utf-8", str(path), advice=_SAVE_AS_UTF8)
 
 
 def read_text(path: str | Path, encoding: str = "utf-8", max_bytes: int | None = DEFAULT_MAX_BYTES) -> str:

@@ -35,7 +35,7 @@ from .base import CheckSpec
 from ..errors import InputError
 from ..lines import line_starts
 from ..reading.markers import MARKER, holds_only_markers
-from ..textio import SAVE_AS_UTF8, decode, read_bytes
+from ..textio import read_data_file
 
 if TYPE_CHECKING:
     from .base import Emitter, Finding, Post
@@ -133,7 +133,7 @@ class Baseline:
         source = Path(path)
         if not source.exists():
             raise InputError("no such baseline file (write one with --write-baseline)", path=source)
-        text = decode(read_bytes(source, None), "utf-8", str(source), advice=SAVE_AS_UTF8)
+        text = read_data_file(source)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:

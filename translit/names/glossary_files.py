@@ -19,7 +19,7 @@ from typing import Any
 import regex
 
 from ..errors import GlossaryError
-from ..textio import SAVE_AS_UTF8, decode, read_bytes
+from ..textio import read_data_file
 
 LANGS: tuple[str, ...] = ("kk", "ru", "en")
 ENTITY_TYPES: tuple[str, ...] = (
@@ -206,7 +206,7 @@ class GlossaryFile:
 
 def parse_file(path: Path) -> GlossaryFile:
     """Parse one glossary file; a malformed file raises GlossaryError with its line."""
-    text = decode(read_bytes(path, None), "utf-8", str(path), advice=SAVE_AS_UTF8)
+    text = read_data_file(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

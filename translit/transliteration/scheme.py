@@ -18,7 +18,7 @@ from typing import Any, Literal
 from .alphabet import ALPHABETS
 from ..errors import RuleFileError, UnknownSchemeError
 from ..resources import bundled_dir
-from ..textio import SAVE_AS_UTF8, decode, read_bytes
+from ..textio import read_data_file
 
 Reversibility = Literal["exact", "ambiguous", "no"]
 
@@ -151,7 +151,7 @@ class _Source:
 
 
 def _load_toml(path: Path) -> tuple[dict[str, Any], _Source]:
-    text = decode(read_bytes(path, None), "utf-8", str(path), advice=SAVE_AS_UTF8)
+    text = read_data_file(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -272,7 +272,7 @@ def run_check(
     from ..checks.script import RENAMED
     from ..errors import EXIT_OK, InputError, TranslitError
     from ..checks.suppress import Baseline
-    from ..textio import printable, shown_path, write_files, write_json
+    from ..textio import codec_name, printable, shown_path, write_files, write_json
 
     if list_checks:
         for spec in CHECKS.values():
@@ -296,7 +296,7 @@ def run_check(
         raise TranslitError("give FILES or folders, or --stdin-json (not both)")
     if diff and (output_dir is not None or force or write_baseline is not None or fmt != "full"):
         raise TranslitError("--diff prints a unified diff: it takes no --output-dir, --force, --write-baseline or --output-format")
-    if in_place and (diff or output_dir is not None or _reads_stdin(paths, stdin_json) or encoding.lower().replace("_", "-") not in ("utf-8", "utf8")):
+    if in_place and (diff or output_dir is not None or _reads_stdin(paths, stdin_json) or codec_name(encoding) != "utf-8"):
         raise TranslitError("--in-place rewrites UTF-8 input files: it takes no --diff, --output-dir, standard input or --encoding")
     fix = fix or diff or in_place
     changes: list[tuple[str, str, str]] = []  # (file, text, fixed text) of every version a fix changes, for --diff
@@ -414,8 +414,10 @@ def _write_in_place(fixes: list[tuple[Path, str, Path]], texts: list[dict[str, s
     """``check --in-place``: the fixed texts over their inputs, all or none, unless an input changed since it was read
     (an editor saved it meanwhile: their edit is worth more than the fixes). A byte order mark stays: a fix
     changes what the check found, nothing else."""
+    import codecs
+
     from ..errors import InputError
-    from ..textio import byte_order_mark, decode, read_bytes, write_files
+    from ..textio import decode, read_bytes, write_files
 
     checked = {Path(path): versions[lang] for task, versions in zip(tasks, texts) for lang, path in task[1].items() if lang in versions}
     rewritten = []
@@ -423,7 +425,7 @@ def _write_in_place(fixes: list[tuple[Path, str, Path]], texts: list[dict[str, s
         data = read_bytes(source, None)
         if decode(data, "utf-8", str(source)) != checked[source]:
             raise InputError("changed since it was checked; nothing was fixed, run again", path=str(source))
-        rewritten.append((source, byte_order_mark(source) + fixed, target))
+        rewritten.append((source, "\ufeff" * data.startswith(codecs.BOM_UTF8) + fixed, target))
     write_files(_fix_targets(rewritten), force=True)
 
 
@@ -449,10 +451,9 @@ def _print_diff(changes: list[tuple[str, str, str]], report: list[dict[str, Any]
 def _stdin_version(max_bytes: int, encoding: str) -> dict[str, str]:
     """``{lang: text}``: one version of a post from standard input, in the language the detector reads."""
     from ..checks.check import language_of
-    from ..textio import check_text, decode, read_bytes
+    from ..textio import decode, read_bytes
 
-    text = decode(read_bytes("-", max_bytes), encoding, "<stdin>")
-    check_text(text, "<stdin>")
+    text = decode(read_bytes("-", max_bytes), encoding, "<stdin>")  # a NUL or lone surrogate is refused there
     return {language_of(text): text}
 
 

@@ -158,13 +158,19 @@ def kazakh_knows(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
+def _russian_parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of ``word`` (lower case), parsed once for every question asked of them."""
+    return tuple(_russian().parse(word))
+
+
+@lru_cache(maxsize=1 << 14)
 def _russian_readings(word: str) -> tuple[Any, ...]:
-    return tuple(p for p in _russian().parse(word) if not (_NAME_GRAMMEMES & p.tag.grammemes))
+    return tuple(p for p in _russian_parses(word) if not (_NAME_GRAMMEMES & p.tag.grammemes))
 
 
 def _russian_name(word: str) -> bool:
     """Whether pymorphy3's dictionary lists ``word`` (lower case) as a name, a place or an abbreviation."""
-    return any(p.is_known and _NAME_GRAMMEMES & p.tag.grammemes for p in _russian().parse(word))
+    return any(p.is_known and _NAME_GRAMMEMES & p.tag.grammemes for p in _russian_parses(word))
 
 
 def russian_knows(word: str) -> bool:
@@ -218,5 +224,5 @@ def latin_votes(words: list[str]) -> Votes:
 
 def clear_caches() -> None:
     """Forget the per-word answers (the dictionaries stay loaded): for measuring never-seen text."""
-    for cached in (kazakh_knows, _russian_readings):
+    for cached in (kazakh_knows, _russian_readings, _russian_parses):
         cached.cache_clear()

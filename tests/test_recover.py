@@ -904,6 +904,29 @@ def test_an_english_paragraph_comes_back_unchanged() -> None:
     assert {word.reason for word in result.words} == {"English sentence"}
 
 
+@pytest.mark.parametrize("text", [
+    # a spaced hyphen is a dash only in Kazakh text
+    "Great service - thanks again for all your help!",
+    # initials and abbreviations: units of single letters take their line's language
+    "She moved to the U.S. last year.",
+    "P.S. See you at the meeting next week.",
+    "It's a painting by a man named W.H.S. Carter called 'The Long Road.'",
+    # a bracketed name no language knows is read with its line ("(Hanoi)" was Ханои)
+    "The delegation flew on to the capital (Hanoi) the next morning.",
+])
+def test_english_dashes_initials_and_bracketed_names_stay_as_typed(text: str) -> None:
+    assert recover(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kitap oku - bilim kozi", "Кітап оқу – білім көзі"),
+    ("A. Kunanbayev atyndagy kitaphana", "А. Құнанбаев атындағы кітапхана"),
+    ("Onyn astanasy (Hanoi) ulken kala", "Оның астанасы (Ханои) үлкен қала"),
+])
+def test_kazakh_dashes_initials_and_bracketed_names_are_read(text: str, expected: str) -> None:
+    assert recover(text).text == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # names around frequent English words Kazakh seldom writes (in: ін, at: ат) make an English sentence
     ("John Smith met Yerlan Karin in Astana", "John Smith met Yerlan Karin in Astana"),

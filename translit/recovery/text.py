@@ -93,19 +93,31 @@ def recover(
     kazakh_word = [is_known and not (latin[:1].islower() and reading is not None and reading.alternatives[:1]
                                      and reading.alternatives[0].source == "name")
                    for is_known, reading, (latin, _, _, _, _) in zip(known, readings, matches)]
-    for unit in units(text, [m[1] for m in matches], [m[2] for m in matches]):
+    grouped = units(text, [m[1] for m in matches], [m[2] for m in matches])
+    decided: list[str | None] = []
+    for unit in grouped:
         # words already kept (code, links, brands) say nothing of the language around them, nor
         # does a letter alone (i, a)
         weighed = [i for i in unit if not kept[i] and len(matches[i][0]) > 1]
         # a capitalised word inside the unit is a name, which says nothing of its language
         kazakh = [kazakh_word[i] and not (i != unit[0] and matches[i][0][:1].isupper())
                   and not english_first(lexicon, matches[i][0], zipfs[i]) for i in weighed]
-        if english_unit([zipfs[i] for i in weighed], kazakh):
-            for i in unit:
-                kept[i] = kept[i] or "English sentence"
+        if not weighed:
+            decided.append(None)
+        elif english_unit([zipfs[i] for i in weighed], kazakh):
+            decided.append("English sentence")
         elif russian_unit([matches[i][0] for i in weighed], [kazakh_word[i] for i in weighed]):
+            decided.append("Russian sentence")
+        else:
+            # Kazakh by default: without a Kazakh word in it ("(Hanoi)", "(ZD Net)") that is a guess
+            decided.append("" if any(kazakh) else None)
+    for number, unit in enumerate(grouped):
+        decision = decided[number]
+        if decision is None:
+            decision = _neighbours_decision(text, matches, grouped, decided, number)
+        if decision:
             for i in unit:
-                kept[i] = kept[i] or "Russian sentence"
+                kept[i] = kept[i] or decision
         else:
             for i in unit:
                 if not kept[i] and english_in_kazakh(matches[i][0], known[i], zipfs[i], len(unit) == 1):
@@ -179,14 +191,37 @@ def _caps_lines(text: str, matches: list[tuple[str, int, int, str, bool]]) -> li
     return out
 
 
+def _neighbours_decision(
+    text: str, matches: list[tuple[str, int, int, str, bool]], grouped: list[list[int]], decided: list[str | None],
+    number: int,
+) -> str:
+    """The language decision for a unit that has no word to tell it by: single letters (the S of
+    "U.S.", the initials of "W.H.S. Koerner") or words no language knows ("(Hanoi)"). It is its
+    line's: the decision of the unit before it on the line, else the one after it ("A. Baitursynuly
+    atyndagy" is Kazakh); Kazakh when neither decides."""
+    start, end = matches[grouped[number][0]][1], matches[grouped[number][-1]][2]
+    for other in [*range(number - 1, -1, -1), *range(number + 1, len(grouped))]:
+        decision = decided[other]
+        other_start, other_end = matches[grouped[other][0]][1], matches[grouped[other][-1]][2]
+        if "\n" in (text[other_end:start] if other < number else text[end:other_start]):
+            continue
+        if decision is not None:
+            return decision
+    return ""
+
+
 def _splice(text: str, words: list[WordRecovery], *, corrected: bool) -> str:
     parts: list[str] = []
     position = 0
+    previous: WordRecovery | None = None
     for word in words:
         between = text[position : word.start]
-        parts.append(_SPACED_HYPHEN.sub(r"\1–\2", between) if position and "-" in between else between)
+        # a spaced hyphen is a dash in Kazakh text, not in the English or Russian kept around it
+        recovered = word.cyrillic != word.latin or (previous is not None and previous.cyrillic != previous.latin)
+        parts.append(_SPACED_HYPHEN.sub(r"\1–\2", between) if previous and recovered and "-" in between else between)
         parts.append(word.corrected if corrected else word.cyrillic)
         position = word.end
+        previous = word
     parts.append(text[position:])
     return "".join(parts)
 

@@ -93,13 +93,16 @@ def _softmax(scored: list[tuple[str, float, str]]) -> list[Candidate]:
         return [_candidate(word, 1.0, source)]
     top = max(score for _, score, _ in scored)
     exp = math.exp
-    total = 0.0
+    weights: list[float] = []
     best: dict[str, tuple[float, str]] = {}
     for word, score, source in scored:
         weight = exp(score - top)
-        total += weight
+        weights.append(weight)
         if word not in best or best[word][0] < weight:
             best[word] = (weight, source)
+    # exact, so in any order: candidates come in the order of sets and dicts, which follows the
+    # string hash, and a running sum's last digits would change the shares from process to process
+    total = math.fsum(weights)
     # a typo search scores hundreds of candidates: rank plain tuples (no key function), and
     # build a Candidate for the kept ones only. Ties go by word: candidates are gathered through
     # sets and dicts whose order follows the string hash, which changes with every process.

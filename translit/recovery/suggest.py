@@ -250,7 +250,7 @@ def _with_slips(lexicon: Lexicon, latin: str, key: str, candidates: list[Candida
     top = max(as_typed, max(slips.values()))
     exp = math.exp
     weights = [exp(score - top) for score in slips.values()]
-    slipped = sum(weights)
+    slipped = math.fsum(weights)  # in any order (see _softmax)
     total = exp(as_typed - top) + slipped
     share = 1.0 - slipped / total
     # ranked as _softmax ranks (share, then word), a Candidate built for the kept ones only

@@ -31,6 +31,10 @@ BEAM = 8
 _PLAIN_N_BEFORE = frozenset("bcdfjlmprstvwxz")
 """Before these consonants an unknown word (in practice a name: Сейсенбаев, Төленді) has н, not ң:
 the trigrams of common words (еңбек, теңдік) would otherwise give names an ң they do not have."""
+_VOWEL_TOKENS = frozenset("aeou")
+_I_AFTER_VOWEL = ("і", "и", "й")
+"""By ear, й after a vowel is typed i as often as y (Abai, Kairat, Aigerim, the passports' and the
+press's spelling of such names): the trigram model tells it from the и of a loan (Раиса, Аида)."""
 
 
 def decode(lexicon: Lexicon, latin: str) -> str:
@@ -48,6 +52,8 @@ def decode(lexicon: Lexicon, latin: str) -> str:
         options = _CHOICES.get(token, (token,))
         if token == "n" and tokens[index + 1 : index + 2] and tokens[index + 1][0] in _PLAIN_N_BEFORE:
             options = ("н",)
+        elif token == "i" and index and tokens[index - 1] in _VOWEL_TOKENS:
+            options = _I_AFTER_VOWEL
         grown: list[tuple[float, str, str]] = []
         for cost, spelled, last in beam:
             for option in options:

@@ -921,6 +921,8 @@ def test_an_unknown_name_reads_i_after_a_vowel_as_y(text: str, expected: str) ->
     "She moved to the U.S. last year.",
     "P.S. See you at the meeting next week.",
     "It's a painting by a man named W.H.S. Carter called 'The Long Road.'",
+    # a quoted English word that is a Kazakh word too (он) is its line's
+    'The power button is switched to "on" but nothing happens.',
     # a bracketed name no language knows is read with its line ("(Hanoi)" was Ханои in English)
     "The delegation flew on to the capital (Hanoi) the next morning.",
 ])
@@ -932,6 +934,7 @@ def test_english_dashes_initials_and_bracketed_names_stay_as_typed(text: str) ->
     ("Kitap oku - bilim kozi", "Кітап оқу – білім көзі"),
     ("A. Kunanbayev atyndagy kitaphana", "А. Құнанбаев атындағы кітапхана"),
     ("Onyn astanasy (Hanoi) ulken kala", "Оның астанасы (Ханой) үлкен қала"),
+    ('Ol "on" dep zhazdy', 'Ол "он" деп жазды'),
 ])
 def test_kazakh_dashes_initials_and_bracketed_names_are_read(text: str, expected: str) -> None:
     assert recover(text).text == expected

@@ -11,7 +11,7 @@ from .agreement import _agreement, _possessed
 from .context import _rules, choose_by_context, read_context
 from .edits import _corpus_index, _names_index
 from .foreign import (
-    MODEL, english_first, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed, protected_spans, protection, russian_unit, units,
+    ENGLISH_SENTENCE, MODEL, english_first, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed, protected_spans, protection, russian_unit, units,
 )
 from .grammar import (
     _allowed, _chain_next, _chain_skeletons, _chain_spelled, _parses, _sorted_chains, _stem_ending, _suffix_index,
@@ -109,8 +109,10 @@ def recover(
         elif russian_unit([matches[i][0] for i in weighed], [kazakh_word[i] for i in weighed]):
             decided.append("Russian sentence")
         else:
-            # Kazakh by default: without a Kazakh word in it ("(Hanoi)", "(ZD Net)") that is a guess
-            decided.append("" if any(kazakh) else None)
+            # Kazakh by default: without a Kazakh word in it ("(Hanoi)") that is a guess, and so it
+            # is when its one word is English too (switched to "on": он)
+            lone_english = len(weighed) == 1 and zipfs[weighed[0]] >= ENGLISH_SENTENCE
+            decided.append("" if any(kazakh) and not lone_english else None)
     for number, unit in enumerate(grouped):
         decision = decided[number]
         if decision is None:

@@ -923,6 +923,8 @@ def test_an_unknown_name_reads_i_after_a_vowel_as_y(text: str, expected: str) ->
     "It's a painting by a man named W.H.S. Carter called 'The Long Road.'",
     # a quoted English word that is a Kazakh word too (он) is its line's
     'The power button is switched to "on" but nothing happens.',
+    # a quoted name is its line's too
+    "The “Almaty” Hotel opened its doors in May.",
     # a bracketed name no language knows is read with its line ("(Hanoi)" was Ханои in English)
     "The delegation flew on to the capital (Hanoi) the next morning.",
 ])
@@ -935,6 +937,7 @@ def test_english_dashes_initials_and_bracketed_names_stay_as_typed(text: str) ->
     ("A. Kunanbayev atyndagy kitaphana", "А. Құнанбаев атындағы кітапхана"),
     ("Onyn astanasy (Hanoi) ulken kala", "Оның астанасы (Ханой) үлкен қала"),
     ('Ol "on" dep zhazdy', 'Ол "он" деп жазды'),
+    ("Kitaphana “Almaty” kalasynda", "Кітапхана “Алматы” қаласында"),
 ])
 def test_kazakh_dashes_initials_and_bracketed_names_are_read(text: str, expected: str) -> None:
     assert recover(text).text == expected

@@ -110,9 +110,9 @@ def recover(
             decided.append("Russian sentence")
         else:
             # Kazakh by default: without a Kazakh word in it ("(Hanoi)") that is a guess, and so it
-            # is when its one word is English too (switched to "on": он)
-            lone_english = len(weighed) == 1 and zipfs[weighed[0]] >= ENGLISH_SENTENCE
-            decided.append("" if any(kazakh) and not lone_english else None)
+            # is when its one word is English too (switched to "on": он) or a name (“Astana” Centre)
+            lone = len(weighed) == 1 and (zipfs[weighed[0]] >= ENGLISH_SENTENCE or matches[weighed[0]][0][:1].isupper())
+            decided.append("" if any(kazakh) and not lone else None)
     for number, unit in enumerate(grouped):
         decision = decided[number]
         if decision is None:

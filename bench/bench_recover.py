@@ -210,16 +210,20 @@ def unseen_sentences(path: Path, part: str) -> list[str]:
 
 def english_table(shared: Path) -> None:
     """Print the share of English sentences that recovery leaves unchanged: the English web text
-    of the shared data (UD English-EWT), none of which the English word list was built from."""
-    sentences = english_sentences(shared)
-    recovered = [recover_module.recover(text, suggest=False) for text in sentences]
-    kept = sum(result.text == text for result, text in zip(recovered, sentences))
-    words = [word for result in recovered for word in result.words]
-    latin = sum(w.cyrillic == w.latin for w in words)
-    print(f"\n| English text (UD English-EWT in the shared data) | sentences | unchanged | words left in Latin |")
+    of the shared data (UD English-EWT) and the English side of its government news
+    (news/kk-en.jsonl), none of which the English word list was built from."""
+    with open(shared / "data" / "news" / "kk-en.jsonl", encoding="utf-8") as handle:
+        news = [record["en"] for record in map(json.loads, handle) if record.get("en")]
+    print("\n| English text in the shared data | sentences | unchanged | words left in Latin |")
     print("|---|---|---|---|")
-    print(f"| recover | {len(sentences)} | **{kept / len(sentences):.1%}** "
-          f"| {latin / len(words):.1%} of {len(words)} |")
+    for label, sentences in (("web text (UD English-EWT)", english_sentences(shared)),
+                             ("government news (news/kk-en.jsonl)", news)):
+        recovered = [recover_module.recover(text, suggest=False) for text in sentences]
+        kept = sum(result.text == text for result, text in zip(recovered, sentences))
+        words = [word for result in recovered for word in result.words]
+        latin = sum(w.cyrillic == w.latin for w in words)
+        print(f"| {label} | {len(sentences)} | **{kept / len(sentences):.1%}** "
+              f"| {latin / len(words):.1%} of {len(words)} |")
 
 
 def headline_names(shared: Path) -> list[tuple[str, str]]:

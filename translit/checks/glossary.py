@@ -124,7 +124,7 @@ def _renamed_one_way(post: Post, out: Emitter) -> None:
     """A former name in one version where another version writes today's name: the versions disagree."""
     glossary = load_glossary(post)
     current = {
-        version.lang: {glossary.today(m.entity): m for m in mentions(post, version) if m.entity and m.status != "outdated"}
+        version.lang: {m.entity: m for m in mentions(post, version) if _names_today(glossary, m)}
         for version in post.versions
     }
     for version in post.versions:
@@ -201,11 +201,17 @@ def _named_today_elsewhere(post: Post, version: Version, mention: Any) -> bool:
     glossary = load_glossary(post)
     today = glossary.today(mention.entity)
     return any(
-        m.entity and m.status != "outdated" and glossary.today(m.entity) == today
+        _names_today(glossary, m) and m.entity == today
         for other in post.versions
         if other.lang != version.lang
         for m in mentions(post, other)
     )
+
+
+def _names_today(glossary: Any, mention: Any) -> bool:
+    """Whether ``mention`` names an entity by its name of today: neither a former name nor any form
+    of a succeeded entity (the discouraged "South Kazakhstan" is a former name too)."""
+    return bool(mention.entity) and mention.status != "outdated" and glossary.today(mention.entity) == mention.entity
 
 
 def _entities(post: Post) -> Any:

@@ -457,13 +457,14 @@ class Glossary:
         names; a renamed place has outdated variants, matched across languages
         by the date the name ended (Nur-Sultan ↔ Нур-Султан ↔ Нұр-Сұлтан).
         """
-        if mention.entity is None or mention.status != "outdated":
+        if mention.entity is None:
             return None
         entity = self.entities[mention.entity]
-        if entity.successor:
+        # any form of a succeeded institution or region is a former name, a wrong one too ("South Kazakhstan")
+        if entity.successor and entity.successor in self.entities:
             official = entity.official(lang)
             return Variant(official, lang, "outdated", until=entity.until) if official else None
-        if mention.until is None:
+        if mention.status != "outdated" or mention.until is None:
             return None
         return next((v for v in entity.forms(lang) if v.status == "outdated" and v.until == mention.until), None)
 
@@ -480,10 +481,8 @@ class Glossary:
         """
         if renamed not in RENAMED_POLICIES:
             raise GlossaryError(f"renamed = {renamed!r}: use one of {', '.join(RENAMED_POLICIES)}")
-        if renamed == "today" or mention.status != "outdated" or mention.entity is None:
-            return False
-        variant = self.former(mention, mention.lang)
-        if variant is not None and date is not None and variant.until and date >= day_after(variant.until):
+        variant = self.former(mention, mention.lang) if renamed != "today" else None
+        if variant is None or (date is not None and variant.until and date >= day_after(variant.until)):
             return False
         return all(self.former(mention, lang) is not None for lang in langs)
 
@@ -657,18 +656,20 @@ class Glossary:
 
     # ---- editing
 
-    def replacement(self, mention: Mention) -> str | None:
+    def replacement(self, mention: Mention, *, today: bool = False) -> str | None:
         """The form a fix writes for a mention, in its case, capitalised like it; None when ambiguous.
 
         An official or accepted form written with the wrong capitals or with
         Latin look-alike letters is respelled as the glossary writes it (the
-        editor's choice of variant stays); any other form becomes the official one.
+        editor's choice of variant stays); any other form becomes the official one:
+        today's for a former name, the name of its time for a wrong form of one
+        ("South Kazakhstan" is South Kazakhstan region) unless ``today``.
         """
         if mention.entity is None:
             return None
         if mention.status == "discouraged" and mention.variant in ("official", "accepted"):
             return _respell(mention.text, mention.form)
-        target = self.entity(self.today(mention.entity))
+        target = self.entity(self.today(mention.entity) if today or mention.status == "outdated" else mention.entity)
         if target.official(mention.lang) is None:
             return None
         if mention.use and (mention.lang == "en" or mention.case in (None, "nom")):

@@ -535,10 +535,11 @@ class Protector:
         former = self.glossary.keeps_former_name(m, LANGS, renamed=self.renamed, date=self.date)
         if tgt == part.lang:
             # The draft's own language: only a wrong form, or a former name the post does not keep, changes.
-            if m.status not in ("discouraged", "outdated") or former:
+            if m.status not in ("discouraged", "outdated") or (former and m.status == "outdated"):
                 form, note = part.text, f"{m.entity}: former name kept" if former else ""
             else:
-                form = self.glossary.replacement(m) or part.text
+                # a wrong form of a former name: the name of its time when the post keeps it, else today's
+                form = self.glossary.replacement(m, today=not former) or part.text
                 note = "" if form == part.text else f"{m.entity}: official form"
             if len(_QUOTE_MARKS.findall(form)) % 2 == 0:
                 form = fix_quotes(form, tgt)  # the quotes of the language, as in the prose around it

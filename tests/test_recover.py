@@ -1076,7 +1076,8 @@ def test_n_for_ng_before_a_possessed_noun_is_a_slip_in_the_2021_alphabet() -> No
 
 _PIECES = ["Ulttyk", "kitaphana", "Abay", "oku", "tarbiye", "kozi", "balalarga", "the", "conference", "was",
            "opened", "by", "head", "SSL", "Firefox", "https://egov.kz", "2023", "COVID-19", "men", "on", "sanyn",
-           "kazakpyn", "Qazaqstan", "kıtaptary", "UNESCO", "қолдауымен", "Көрме", "«", "»", ",", ".", " ", " ", "\n", "-"]
+           "kazakpyn", "Qazaqstan", "kıtaptary", "UNESCO", "қолдауымен", "Көрме", "«", "»", ",", ".", " ", " ", "\n", "-",
+           "(", ")", '"', "U.S.", "Hanoi", "Aidarbayev"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=14))

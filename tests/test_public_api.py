@@ -66,6 +66,12 @@ def test_no_submodule_is_named_like_an_export() -> None:
     assert modules.isdisjoint(translit.__all__)
 
 
+def test_dir_shows_the_public_api_and_not_the_names_the_package_uses_itself() -> None:
+    # help(translit) and an IDE's completion list what dir() gives
+    public = [name for name in dir(translit) if not name.startswith("__")]
+    assert public == sorted(translit.__all__)
+
+
 def test_every_export_resolves_to_a_function_class_or_value() -> None:
     for name in translit.__all__:
         value = getattr(translit, name)

@@ -89,7 +89,8 @@ __getattr__ = lazy_attributes(__name__, _EXPORTS)
 
 
 def __dir__() -> list[str]:
-    return sorted(list(globals()) + __all__)
+    # the public API and the module's own dunders: not the typing names this file imports for itself
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only

@@ -68,8 +68,11 @@ def test_no_submodule_is_named_like_an_export() -> None:
 
 def test_dir_shows_the_public_api_and_not_the_names_the_package_uses_itself() -> None:
     # help(translit) and an IDE's completion list what dir() gives
-    public = [name for name in dir(translit) if not name.startswith("__")]
-    assert public == sorted(translit.__all__)
+    import translit.tm
+
+    for package in (translit, translit.tm):
+        public = [name for name in dir(package) if not name.startswith("__")]
+        assert public == sorted(package.__all__), package.__name__
 
 
 def test_every_export_resolves_to_a_function_class_or_value() -> None:

@@ -39,3 +39,8 @@ exists (:mod:`.matching`) does not import the sentence slots, names and TMX read
 __getattr__ = lazy_attributes(__name__, _HOMES)
 
 __all__ = sorted(_HOMES)
+
+
+def __dir__() -> list[str]:
+    # the lazy names too, which globals() holds only once used (as in translit's own __dir__)
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})

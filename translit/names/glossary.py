@@ -461,7 +461,7 @@ class Glossary:
             return None
         entity = self.entities[mention.entity]
         # any form of a succeeded institution or region is a former name, a wrong one too ("South Kazakhstan")
-        if entity.successor and entity.successor in self.entities:
+        if entity.successor:
             official = entity.official(lang)
             return Variant(official, lang, "outdated", until=entity.until) if official else None
         if mention.status != "outdated" or mention.until is None:

@@ -222,6 +222,27 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+
+_INITIALS_WORD = regex.compile(r"^(?:\p{Lu}\p{Ll}?\.-?)+$")
+
+
+def surname_index(words: list[str]) -> int | None:
+    """Which word of a whole name (in the nominative, initials allowed) is the surname: the one word shaped
+    like a surname (Иванов, Uataeva), the word after initials (К.А. Бахина), or the word beside a known
+    given name that is neither (Ерлан Тоқсаба). None when the words do not say (Olga Alexeevna, Mark Green)."""
+    named = [k for k, word in enumerate(words) if not _INITIALS_WORD.match(word)]
+    if len(named) == 1:
+        return named[0] if len(words) > 1 else None
+    found = [words[k] for k in named]
+    types = _with_listed_given_names(found, [_word_type(word) for word in found])
+    if "X" in types:
+        return None
+    surnames = [k for k, t in zip(named, types) if t == "S"]
+    if surnames:
+        return surnames[0] if len(surnames) == 1 else None
+    others = [k for k, t in zip(named, types) if t not in "PF"]
+    return others[0] if len(others) == 1 and "F" in types else None
+
 # A Kazakh name typed without Kazakh letters still shows in its patronymic.
 _KAZAKH_PATRONYMIC = regex.compile(r"(?:ұлы|қызы|улы|кызы)\b")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")

@@ -78,6 +78,11 @@ def test_english_surname_alone_keeps_the_possessive_outside() -> None:
     assert "Toksaba" not in texts["kk"] and "Toksaba" not in texts["ru"]
 
 
+def test_a_whole_name_in_the_possessive_gives_its_surname() -> None:
+    texts = _versions("Mukhtar Auezov's novels were read aloud.\n\nReaders thanked Auezov.\n", "en")
+    assert "Readers thanked Ауэзов." in texts["ru"] and "Readers thanked Әуезов." in texts["kk"]
+
+
 def test_a_surname_the_post_never_named_in_full_is_prose_as_before() -> None:
     text = "Көрмеге 300 кітап қойылды.\n\nТоқсабаның айтуынша, көрме 10 наурызға дейін жалғасады.\n"
     assert "Тоқсабаның айтуынша" in _versions(text, "kk")["en"]

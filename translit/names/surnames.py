@@ -89,7 +89,7 @@ class PostPeople:
 
     def add(self, whole: Any, nominative: str, origin: tuple[str, str], start: int, gender: str | None = None) -> None:
         """Remember a whole name (``nominative``: the name in the nominative) found at ``start`` of block ``origin``."""
-        words = tuple(nominative.split(" "))
+        words = tuple(_POSSESSIVE.sub("", word) for word in nominative.split(" "))  # Mukhtar Auezov's
         index = surname_index(list(words))
         if index is None or len(words[index]) < MIN_SURNAME_LETTERS or any(p.words == words for p in self._people):
             return

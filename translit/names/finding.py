@@ -25,7 +25,7 @@ _INITIAL_L = r"(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|[A-Z])\."
 _INITIAL_C = rf"[{_UP_C}][{_LO_C}]?\."
 _INITIALS_L = rf"(?:{_INITIAL_L}(?:-{_INITIAL_L})?[ \u00a0]?){{1,2}}"
 _INITIALS_C = rf"(?:{_INITIAL_C}(?:-{_INITIAL_C})?[ \u00a0]?){{1,2}}"
-_CAP_L = r"[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?"
+_CAP_L = r"[A-Z][a-z]+(?:['’](?!s\b)[a-z]+)?(?:-[A-Z][a-z]+)?"  # O'Neil; the possessive 's is no part of a name
 _CAP_C = rf"[{_UP_C}][{_LO_C}]+(?:-[{_UP_C}][{_LO_C}]+)?"
 _NAME_PATTERNS = (
     regex.compile(rf"(?<![\w.]){_INITIALS_L}{_CAP_L}\b"),

@@ -398,25 +398,24 @@ class Protector:
                 claim(start, end, Part("person", text[start:end], lang, before(start)))
         found.sort(key=lambda t: t[0])
         if self._people is not None:
-            self._later_surnames(text, lang, found, claim, free)
+            self._later_surnames(self._people, text, lang, found, claim, free)
             found.sort(key=lambda t: t[0])
         return _join_ranges(text, found)
 
-    def _later_surnames(self, text: str, lang: str, found: list[tuple[int, int, Part]],
+    def _later_surnames(self, named: PostPeople, text: str, lang: str, found: list[tuple[int, int, Part]],
                         claim: Callable[[int, int, Part], None], free: Callable[[int, int], bool]) -> None:
         """Remember the whole names of ``found`` for the rest of the post, then claim the surnames alone
         of the people named before them (in earlier blocks or earlier in this one)."""
-        assert self._people is not None
         origin = (text, lang)
         for start, _end, part in found:
             if part.kind == "person":
                 gender = self.glossary.entity(part.mention.entity).gender if part.mention is not None and part.mention.entity else None
-                self._people.add(part, self._nominative(part), origin, start, gender)
+                named.add(part, self._nominative(part), origin, start, gender)
 
         def governed(at: int) -> str | None:
             return _RU_PREP_CASE.get(_last_word(text[max(0, at - 60) : at])) if lang == "ru" else None
 
-        for later in self._people.find(text, lang, origin, free, governed):
+        for later in named.find(text, lang, origin, free, governed):
             start = later.start
             claim(start, later.end, Part("person", text[start:later.end], lang, text[max(0, start - BEFORE_CHARS) : start],
                                          payload=later.person, case=later.case))
@@ -652,10 +651,13 @@ class Protector:
             return Applied(part, part.text)
         whole = replace(person.whole, cases={})
         form, note, gender = self._person_form(whole, self._nominative(whole), tgt)
-        words = form.split(" ") if form else []
-        if len(words) != len(person.words):
-            return Applied(part, part.text, f"the surname of {whole.text}: {note or 'no whole form to take it from'}")
+        if form is None:
+            return Applied(part, part.text, f"the surname of {whole.text}: {note}")  # as the whole name is kept
+        words = form.split(" ")
         case = _case_for(part, tgt, before_target, after_target) if tgt in ("ru", "kk") else None
+        if len(words) != len(person.words):  # a glossary form of other parts: the surname spelled by itself
+            spelled = self._spelled(person.surname, whole.lang, tgt) or part.text
+            return Applied(part, people.inflect(spelled, tgt, case, gender), f"the surname of {whole.text}")
         surname = words[person.index]
         if tgt == "ru" and case:
             # Russian declines a surname by the whole name's gender and kind (Токсаба, Иванова)

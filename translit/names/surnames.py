@@ -94,9 +94,9 @@ class PostPeople:
         if index is None or len(words[index]) < MIN_SURNAME_LETTERS or any(p.words == words for p in self._people):
             return
         types = [_word_type(word) for word in words]
-        if types[index] == "F" or _common_word(words[index]) and "F" not in types:
+        if types[index] == "F" or "F" not in types and _common_word(words[index]):
             return  # a given name after initials ("P.S. Tom", "Michael J."), a word after an abbreviation ("U.S. Muslim")
-        if any(k != index and not _INITIALS.match(word) and types[k] != "F" and _common_word(word) for k, word in enumerate(words)):
+        if any(k != index and types[k] in "GL" and not _INITIALS.match(word) and _common_word(word) for k, word in enumerate(words)):
             return  # "Семья Иванова", "Hurricane Katrina": a word before a name, not a given name
         self._people.append(NamedPerson(whole, words, index, gender or people.guess_gender(nominative), origin, start))
 
@@ -207,7 +207,9 @@ def _common_word(word: str) -> bool:
 
 
 @cache
-def _english_words() -> dict[str, int]:
-    from ..recovery.lexicon import ENGLISH_FILE, lexicon_dir, read_english
+def _english_words() -> Any:
+    """The English word list with its frequencies, from the start-up cache when it holds it (a dict's ``get``)."""
+    from ..recovery.index_cache import cached_english
+    from ..recovery.lexicon import ENGLISH_FILE, lexicon_dir
 
-    return read_english(lexicon_dir() / ENGLISH_FILE)
+    return cached_english(lexicon_dir() / ENGLISH_FILE)

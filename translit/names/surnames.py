@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -181,7 +181,7 @@ def _cases(person: NamedPerson, word: str, lang: str) -> tuple[str, ...]:
     return ()
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _russian_forms(words: tuple[str, ...], index: int, gender: str) -> dict[str, tuple[str, ...]]:
     """The surname's Russian case forms, declined with the whole name (pytrovich needs it): form → cases."""
     table = morph_ru.inflect_person(" ".join(words), gender)

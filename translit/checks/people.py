@@ -176,8 +176,9 @@ def _mismatch(post: Post, out: Emitter) -> None:
 def _surnames(version: Version) -> list[PersonName]:
     """The surnames of the version's names, and a surname written alone (Сейсенбаевтың, Seisembayev) that is
     spelled like one of them or one or two letters off: a person the post named in full, named again."""
-    named = [name for name in person_names(version) if name.surname]
-    starts = {name.start for name in person_names(version)}
+    found = person_names(version)
+    named = [name for name in found if name.surname]
+    starts = {name.start for name in found}
     alone = []
     for word_run in runs(version, BODY_KINDS | {"heading", "caption"}):
         for word in word_run:

@@ -222,7 +222,6 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-
 _INITIALS_WORD = regex.compile(r"^(?:\p{Lu}\p{Ll}?\.-?)+$")
 
 
@@ -242,6 +241,7 @@ def surname_index(words: list[str]) -> int | None:
         return surnames[0] if len(surnames) == 1 else None
     others = [k for k, t in zip(named, types) if t not in "PF"]
     return others[0] if len(others) == 1 and "F" in types else None
+
 
 # A Kazakh name typed without Kazakh letters still shows in its patronymic.
 _KAZAKH_PATRONYMIC = regex.compile(r"(?:ұлы|қызы|улы|кызы)\b")

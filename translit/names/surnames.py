@@ -28,7 +28,9 @@ import regex
 
 from ..morphology import morph_ru
 from . import people
-from .finding import _CAP_C, _CAP_L, _CYRILLIC, _LATIN, _NOT_NAMES, _likeliest_grammemes, _word_type, surname_index
+from .finding import (
+    _CAP_C, _CAP_L, _CYRILLIC, _INITIALS_WORD, _LATIN, _NOT_NAMES, _likeliest_grammemes, _word_type, surname_index,
+)
 
 __all__ = ["NamedPerson", "PostPeople"]
 
@@ -40,7 +42,6 @@ COMMON_ENGLISH_ZIPF = 300
 _TOKEN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d.'’-])(?:{_CAP_L}|{_CAP_C})(?![\p{{L}}\p{{M}}\d@-])")
 _POSSESSIVE = regex.compile(r"['’]s$")
 _INITIAL = regex.compile(r"^\p{Lu}\p{Ll}?\.$")
-_INITIALS = regex.compile(r"^(?:\p{Lu}\p{Ll}?\.-?)+$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…:]\s*|^\s*[\"“«(]\s*)$")
 _WORD_BEFORE = regex.compile(r"([\p{L}'’-]+\.?)[ \u00a0]+$")
 _WORD_AFTER = regex.compile(r"^[ \u00a0]+([\p{L}.'’-]+)")
@@ -96,7 +97,7 @@ class PostPeople:
         types = [_word_type(word) for word in words]
         if types[index] == "F" or "F" not in types and _common_word(words[index]):
             return  # a given name after initials ("P.S. Tom", "Michael J."), a word after an abbreviation ("U.S. Muslim")
-        if any(k != index and types[k] in "GL" and not _INITIALS.match(word) and _common_word(word) for k, word in enumerate(words)):
+        if any(k != index and types[k] in "GL" and not _INITIALS_WORD.match(word) and _common_word(word) for k, word in enumerate(words)):
             return  # "Семья Иванова", "Hurricane Katrina": a word before a name, not a given name
         self._people.append(NamedPerson(whole, words, index, gender or people.guess_gender(nominative), origin, start))
 

@@ -28,7 +28,7 @@ from .base import CheckSpec, Emitter, Post, Version, quote
 from .compare import compare_values
 from .extract import Value
 from .glossary import PERSON_TYPES, entity_type, load_glossary, mentions
-from .names import is_caps, person_names, runs
+from .names import BODY_KINDS, PersonName, is_caps, name_key, person_names, runs
 
 CHECKS = [
     CheckSpec("people.inconsistent", "warning", "The same person's name spelled two ways in one version."),
@@ -140,7 +140,7 @@ def _mismatch(post: Post, out: Emitter) -> None:
     """Names one version spells differently from the others: the odd version out is blamed."""
     versions = [version for version in post.versions if version.text.strip()]
     # Surnames only: first names vary more between spellings (Aigerim, Айгерім) and are not what editors mistype.
-    names = {version.lang: [name for name in person_names(version) if name.surname] for version in versions}
+    names = {version.lang: _surnames(version) for version in versions}
     for version in versions:
         reported: set[str] = set()
         for name in names[version.lang]:
@@ -171,6 +171,21 @@ def _mismatch(post: Post, out: Emitter) -> None:
                 name.end,
                 f"{quote(name.text)} here, but {elsewhere}: one person's name must be the same in every version.",
             )
+
+
+def _surnames(version: Version) -> list[PersonName]:
+    """The surnames of the version's names, and a surname written alone (Сейсенбаевтың, Seisembayev) that is
+    spelled like one of them or one or two letters off: a person the post named in full, named again."""
+    found = person_names(version)
+    named = [name for name in found if name.surname]
+    starts = {name.start for name in found}
+    alone = []
+    for word_run in runs(version, BODY_KINDS | {"heading", "caption"}):
+        for word in word_run:
+            key = name_key(word.text) if word.start not in starts and word.text[:1].isupper() and not is_caps(word.text) else None
+            if key and any(same_name(key, name.key) or _near(key, name.key, False) for name in named):
+                alone.append(PersonName(key, word.text, word.start, word.end, True))
+    return named + alone
 
 
 def _people(post: Post) -> Callable[[Version], list[Value]]:

@@ -25,7 +25,7 @@ _INITIAL_L = r"(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|[A-Z])\."
 _INITIAL_C = rf"[{_UP_C}][{_LO_C}]?\."
 _INITIALS_L = rf"(?:{_INITIAL_L}(?:-{_INITIAL_L})?[ \u00a0]?){{1,2}}"
 _INITIALS_C = rf"(?:{_INITIAL_C}(?:-{_INITIAL_C})?[ \u00a0]?){{1,2}}"
-_CAP_L = r"[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?"
+_CAP_L = r"[A-Z][a-z]+(?:['’](?!s\b)[a-z]+)?(?:-[A-Z][a-z]+)?"  # O'Neil; the possessive 's is no part of a name
 _CAP_C = rf"[{_UP_C}][{_LO_C}]+(?:-[{_UP_C}][{_LO_C}]+)?"
 _NAME_PATTERNS = (
     regex.compile(rf"(?<![\w.]){_INITIALS_L}{_CAP_L}\b"),
@@ -220,6 +220,27 @@ def find_names(text: str) -> list[tuple[int, int]]:
             pos += window[1]
     spans.sort()
     return spans
+
+
+_INITIALS_WORD = regex.compile(r"^(?:\p{Lu}\p{Ll}?\.-?)+$")
+
+
+def surname_index(words: list[str]) -> int | None:
+    """Which word of a whole name (in the nominative, initials allowed) is the surname: the one word shaped
+    like a surname (Иванов, Uataeva), the word after initials (К.А. Бахина), or the word beside a known
+    given name that is neither (Ерлан Тоқсаба). None when the words do not say (Olga Alexeevna, Mark Green)."""
+    named = [k for k, word in enumerate(words) if not _INITIALS_WORD.match(word)]
+    if len(named) == 1:
+        return named[0] if len(words) > 1 else None
+    found = [words[k] for k in named]
+    types = _with_listed_given_names(found, [_word_type(word) for word in found])
+    if "X" in types:
+        return None
+    surnames = [k for k, t in zip(named, types) if t == "S"]
+    if surnames:
+        return surnames[0] if len(surnames) == 1 else None
+    others = [k for k, t in zip(named, types) if t not in "PF"]
+    return others[0] if len(others) == 1 and "F" in types else None
 
 
 # A Kazakh name typed without Kazakh letters still shows in its patronymic.

@@ -33,6 +33,7 @@ from ..names.entities import MONTHS, Entity, find_entities
 from ..names.finding import _CYRILLIC, _KAZAKH_PATRONYMIC, _LATIN, _WORDS, find_names
 from ..names.glossary import LANGS
 from ..names.localize import fix_quotes, render_entity
+from ..names.surnames import NamedPerson, PostPeople
 
 __all__ = ["Part", "Shielded", "Restored", "Protector", "PLACEHOLDER", "find_names", "placeholder"]
 
@@ -58,7 +59,8 @@ class Part:
     ``kind``: date time number percent phone email url institution place person
     title markup literal (text that looks like a placeholder).  ``before`` is the source text just before the part (used to
     pick a grammatical case), ``entity``/``mention`` what was recognised, and
-    ``payload`` lets the caller attach its own data (markup nodes).
+    ``payload`` lets the caller attach its own data (markup nodes); a surname alone
+    carries the :class:`~translit.names.surnames.NamedPerson` the post named earlier.
     ``coord`` is the part this one is coordinated with ("by X and Y": Y takes
     X's case); ``cases`` records the case used per target language.
     """
@@ -299,6 +301,9 @@ class Protector:
     ``date_style`` is ``us`` or ``uk`` for English dates; ``renamed`` and
     ``date`` decide how a renamed institution or place is named in every
     version (see :meth:`translit.names.glossary.Glossary.keeps_former_name`).
+    ``later_surnames``: the sentences are one post's, in order, so a person named
+    in full is also protected where a later sentence writes the surname alone
+    (see :mod:`translit.names.surnames`).
     """
 
     def __init__(
@@ -310,6 +315,7 @@ class Protector:
         title_detector: Callable[[str], Any] | None = None,
         renamed: str = "post-date",
         date: datetime.date | None = None,
+        later_surnames: bool = False,
     ) -> None:
         self.glossary = glossary
         self.renamed = renamed
@@ -317,8 +323,10 @@ class Protector:
         self.schemes = {"kk": "kk-news", "ru": "ru-news", **(schemes or {})}
         self.date_style = date_style if date_style in ("us", "uk") else "us"
         self.title_detector = title_detector
-        # Pure memo of spans(): the same block is shielded for several targets.
-        self._spans: dict[tuple[str, str], list[tuple[int, int, Part]]] = {}
+        # Memo of spans(): the same block is shielded for several targets. With later surnames a
+        # block's spans also depend on the people named elsewhere before it, counted in the key.
+        self._spans: dict[tuple[str, str, int], list[tuple[int, int, Part]]] = {}
+        self._people = PostPeople() if later_surnames else None
         self._titles_done: dict[tuple[str, str], Applied] = {}
 
     # -------------------------------------------------------------- shielding
@@ -328,7 +336,7 @@ class Protector:
 
         Each call returns fresh :class:`Part` objects (restoring records per-target cases on them).
         """
-        key = (text, lang)
+        key = (text, lang, self._people.named_elsewhere((text, lang)) if self._people is not None else 0)
         if key not in self._spans:
             self._spans[key] = self._find_spans(text, lang)
         return [(a, b, replace(part, cases={})) for a, b, part in self._spans[key]]
@@ -389,7 +397,28 @@ class Protector:
             if free(start, end):
                 claim(start, end, Part("person", text[start:end], lang, before(start)))
         found.sort(key=lambda t: t[0])
+        if self._people is not None:
+            self._later_surnames(self._people, text, lang, found, claim, free)
+            found.sort(key=lambda t: t[0])
         return _join_ranges(text, found)
+
+    def _later_surnames(self, named: PostPeople, text: str, lang: str, found: list[tuple[int, int, Part]],
+                        claim: Callable[[int, int, Part], None], free: Callable[[int, int], bool]) -> None:
+        """Remember the whole names of ``found`` for the rest of the post, then claim the surnames alone
+        of the people named before them (in earlier blocks or earlier in this one)."""
+        origin = (text, lang)
+        for start, _end, part in found:
+            if part.kind == "person":
+                gender = self.glossary.entity(part.mention.entity).gender if part.mention is not None and part.mention.entity else None
+                named.add(part, self._nominative(part), origin, start, gender)
+
+        def governed(at: int) -> str | None:
+            return _RU_PREP_CASE.get(_last_word(text[max(0, at - 60) : at])) if lang == "ru" else None
+
+        for later in named.find(text, lang, origin, free, governed):
+            start = later.start
+            claim(start, later.end, Part("person", text[start:later.end], lang, text[max(0, start - BEFORE_CHARS) : start],
+                                         payload=later.person, case=later.case))
 
     @staticmethod
     def _not_a_name_here(mention: Any, lang: str) -> bool:
@@ -564,20 +593,40 @@ class Protector:
 
     def _person(self, part: Part, tgt: str, before_target: str = "", after_target: str = "") -> Applied:
         """A person's whole name in the target's spelling and case (English: the nominative)."""
+        if isinstance(part.payload, NamedPerson):
+            return self._later_surname(part, part.payload, tgt, before_target, after_target)
         m = part.mention
-        source_lang = "kk" if part.lang == "kk" or (_CYRILLIC.search(part.text) and _KAZAKH_PATRONYMIC.search(part.text)) else part.lang
+        known = m is not None and bool(m.entity)
+        name = self._nominative(part)
+        if tgt == part.lang:
+            if not known or m.status in ("official", "accepted"):
+                return Applied(part, part.text)
+            # a discouraged spelling, fixed where it stands inside the whole name
+            fixed = part.text.replace(m.text, self.glossary.replacement(m) or m.text, 1)
+            return Applied(part, fixed, f"{m.entity}: people glossary")
+        case = _case_for(part, tgt, before_target, after_target) if tgt in ("ru", "kk") else None
+        form, note, gender = self._person_form(part, name, tgt)
+        if form is None:
+            return Applied(part, part.text, note)
+        if known and case:
+            note += f" ({case})"
+        return Applied(part, people.inflect(form, tgt, case, gender), note)
+
+    @staticmethod
+    def _nominative(part: Part) -> str:
+        """A person's name as found, in the nominative; sets ``part.case`` to the case it is written in."""
         if _CYRILLIC.search(part.text) and part.lang in ("kk", "ru"):
             governed = _RU_PREP_CASE.get(_last_word(part.before)) if part.lang == "ru" else None
             name, part.case = people.reading(part.text, part.lang, governed)
-        else:
-            name = part.text
-        case = _case_for(part, tgt, before_target, after_target) if tgt in ("ru", "kk") and tgt != part.lang else None
+            return name
+        return part.text
+
+    def _person_form(self, part: Part, name: str, tgt: str) -> tuple[str | None, str, str | None]:
+        """The nominative ``name`` of ``part`` written for another language ``tgt``, a note, and the
+        gender the people glossary gives (None: guessed from the name); no form when there is none."""
+        m = part.mention
+        source_lang = "kk" if part.lang == "kk" or (_CYRILLIC.search(part.text) and _KAZAKH_PATRONYMIC.search(part.text)) else part.lang
         if m is not None and m.entity:
-            if tgt == part.lang and m.status in ("official", "accepted"):
-                return Applied(part, part.text)
-            if tgt == part.lang:  # a discouraged spelling, fixed where it stands inside the whole name
-                fixed = part.text.replace(m.text, self.glossary.replacement(m) or m.text, 1)
-                return Applied(part, fixed, f"{m.entity}: people glossary")
             entity = self.glossary.entity(m.entity)
             form = _person_form(self.glossary, m.entity, name, part.lang, tgt)
             if form is None and (len(part.text) > len(m.text) or entity.official(tgt) is None):
@@ -585,19 +634,39 @@ class Protector:
                 form = self._spelled(name, source_lang, tgt)
             form = form or entity.official(tgt)
             if form is None:
-                return Applied(part, part.text, f"{m.entity}: no {tgt} form in the glossary")
-            return Applied(part, people.inflect(form, tgt, case, entity.gender), f"{m.entity}: people glossary" + (f" ({case})" if case else ""))
-        if tgt == part.lang:
-            return Applied(part, part.text)
+                return None, f"{m.entity}: no {tgt} form in the glossary", None
+            return form, f"{m.entity}: people glossary", entity.gender
         form = self._spelled(name, source_lang, tgt)
         if form is None:
-            return Applied(part, part.text, "kept in Latin: not in the people glossary")
+            return None, "kept in Latin: not in the people glossary", None
         note = ""
         if tgt in ("kk", "ru") and _LATIN.search(name):
             note = "spelled in Cyrillic from the Latin form; check against the person's documents"
         elif tgt == "en":
             note = f"transliterated with {self.schemes.get(source_lang, 'kk-news')}"
-        return Applied(part, people.inflect(form, tgt, case), note)
+        return form, note, None
+
+    def _later_surname(self, part: Part, person: NamedPerson, tgt: str, before_target: str, after_target: str) -> Applied:
+        """A surname alone written as the surname of the whole name the post named earlier, in the case ``tgt`` needs."""
+        if tgt == part.lang:
+            return Applied(part, part.text)
+        whole = replace(person.whole, cases={})
+        form, note, gender = self._person_form(whole, self._nominative(whole), tgt)
+        if form is None:
+            return Applied(part, part.text, f"the surname of {whole.text}: {note}")  # as the whole name is kept
+        words = form.split(" ")
+        case = _case_for(part, tgt, before_target, after_target) if tgt in ("ru", "kk") else None
+        if len(words) != len(person.words):  # a glossary form of other parts: the surname spelled by itself
+            spelled = self._spelled(person.surname, whole.lang, tgt) or part.text
+            return Applied(part, people.inflect(spelled, tgt, case, gender), f"the surname of {whole.text}")
+        surname = words[person.index]
+        if tgt == "ru" and case:
+            # Russian declines a surname by the whole name's gender and kind (Токсаба, Иванова)
+            declined = people.inflect(form, tgt, case, gender).split(" ")
+            surname = declined[person.index] if len(declined) == len(words) else surname
+        elif case:
+            surname = people.inflect(surname, tgt, case)
+        return Applied(part, surname, f"the surname of {whole.text}" + (f"; {note}" if note else ""))
 
     def _spelled(self, name: str, lang: str, tgt: str) -> str | None:
         """A nominative name written for ``tgt``: romanized for English, each Cyrillic language's own spelling."""

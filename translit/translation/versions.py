@@ -264,7 +264,8 @@ class _Pipeline:
         from ..names.renaming import renamed_policy
 
         self.protector = Protector(
-            glossary, schemes=schemes, date_style=style, title_detector=detect, renamed=renamed_policy(config), date=date
+            glossary, schemes=schemes, date_style=style, title_detector=detect, renamed=renamed_policy(config), date=date,
+            later_surnames=True,
         )
 
     def route(self, src: str, tgt: str) -> tuple[Any, str | None]:

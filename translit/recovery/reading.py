@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
+from .foreign import ENGLISH_WORD, russian_given_name
 from .grammar import _SUFFIX_COST, _chain_spelled, _stems_before, _suffix_parses, _your_singular
 from .letters import decode
 from .lexicon import Lexicon
@@ -72,6 +73,10 @@ ANALYSIS_DISTANCE = 0
 grammar knows no parts of speech (ғасыр + у), so an inexact analysis is more often a slip."""
 
 
+NAME_PRIOR = 12.0
+"""The score of a name's reading: above any word's prior, so a names-list spelling is read as the name."""
+
+
 _SOFT_BEFORE_BACK = re.compile(r"ль(?=д[ыа])")
 """A loan's soft sign before a back-vowelled suffix: the adjective of вертикаль is вертикалды (the
 suffix follows the а, as in горизонталды, моралды); hunspell-kk lists вертикальды. A soft sign
@@ -126,7 +131,7 @@ def _plain(lexicon: Lexicon, latin: str, style: str, capital: bool = True) -> _P
     # a name's spelling that also spells a word letter by letter is the name only with its capital
     # ("derekterge karaganda" is қарағанда, "according to"; "Karaganda" is Қарағанды)
     if name and (capital or not in_style):
-        scored.insert(0, (name.lower(), 12.0, "name"))
+        scored.insert(0, (name.lower(), NAME_PRIOR, "name"))
         best_distance = 0
     # an unattested dictionary form is trusted when it is the only exact reading, unless it is
     # a form in ң: the rare "your (sg.)" form the analysis can beat (адамың vs адамын), or another
@@ -149,6 +154,13 @@ def _plain(lexicon: Lexicon, latin: str, style: str, capital: bool = True) -> _P
         # three) takes all the mass whatever its score
         scored = [(w, s if src == "name" else s + LETTERS_WEIGHT * _letters(lexicon, w), src) for w, s, src in scored]
     if not known:
+        # a capitalised word no Kazakh reading explains may be a Russian given name (Artyom is
+        # Артём, not Әртём): read as a name, with no suggestions (Артым is no fix for it). A frequent
+        # English word is not asked: an English name (Gary, Gregory) is no Гарий, Грегорий
+        russian = russian_given_name(latin) if capital and lexicon.english.get(latin, 0) < ENGLISH_WORD else ""
+        if russian:
+            candidates = _softmax([(russian, NAME_PRIOR, "name")] + scored)
+            return _Plain(_Reading(russian, candidates[0].score, True, tuple(candidates), False, (), ""), (), 0.0)
         spelled = (decode(lexicon, latin) if style == "kk-news" and latin.isascii() else "") or _spell(latin, style)
         scored = [(spelled, 0.0, "letters")] + [(w, s - 3.0, src) for w, s, src in scored]
         candidates = _softmax(scored)

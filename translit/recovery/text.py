@@ -90,9 +90,10 @@ def recover(
     # a word the names list alone knows (John, Charles, Olga) is a Kazakh word only as a name, with a
     # capital: in lower case it casts no Kazakh vote on its sentence ("in the st. charles mall" stays
     # English), though in a Kazakh one it is still read as the name
-    kazakh_word = [is_known and not (latin[:1].islower() and reading is not None and reading.alternatives[:1]
-                                     and reading.alternatives[0].source == "name")
+    kazakh_word = [is_known and not (latin[:1].islower() and _read_as_name(reading))
                    for is_known, reading, (latin, _, _, _, _) in zip(known, readings, matches)]
+    # nor is a capitalised name of the list English evidence (Anna, Maria, Olga are words of the English list)
+    listed_name = [latin[:1].isupper() and _read_as_name(reading) for reading, (latin, _, _, _, _) in zip(readings, matches)]
     for unit in units(text, [m[1] for m in matches], [m[2] for m in matches]):
         # words already kept (code, links, brands) say nothing of the language around them, nor
         # does a letter alone (i, a)
@@ -100,7 +101,7 @@ def recover(
         # a capitalised word inside the unit is a name, which says nothing of its language
         kazakh = [kazakh_word[i] and not (i != unit[0] and matches[i][0][:1].isupper())
                   and not english_first(lexicon, matches[i][0], zipfs[i]) for i in weighed]
-        if english_unit([zipfs[i] for i in weighed], kazakh):
+        if english_unit([zipfs[i] for i in weighed], kazakh, [listed_name[i] for i in weighed]):
             for i in unit:
                 kept[i] = kept[i] or "English sentence"
         elif russian_unit([matches[i][0] for i in weighed], [kazakh_word[i] for i in weighed]):
@@ -130,6 +131,11 @@ def recover(
     # the style most words were read in (the first line's on a tie)
     main_style = max(styles, key=styles.__getitem__) if styles else style or detect_style(text)
     return Recovery(source=text, style=main_style, words=tuple(words), text=spliced, corrected=corrected)
+
+
+def _read_as_name(reading: _Reading | None) -> bool:
+    """Whether a word's best reading is a name of the names list (or a Russian given name)."""
+    return reading is not None and bool(reading.alternatives) and reading.alternatives[0].source == "name"
 
 
 def _words(text: str, style: str | None) -> Iterator[tuple[str, int, int, str, bool]]:

@@ -39,6 +39,15 @@ def test_a_russian_given_name_is_read_as_russian_spells_it(frame: str, latin: st
     assert latin not in {word.latin for word in result.typos}
 
 
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Keshe Artyomga kitap berdi.", "Кеше Артёмға кітап берді."),
+    ("Dmitriydin kitaby shykty.", "Дмитрийдің кітабы шықты."),
+    ("Kezdesuge Timofeyge shakyru keldi.", "Кездесуге Тимофейге шақыру келді."),
+])  # fmt: skip
+def test_a_russian_given_name_takes_kazakh_suffixes(latin: str, cyrillic: str) -> None:
+    assert recover(latin).corrected == cyrillic
+
+
 def test_names_of_a_sentence_read_together() -> None:
     text = "Kездесуге Vyacheslav, Svetlana, Artyom, Dmitriy, Yevgeniy jane Gennadiy keldi."
     assert recover(text).text == "Қездесуге Вячеслав, Светлана, Артём, Дмитрий, Евгений және Геннадий келді."
@@ -66,9 +75,10 @@ def test_no_kazakh_given_name_is_read_in_its_russian_spelling() -> None:
     # (Гульнара, Айгерим, Нурсултан), and Гүлнара must never become Гульнара
     turned = []
     for name, latin in _kazakh_name_spellings():
-        word = recover(FRAMES[1].format(latin)).words[1]
-        if word.alternatives[0].source == "name" and word.cyrillic.lower() != name.lower():
-            turned.append((name, latin, word.cyrillic))
+        for typed in (latin, latin + "men"):  # with a suffix too: Gulnaramen
+            word = recover(FRAMES[1].format(typed)).words[1]
+            if word.alternatives[0].source == "name" and not word.cyrillic.lower().startswith(name.lower()):
+                turned.append((name, typed, word.cyrillic))
     assert turned == []
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Any
 
 from .lexicon import Lexicon
@@ -246,11 +247,12 @@ _RUSSIAN_ONLY = re.compile(r"[ёцщчфвэъ]|[иы]й$")
 Айгерим as Russian given names too, so a name is read the Russian way only by a letter Kazakh names
 lack (Артём, Вячеслав, Светлана) or the ending -ий (Дмитрий, Геннадий)."""
 
-_RUSSIAN_ONLY_LATIN = re.compile(r"^e|yo|[vfcw]|ch|ts|(?:i?y|ii|ij)$")
+_RUSSIAN_ONLY_LATIN = re.compile(r"^e|yo|[vfcw]|ch|ts|i[iyj]$")
 """How the romanizations of :data:`NAME_SCHEMES` write those letters and endings (Эдуард, Артём, Вадим, Фёдор,
 Тимофей, Дмитрий): a word with none of them is given up before any dictionary lookup."""
 
 
+@lru_cache(maxsize=1 << 12)
 def russian_given_name(latin: str) -> str:
     """The Russian given name (lower case, Cyrillic) a lower-case Latin word spells in a romanization
     of Russian (artyom -> артём, dmitriy -> дмитрий), or "": only one with a letter or an ending no

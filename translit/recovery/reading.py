@@ -157,7 +157,8 @@ def _plain(lexicon: Lexicon, latin: str, style: str, capital: bool = True) -> _P
         # a capitalised word no Kazakh reading explains may be a Russian given name (Artyom is
         # Артём, not Әртём): read as a name, with no suggestions (Артым is no fix for it). A frequent
         # English word is not asked: an English name (Gary, Gregory) is no Гарий, Грегорий
-        russian = russian_given_name(latin) if capital and lexicon.english.get(latin, 0) < ENGLISH_WORD else ""
+        russian = (_russian_name(latin, style) if capital and lexicon.english.get(latin, 0) < ENGLISH_WORD
+                   else "")
         if russian:
             candidates = _softmax([(russian, NAME_PRIOR, "name")] + scored)
             return _Plain(_Reading(russian, candidates[0].score, True, tuple(candidates), False, (), ""), (), 0.0)
@@ -170,6 +171,29 @@ def _plain(lexicon: Lexicon, latin: str, style: str, capital: bool = True) -> _P
     count, family = next(((c, f) for w, c, f in listed if w == candidates[0].cyrillic), (0, 0))
     reading = _Reading(candidates[0].cyrillic, candidates[0].score, True, tuple(candidates), False, (), "")
     return _Plain(reading, (), _prior(count, family))
+
+
+_RUSSIAN_STEM = re.compile(r"^e|yo|[vfcw]|ch|ts|i[iyj]")
+"""What a Russian given name's letters or ending (:data:`.foreign._RUSSIAN_ONLY_LATIN`) leave inside a word
+with Kazakh suffixes (Dmitriydin, Artyomga): a word without any is not split in search of one."""
+
+
+def _russian_name(latin: str, style: str) -> str:
+    """The Russian given name (:func:`russian_given_name`) ``latin`` spells, alone or with Kazakh suffixes
+    spelled exactly in ``style`` (Artyomga is Артёмға, Dmitriydin Дмитрийдің), or ""."""
+    name = russian_given_name(latin)
+    if name or not _RUSSIAN_STEM.search(latin):
+        return name
+    key = fold(latin)
+    for cut in range(len(latin) - 1, 2, -1):
+        stem_key = fold(latin[:cut])
+        if not key.startswith(stem_key) or not _chain_spelled(key[len(stem_key):]):
+            continue
+        name = russian_given_name(latin[:cut])
+        for chain, _ in _suffix_parses(key[len(stem_key):], name) if name else ():
+            if _fit(name + chain, latin, style)[1] == 0:
+                return name + chain
+    return ""
 
 
 @lru_cache(maxsize=1 << 16)

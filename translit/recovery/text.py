@@ -11,7 +11,8 @@ from .agreement import _agreement, _possessed
 from .context import _rules, choose_by_context, read_context
 from .edits import _corpus_index, _names_index
 from .foreign import (
-    MODEL, english_first, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed, protected_spans, protection, russian_unit, units,
+    MODEL, english_first, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed, protected_spans, protection,
+    russian_given_name, russian_unit, units,
 )
 from .grammar import (
     _allowed, _chain_next, _chain_skeletons, _chain_spelled, _parses, _sorted_chains, _stem_ending, _suffix_index,
@@ -198,7 +199,7 @@ def _splice(text: str, words: list[WordRecovery], *, corrected: bool) -> str:
 
 
 _WORD_CACHES = (skeleton, _fit, _letters, _plain, _read, _read_cased, _possessed, _parses, _stem_ending, _chain_spelled,
-                _scored_words, _chain_next)
+                _scored_words, _chain_next, russian_given_name)
 """What was computed for the words read so far: readings, scores, suffix parses, chain lookups."""
 _INDEX_CACHES = (load_lexicon, lexicon_key, read_context, _rules, _trigram_steps, _form_steps, _allowed, _suffix_index,
                  _suffix_starts, _suffix_spellings, _suffix_pieces, _sorted_extra, _endings, _corpus_index, corpus_slips,

@@ -145,3 +145,9 @@ def test_rerendering_news_ascii_with_names_changes_nothing_and_twice_equals_once
     assert rerender(text, "kk-news") == text
     once = rerender(text, "kk-latin-2021")
     assert rerender(once, "kk-latin-2021") == once
+
+
+@pytest.mark.parametrize("style", ["kk-news", "kk-latin-2021"])
+def test_an_all_caps_listed_name_reads_as_in_title_case(style: str) -> None:
+    # an ALL-CAPS I of the 2021 alphabet is і or и: a listed name is read as it is in Title case
+    assert recover("Maria men Abai keldi.", style=style).text.upper() == recover("MARIA MEN ABAI KELDI.", style=style).text

@@ -252,6 +252,11 @@ _RUSSIAN_ONLY_LATIN = re.compile(r"^e|yo|[vfcw]|ch|ts|i[iyj]$")
 Тимофей, Дмитрий): a word with none of them is given up before any dictionary lookup."""
 
 
+NAME_SCHEMES = ("ru-news", "ru-bgn-pcgn", "ru-icao")
+"""The romanizations of Russian a given name is typed in, likeliest first: news (Artyom, Yevgeny),
+BGN/PCGN, whose -iy endings Kazakh news use (Dmitriy, Gennadiy), and passports' ICAO (Dmitrii)."""
+
+
 @lru_cache(maxsize=1 << 12)
 def russian_given_name(latin: str) -> str:
     """The Russian given name (lower case, Cyrillic) a lower-case Latin word spells in a romanization
@@ -279,11 +284,6 @@ def russian_given_name(latin: str) -> str:
         if rank is not None and score >= NAME_SCORE:
             found.append((-rank, score, len(reading), reading))
     return max(found)[3] if found else ""
-
-
-NAME_SCHEMES = ("ru-news", "ru-bgn-pcgn", "ru-icao")
-"""The romanizations of Russian a given name is typed in, likeliest first: news (Artyom, Yevgeny),
-BGN/PCGN, whose -iy endings Kazakh news use (Dmitriy, Gennadiy), and passports' ICAO (Dmitrii)."""
 
 
 def russian_unit(latins: list[str], known: list[bool]) -> bool:

@@ -218,7 +218,12 @@ def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper
 @lru_cache(maxsize=1 << 16)
 def _read_cased(lexicon: Lexicon, latin: str, style: str, suggest: bool, proper: bool) -> _Reading:
     """The WordRecovery fields after the offsets, for a word as typed (case kept)."""
-    reading = _read(lexicon, _lower(latin, style), style, suggest, proper, not latin.islower())
+    lowered = _lower(latin, style)
+    if latin.isupper() and lowered != latin.lower() and latin.lower() in lexicon.names:
+        # an ALL-CAPS I of the official alphabets is і or и: a listed name reads as in Title case (MARIA is
+        # Мария as Maria is, not Марья)
+        lowered = latin.lower()
+    reading = _read(lexicon, lowered, style, suggest, proper, not latin.islower())
     # no capital to copy (the common case): the reading is already as typed
     recase = None if latin.islower() else _recase(latin)
     if recase is None:

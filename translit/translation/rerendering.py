@@ -83,7 +83,7 @@ def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False
         cursor = 0
         for word in result.words:
             rendered_parts.append(source[cursor : word.start])
-            if any(start <= word.start and word.end <= end for start, end in former):
+            if any(first <= word.start and word.end <= last for first, last in former):
                 rendered_parts.append(word.latin)
                 cursor = word.end
                 continue

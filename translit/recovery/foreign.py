@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Any
 
 from .lexicon import Lexicon
@@ -169,12 +170,16 @@ def units(text: str, starts: list[int], ends: list[int]) -> list[list[int]]:
     return grouped
 
 
-def english_unit(zipfs: list[int], known: list[bool]) -> bool:
+def english_unit(zipfs: list[int], known: list[bool], names: list[bool] | None = None) -> bool:
     """Whether a unit is English: two or more of its words are English and no Kazakh words, and
     they outnumber the Kazakh words that are no English words (words of both count for neither);
-    or every word is English, one of them no Kazakh word ("ok call me", "MIX IT ALL UP")."""
-    english = sum(1 for zipf, kazakh in zip(zipfs, known) if zipf >= ENGLISH_SENTENCE and not kazakh)
+    or every word is English, one of them no Kazakh word ("ok call me", "MIX IT ALL UP"). Beside a
+    Kazakh word, a word of ``names`` (a capitalised name of the names list: Anna, Maria) counts for
+    neither: "Kezdesuge Olga, Anna jane Maria qatysty" is Kazakh, "Anna, Maria and Olga" English."""
     kazakh = sum(1 for zipf, kazakh in zip(zipfs, known) if kazakh and zipf < ENGLISH_SENTENCE)
+    if kazakh and names and any(names):
+        zipfs = [0 if name else zipf for zipf, name in zip(zipfs, names)]
+    english = sum(1 for zipf, kazakh in zip(zipfs, known) if zipf >= ENGLISH_SENTENCE and not kazakh)
     if english >= 2 and english > kazakh:
         return True
     return english >= 1 and len(zipfs) > 1 and all(zipf >= ENGLISH_SENTENCE for zipf in zipfs)
@@ -232,6 +237,53 @@ def russian_word(latin: str) -> bool:
     return any(parse.is_known and not (_NAME_GRAMMEMES & parse.tag.grammemes)
                for reading in _russian_readings(lowered, morph.dictionary.words) if morph.word_is_known(reading)
                for parse in morph.parse(reading))
+
+
+NAME_SCORE = 0.5
+"""pymorphy3's share of the given-name nominative among a reading's parses at which a capitalised
+word unknown to Kazakh is taken for a Russian given name (Артём 0.67, Вячеслав 0.88, Светлана 1.0)."""
+_RUSSIAN_ONLY = re.compile(r"[ёцщчфвэъ]|[иы]й$")
+"""What no Kazakh given name has, in either spelling: pymorphy3 lists Нурсултан, Асан, Гульнара,
+Айгерим as Russian given names too, so a name is read the Russian way only by a letter Kazakh names
+lack (Артём, Вячеслав, Светлана) or the ending -ий (Дмитрий, Геннадий)."""
+
+_RUSSIAN_ONLY_LATIN = re.compile(r"^e|yo|[vfcw]|ch|ts|i[iyj]$")
+"""How the romanizations of :data:`NAME_SCHEMES` write those letters and endings (Эдуард, Артём, Вадим, Фёдор,
+Тимофей, Дмитрий): a word with none of them is given up before any dictionary lookup."""
+
+
+NAME_SCHEMES = ("ru-news", "ru-bgn-pcgn", "ru-icao")
+"""The romanizations of Russian a given name is typed in, likeliest first: news (Artyom, Yevgeny),
+BGN/PCGN, whose -iy endings Kazakh news use (Dmitriy, Gennadiy), and passports' ICAO (Dmitrii)."""
+
+
+@lru_cache(maxsize=1 << 12)
+def russian_given_name(latin: str) -> str:
+    """The Russian given name (lower case, Cyrillic) a lower-case Latin word spells in a romanization
+    of Russian (artyom -> артём, dmitriy -> дмитрий), or "": only one with a letter or an ending no
+    Kazakh name has (:data:`_RUSSIAN_ONLY`), that pymorphy3 reads as a given name in the nominative
+    by a share of :data:`NAME_SCORE` or more, and that one of :data:`NAME_SCHEMES` spells so. The caller
+    asks only of a capitalised word the Kazakh lexicon does not know: Ерлан, Гүлнара are Kazakh words
+    to it, never Russian names."""
+    if not latin.isascii() or "q" in latin or not _RUSSIAN_ONLY_LATIN.search(latin):
+        return ""  # q is a letter of Kazakh Latin alone (Qazaq, Qairat)
+    from ..morphology.morph_ru import analyzer
+    from ..transliteration.engine import romanize
+
+    morph = analyzer()
+    found: list[tuple[int, float, int, str]] = []
+    for reading in _russian_readings(latin, morph.dictionary.words):
+        if not _RUSSIAN_ONLY.search(reading) or not morph.word_is_known(reading):
+            continue
+        # OpenCorpora lists spelling variants too (Элвира, Елвира beside Эльвира): the reading a
+        # romanization writes so is the one meant, by the first scheme that does, then the fuller one
+        rank = next((rank for rank, scheme in enumerate(NAME_SCHEMES)
+                     if romanize(reading, scheme).replace("’", "") == latin), None)
+        score = sum(parse.score for parse in morph.parse(reading)
+                    if {"Name", "nomn", "sing"} <= parse.tag.grammemes and parse.normal_form == reading)
+        if rank is not None and score >= NAME_SCORE:
+            found.append((-rank, score, len(reading), reading))
+    return max(found)[3] if found else ""
 
 
 def russian_unit(latins: list[str], known: list[bool]) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
+from .foreign import ENGLISH_WORD, russian_given_name
 from .grammar import _SUFFIX_COST, _chain_spelled, _stems_before, _suffix_parses, _your_singular
 from .letters import decode
 from .lexicon import Lexicon
@@ -72,6 +73,10 @@ ANALYSIS_DISTANCE = 0
 grammar knows no parts of speech (ғасыр + у), so an inexact analysis is more often a slip."""
 
 
+NAME_PRIOR = 12.0
+"""The score of a name's reading: above any word's prior, so a names-list spelling is read as the name."""
+
+
 _SOFT_BEFORE_BACK = re.compile(r"ль(?=д[ыа])")
 """A loan's soft sign before a back-vowelled suffix: the adjective of вертикаль is вертикалды (the
 suffix follows the а, as in горизонталды, моралды); hunspell-kk lists вертикальды. A soft sign
@@ -126,7 +131,7 @@ def _plain(lexicon: Lexicon, latin: str, style: str, capital: bool = True) -> _P
     # a name's spelling that also spells a word letter by letter is the name only with its capital
     # ("derekterge karaganda" is қарағанда, "according to"; "Karaganda" is Қарағанды)
     if name and (capital or not in_style):
-        scored.insert(0, (name.lower(), 12.0, "name"))
+        scored.insert(0, (name.lower(), NAME_PRIOR, "name"))
         best_distance = 0
     # an unattested dictionary form is trusted when it is the only exact reading, unless it is
     # a form in ң: the rare "your (sg.)" form the analysis can beat (адамың vs адамын), or another
@@ -149,6 +154,14 @@ def _plain(lexicon: Lexicon, latin: str, style: str, capital: bool = True) -> _P
         # three) takes all the mass whatever its score
         scored = [(w, s if src == "name" else s + LETTERS_WEIGHT * _letters(lexicon, w), src) for w, s, src in scored]
     if not known:
+        # a capitalised word no Kazakh reading explains may be a Russian given name (Artyom is
+        # Артём, not Әртём): read as a name, with no suggestions (Артым is no fix for it). A frequent
+        # English word is not asked: an English name (Gary, Gregory) is no Гарий, Грегорий
+        russian = (_russian_name(latin, style) if capital and lexicon.english.get(latin, 0) < ENGLISH_WORD
+                   else "")
+        if russian:
+            candidates = _softmax([(russian, NAME_PRIOR, "name")] + scored)
+            return _Plain(_Reading(russian, candidates[0].score, True, tuple(candidates), False, (), ""), (), 0.0)
         spelled = (decode(lexicon, latin) if style == "kk-news" and latin.isascii() else "") or _spell(latin, style)
         scored = [(spelled, 0.0, "letters")] + [(w, s - 3.0, src) for w, s, src in scored]
         candidates = _softmax(scored)
@@ -158,6 +171,29 @@ def _plain(lexicon: Lexicon, latin: str, style: str, capital: bool = True) -> _P
     count, family = next(((c, f) for w, c, f in listed if w == candidates[0].cyrillic), (0, 0))
     reading = _Reading(candidates[0].cyrillic, candidates[0].score, True, tuple(candidates), False, (), "")
     return _Plain(reading, (), _prior(count, family))
+
+
+_RUSSIAN_STEM = re.compile(r"^e|yo|[vfcw]|ch|ts|i[iyj]")
+"""What a Russian given name's letters or ending (:data:`.foreign._RUSSIAN_ONLY_LATIN`) leave inside a word
+with Kazakh suffixes (Dmitriydin, Artyomga): a word without any is not split in search of one."""
+
+
+def _russian_name(latin: str, style: str) -> str:
+    """The Russian given name (:func:`russian_given_name`) ``latin`` spells, alone or with Kazakh suffixes
+    spelled exactly in ``style`` (Artyomga is Артёмға, Dmitriydin Дмитрийдің), or ""."""
+    name = russian_given_name(latin)
+    if name or not _RUSSIAN_STEM.search(latin):
+        return name
+    key = fold(latin)
+    for cut in range(len(latin) - 1, 2, -1):
+        stem_key = fold(latin[:cut])
+        if not key.startswith(stem_key) or not _chain_spelled(key[len(stem_key):]):
+            continue
+        name = russian_given_name(latin[:cut])
+        for chain, _ in _suffix_parses(key[len(stem_key):], name) if name else ():
+            if _fit(name + chain, latin, style)[1] == 0:
+                return name + chain
+    return ""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -182,7 +218,12 @@ def _read(lexicon: Lexicon, latin: str, style: str, suggest: bool = True, proper
 @lru_cache(maxsize=1 << 16)
 def _read_cased(lexicon: Lexicon, latin: str, style: str, suggest: bool, proper: bool) -> _Reading:
     """The WordRecovery fields after the offsets, for a word as typed (case kept)."""
-    reading = _read(lexicon, _lower(latin, style), style, suggest, proper, not latin.islower())
+    lowered = _lower(latin, style)
+    if latin.isupper() and lowered != latin.lower() and latin.lower() in lexicon.names:
+        # an ALL-CAPS I of the official alphabets is і or и: a listed name reads as in Title case (MARIA is
+        # Мария as Maria is, not Марья)
+        lowered = latin.lower()
+    reading = _read(lexicon, lowered, style, suggest, proper, not latin.islower())
     # no capital to copy (the common case): the reading is already as typed
     recase = None if latin.islower() else _recase(latin)
     if recase is None:

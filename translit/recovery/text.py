@@ -11,7 +11,8 @@ from .agreement import _agreement, _possessed
 from .context import _rules, choose_by_context, read_context
 from .edits import _corpus_index, _names_index
 from .foreign import (
-    ENGLISH_SENTENCE, MODEL, english_first, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed, protected_spans, protection, russian_unit, units,
+    ENGLISH_SENTENCE, MODEL, english_first, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed,
+    protected_spans, protection, russian_given_name, russian_unit, units,
 )
 from .grammar import (
     _allowed, _chain_next, _chain_skeletons, _chain_spelled, _parses, _sorted_chains, _stem_ending, _suffix_index,
@@ -90,9 +91,10 @@ def recover(
     # a word the names list alone knows (John, Charles, Olga) is a Kazakh word only as a name, with a
     # capital: in lower case it casts no Kazakh vote on its sentence ("in the st. charles mall" stays
     # English), though in a Kazakh one it is still read as the name
-    kazakh_word = [is_known and not (latin[:1].islower() and reading is not None and reading.alternatives[:1]
-                                     and reading.alternatives[0].source == "name")
+    kazakh_word = [is_known and not (latin[:1].islower() and _read_as_name(reading))
                    for is_known, reading, (latin, _, _, _, _) in zip(known, readings, matches)]
+    # nor is a capitalised name of the list English evidence (Anna, Maria, Olga are words of the English list)
+    listed_name = [latin[:1].isupper() and _read_as_name(reading) for reading, (latin, _, _, _, _) in zip(readings, matches)]
     grouped = units(text, [m[1] for m in matches], [m[2] for m in matches])
     decided: list[str | None] = []
     for unit in grouped:
@@ -104,7 +106,7 @@ def recover(
                   and not english_first(lexicon, matches[i][0], zipfs[i]) for i in weighed]
         if not weighed:
             decided.append(None)
-        elif english_unit([zipfs[i] for i in weighed], kazakh):
+        elif english_unit([zipfs[i] for i in weighed], kazakh, [listed_name[i] for i in weighed]):
             decided.append("English sentence")
         elif russian_unit([matches[i][0] for i in weighed], [kazakh_word[i] for i in weighed]):
             decided.append("Russian sentence")
@@ -144,6 +146,11 @@ def recover(
     # the style most words were read in (the first line's on a tie)
     main_style = max(styles, key=styles.__getitem__) if styles else style or detect_style(text)
     return Recovery(source=text, style=main_style, words=tuple(words), text=spliced, corrected=corrected)
+
+
+def _read_as_name(reading: _Reading | None) -> bool:
+    """Whether a word's best reading is a name of the names list (or a Russian given name)."""
+    return reading is not None and bool(reading.alternatives) and reading.alternatives[0].source == "name"
 
 
 def _words(text: str, style: str | None) -> Iterator[tuple[str, int, int, str, bool]]:
@@ -229,7 +236,7 @@ def _splice(text: str, words: list[WordRecovery], *, corrected: bool) -> str:
 
 
 _WORD_CACHES = (skeleton, _fit, _letters, _plain, _read, _read_cased, _possessed, _parses, _stem_ending, _chain_spelled,
-                _scored_words, _chain_next)
+                _scored_words, _chain_next, russian_given_name)
 """What was computed for the words read so far: readings, scores, suffix parses, chain lookups."""
 _INDEX_CACHES = (load_lexicon, lexicon_key, read_context, _rules, _trigram_steps, _form_steps, _allowed, _suffix_index,
                  _suffix_starts, _suffix_spellings, _suffix_pieces, _sorted_extra, _endings, _corpus_index, corpus_slips,

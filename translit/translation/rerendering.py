@@ -8,9 +8,11 @@ recovery's lexicon: so this sits above both, not inside the recovery package.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..transliteration.engine import load_scheme, romanize
 from ..errors import UnknownSchemeError
-from ..recovery import STYLES, RerenderedSpan, Rerendering, fold, recover, skeleton
+from ..recovery import STYLES, RerenderedSpan, Rerendering, fold, load_lexicon, recover, skeleton
 from ..recovery.foreign import protected_spans, protection
 from ..recovery.spelling import _lower
 from ..language.segment import segments
@@ -36,6 +38,28 @@ def _kazakh_spans(text: str) -> list[tuple[int, int, str | None]]:
     return sorted(chosen)
 
 
+def _in_letters_of(latin: str, scheme: str) -> bool:
+    """Whether ``latin`` is written only in letters ``scheme`` writes Kazakh in (news ASCII has no j, q, w, x)."""
+    return set(latin.lower()) <= _scheme_letters(scheme)
+
+
+@lru_cache(maxsize=8)
+def _scheme_letters(scheme: str) -> frozenset[str]:
+    return frozenset(romanize(_KAZAKH_LETTERS + _KAZAKH_LETTERS.upper(), scheme).lower())
+
+
+_KAZAKH_LETTERS = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+
+
+def _former_names(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a former name of a glossary entity as it was officially spelled in Latin
+    letters (Nur-Sultan, the capital in 2019–2022): a name of its time, quoted as it was, in any scheme
+    (word by word the 2021 alphabet made it Nūr-Sultan, half of each)."""
+    from ..names.glossary import Glossary
+
+    return [(mention.start, mention.end) for mention in Glossary.load().find(text, "en") if mention.status == "outdated"]
+
+
 def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False) -> Rerendering:
     """Find the Latin-Kazakh spans of ``text``, recover them and write them again in ``scheme``.
 
@@ -46,6 +70,7 @@ def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False
     info = load_scheme(scheme).info  # an unknown scheme fails before any work
     if info.language != "kk":
         raise UnknownSchemeError(f"{scheme!r} writes {info.language!r}; Kazakh spans need a kk-* scheme")
+    names = load_lexicon().names
     parts: list[str] = []
     spans: list[RerenderedSpan] = []
     position = 0
@@ -53,22 +78,27 @@ def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False
         source = text[start:end]
         style = detected if detected in STYLES else None
         result = recover(source, style=style)
+        former = _former_names(source)
         rendered_parts: list[str] = []
         cursor = 0
         for word in result.words:
             rendered_parts.append(source[cursor : word.start])
-            exonym = (
-                bool(word.alternatives)
-                and word.alternatives[0].source == "name"
-                and fold(_lower(word.latin, result.style)) != skeleton(word.cyrillic)
-            )
+            if any(first <= word.start and word.end <= last for first, last in former):
+                rendered_parts.append(word.latin)
+                cursor = word.end
+                continue
+            # a name typed in a spelling of the names list stays as typed in news ASCII when it is an
+            # exonym (Karaganda) or in news ASCII's letters, which spell names as their bearers do
+            # (Abai, ABAI; not Qazaqstan). Looked up as typed: read in the 2021 alphabet, ABAI is abaı.
+            name = names.get(_lower(word.latin, "kk-news"), "").lower() == word.cyrillic.lower() and (
+                _in_letters_of(word.latin, scheme) or fold(_lower(word.latin, result.style)) != skeleton(word.cyrillic))
             unknown = word.typo and not word.known and not (correct and word.suggestions)
             # a word already spelled in the scheme as one of its readings is right as it stands
             # ("Olga" in 2021 is Ольга, though олға is the likelier reading)
             spelled = not word.typo and any(romanize(c.cyrillic, scheme) == word.latin for c in word.alternatives)
-            if unknown or spelled or (exonym and scheme == "kk-news"):
-                # an unknown word stays as typed (no guess is written); so does an exonym
-                # (Kazakhstan, Karaganda) in news ASCII. A known word flagged for agreement is
+            if unknown or spelled or (name and scheme == "kk-news"):
+                # an unknown word stays as typed (no guess is written); so does such a name in news
+                # ASCII, in capitals as in Title case. A known word flagged for agreement is
                 # re-spelled as read: the spelling changes, the word does not.
                 rendered_parts.append(word.latin)
             else:

@@ -925,6 +925,8 @@ def test_an_unknown_name_reads_i_after_a_vowel_as_y(text: str, expected: str) ->
     'The power button is switched to "on" but nothing happens.',
     # a quoted name is its line's too
     "The “Almaty” Hotel opened its doors in May.",
+    # a quote with as many English words as Kazakh is its line's
+    "He visited the “Central library Almaty kalasy kitaphanasy” yesterday.",
     # a bracketed name no language knows is read with its line ("(Hanoi)" was Ханои in English)
     "The delegation flew on to the capital (Hanoi) the next morning.",
 ])
@@ -938,6 +940,9 @@ def test_english_dashes_initials_and_bracketed_names_stay_as_typed(text: str) ->
     ("Onyn astanasy (Hanoi) ulken kala", "Оның астанасы (Ханой) үлкен қала"),
     ('Ol "on" dep zhazdy', 'Ол "он" деп жазды'),
     ("Kitaphana “Almaty” kalasynda", "Кітапхана “Алматы” қаласында"),
+    # a sentence's first word before a quote is its sentence's, not the quote's
+    ("Ol “Central library Almaty kalasy kitaphanasy” turaly aitty.",
+     "Ол “Central library Almaty kalasy kitaphanasy” туралы айтты."),
 ])
 def test_kazakh_dashes_initials_and_bracketed_names_are_read(text: str, expected: str) -> None:
     assert recover(text).text == expected

@@ -176,13 +176,18 @@ def english_unit(zipfs: list[int], known: list[bool], names: list[bool] | None =
     or every word is English, one of them no Kazakh word ("ok call me", "MIX IT ALL UP"). Beside a
     Kazakh word, a word of ``names`` (a capitalised name of the names list: Anna, Maria) counts for
     neither: "Kezdesuge Olga, Anna jane Maria qatysty" is Kazakh, "Anna, Maria and Olga" English."""
-    kazakh = sum(1 for zipf, kazakh in zip(zipfs, known) if kazakh and zipf < ENGLISH_SENTENCE)
-    if kazakh and names and any(names):
-        zipfs = [0 if name else zipf for zipf, name in zip(zipfs, names)]
-    english = sum(1 for zipf, kazakh in zip(zipfs, known) if zipf >= ENGLISH_SENTENCE and not kazakh)
+    english, kazakh = english_and_kazakh(zipfs, known, names)
     if english >= 2 and english > kazakh:
         return True
     return english >= 1 and len(zipfs) > 1 and all(zipf >= ENGLISH_SENTENCE for zipf in zipfs)
+
+
+def english_and_kazakh(zipfs: list[int], known: list[bool], names: list[bool] | None = None) -> tuple[int, int]:
+    """The words of a unit that count for English and for Kazakh (see :func:`english_unit`)."""
+    kazakh = sum(1 for zipf, kazakh in zip(zipfs, known) if kazakh and zipf < ENGLISH_SENTENCE)
+    if kazakh and names and any(names):
+        zipfs = [0 if name else zipf for zipf, name in zip(zipfs, names)]
+    return sum(1 for zipf, kazakh in zip(zipfs, known) if zipf >= ENGLISH_SENTENCE and not kazakh), kazakh
 
 
 RUSSIAN_WORDS = 2

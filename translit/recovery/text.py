@@ -11,7 +11,7 @@ from .agreement import _agreement, _possessed
 from .context import _rules, choose_by_context, read_context
 from .edits import _corpus_index, _names_index
 from .foreign import (
-    ENGLISH_SENTENCE, MODEL, english_first, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed,
+    ENGLISH_SENTENCE, MODEL, english_and_kazakh, english_first, english_in_kazakh, english_unit, english_zipf, is_acronym, kept_as_typed,
     protected_spans, protection, russian_given_name, russian_unit, units,
 )
 from .grammar import (
@@ -112,13 +112,16 @@ def recover(
             decided.append("Russian sentence")
         else:
             # Kazakh by default: without a Kazakh word in it ("(Hanoi)") that is a guess, and so it
-            # is when its one word is English too (switched to "on": он) or a name (“Astana” Centre)
+            # is when its one word is English too (switched to "on": он) or a name (“Astana” Centre),
+            # or when as many of its words are English as Kazakh (“National company Kazakhstan temir zholy”)
             lone = len(weighed) == 1 and (zipfs[weighed[0]] >= ENGLISH_SENTENCE or matches[weighed[0]][0][:1].isupper())
-            decided.append("" if any(kazakh) and not lone else None)
+            english, kazakh_words = english_and_kazakh([zipfs[i] for i in weighed], kazakh, [listed_name[i] for i in weighed])
+            decided.append("" if any(kazakh) and not lone and english < kazakh_words else None)
+    enclosed = [_enclosed(text, matches[unit[0]][1]) for unit in grouped]
     for number, unit in enumerate(grouped):
         decision = decided[number]
         if decision is None:
-            decision = _neighbours_decision(text, matches, grouped, decided, number)
+            decision = _neighbours_decision(text, matches, grouped, decided, enclosed, number)
         if decision:
             for i in unit:
                 kept[i] = kept[i] or decision
@@ -200,23 +203,39 @@ def _caps_lines(text: str, matches: list[tuple[str, int, int, str, bool]]) -> li
     return out
 
 
+_OPENERS = frozenset("“‘«„([")
+
+
+def _enclosed(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a quote or a bracket (a straight quote opens when it is
+    the line's first, third... one)."""
+    before = text[:start].rstrip()
+    mark = before[-1:]
+    if mark in ("\"", "'"):
+        return before[before.rfind("\n") + 1 :].count(mark) % 2 == 1
+    return mark in _OPENERS
+
+
 def _neighbours_decision(
     text: str, matches: list[tuple[str, int, int, str, bool]], grouped: list[list[int]], decided: list[str | None],
-    number: int,
+    enclosed: list[bool], number: int,
 ) -> str:
-    """The language decision for a unit that has no word to tell it by: single letters (the S of
-    "U.S.", the initials of "W.H.S. Koerner") or words no language knows ("(Hanoi)"). It is its
-    line's: the decision of the unit before it on the line, else the one after it ("A. Baitursynuly
-    atyndagy" is Kazakh); Kazakh when neither decides."""
+    """The language decision for a unit that has nothing, or too little, to tell it by: single
+    letters (the S of "U.S.", the initials of "W.H.S. Koerner"), words no language knows ("(Hanoi)"),
+    one word of both languages or a name ('switched to "on"', “Astana” Centre), as many English
+    words as Kazakh. It is its line's: the decision of the unit before it on the line, else the one
+    after it ("A. Baitursynuly atyndagy" is Kazakh); Kazakh when none decides. A unit outside quotes
+    and brackets is a piece of a sentence a quote cut ("Ol" in 'Ol "..." turaly aitty'): the other
+    pieces decide it, the quotes only when they alone do."""
     start, end = matches[grouped[number][0]][1], matches[grouped[number][-1]][2]
+    same_line = []
     for other in [*range(number - 1, -1, -1), *range(number + 1, len(grouped))]:
-        decision = decided[other]
         other_start, other_end = matches[grouped[other][0]][1], matches[grouped[other][-1]][2]
-        if "\n" in (text[other_end:start] if other < number else text[end:other_start]):
-            continue
-        if decision is not None:
-            return decision
-    return ""
+        if "\n" not in (text[other_end:start] if other < number else text[end:other_start]) and decided[other] is not None:
+            same_line.append(other)
+    if not enclosed[number]:
+        same_line.sort(key=lambda other: enclosed[other])  # stable: nearest first within each kind
+    return (decided[same_line[0]] or "") if same_line else ""
 
 
 def _splice(text: str, words: list[WordRecovery], *, corrected: bool) -> str:

@@ -914,6 +914,20 @@ def test_an_unknown_name_reads_i_after_a_vowel_as_y(text: str, expected: str) ->
     assert recover(text).text == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a surname of the father's name and ұлы / қызы, in any case; the grammar read Нұрлан·у·лы
+    ("Ermek Nurlanuly keldi", "Ермек Нұрланұлы келді"),
+    ("Sultanulynyn kitaby", "Сұлтанұлының кітабы"),
+    ("Aigerim Nurlankyzy keldi", "Әйгерім Нұрланқызы келді"),
+    ("Abai Kunanbaiuly", "Абай Құнанбайұлы"),
+    # only with a capital: the lower-case word is read as before, and таулы is no patronymic
+    ("Tauly zher", "Таулы жер"),
+])
+def test_a_patronymic_surname_is_a_given_name_and_uly_or_kyzy(text: str, expected: str) -> None:
+    assert recover(text).text == expected
+    assert not [word for word in recover(text).typos if "uly" in word.latin or "kyzy" in word.latin]
+
+
 @pytest.mark.parametrize("text", [
     # a spaced hyphen is a dash only in Kazakh text
     "Great service - thanks again for all your help!",

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .foreign import ENGLISH_WORD, russian_given_name
-from .grammar import _SUFFIX_COST, _chain_spelled, _stems_before, _suffix_parses, _your_singular
+from .grammar import _SUFFIX_COST, _chain_spelled, _parses, _stems_before, _suffix_parses, _your_singular
 from .letters import decode
 from .lexicon import Lexicon
 from .results import _Reading, _candidate
@@ -105,6 +105,26 @@ def _your_after_vowel(lexicon: Lexicon, word: str) -> bool:
 _VOWELS_BEFORE_NG = frozenset("аәеоөұүыі")
 
 
+_PATRONYMIC = re.compile(r"(.{4,}?)(uly|ūly|kyzy|qyzy|qızy)([a-zıñğqäöüū]*)")
+"""A surname of the father's given name and ұлы "son" or қызы "daughter", written as one word and
+declined as a possessed noun (Нұрланұлы, Ермекқызының): the grammar would read Нұрлан·у·лы."""
+_PATRONYMIC_WORDS = {"uly": "ұлы", "ūly": "ұлы", "kyzy": "қызы", "qyzy": "қызы", "qızy": "қызы"}
+
+
+def _patronymic(lexicon: Lexicon, latin: str, style: str) -> str:
+    """The Cyrillic of a capitalised ``latin`` that is a known given name + ұлы or қызы + a case
+    ending, or "": a name the lexicon does not know is left to the letters, which flag it."""
+    match = _PATRONYMIC.fullmatch(latin)
+    if match is None:
+        return ""
+    stem, part, rest = match.groups()
+    father = _plain(lexicon, stem, style, True).reading
+    if not father.known:
+        return ""
+    chains = _parses(fold(rest), "back", "ы", "i", 0, 2) if rest else (("", 0),)
+    return father.cyrillic + _PATRONYMIC_WORDS[part] + chains[0][0] if chains else ""
+
+
 @lru_cache(maxsize=1 << 16)
 def _plain(lexicon: Lexicon, latin: str, style: str, capital: bool = True) -> _Plain:
     """Recover one lower-case Latin word, without suggestions (:func:`_read` adds them);
@@ -132,6 +152,10 @@ def _plain(lexicon: Lexicon, latin: str, style: str, capital: bool = True) -> _P
     # ("derekterge karaganda" is қарағанда, "according to"; "Karaganda" is Қарағанды)
     if name and (capital or not in_style):
         scored.insert(0, (name.lower(), NAME_PRIOR, "name"))
+        best_distance = 0
+    patronymic = _patronymic(lexicon, latin, style) if capital and not listed and not name else ""
+    if patronymic:
+        scored.insert(0, (patronymic, NAME_PRIOR, "name"))
         best_distance = 0
     # an unattested dictionary form is trusted when it is the only exact reading, unless it is
     # a form in ң: the rare "your (sg.)" form the analysis can beat (адамың vs адамын), or another

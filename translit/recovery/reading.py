@@ -112,8 +112,10 @@ _PATRONYMIC_WORDS = {"uly": "ұлы", "ūly": "ұлы", "kyzy": "қызы", "qyz
 
 
 def _patronymic(lexicon: Lexicon, latin: str, style: str) -> str:
-    """The Cyrillic of a capitalised ``latin`` that is a known given name + ұлы or қызы + a case
-    ending, or "": a name the lexicon does not know is left to the letters, which flag it."""
+    """The Cyrillic of a capitalised ``latin`` the lexicon does not know that is a known word (in
+    practice the father's given name: Нұрлан, Қошқар) + ұлы or қызы + a case ending, or "". A stem
+    the lexicon does not know is left to the letters, which flag it; a derived word the lexicon
+    lists (Жазулы, "inscribed") never gets here."""
     match = _PATRONYMIC.fullmatch(latin)
     if match is None:
         return ""

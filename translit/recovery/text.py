@@ -5,7 +5,9 @@ Cyrillic spliced back between the untouched rest; and the caches it fills.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import chain, takewhile
 
 from .agreement import _agreement, _possessed
 from .context import _rules, choose_by_context, read_context
@@ -117,11 +119,15 @@ def recover(
             lone = len(weighed) == 1 and (zipfs[weighed[0]] >= ENGLISH_SENTENCE or matches[weighed[0]][0][:1].isupper())
             english, kazakh_words = english_and_kazakh([zipfs[i] for i in weighed], kazakh, [listed_name[i] for i in weighed])
             decided.append("" if any(kazakh) and not lone and english < kazakh_words else None)
-    enclosed = [_enclosed(text, matches[unit[0]][1]) for unit in grouped]
+    starts = [matches[unit[0]][1] for unit in grouped]
+    newlines = [found.start() for found in _NEWLINE.finditer(text)]
+    enclosed = _enclosed(text, starts, newlines)
+    # a unit holds no line break: units on one line have the same count of breaks before them
+    lines = [bisect_left(newlines, start) for start in starts]
     for number, unit in enumerate(grouped):
         decision = decided[number]
         if decision is None:
-            decision = _neighbours_decision(text, matches, grouped, decided, enclosed, number)
+            decision = _neighbours_decision(decided, enclosed, lines, number)
         if decision:
             for i in unit:
                 kept[i] = kept[i] or decision
@@ -204,22 +210,31 @@ def _caps_lines(text: str, matches: list[tuple[str, int, int, str, bool]]) -> li
 
 
 _OPENERS = frozenset("“‘«„([")
+_NEWLINE = re.compile("\n")
 
 
-def _enclosed(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens a quote or a bracket (a straight quote opens when it is
-    the line's first, third... one)."""
-    before = text[:start].rstrip()
-    mark = before[-1:]
-    if mark in ("\"", "'"):
-        return before[before.rfind("\n") + 1 :].count(mark) % 2 == 1
-    return mark in _OPENERS
+def _enclosed(text: str, starts: list[int], newlines: list[int]) -> list[bool]:
+    """Whether the unit at each of ``starts`` opens a quote or a bracket: the last mark before it is
+    an opener, or a straight quote that is its line's first, third... one. ``newlines`` are the
+    positions of the line breaks; the quotes are counted by position too, so a long text costs one
+    pass, not one per unit."""
+    quotes = {mark: [found.start() for found in re.finditer(mark, text)] for mark in ("\"", "'")}
+    out = []
+    for start in starts:
+        at = start - 1
+        while at >= 0 and text[at].isspace():
+            at -= 1
+        mark = text[at] if at >= 0 else ""
+        if mark in quotes:
+            breaks = bisect_left(newlines, at)
+            line_start = newlines[breaks - 1] + 1 if breaks else 0
+            out.append((bisect_right(quotes[mark], at) - bisect_left(quotes[mark], line_start)) % 2 == 1)
+        else:
+            out.append(mark in _OPENERS)
+    return out
 
 
-def _neighbours_decision(
-    text: str, matches: list[tuple[str, int, int, str, bool]], grouped: list[list[int]], decided: list[str | None],
-    enclosed: list[bool], number: int,
-) -> str:
+def _neighbours_decision(decided: list[str | None], enclosed: list[bool], lines: list[int], number: int) -> str:
     """The language decision for a unit that has nothing, or too little, to tell it by: single
     letters (the S of "U.S.", the initials of "W.H.S. Koerner"), words no language knows ("(Hanoi)"),
     one word of both languages or a name ('switched to "on"', “Astana” Centre), as many English
@@ -227,15 +242,17 @@ def _neighbours_decision(
     after it ("A. Baitursynuly atyndagy" is Kazakh); Kazakh when none decides. A unit outside quotes
     and brackets is a piece of a sentence a quote cut ("Ol" in 'Ol "..." turaly aitty'): the other
     pieces decide it, the quotes only when they alone do."""
-    start, end = matches[grouped[number][0]][1], matches[grouped[number][-1]][2]
-    same_line = []
-    for other in [*range(number - 1, -1, -1), *range(number + 1, len(grouped))]:
-        other_start, other_end = matches[grouped[other][0]][1], matches[grouped[other][-1]][2]
-        if "\n" not in (text[other_end:start] if other < number else text[end:other_start]) and decided[other] is not None:
-            same_line.append(other)
-    if not enclosed[number]:
-        same_line.sort(key=lambda other: enclosed[other])  # stable: nearest first within each kind
-    return (decided[same_line[0]] or "") if same_line else ""
+    line = lines[number]
+    before = takewhile(lambda other: lines[other] == line, range(number - 1, -1, -1))
+    after = takewhile(lambda other: lines[other] == line, range(number + 1, len(decided)))
+    deciding = (other for other in chain(before, after) if decided[other] is not None)
+    first_quoted = None
+    for other in deciding:
+        if enclosed[number] or not enclosed[other]:
+            return decided[other] or ""
+        if first_quoted is None:
+            first_quoted = other
+    return (decided[first_quoted] or "") if first_quoted is not None else ""
 
 
 def _splice(text: str, words: list[WordRecovery], *, corrected: bool) -> str:

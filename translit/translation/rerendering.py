@@ -9,6 +9,7 @@ recovery's lexicon: so this sits above both, not inside the recovery package.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..transliteration.engine import load_scheme, romanize
 from ..errors import UnknownSchemeError
@@ -16,6 +17,9 @@ from ..recovery import STYLES, RerenderedSpan, Rerendering, fold, load_lexicon, 
 from ..recovery.foreign import protected_spans, protection
 from ..recovery.spelling import _lower
 from ..language.segment import segments
+
+if TYPE_CHECKING:
+    from ..names.glossary import Glossary
 
 
 def _kazakh_spans(text: str) -> list[tuple[int, int, str | None]]:
@@ -51,13 +55,11 @@ def _scheme_letters(scheme: str) -> frozenset[str]:
 _KAZAKH_LETTERS = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 
 
-def _former_names(text: str) -> list[tuple[int, int]]:
+def _former_names(glossary: Glossary, text: str) -> list[tuple[int, int]]:
     """Where ``text`` writes a former name of a glossary entity as it was officially spelled in Latin
     letters (Nur-Sultan, the capital in 2019–2022): a name of its time, quoted as it was, in any scheme
     (word by word the 2021 alphabet made it Nūr-Sultan, half of each)."""
-    from ..names.glossary import Glossary
-
-    return [(mention.start, mention.end) for mention in Glossary.load().find(text, "en") if mention.status == "outdated"]
+    return [(mention.start, mention.end) for mention in glossary.find(text, "en") if mention.status == "outdated"]
 
 
 def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False) -> Rerendering:
@@ -71,6 +73,9 @@ def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False
     if info.language != "kk":
         raise UnknownSchemeError(f"{scheme!r} writes {info.language!r}; Kazakh spans need a kk-* scheme")
     names = load_lexicon().names
+    from ..names.glossary import Glossary
+
+    glossary = Glossary.load()  # once: each load lists and stats every glossary file
     parts: list[str] = []
     spans: list[RerenderedSpan] = []
     position = 0
@@ -78,7 +83,7 @@ def rerender_report(text: str, scheme: str = "kk-news", *, correct: bool = False
         source = text[start:end]
         style = detected if detected in STYLES else None
         result = recover(source, style=style)
-        former = _former_names(source)
+        former = _former_names(glossary, source)
         rendered_parts: list[str] = []
         cursor = 0
         for word in result.words:

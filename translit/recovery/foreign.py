@@ -252,9 +252,13 @@ _RUSSIAN_ONLY = re.compile(r"[ёцщчфвэъ]|[иы]й$")
 Айгерим as Russian given names too, so a name is read the Russian way only by a letter Kazakh names
 lack (Артём, Вячеслав, Светлана) or the ending -ий (Дмитрий, Геннадий)."""
 
-_RUSSIAN_ONLY_LATIN = re.compile(r"^e|yo|[vfcw]|ch|ts|i[iyj]$")
+_RUSSIAN_LETTERS_LATIN = r"^e|yo|[vfcw]|ch|ts"
+_RUSSIAN_ONLY_LATIN = re.compile(rf"{_RUSSIAN_LETTERS_LATIN}|i[iyj]$")
 """How the romanizations of :data:`NAME_SCHEMES` write those letters and endings (Эдуард, Артём, Вадим, Фёдор,
 Тимофей, Дмитрий): a word with none of them is given up before any dictionary lookup."""
+RUSSIAN_STEM_LATIN = re.compile(rf"{_RUSSIAN_LETTERS_LATIN}|i[iyj]")
+"""The same letters and ending anywhere in a word, as they stand before Kazakh suffixes (Dmitriydin,
+Artyomga): a word without any is not split in search of a Russian given name."""
 
 
 NAME_SCHEMES = ("ru-news", "ru-bgn-pcgn", "ru-icao")

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-from .foreign import ENGLISH_WORD, russian_given_name
+from .foreign import ENGLISH_WORD, RUSSIAN_STEM_LATIN, russian_given_name
 from .grammar import _SUFFIX_COST, _chain_spelled, _parses, _stems_before, _suffix_parses, _your_singular
 from .letters import decode
 from .lexicon import Lexicon
@@ -199,16 +199,11 @@ def _plain(lexicon: Lexicon, latin: str, style: str, capital: bool = True) -> _P
     return _Plain(reading, (), _prior(count, family))
 
 
-_RUSSIAN_STEM = re.compile(r"^e|yo|[vfcw]|ch|ts|i[iyj]")
-"""What a Russian given name's letters or ending (:data:`.foreign._RUSSIAN_ONLY_LATIN`) leave inside a word
-with Kazakh suffixes (Dmitriydin, Artyomga): a word without any is not split in search of one."""
-
-
 def _russian_name(latin: str, style: str) -> str:
     """The Russian given name (:func:`russian_given_name`) ``latin`` spells, alone or with Kazakh suffixes
     spelled exactly in ``style`` (Artyomga is Артёмға, Dmitriydin Дмитрийдің), or ""."""
     name = russian_given_name(latin)
-    if name or not _RUSSIAN_STEM.search(latin):
+    if name or not RUSSIAN_STEM_LATIN.search(latin):
         return name
     key = fold(latin)
     for cut in range(len(latin) - 1, 2, -1):

@@ -106,9 +106,10 @@ def recover(
         # a capitalised word inside the unit is a name, which says nothing of its language
         kazakh = [kazakh_word[i] and not (i != unit[0] and matches[i][0][:1].isupper())
                   and not english_first(lexicon, matches[i][0], zipfs[i]) for i in weighed]
+        unit_zipfs, unit_names = [zipfs[i] for i in weighed], [listed_name[i] for i in weighed]
         if not weighed:
             decided.append(None)
-        elif english_unit([zipfs[i] for i in weighed], kazakh, [listed_name[i] for i in weighed]):
+        elif english_unit(unit_zipfs, kazakh, unit_names):
             decided.append("English sentence")
         elif russian_unit([matches[i][0] for i in weighed], [kazakh_word[i] for i in weighed]):
             decided.append("Russian sentence")
@@ -117,7 +118,7 @@ def recover(
             # is when its one word is English too (switched to "on": он) or a name (“Astana” Centre),
             # or when as many of its words are English as Kazakh (“National company Kazakhstan temir zholy”)
             lone = len(weighed) == 1 and (zipfs[weighed[0]] >= ENGLISH_SENTENCE or matches[weighed[0]][0][:1].isupper())
-            english, kazakh_words = english_and_kazakh([zipfs[i] for i in weighed], kazakh, [listed_name[i] for i in weighed])
+            english, kazakh_words = english_and_kazakh(unit_zipfs, kazakh, unit_names)
             decided.append("" if any(kazakh) and not lone and english < kazakh_words else None)
     starts = [matches[unit[0]][1] for unit in grouped]
     newlines = [found.start() for found in _NEWLINE.finditer(text)]
